@@ -1,0 +1,155 @@
+"""``hall init``, ``hall demo``, ``hall staff``, ``hall backup``, ``hall doctor``."""
+
+from __future__ import annotations
+
+import getpass
+import sys
+
+from cli import context
+from cli.context import emit_json, say
+from models.i18n import t
+
+
+def register(groups, common) -> None:
+    init = groups.add_parser("init", parents=[common], help="create or upgrade the hall's database")
+    init.add_argument("--demo", action="store_true", help="also add demo staff and issue tickets at any hour")
+    init.set_defaults(handler=cmd_init)
+
+    demo = groups.add_parser("demo", parents=[common], help="make a demo hall and show it")
+    demo.set_defaults(handler=cmd_demo)
+
+    staff = groups.add_parser("staff", parents=[common], help="staff records").add_subparsers(dest="staff_command", metavar="ACTION")
+    staff.required = True
+    add = staff.add_parser("add", parents=[common], help="add a staff member (asks for the PIN)")
+    add.add_argument("code")
+    add.add_argument("--name", required=True)
+    add.add_argument("--role", choices=("staff", "leader"), default="staff")
+    add.add_argument("--post", action="append", default=[], metavar="WINDOW:A|B", help="e.g. --post 3:A (repeatable)")
+    add.set_defaults(handler=cmd_staff_add)
+    lst = staff.add_parser("list", parents=[common], help="list staff")
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(handler=cmd_staff_list)
+
+    backup = groups.add_parser("backup", parents=[common], help="consistent online copy of a SQLite hall")
+    backup.add_argument("path")
+    backup.set_defaults(handler=cmd_backup)
+
+    doctor = groups.add_parser("doctor", parents=[common], help="check config, database, schema and integrity")
+    doctor.set_defaults(handler=cmd_doctor)
+
+
+def cmd_init(args) -> int:
+    from models import catalogue_store
+    from models.catalogue import default_catalogue_path
+    from models.db import describe
+
+    hall = context.hall_from(args, create=True)
+    if not catalogue_store.loaded():
+        source = hall.config.catalogue or str(default_catalogue_path())
+        changes = catalogue_store.load_file(source)
+        say(t("cli.catalogue_loaded", context.language, source=source, changes=len(changes)))
+    if args.demo:
+        from models.demo import DEMO_PIN, make_demo
+
+        made = make_demo(hall)
+        if made:
+            say(t("cli.demo_staff", context.language, codes=", ".join(made), pin=DEMO_PIN))
+    say(t("cli.init_done", context.language, db=describe(hall.url)))
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from dataclasses import replace
+
+    from cli.queue_commands import print_queue
+    from models.demo import DEMO_PIN, make_demo
+    from models.hall import open_hall
+
+    config = context.config_from(args)
+    if not args.db and not config.database:
+        from pathlib import Path
+
+        from platformdirs import user_data_dir
+
+        config = replace(config, database="sqlite:///" + str(Path(user_data_dir("hall")) / "demo.db"))
+    hall = open_hall(config, create=True)
+    make_demo(hall)
+    say(t("cli.demo_ready", context.language, db=hall.url, pin=DEMO_PIN))
+    print_queue(hall)
+    return 0
+
+
+def _parse_post(text: str) -> tuple[int, str]:
+    from cli.main import UsageError
+
+    try:
+        window, role = text.split(":")
+        role = role.strip().upper()
+        if role not in ("A", "B"):
+            raise ValueError
+        return int(window), role
+    except ValueError:
+        raise UsageError(f"hall staff add: --post '{text}' should look like 3:A or 3:B") from None
+
+
+def _read_pin() -> str:
+    if sys.stdin.isatty():
+        first = getpass.getpass(t("cli.pin_prompt", context.language))
+        second = getpass.getpass(t("cli.pin_again", context.language))
+        if first != second:
+            from cli.main import UsageError
+
+            raise UsageError("hall staff add: the two PINs differ; nothing was saved")
+        return first
+    return sys.stdin.readline().strip()  # for scripts: the PIN on standard input
+
+
+def cmd_staff_add(args) -> int:
+    from models.staff import add_staff
+
+    posts = [_parse_post(p) for p in args.post]
+    context.hall_from(args)
+    pin = _read_pin()
+    staff = add_staff(args.code, args.name, pin, role=args.role, posts=posts)
+    say(t("cli.staff_added", context.language, code=staff.code, name=staff.name))
+    return 0
+
+
+def cmd_staff_list(args) -> int:
+    from models.staff import list_staff
+
+    context.hall_from(args)
+    people = list_staff()
+    if args.json:
+        emit_json({"staff": [p.as_dict() for p in people]})
+        return 0
+    for person in people:
+        posts = " ".join(f"{p.window}{p.role}" for p in person.posts) or "-"
+        say(f"{person.code:6} {person.name:8} {person.role:7} {posts}")
+    return 0
+
+
+def cmd_backup(args) -> int:
+    from models.maintenance import backup
+
+    hall = context.hall_from(args)
+    target = backup(hall.db, args.path)
+    say(t("cli.backup_done", context.language, path=target))
+    return 0
+
+
+def cmd_doctor(args) -> int:
+    from models.db import describe
+    from models.maintenance import doctor
+
+    config = context.config_from(args)
+    say(f"config    ok    {config.source or t('cli.no_config_file', context.language)}")
+    from models.hall import open_hall
+
+    hall = open_hall(config, create=False)
+    say(f"database  ok    {describe(hall.url)}")
+    failed = 0
+    for check in doctor(hall.db):
+        say(f"{check.name:9} {'ok' if check.ok else 'FAIL':5} {check.detail}")
+        failed += not check.ok
+    return 1 if failed else 0

@@ -1,0 +1,52 @@
+"""The hall's clock: UTC for storage, the hall's zone for the service day.
+
+Everything that asks "what time is it" goes through :func:`now`, so tests and
+snapshots can freeze it with :func:`frozen`.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from datetime import date, datetime, timezone, tzinfo
+
+_frozen: datetime | None = None
+
+
+def now() -> datetime:
+    """The current instant as a naive UTC datetime (how it is stored)."""
+    if _frozen is not None:
+        return _frozen
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def set_now(instant: datetime | None) -> None:
+    """Freeze the clock at ``instant`` (aware, or naive UTC); None unfreezes."""
+    global _frozen
+    if instant is not None and instant.tzinfo is not None:
+        instant = instant.astimezone(timezone.utc).replace(tzinfo=None)
+    _frozen = instant
+
+
+@contextmanager
+def frozen(instant: datetime):
+    previous = _frozen
+    set_now(instant)
+    try:
+        yield
+    finally:
+        set_now(previous)
+
+
+def local(instant: datetime, zone: tzinfo) -> datetime:
+    """A stored naive-UTC instant in the hall's zone."""
+    return instant.replace(tzinfo=timezone.utc).astimezone(zone)
+
+
+def to_utc(local_time: datetime) -> datetime:
+    """An aware local datetime as naive UTC, for storage and comparison."""
+    return local_time.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def service_day(zone: tzinfo, instant: datetime | None = None) -> date:
+    """The hall's date at ``instant``: numbering resets at local midnight."""
+    return local(instant or now(), zone).date()

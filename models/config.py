@@ -1,0 +1,319 @@
+"""Settings: one typed place, read from ``hall.toml`` with environment overrides.
+
+Lookup order for the file: ``--config``, then ``HALL_CONFIG``, then
+``./hall.toml``, then the platform's config directory. A missing file is fine:
+every key has a default. ``HALL_DB`` overrides the database URL.
+
+A bad file raises :class:`ConfigError`, whose text names the file, the key and
+what is wrong, so the CLI can print one sentence and exit 2.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from datetime import date, time
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+
+class ConfigError(Exception):
+    """A configuration problem, phrased for a maintainer."""
+
+
+Session = tuple[time, time]
+
+
+@dataclass(frozen=True)
+class HoursConfig:
+    # "seasonal": the two timetables of seed 001 (冬春 / 夏秋), Monday to Friday.
+    # "staggered": seed 003's 7:00-19:00 weekdays, 9:00-16:00 weekends/holidays.
+    mode: str = "seasonal"
+    winter_spring: tuple[Session, ...] = ((time(8, 0), time(11, 0)), (time(13, 30), time(16, 30)))
+    summer_autumn: tuple[Session, ...] = ((time(8, 0), time(11, 0)), (time(14, 0), time(17, 0)))
+    summer_from: tuple[int, int] = (5, 1)
+    summer_to: tuple[int, int] = (9, 30)
+    staggered_weekday: tuple[Session, ...] = ((time(7, 0), time(19, 0)),)
+    staggered_weekend: tuple[Session, ...] = ((time(9, 0), time(16, 0)),)
+
+
+@dataclass(frozen=True)
+class TicketsConfig:
+    # Minutes before the end of each session at which the kiosk stops issuing.
+    stop_before_close_minutes: int = 15
+    # Issue at any hour on any day (the demo hall); real halls leave it off.
+    always_open: bool = False
+    # Never more than this many priority tickets in a row while normal ones wait.
+    priority_streak: int = 2
+    # Days of history used for the median service time of a line.
+    history_days: int = 14
+
+
+@dataclass(frozen=True)
+class CasesConfig:
+    letter_reply_days: int = 3
+    petition_days: int = 15
+    callback_days: int = 1
+    rectify_days: int = 15
+    immediate_minutes: int = 30
+
+
+@dataclass(frozen=True)
+class KioskConfig:
+    idle_seconds: int = 60
+    ticket_screen_seconds: int = 30
+    quit_sequence: str = "ctrl+f10"
+    theme: str = "hall"
+    printer: str = ""  # e.g. "usb:0x04b8:0x0202", "network:192.168.1.50", "dummy"
+
+
+@dataclass(frozen=True)
+class BoardConfig:
+    speech_command: str = ""  # e.g. "espeak-ng -v cmn {text}"
+    highlight_seconds: int = 8
+    notice_seconds: int = 10
+
+
+@dataclass(frozen=True)
+class StaffConfig:
+    idle_lock_minutes: int = 5
+    lockout_attempts: int = 5
+    lockout_minutes: int = 15
+
+
+@dataclass(frozen=True)
+class Config:
+    hall_name: str = "社区服务大厅"
+    hall_name_en: str = "Community Service Hall"
+    timezone: str = "Asia/Shanghai"
+    language: str = "zh"
+    database: str = ""
+    tracking_url: str = ""  # e.g. "https://hall.example.cn/track/{code}"
+    catalogue: str = ""  # path of the catalogue to load on `hall init`
+    holidays: tuple[date, ...] = ()
+    workdays: tuple[date, ...] = ()  # 调休: weekend days that are working days
+    hours: HoursConfig = field(default_factory=HoursConfig)
+    tickets: TicketsConfig = field(default_factory=TicketsConfig)
+    cases: CasesConfig = field(default_factory=CasesConfig)
+    kiosk: KioskConfig = field(default_factory=KioskConfig)
+    board: BoardConfig = field(default_factory=BoardConfig)
+    staff: StaffConfig = field(default_factory=StaffConfig)
+    opening_checklist: tuple[str, ...] = (
+        "提前10分钟到岗",
+        "公共区域清洁完毕",
+        "打开大门和窗口",
+        "开启电脑和叫号设备",
+    )
+    closing_checklist: tuple[str, ...] = (
+        "关闭线路电源和公共电源",
+        "关好门窗",
+        "检查安全和消防",
+        "倾倒垃圾",
+        "清洁地面和工作台",
+        "桌面无文件，档案入柜",
+        "关闭电脑并断电",
+        "锁好大门",
+    )
+    source: str = ""  # the file this came from, for messages
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def database_url(self) -> str:
+        if self.database:
+            return self.database
+        from platformdirs import user_data_dir
+
+        return "sqlite:///" + str(Path(user_data_dir("hall")) / "hall.db")
+
+
+_SECTIONS = {
+    "hours": HoursConfig,
+    "tickets": TicketsConfig,
+    "cases": CasesConfig,
+    "kiosk": KioskConfig,
+    "board": BoardConfig,
+    "staff": StaffConfig,
+}
+
+
+def find_config_file(explicit: str | None = None) -> Path | None:
+    """The file to read, or None when no file exists (defaults apply)."""
+    if explicit:
+        path = Path(explicit)
+        if not path.exists():
+            raise ConfigError(f"{path}: config file not found")
+        return path
+    env = os.environ.get("HALL_CONFIG")
+    if env:
+        path = Path(env)
+        if not path.exists():
+            raise ConfigError(f"{path}: config file named by HALL_CONFIG not found")
+        return path
+    local = Path("hall.toml")
+    if local.exists():
+        return local
+    from platformdirs import user_config_dir
+
+    user = Path(user_config_dir("hall")) / "hall.toml"
+    return user if user.exists() else None
+
+
+def load_config(explicit: str | None = None, *, db_override: str | None = None) -> Config:
+    path = find_config_file(explicit)
+    config = Config()
+    if path is not None:
+        try:
+            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{path}: cannot be read: {exc}") from None
+        config = parse_config(raw, str(path))
+    env_db = os.environ.get("HALL_DB")
+    if env_db:
+        config = replace(config, database=env_db)
+    if db_override:
+        config = replace(config, database=db_override)
+    return config
+
+
+def parse_config(raw: dict, source: str = "hall.toml") -> Config:
+    """Turn a TOML mapping into a Config, refusing anything unknown or ill-typed."""
+    top = {f.name: f for f in fields(Config) if f.name != "source"}
+    values: dict = {"source": source}
+    for key, value in raw.items():
+        if key in _SECTIONS:
+            if not isinstance(value, dict):
+                raise ConfigError(f"{source}: [{key}] must be a table")
+            values[key] = _parse_section(_SECTIONS[key], value, key, source)
+        elif key in top:
+            values[key] = _coerce(key, value, top[key].default, source)
+        else:
+            raise ConfigError(f"{source}: unknown key '{key}'{_suggest(key, [*top, *_SECTIONS])}")
+    config = Config(**values)
+    try:
+        config.zone
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(f"{source}: timezone: unknown time zone '{config.timezone}'") from None
+    if config.language not in ("zh", "en"):
+        raise ConfigError(f"{source}: language: must be 'zh' or 'en', not '{config.language}'")
+    if config.hours.mode not in ("seasonal", "staggered"):
+        raise ConfigError(f"{source}: hours.mode: must be 'seasonal' or 'staggered', not '{config.hours.mode}'")
+    if config.tracking_url and "{code}" not in config.tracking_url:
+        raise ConfigError(f"{source}: tracking_url: must contain {{code}}")
+    return config
+
+
+def _parse_section(cls, raw: dict, section: str, source: str):
+    known = {f.name: f for f in fields(cls)}
+    values = {}
+    for key, value in raw.items():
+        name = f"{section}.{key}"
+        if key not in known:
+            raise ConfigError(f"{source}: unknown key '{name}'{_suggest(key, known)}")
+        default = known[key].default
+        values[key] = _coerce(name, value, default, source)
+    return cls(**values)
+
+
+def _coerce(name: str, value, default, source: str):
+    """Check ``value`` against the type of ``default`` and convert it."""
+    where = f"{source}: {name}"
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where}: must be true or false, not {value!r}")
+        return value
+    if isinstance(default, int):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ConfigError(f"{where}: must be a whole number ≥ 0, not {value!r}")
+        return value
+    if isinstance(default, str):
+        if not isinstance(value, str):
+            raise ConfigError(f"{where}: must be a string, not {value!r}")
+        return value
+    if isinstance(default, tuple) and len(default) == 2 and all(isinstance(x, int) for x in default):
+        return _month_day(value, where)
+    if isinstance(default, tuple):
+        if not isinstance(value, list):
+            raise ConfigError(f"{where}: must be a list, not {value!r}")
+        if name in ("holidays", "workdays"):
+            return tuple(_date(v, where) for v in value)
+        if name.endswith("checklist"):
+            if not all(isinstance(v, str) and v.strip() for v in value):
+                raise ConfigError(f"{where}: must be a list of non-empty strings")
+            return tuple(value)
+        return tuple(_session(v, where) for v in value)
+    raise ConfigError(f"{where}: unsupported value {value!r}")  # pragma: no cover
+
+
+def _date(value, where: str) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ConfigError(f"{where}: '{value}' is not a date like 2026-10-01") from None
+
+
+def _time(text: str, where: str) -> time:
+    try:
+        hour, minute = (int(x) for x in str(text).split(":"))
+        return time(hour, minute)
+    except ValueError:
+        raise ConfigError(f"{where}: '{text}' is not a time like 08:30") from None
+
+
+def _session(value, where: str) -> Session:
+    if isinstance(value, str) and "-" in value:
+        start, end = value.split("-", 1)
+    elif isinstance(value, list) and len(value) == 2:
+        start, end = value
+    else:
+        raise ConfigError(f"{where}: '{value}' is not a session like \"08:00-11:00\"")
+    opens, closes = _time(start.strip(), where), _time(end.strip(), where)
+    if closes <= opens:
+        raise ConfigError(f"{where}: session '{value}' ends before it starts")
+    return (opens, closes)
+
+
+def _month_day(value, where: str) -> tuple[int, int]:
+    try:
+        month, day = (int(x) for x in str(value).split("-"))
+        date(2024, month, day)  # a leap year, so 02-29 is allowed
+        return (month, day)
+    except ValueError:
+        raise ConfigError(f"{where}: '{value}' is not a month-day like 05-01") from None
+
+
+def _suggest(key: str, known) -> str:
+    close = difflib.get_close_matches(key, list(known), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+EXAMPLE = """\
+# hall.toml: every key is optional; these are the defaults.
+hall_name = "社区服务大厅"
+hall_name_en = "Community Service Hall"
+timezone = "Asia/Shanghai"
+language = "zh"                 # zh or en
+# database = "sqlite:////var/lib/hall/hall.db"   # or postgresql://user@host/hall
+# tracking_url = "https://hall.example.cn/track/{code}"
+holidays = []                   # ["2026-10-01", "2026-10-02"]
+workdays = []                   # 调休 make-up working days: ["2026-10-10"]
+
+[hours]
+mode = "seasonal"               # or "staggered" (7:00-19:00 weekdays, 9:00-16:00 weekends)
+winter_spring = ["08:00-11:00", "13:30-16:30"]
+summer_autumn = ["08:00-11:00", "14:00-17:00"]
+summer_from = "05-01"
+summer_to = "09-30"
+
+[tickets]
+stop_before_close_minutes = 15
+always_open = false
+priority_streak = 2
+"""

@@ -1,0 +1,101 @@
+"""Opening the hall's database: SQLite by default, PostgreSQL by URL.
+
+Every table is bound to :data:`database`, a proxy that :func:`open_database`
+points at the real thing. SQLite runs in WAL mode with ``synchronous=FULL``
+(a ticket number that was shown must survive a power cut) and IMMEDIATE
+transactions (so a read-then-write claim cannot race another writer).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlparse
+
+from peewee import DatabaseProxy, OperationalError, PostgresqlDatabase, SqliteDatabase
+
+database = DatabaseProxy()
+
+BUSY_TIMEOUT_SECONDS = 10
+
+
+class DatabaseUnavailable(Exception):
+    """The database cannot be opened or reached; the text says which and why."""
+
+
+def is_postgres(db=None) -> bool:
+    target = db if db is not None else database.obj
+    return isinstance(target, PostgresqlDatabase)
+
+
+def open_database(url: str, *, bind: bool = True):
+    """Open ``url`` (``sqlite:///path``, a bare path, or ``postgresql://…``)."""
+    if url.startswith(("postgresql://", "postgres://")):
+        db = _open_postgres(url)
+    else:
+        db = _open_sqlite(url)
+    if bind:
+        database.initialize(db)
+    return db
+
+
+def _open_sqlite(url: str) -> SqliteDatabase:
+    path = url[len("sqlite:///") :] if url.startswith("sqlite:///") else url
+    if path.startswith("sqlite:"):
+        raise DatabaseUnavailable(f"{url}: write sqlite:///path/to/hall.db")
+    if path != ":memory:":
+        parent = Path(path).expanduser().parent
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseUnavailable(f"{path}: cannot create its folder ({exc.strerror})") from None
+        path = str(Path(path).expanduser())
+    return SqliteDatabase(
+        path,
+        timeout=BUSY_TIMEOUT_SECONDS,
+        lock_type="IMMEDIATE",
+        pragmas={
+            "journal_mode": "wal",
+            "synchronous": "full",
+            "foreign_keys": 1,
+            "busy_timeout": BUSY_TIMEOUT_SECONDS * 1000,
+        },
+    )
+
+
+def _open_postgres(url: str) -> PostgresqlDatabase:
+    parts = urlparse(url)
+    options = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+    kwargs = dict(
+        host=parts.hostname or options.pop("host", None),
+        port=parts.port,
+        user=unquote(parts.username) if parts.username else None,
+        password=unquote(parts.password) if parts.password else None,
+        connect_timeout=int(options.pop("connect_timeout", 5)),
+        # A kiosk that hangs inside a transaction must not hold locks forever.
+        options="-c idle_in_transaction_session_timeout=30000",
+    )
+    kwargs = {k: v for k, v in kwargs.items() if v is not None}
+    name = parts.path.lstrip("/") or "hall"
+    return PostgresqlDatabase(name, autorollback=True, **kwargs, **options)
+
+
+def describe(url: str) -> str:
+    """The URL without its password, safe for messages and logs."""
+    parts = urlparse(url)
+    if parts.password:
+        netloc = parts.netloc.replace(":" + parts.password + "@", ":***@")
+        return parts._replace(netloc=netloc).geturl()
+    return url
+
+
+def check_reachable(db) -> None:
+    """Raise DatabaseUnavailable with one plain sentence if ``db`` cannot be used."""
+    try:
+        db.connect(reuse_if_open=True)
+        db.execute_sql("SELECT 1")
+    except OperationalError as exc:
+        message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise DatabaseUnavailable(message) from None
+    except Exception as exc:  # driver-specific errors (psycopg) share no base we can name
+        message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise DatabaseUnavailable(message) from None

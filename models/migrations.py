@@ -1,0 +1,54 @@
+"""Schema versions. ``upgrade`` brings any older database to the current one
+in place, one step at a time, each step in its own transaction; a fresh
+database gets the current tables at once.
+
+To change the schema: add the new tables or columns to :mod:`models.schema`,
+then append a step here that makes the same change to an existing database
+(``create_tables`` for new tables, ``playhouse.migrate`` for new columns).
+"""
+
+from __future__ import annotations
+
+from peewee import fn
+
+from models.db import database
+from models.schema import CORE_TABLES, SchemaVersion
+
+
+def _v1(db) -> None:
+    db.create_tables(CORE_TABLES, safe=True)
+
+
+# version → step that brings version-1 to version
+STEPS = {1: _v1}
+CURRENT = max(STEPS)
+
+
+def current_version() -> int:
+    """0 for an empty database."""
+    if not database.table_exists(SchemaVersion._meta.table_name):
+        return 0
+    return SchemaVersion.select(fn.MAX(SchemaVersion.version)).scalar() or 0
+
+
+def all_tables():
+    return list(CORE_TABLES)
+
+
+def upgrade() -> tuple[int, int]:
+    """Upgrade to CURRENT; returns (from_version, to_version)."""
+    start = current_version()
+    if start > CURRENT:
+        raise RuntimeError(
+            f"the database has schema version {start}, newer than this program's {CURRENT}: upgrade the program"
+        )
+    if start == 0:
+        with database.atomic():
+            database.create_tables(all_tables(), safe=True)
+            SchemaVersion.create(version=CURRENT)
+        return (0, CURRENT)
+    for version in range(start + 1, CURRENT + 1):
+        with database.atomic():
+            STEPS[version](database)
+            SchemaVersion.create(version=version)
+    return (start, CURRENT)
