@@ -1,4 +1,7 @@
-"""Words shown to people, one catalogue per language (``locales/*.toml``).
+"""Words shown to people, one catalogue per language (``locales/<lang>/``).
+
+A language's catalogue is every ``.toml`` file in its folder, one file per
+part of the hall (core, cases, kiosk, staff …); a key may be defined once.
 
 Keys are dotted (``refusal.out_of_season``); values are ``str.format``
 templates. Simplified Chinese is the default; English is complete, and a test
@@ -29,8 +32,14 @@ def _flatten(table: dict, prefix: str = "") -> dict[str, str]:
 
 @cache
 def catalogue(language: str) -> dict[str, str]:
-    path = _DIR / f"{language}.toml"
-    return _flatten(tomllib.loads(path.read_text(encoding="utf-8")))
+    merged: dict[str, str] = {}
+    for path in sorted((_DIR / language).glob("*.toml")):
+        part = _flatten(tomllib.loads(path.read_text(encoding="utf-8")))
+        clash = merged.keys() & part.keys()
+        if clash:
+            raise ValueError(f"{path}: keys defined twice in the {language} catalogue: {sorted(clash)[:5]}")
+        merged.update(part)
+    return merged
 
 
 def t(key: str, language: str = DEFAULT_LANGUAGE, **params) -> str:
