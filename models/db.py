@@ -76,7 +76,7 @@ def _open_postgres(url: str) -> PostgresqlDatabase:
     )
     kwargs = {k: v for k, v in kwargs.items() if v is not None}
     name = parts.path.lstrip("/") or "hall"
-    return PostgresqlDatabase(name, autorollback=True, **kwargs, **options)
+    return PostgresqlDatabase(name, **kwargs, **options)
 
 
 def describe(url: str) -> str:

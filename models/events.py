@@ -114,7 +114,6 @@ class EventWatcher:
             import psycopg
 
             params = dict(self.db.connect_params)
-            params.pop("autorollback", None)
             self._listener = psycopg.connect(dbname=self.db.database, autocommit=True, **params)
             self._listener.execute(f"LISTEN {CHANNEL}")
         return self._listener

@@ -46,10 +46,10 @@ def display(code: str) -> str:
 def normalise(text: str) -> str:
     """The canonical 12-symbol code in ``text``; raises BadCode."""
     raw = (text or "").strip()
-    if "/" in raw:  # a scanned URL: the code is its last path segment
-        raw = raw.rstrip("/").rsplit("/", 1)[-1].split("?", 1)[0]
-    if "=" in raw:  # …?code=XXXX
+    if "=" in raw:  # a scanned URL of the form …?code=XXXX
         raw = raw.rsplit("=", 1)[-1]
+    elif "/" in raw:  # a scanned URL: the code is its last path segment
+        raw = raw.rstrip("/").rsplit("/", 1)[-1].split("?", 1)[0]
     cleaned = re.sub(r"[\s\-_.]", "", raw).upper()
     if len(cleaned) != LENGTH or any(ch not in _VALUE for ch in cleaned):
         raise BadCode(text)
