@@ -11,10 +11,13 @@ missed while disconnected. A missed wake-up costs latency, never an event.
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 
+from models import clock
 from models.db import database, is_postgres
+from models.queue_sql import statement
 from models.schema import Event
 
 CHANNEL = "hall_events"
@@ -22,12 +25,15 @@ POLL_SECONDS = 0.05
 PG_FALLBACK_POLL_SECONDS = 1.0
 
 
-def record(kind: str, ref: int | None = None, **data) -> Event:
-    """Append an event; call inside the transaction of the change."""
-    event = Event.create(kind=kind, ref=ref, data=data)
-    if is_postgres():
-        database.execute_sql("SELECT pg_notify(%s, %s)", (CHANNEL, str(event.id)))
-    return event
+def record(kind: str, ref: int | None = None, **data) -> int:
+    """Append an event and return its id; call inside the transaction of the change."""
+    postgres = is_postgres()
+    payload = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    cursor = database.execute_sql(statement("insert_event", postgres), (clock.now(), kind, ref, payload))
+    event_id = cursor.fetchone()[0]
+    if postgres:
+        database.execute_sql("SELECT pg_notify(%s, %s)", (CHANNEL, str(event_id)))
+    return event_id
 
 
 def after(last_id: int, limit: int = 500) -> list[Event]:

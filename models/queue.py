@@ -29,7 +29,7 @@ import time as _time
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 
-from peewee import IntegrityError, fn
+from peewee import IntegrityError
 
 from models import clock, events, tracking
 from models.calendar import HallCalendar, in_season, next_season_start
@@ -37,9 +37,30 @@ from models.config import Config
 from models.db import database, is_postgres
 from models.errors import NotFound, Refused
 from models.i18n import pick, t
-from models.schema import Item, Line, Staff, StaffPost, Ticket, TicketCounter, Window, WindowLine
+from models.queue_sql import statement
+from models.schema import Line, Staff, StaffPost, Ticket, Window, WindowLine
 
 _MEDIAN_CACHE_SECONDS = 60.0
+
+
+@dataclass(frozen=True)
+class _ItemRow:
+    """The columns of an item and its line that taking a ticket needs."""
+
+    id: int
+    code: str
+    name: str
+    name_en: str
+    retired: bool
+    open_from: str | None
+    open_to: str | None
+    service_minutes: int
+    line_id: int
+    prefix: str
+    line_code: str
+    line_name: str
+    line_name_en: str
+    line_retired: bool
 
 
 @dataclass(frozen=True)
@@ -116,30 +137,53 @@ class Queue:
 
     def take(self, item_code: str, *, priority: bool = False, request_id: str | None = None) -> TicketReceipt:
         """Issue a ticket for ``item_code``; the same ``request_id`` twice gives the same ticket."""
+        postgres = is_postgres()
         if request_id:
-            existing = Ticket.get_or_none(Ticket.request_id == request_id)
+            existing = self._ticket_for_request(request_id, postgres)
             if existing is not None:
                 return self.receipt(existing)
-        item = Item.get_or_none(Item.code == item_code)
-        if item is None:
+        row = database.execute_sql(statement("item_for_ticket", postgres), (item_code,)).fetchone()
+        if row is None:
             raise NotFound("unknown_item", item=item_code)
-        self._check_can_issue(item)
+        item = _ItemRow(*row)
+        windows = database.execute_sql(statement("windows_for_line", postgres), (item.line_id,)).fetchall()
+        self._check_can_issue(item, windows)
         try:
             with database.atomic():
-                ticket = self._issue(item, priority, request_id)
+                ticket_id, number, code, day, at = self._issue(item, priority, request_id, postgres)
         except IntegrityError:
             # The same request id raced us from another kiosk: theirs stands.
-            if request_id:
-                existing = Ticket.get_or_none(Ticket.request_id == request_id)
-                if existing is not None:
-                    return self.receipt(existing)
-            raise
-        return self.receipt(ticket)
+            existing = self._ticket_for_request(request_id, postgres) if request_id else None
+            if existing is None:
+                raise
+            return self.receipt(existing)
+        ahead = self._ahead(item.line_id, ticket_id, at, priority=priority, front=False)
+        open_count = sum(1 for _number, paused in windows if not paused)
+        return TicketReceipt(
+            number=number,
+            tracking_code=tracking.display(code),
+            item=item.code,
+            item_name=item.name,
+            item_name_en=item.name_en,
+            line=item.line_code,
+            line_name=item.line_name,
+            line_name_en=item.line_name_en,
+            windows=tuple(number for number, _paused in windows),
+            ahead=ahead,
+            wait_minutes=self._wait(item.line_id, ahead, item.service_minutes, open_count),
+            priority=priority,
+            issued_at=at,
+            service_day=day,
+        )
 
-    def _check_can_issue(self, item: Item) -> None:
+    def _ticket_for_request(self, request_id: str, postgres: bool) -> Ticket | None:
+        row = database.execute_sql(statement("ticket_by_request", postgres), (request_id,)).fetchone()
+        return Ticket.get_by_id(row[0]) if row else None
+
+    def _check_can_issue(self, item: "_ItemRow", windows) -> None:
         language = self.config.language
         name = pick(item.name, item.name_en, language)
-        if item.retired or item.line.retired:
+        if item.retired or item.line_retired:
             raise Refused("item_retired", item=name)
         today = clock.service_day(self.config.zone)
         if not in_season(today, item.open_from, item.open_to):
@@ -155,42 +199,21 @@ class Queue:
                 "issuing_closed",
                 next=t("time.datetime_format", language, month=nxt.month, day=nxt.day, hour=nxt.hour, minute=nxt.minute),
             )
-        if not self.open_windows(item.line_id):
-            raise Refused("all_paused", line=pick(item.line.name, item.line.name_en, language))
+        if not any(not paused for _number, paused in windows):
+            raise Refused("all_paused", line=pick(item.line_name, item.line_name_en, language))
 
-    def _issue(self, item: Item, priority: bool, request_id: str | None) -> Ticket:
-        line = item.line
+    def _issue(self, item: "_ItemRow", priority: bool, request_id: str | None, postgres: bool):
         day = clock.service_day(self.config.zone)
-        seq = self._next_seq(line.prefix, day)
+        seq = database.execute_sql(statement("bump_counter", postgres), (item.prefix, day)).fetchone()[0]
+        number = f"{item.prefix}{seq:03d}"
+        code = tracking.new_code()
         at = clock.now()
-        ticket = Ticket.create(
-            number=f"{line.prefix}{seq:03d}",
-            prefix=line.prefix,
-            seq=seq,
-            service_day=day,
-            item=item,
-            line=line,
-            priority=priority,
-            request_id=request_id or None,
-            tracking_code=tracking.new_code(),
-            issued_at=at,
-            arrival_at=at,
-        )
-        events.record("ticket.taken", ticket.id, number=ticket.number, line=line.code, priority=priority)
-        return ticket
-
-    def _next_seq(self, prefix: str, day: date) -> int:
-        # A fresh query object each time: peewee runs a RETURNING write again
-        # on every execute().
-        query = (
-            TicketCounter.insert(prefix=prefix, day=day, last=1)
-            .on_conflict(
-                conflict_target=[TicketCounter.prefix, TicketCounter.day],
-                update={TicketCounter.last: TicketCounter.last + 1},
-            )
-            .returning(TicketCounter.last)
-        )
-        return list(query.execute())[0].last
+        ticket_id = database.execute_sql(
+            statement("insert_ticket", postgres),
+            (number, item.prefix, seq, day, item.id, item.line_id, priority, request_id or None, code, at, at),
+        ).fetchone()[0]
+        events.record("ticket.taken", ticket_id, number=number, line=item.line_code, priority=priority)
+        return ticket_id, number, code, day, at
 
     # --- what a ticket holder is told -------------------------------------
 
@@ -223,16 +246,12 @@ class Queue:
         """
         if ticket.status != "waiting":
             return 0
-        same_line = (Ticket.status == "waiting") & (Ticket.line == ticket.line_id) & (Ticket.id != ticket.id)
-        earlier = (Ticket.arrival_at < ticket.arrival_at) | (
-            (Ticket.arrival_at == ticket.arrival_at) & (Ticket.id < ticket.id)
-        )
-        if ticket.front:
-            return Ticket.select().where(same_line & Ticket.front & earlier).count()
-        condition = Ticket.front | earlier
-        if ticket.priority:
-            condition = Ticket.front | (Ticket.priority & earlier)
-        return Ticket.select().where(same_line & condition).count()
+        return self._ahead(ticket.line_id, ticket.id, ticket.arrival_at, priority=ticket.priority, front=ticket.front)
+
+    def _ahead(self, line_id: int, ticket_id: int, arrival_at: datetime, *, priority: bool, front: bool) -> int:
+        name = "ahead_front" if front else "ahead_priority" if priority else "ahead_normal"
+        params = (line_id, ticket_id, arrival_at, arrival_at, ticket_id)
+        return database.execute_sql(statement(name, is_postgres()), params).fetchone()[0]
 
     def expected_wait(self, line_id: int, ahead: int, item_minutes: int) -> int:
         """Minutes until called: people ahead × median service minutes ÷ open windows.
@@ -242,11 +261,13 @@ class Queue:
         item's catalogue minutes stand in. Open windows are those serving the
         line and not paused right now.
         """
+        return self._wait(line_id, ahead, item_minutes, len(self.open_windows(line_id)))
+
+    def _wait(self, line_id: int, ahead: int, item_minutes: int, open_windows: int) -> int:
         if ahead <= 0:
             return 0
         median = self._median_service_minutes(line_id) or float(item_minutes or 10)
-        windows = max(1, len(self.open_windows(line_id)))
-        return math.ceil(ahead * median / windows)
+        return math.ceil(ahead * median / max(1, open_windows))
 
     def _median_service_minutes(self, line_id: int) -> float | None:
         cached = self._medians.get(line_id)
@@ -285,75 +306,62 @@ class Queue:
 
     def call_next(self, window_number: int, staff_code: str | None = None) -> CalledTicket:
         """Claim the next ticket for this window; refused when nobody is waiting."""
-        window = self._window(window_number)
-        staff = self._staff(staff_code, window) if staff_code else None
+        postgres = is_postgres()
+        staff = self._staff(staff_code, self._window(window_number)) if staff_code else None
+        staff_id = staff.id if staff else None
         with database.atomic():
-            window = Window.get_by_id(window.id)  # fresh: a pause may have just landed
-            if window.paused:
-                raise Refused("window_paused", window=window.number)
-            ticket = self._claim_next(window)
-            if ticket is None:
-                raise Refused("nothing_waiting", window=window.number)
+            row = database.execute_sql(statement("window_for_call", postgres), (window_number,)).fetchone()
+            if row is None:
+                raise NotFound("unknown_window", window=window_number)
+            window_id, paused = row
+            if paused:  # read inside the transaction: a pause that just landed counts
+                raise Refused("window_paused", window=window_number)
+            direction = "ASC" if self._priority_streak_full(window_id, postgres) else "DESC"
+            row = database.execute_sql(
+                statement("next_ticket", postgres, direction), (window_id, window_id)
+            ).fetchone()
+            if row is None:
+                raise Refused("nothing_waiting", window=window_number)
+            ticket_id, number, priority, recalls, returned, transfers, issued_at, item_code, item_name, line_code = row
             at = clock.now()
-            changes = dict(status="called", window=window, called_at=at, called_by=staff, front=False, target_window=None)
-            if staff is not None:
-                changes["first_responder"] = fn.COALESCE(Ticket.first_responder, staff.id)
-            updated = (
-                Ticket.update(**changes).where((Ticket.id == ticket.id) & (Ticket.status == "waiting")).execute()
-            )
-            if updated != 1:  # cannot happen under the locks above; never hand out a stolen ticket
-                raise Refused("nothing_waiting", window=window.number)
+            claimed = database.execute_sql(
+                statement("claim_ticket", postgres), (window_id, at, staff_id, staff_id, ticket_id)
+            ).rowcount
+            if claimed != 1:  # cannot happen under the locks above; never hand out a stolen ticket
+                raise Refused("nothing_waiting", window=window_number)
             events.record(
                 "ticket.called",
-                ticket.id,
-                number=ticket.number,
-                window=window.number,
-                line=ticket.line.code,
+                ticket_id,
+                number=number,
+                window=window_number,
+                line=line_code,
                 staff=staff.code if staff else None,
             )
-        return called_ticket(Ticket.get_by_id(ticket.id))
-
-    def _candidates(self, window: Window):
-        lines = WindowLine.select(WindowLine.line).where((WindowLine.window == window) & ~WindowLine.retired)
-        return Ticket.select().where(
-            (Ticket.status == "waiting")
-            & Ticket.line.in_(lines)
-            & (Ticket.target_window.is_null() | (Ticket.target_window == window))
+        return CalledTicket(
+            number=number,
+            window=window_number,
+            item=item_code,
+            item_name=item_name,
+            line=line_code,
+            priority=bool(priority),
+            recalls=recalls,
+            returned=bool(returned),
+            transferred=transfers > 0,
+            issued_at=issued_at if isinstance(issued_at, datetime) else datetime.fromisoformat(issued_at),
+            called_at=at,
         )
 
-    def _claim_next(self, window: Window) -> Ticket | None:
-        for condition in self._preference(window):
-            query = self._candidates(window).where(condition).order_by(Ticket.arrival_at, Ticket.id).limit(1)
-            if is_postgres():
-                query = query.for_update(skip_locked=True)
-            ticket = query.first()
-            if ticket is not None:
-                return ticket
-        return None
+    def _priority_streak_full(self, window_id: int, postgres: bool) -> bool:
+        """Were the last ``priority_streak`` calls for this window's lines all priority?
 
-    def _preference(self, window: Window):
-        """Conditions to try in order (see the module docstring)."""
-        returned = Ticket.front
-        priority = ~Ticket.front & Ticket.priority
-        normal = ~Ticket.front & ~Ticket.priority
-        if self._priority_streak_full(window) and self._candidates(window).where(normal).exists():
-            return (returned, normal, priority)
-        return (returned, priority, normal)
-
-    def _priority_streak_full(self, window: Window) -> bool:
+        If so, a waiting normal ticket goes first (ordering priority last is
+        harmless when none is waiting), so priority never starves the rest.
+        """
         limit = self.config.tickets.priority_streak
         if limit <= 0:
             return True
-        lines = WindowLine.select(WindowLine.line).where((WindowLine.window == window) & ~WindowLine.retired)
-        recent = (
-            Ticket.select(Ticket.priority)
-            .where(Ticket.line.in_(lines) & Ticket.called_at.is_null(False) & ~Ticket.returned)
-            .order_by(Ticket.called_at.desc(), Ticket.id.desc())
-            .limit(limit)
-            .tuples()
-        )
-        flags = [p for (p,) in recent]
-        return len(flags) == limit and all(flags)
+        rows = database.execute_sql(statement("recent_call_priorities", postgres), (window_id, limit)).fetchall()
+        return len(rows) == limit and all(flag for (flag,) in rows)
 
     def recall(self, number: str, window_number: int) -> CalledTicket:
         """Call the same ticket again (counted)."""
