@@ -309,6 +309,9 @@ class Queue:
         postgres = is_postgres()
         staff = self._staff(staff_code, self._window(window_number)) if staff_code else None
         staff_id = staff.id if staff else None
+        if database.execute_sql(statement("anyone_waiting_for", postgres), (window_number, window_number)).fetchone() is None:
+            self._window(window_number)  # an unknown window says so rather than "nobody waiting"
+            raise Refused("nothing_waiting", window=window_number)
         with database.atomic():
             row = database.execute_sql(statement("window_for_call", postgres), (window_number,)).fetchone()
             if row is None:

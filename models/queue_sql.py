@@ -48,6 +48,16 @@ _STATEMENTS = {
         SELECT COUNT(*) FROM "ticket"
         WHERE status = 'waiting' AND line_id = {p} AND id <> {p}
           AND front AND (arrival_at < {p} OR (arrival_at = {p} AND id < {p}))""",
+    # A read without the write lock, so pressing "call" on an empty queue
+    # does not hold up the kiosks.
+    "anyone_waiting_for": """
+        SELECT 1 FROM "ticket" t
+        WHERE t.status = 'waiting'
+          AND t.line_id IN (SELECT wl.line_id FROM "window_line" wl JOIN "window" w ON w.id = wl.window_id
+                            WHERE w.number = {p} AND NOT wl.retired)
+          AND (t.target_window_id IS NULL
+               OR t.target_window_id = (SELECT id FROM "window" WHERE number = {p}))
+        LIMIT 1""",
     "window_for_call": """SELECT id, paused FROM "window" WHERE number = {p} AND NOT retired""",
     "recent_call_priorities": """
         SELECT priority FROM "ticket"
