@@ -1,33 +1,501 @@
-"""``hall case …``: what a tracking code shows."""
+"""``hall case …`` (cases and what a tracking code shows) and ``hall ledger``.
+
+Exit status as everywhere: 0 done, 1 refused by a hall rule, 2 usage.
+"""
 
 from __future__ import annotations
 
+import argparse
+from datetime import date, datetime
+
 from cli import context
 from cli.context import emit_json, say
+from models.case_rules import CHANNELS, KINDS, LEVELS, NOTICE_KINDS, NOTIFY_HOWS, RATING_TAGS, STATES
 from models.i18n import pick, t
+
+# The notice a resident is handed when a case of this kind is opened.
+OPENING_NOTICE = {
+    "consultation": "consultation_receipt",
+    "promised": "promise",
+    "supplement": "supplement",
+    "returned": "return",
+    "escalated": "escalation",
+    "petition": "petition_receipt",
+}
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-23") from None
+
+
+def _local_time(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text.strip().replace(" ", "T"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a time like '2026-11-23 10:30'") from None
 
 
 def register(groups, common) -> None:
-    case = groups.add_parser("case", parents=[common], help="cases and tracking codes").add_subparsers(
+    case = groups.add_parser("case", parents=[common], help="cases (办件) and tracking codes").add_subparsers(
         dest="case_command", metavar="ACTION"
     )
     case.required = True
-    show = case.add_parser("show", parents=[common], help="what a tracking code shows a resident")
-    show.add_argument("code")
+
+    def sub(name: str, help_text: str, handler, *, staff: bool = True, number: bool = True):
+        parser = case.add_parser(name, parents=[common], help=help_text)
+        if number:
+            parser.add_argument("case", help="case number, e.g. 2026-000123")
+        if staff:
+            parser.add_argument("--staff", required=True, metavar="CODE", help="staff code of the person acting")
+        parser.add_argument("--json", action="store_true")
+        parser.set_defaults(handler=handler, step=name)
+        return parser
+
+    opened = sub("open", "accept a case (受理), from a served ticket or without one", cmd_open, number=False)
+    opened.add_argument("--item", help="item code (default: the ticket's item)")
+    opened.add_argument("--kind", choices=KINDS, help="default: the item's kind")
+    opened.add_argument("--ticket", help="the ticket number served, e.g. A012")
+    opened.add_argument("--window", type=int)
+    opened.add_argument("--channel", choices=CHANNELS, default="window")
+    opened.add_argument("--result", default="", help="the answer or result (consultation, immediate)")
+    opened.add_argument("--missing", action="append", default=[], metavar="MATERIAL", help="missing material (repeatable)")
+    opened.add_argument("--reason", default="", help="reason of a returned case")
+    opened.add_argument("--authority", default="", help="higher authority of an escalated case")
+    opened.add_argument("--authority-due", type=_date, help="the date the authority promised")
+    opened.add_argument("--promised-days", type=int)
+    opened.add_argument("--name", default="", help="resident's name, only to tell them the result")
+    opened.add_argument("--phone", default="", help="resident's phone, only to tell them the result")
+
+    supplement = sub("supplement", "补充件: list every missing material at once", cmd_step)
+    supplement.add_argument("--missing", action="append", required=True, metavar="MATERIAL", help="repeatable")
+    sub("materials-received", "the materials are complete: the clock restarts", cmd_step)
+    escalate = sub("escalate", "上报件: a higher authority decides", cmd_step)
+    escalate.add_argument("--authority", required=True)
+    escalate.add_argument("--due", type=_date, help="the authority's promised date")
+    extend = sub("extend", "延期办结: new date and reason", cmd_step)
+    extend.add_argument("--to", dest="due", type=_date, required=True, metavar="DATE")
+    extend.add_argument("--reason", required=True)
+    returned = sub("return", "退回件: with the written reason", cmd_step)
+    returned.add_argument("--reason", required=True)
+    complete = sub("complete", "办结: the case waits until the resident is told", cmd_step)
+    complete.add_argument("--result", default="")
+    notify = sub("notify", "办结告知: how and when the resident was told", cmd_step)
+    notify.add_argument("--how", choices=NOTIFY_HOWS, required=True)
+    notify.add_argument("--at", type=_local_time, help="local time told, default now")
+    publish = sub("publish", "办结公告: a public text without personal data", cmd_step)
+    publish.add_argument("--text", required=True)
+    handover = sub("handover", "移交: another handler; the first responder stays", cmd_step)
+    handover.add_argument("--to", dest="to_staff", required=True, metavar="CODE")
+    handover.add_argument("--reason", required=True)
+    correct = sub("correct", "a correction: a new event with its reason", cmd_step)
+    correct.add_argument("--reason", required=True)
+    correct.add_argument("--item")
+    correct.add_argument("--window", type=int)
+    correct.add_argument("--result")
+    correct.add_argument("--public-text")
+    for name, text in (("callback", "the leader called back about a poor rating"), ("rectify", "a poor rating was put right")):
+        follow = sub(name, text, cmd_step)
+        follow.add_argument("--note", default="")
+    contact = sub("contact", "show the resident's full contact (logged), or set it", cmd_contact)
+    contact.add_argument("--set-name")
+    contact.add_argument("--set-phone")
+    contact.add_argument("--purpose", default="")
+
+    rate = sub("rate", "好差评: rate a finished case once", cmd_rate, staff=False)
+    rate.add_argument("--level", choices=LEVELS, required=True)
+    rate.add_argument("--tag", action="append", default=[], choices=RATING_TAGS)
+    rate.add_argument("--code", help="the tracking code, as at the kiosk")
+
+    notice = sub("notice", "print a notice for a case", cmd_notice, staff=False)
+    notice.add_argument("kind", choices=NOTICE_KINDS)
+
+    show = case.add_parser("show", parents=[common], help="what a tracking code shows, with its cases")
+    show.add_argument("code", help="tracking code, or with --staff a case number")
+    show.add_argument("--staff", metavar="CODE", help="staff view of one case (masked contact, history)")
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=cmd_show)
+
+    notices = case.add_parser("notices", parents=[common], help="办结公告 on the notice board")
+    notices.add_argument("--json", action="store_true")
+    notices.set_defaults(handler=cmd_notices)
+    followups = case.add_parser("followups", parents=[common], help="open 差评 follow-ups")
+    followups.add_argument("--all", action="store_true", help="also the finished ones")
+    followups.add_argument("--json", action="store_true")
+    followups.set_defaults(handler=cmd_followups)
+
+    ledger = groups.add_parser("ledger", parents=[common], help="the case ledger (便民服务登记台帐)")
+    ledger.add_argument("--open", action="store_true")
+    ledger.add_argument("--overdue", action="store_true")
+    ledger.add_argument("--due-within", type=int, metavar="N", help="due within N working days")
+    ledger.add_argument("--today", action="store_true", help="accepted today")
+    ledger.add_argument("--window", type=int)
+    ledger.add_argument("--kind", choices=KINDS)
+    ledger.add_argument("--state", choices=STATES)
+    ledger.add_argument("--handler", dest="handler_code", metavar="CODE")
+    ledger.add_argument("--first-responder", metavar="CODE")
+    ledger.add_argument("--followup", action="store_true", help="open 差评 follow-ups")
+    ledger.add_argument("--search", default="", help="case number, tracking code or last 4 phone digits")
+    ledger.add_argument("--page", type=int, default=1)
+    ledger.add_argument("--page-size", type=int, default=50)
+    ledger.add_argument("--json", action="store_true")
+    ledger.set_defaults(handler=cmd_ledger)
+
+
+def _cases(args):
+    from models.cases import Cases
+
+    hall = context.hall_from(args)
+    return Cases(hall.config)
+
+
+def _print_facts(args, cases, facts, key: str, **params) -> None:
+    if args.json:
+        emit_json(cases.detail(facts))
+        return
+    say(t(key, context.language, number=facts.number, **params))
+
+
+def cmd_open(args) -> int:
+    from models.cases import find_item
+
+    cases = _cases(args)
+    kind = args.kind
+    missing, other = [], []
+    if args.missing:
+        item_code = args.item
+        if item_code is None and args.ticket:
+            from models.cases import find_ticket
+
+            item_code = find_ticket(args.ticket).item.code
+        names = set()
+        if item_code:
+            for material in (find_item(item_code).data or {}).get("materials") or []:
+                names.update({material.get("name"), material.get("name_en")})
+        for entry in args.missing:
+            (missing if entry in names else other).append(entry)
+        kind = kind or "supplement"
+    facts = cases.open_case(
+        staff=args.staff,
+        item=args.item,
+        kind=kind,
+        ticket=args.ticket,
+        window=args.window,
+        channel=args.channel,
+        result=args.result,
+        missing=missing,
+        other=other,
+        reason=args.reason,
+        authority=args.authority,
+        authority_due=args.authority_due,
+        promised_days=args.promised_days,
+        name=args.name,
+        phone=args.phone,
+    )
+    if args.json:
+        emit_json(cases.detail(facts))
+        return 0
+    lang = context.language
+    detail = cases.detail(facts)
+    say(
+        t(
+            "case.opened",
+            lang,
+            number=facts.number,
+            kind=t(f"case.kind_{facts.kind}", lang),
+            item=pick(detail["item_name"], detail["item_name_en"], lang),
+            code=detail["tracking_code"],
+        )
+    )
+    notice = OPENING_NOTICE.get(facts.kind)
+    if facts.channel == "letter" and facts.kind == "consultation":
+        notice = "consultation_receipt"
+    if notice:
+        say()
+        say(cases.notice_text(facts, notice, lang))
+    return 0
+
+
+def cmd_step(args) -> int:
+    cases = _cases(args)
+    step = args.step
+    if step == "supplement":
+        return cmd_supplement(args, cases)
+    if step == "materials-received":
+        facts = cases.materials_received(args.case, args.staff)
+        _print_facts(args, cases, facts, "case.step_materials_received", due=facts.due_date)
+    elif step == "escalate":
+        facts = cases.escalate(args.case, args.staff, args.authority, args.due)
+        _print_facts(args, cases, facts, "case.step_escalated", authority=facts.authority, due=facts.authority_due)
+    elif step == "extend":
+        facts = cases.extend(args.case, args.staff, args.due, args.reason)
+        _print_facts(args, cases, facts, "case.step_extended", due=facts.due_date, count=facts.extensions)
+    elif step == "return":
+        facts = cases.return_case(args.case, args.staff, args.reason)
+        _print_facts(args, cases, facts, "case.step_returned")
+    elif step == "complete":
+        facts = cases.complete(args.case, args.staff, args.result)
+        _print_facts(args, cases, facts, "case.step_completed")
+    elif step == "notify":
+        told = args.at.replace(tzinfo=cases.config.zone) if args.at is not None and args.at.tzinfo is None else args.at
+        facts = cases.notify(args.case, args.staff, args.how, told)
+        _print_facts(args, cases, facts, "case.step_notified")
+    elif step == "publish":
+        facts = cases.publish(args.case, args.staff, args.text)
+        _print_facts(args, cases, facts, "case.step_published")
+    elif step == "handover":
+        facts = cases.handover(args.case, args.staff, args.to_staff, args.reason)
+        _print_facts(args, cases, facts, "case.step_handover", staff=args.to_staff)
+    elif step == "correct":
+        changes = {
+            name: value
+            for name, value in (
+                ("item", args.item),
+                ("window", args.window),
+                ("result", args.result),
+                ("public_text", args.public_text),
+            )
+            if value is not None
+        }
+        facts = cases.correct(args.case, args.staff, args.reason, **changes)
+        _print_facts(args, cases, facts, "case.step_corrected")
+    elif step == "callback":
+        facts = cases.called_back(args.case, args.staff, args.note)
+        _print_facts(args, cases, facts, "case.step_called_back")
+    elif step == "rectify":
+        facts = cases.rectified(args.case, args.staff, args.note)
+        _print_facts(args, cases, facts, "case.step_rectified")
+    else:  # pragma: no cover - argparse only offers the steps above
+        raise AssertionError(step)
+    return 0
+
+
+def cmd_supplement(args, cases) -> int:
+    from models.cases import catalogue_materials, find_record
+
+    record = find_record(args.case)
+    names = set()
+    for material in catalogue_materials(record.item):
+        names.update({material.get("name"), material.get("name_en")})
+    chosen = [m for m in args.missing if m in names]
+    other = [m for m in args.missing if m not in names]
+    facts = cases.supplement(record, args.staff, chosen, other)
+    if args.json:
+        emit_json(cases.detail(facts))
+        return 0
+    say(t("case.step_supplement", context.language, number=facts.number))
+    say()
+    say(cases.notice_text(facts, "supplement", context.language))
+    return 0
+
+
+def cmd_contact(args) -> int:
+    cases = _cases(args)
+    if args.set_name is not None or args.set_phone is not None:
+        facts = cases.set_contact(args.case, args.staff, args.set_name or "", args.set_phone or "")
+        _print_facts(args, cases, facts, "case.step_contact_set")
+        return 0
+    contact = cases.contact_for(args.case, args.staff, args.purpose)
+    if args.json:
+        emit_json(contact)
+    else:
+        from models.cases import normalise_number
+
+        number = normalise_number(args.case)
+        say(t("case.contact_shown", context.language, number=number, name=contact["name"] or "-", phone=contact["phone"] or "-"))
+    return 0
+
+
+def cmd_rate(args) -> int:
+    from models.ratings import rate, rate_by_code
+
+    hall = context.hall_from(args)
+    if args.code:
+        facts = rate_by_code(hall.config, args.code, args.case, args.level, args.tag)
+    else:
+        facts = rate(hall.config, args.case, args.level, args.tag, channel="staff")
+    if args.json:
+        emit_json({"number": facts.number, "rating": facts.rating, "tags": facts.rating_tags, "followup": facts.followup})
+        return 0
+    say(t("case.step_rated", context.language, number=facts.number, level=t(f"rating.level_{facts.rating}", context.language)))
+    return 0
+
+
+def cmd_notice(args) -> int:
+    cases = _cases(args)
+    text = cases.notice_text(args.case, args.kind, context.language)
+    if args.json:
+        emit_json({"case": args.case, "notice": args.kind, "text": text})
+    else:
+        say(text)
+    return 0
 
 
 def cmd_show(args) -> int:
     from models.public_view import public_view
 
     hall = context.hall_from(args)
+    lang = context.language
+    if args.staff:
+        from models.cases import Cases, find_staff
+
+        find_staff(args.staff)
+        detail = Cases(hall.config).detail(args.code)
+        if args.json:
+            emit_json(detail)
+            return 0
+        _print_detail(detail, lang)
+        return 0
     view = public_view(hall.config, args.code)
     if args.json:
         emit_json(view)
         return 0
-    lang = context.language
     ticket = view["ticket"]
-    say(f"{view['tracking_code']}  {ticket['number']}  {pick(view['item']['name'], view['item']['name_en'], lang)}")
-    say(f"  {t('ticket.state_' + ticket['state'], lang)}  {ticket['issued_at']}")
+    if ticket is not None:
+        say(f"{view['tracking_code']}  {ticket['number']}  {pick(view['item']['name'], view['item']['name_en'], lang)}")
+        say(f"  {t('ticket.state_' + ticket['state'], lang)}  {ticket['issued_at']}")
+    else:
+        say(view["tracking_code"])
+    if not view["cases"]:
+        say("  " + t("case.no_cases", lang))
+    for case in view["cases"]:
+        _print_public_case(case, lang)
+    return 0
+
+
+def _print_public_case(case: dict, lang: str) -> None:
+    item = pick(case["item"]["name"], case["item"]["name_en"], lang)
+    flags = f"  {t('case.overdue', lang)}" if case["overdue"] else ""
+    say(f"  {case['number']}  {t('case.kind_' + case['kind'], lang)}  {t('case.state_' + case['state'], lang)}  {item}{flags}")
+    if case["due_date"] and case["state"] == "in_progress":
+        say("    " + t("case.due", lang, due=case["due_date"]))
+    if case["missing"]:
+        say("    " + t("case.missing", lang, materials=t("notice.list_sep", lang).join(case["missing"])))
+    if case["extended_to"]:
+        say("    " + t("case.extended", lang, due=case["extended_to"]))
+    if case["result"]:
+        say("    " + t("case.result", lang, result=case["result"]))
+    if case["return_reason"]:
+        say("    " + t("case.return_reason", lang, reason=case["return_reason"]))
+
+
+def _print_detail(detail: dict, lang: str) -> None:
+    item = pick(detail["item_name"], detail["item_name_en"], lang)
+    say(f"{detail['number']}  {detail['tracking_code']}  {t('case.kind_' + detail['kind'], lang)}  {t('case.state_' + detail['state'], lang)}")
+    say(f"  {item}  {t('ledger.window', lang)} {detail['window'] or '-'}  {t('ledger.handler', lang)} {detail['handler']}  {t('ledger.first_responder', lang)} {detail['first_responder']}")
+    if detail["due_date"]:
+        say("  " + t("case.due", lang, due=detail["due_date"]) + (f"  {t('case.overdue', lang)}" if detail["overdue"] else ""))
+    if detail["phone_masked"] or detail["name_masked"]:
+        say(f"  {t('ledger.contact', lang)} {detail['name_masked']} {detail['phone_masked']}")
+    for entry in detail["history"]:
+        say(f"  {entry['at']}  {entry['kind']:<18} {entry['staff'] or '-'}")
+
+
+def cmd_notices(args) -> int:
+    cases = _cases(args)
+    notices = cases.public_notices()
+    if args.json:
+        emit_json({"notices": notices})
+        return 0
+    lang = context.language
+    say(t("case.notices_title", lang))
+    if not notices:
+        say("  " + t("case.no_notices", lang))
+    for notice in notices:
+        say(f"  {notice['published_on']}  {notice['number']}  {pick(notice['item'], notice['item_en'], lang)}：{notice['text']}")
+    return 0
+
+
+def cmd_followups(args) -> int:
+    cases = _cases(args)
+    rows = cases.followups(open_only=not args.all)
+    if args.json:
+        emit_json({"followups": rows})
+        return 0
+    lang = context.language
+    say(t("case.followups_title", lang))
+    if not rows:
+        say("  " + t("case.no_followups", lang))
+    done = t("case.done_mark", lang)
+    for row in rows:
+        say(
+            "  "
+            + t(
+                "case.followup_line",
+                lang,
+                number=row["number"],
+                item=pick(row["item"], row["item_en"], lang),
+                level=t(f"rating.level_{row['level']}", lang),
+                callback_due=row["callback_due"],
+                called=done if row["called_back"] else "",
+                rectify_due=row["rectify_due"],
+                rectified=done if row["rectified"] else "",
+            )
+        )
+    return 0
+
+
+def cmd_ledger(args) -> int:
+    from models.ledger import LedgerFilter
+
+    cases = _cases(args)
+    flt = LedgerFilter(
+        open=args.open,
+        overdue=args.overdue,
+        due_within=args.due_within,
+        today=args.today,
+        window=args.window,
+        kind=args.kind,
+        state=args.state,
+        handler=args.handler_code,
+        first_responder=args.first_responder,
+        followup=args.followup,
+        search=args.search,
+    )
+    page = cases.ledger(flt, args.page, args.page_size)
+    if args.json:
+        emit_json(page.as_dict())
+        return 0
+    lang = context.language
+    if not page.rows:
+        say(t("ledger.empty", lang))
+        return 0
+    heads = ("number", "kind", "state", "item", "window", "accepted_at", "due", "handler", "first_responder", "contact", "flags")
+    say("  ".join(t(f"ledger.{h}", lang) for h in heads))
+    for row in page.rows:
+        flags = []
+        if row.overdue:
+            flags.append(t("ledger.flag_overdue", lang))
+        if row.over_time:
+            flags.append(t("ledger.flag_over_time", lang))
+        if row.extensions:
+            flags.append(t("ledger.flag_extended", lang, count=row.extensions))
+        if row.supplement:
+            flags.append(t("ledger.flag_supplement", lang))
+        if row.published:
+            flags.append(t("ledger.flag_published", lang))
+        if row.followup == "open":
+            flags.append(t("ledger.flag_followup", lang))
+        say(
+            "  ".join(
+                str(x)
+                for x in (
+                    row.number,
+                    t(f"case.kind_{row.kind}", lang),
+                    t(f"case.state_{row.state}", lang),
+                    pick(row.item_name, row.item_name_en, lang),
+                    row.window or "-",
+                    row.accepted_at.replace("T", " ")[:16],
+                    row.due_date or "-",
+                    row.handler,
+                    row.first_responder,
+                    row.phone_masked or "-",
+                    ",".join(flags) or "-",
+                )
+            )
+        )
+    if page.has_more:
+        say(t("ledger.more", lang, page=page.page + 1))
     return 0

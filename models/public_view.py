@@ -9,15 +9,20 @@ from __future__ import annotations
 from models import clock, tracking
 from models.config import Config
 from models.errors import NotFound, Refused
+from models.ledger import public_cases
 from models.queue import Queue
-from models.schema import Ticket
+from models.schema import Item, Ticket
+
+
+def _code(text: str) -> str:
+    try:
+        return tracking.normalise(text)
+    except tracking.BadCode:
+        raise Refused("bad_tracking_code", code=(text or "").strip()[:20]) from None
 
 
 def find_ticket_by_code(text: str) -> Ticket:
-    try:
-        code = tracking.normalise(text)
-    except tracking.BadCode:
-        raise Refused("bad_tracking_code", code=(text or "").strip()[:20]) from None
+    code = _code(text)
     ticket = Ticket.get_or_none(Ticket.tracking_code == code)
     if ticket is None:
         raise NotFound("unknown_tracking_code", code=tracking.display(code))
@@ -25,35 +30,37 @@ def find_ticket_by_code(text: str) -> Ticket:
 
 
 def public_view(config: Config, text: str) -> dict:
-    """The resident-visible facts behind a tracking code; raises Refused."""
-    ticket = find_ticket_by_code(text)
-    queue = Queue(config)
-    zone = config.zone
-    item, line = ticket.item, ticket.line
-    view = {
-        "tracking_code": tracking.display(ticket.tracking_code),
-        "ticket": {
+    """The resident-visible facts behind a tracking code; raises Refused.
+
+    A code comes from a ticket (its cases, if any, listed under "cases") or
+    from a case opened without a ticket (phone, letter, visit, appointment):
+    then "ticket" is None and "item"/"line" are those of its first case.
+    """
+    code = _code(text)
+    ticket = Ticket.get_or_none(Ticket.tracking_code == code)
+    cases = public_cases(config, code)
+    if ticket is None and not cases:
+        raise NotFound("unknown_tracking_code", code=tracking.display(code))
+    ticket_view = None
+    if ticket is None:
+        item = Item.get(Item.code == cases[0]["item"]["code"])
+        line = item.line
+    else:
+        queue = Queue(config)
+        item, line = ticket.item, ticket.line
+        ticket_view = {
             "number": ticket.number,
             "state": ticket.status,
             "ahead": queue.people_ahead(ticket),
             "window": ticket.window.number if ticket.window_id else None,
             "windows": [w.number for w in queue.windows_for_line(ticket.line_id)],
-            "issued_at": clock.local(ticket.issued_at, zone).isoformat(timespec="minutes"),
+            "issued_at": clock.local(ticket.issued_at, config.zone).isoformat(timespec="minutes"),
             "service_day": ticket.service_day.isoformat(),
-        },
+        }
+    return {
+        "tracking_code": tracking.display(code),
+        "ticket": ticket_view,
         "item": {"code": item.code, "name": item.name, "name_en": item.name_en},
         "line": {"code": line.code, "name": line.name, "name_en": line.name_en},
-        "cases": [],
+        "cases": cases,
     }
-    for extend in _EXTENSIONS:
-        extend(config, ticket, view)
-    return view
-
-
-# Later parts of the core (cases) add their public facts through this hook.
-_EXTENSIONS: list = []
-
-
-def register_extension(fn) -> None:
-    if fn not in _EXTENSIONS:
-        _EXTENSIONS.append(fn)

@@ -1,0 +1,96 @@
+"""Upgrading a version-1 hall (queue only) to version 2 (cases): nothing lost."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from peewee import DatabaseError
+
+from models import migrations
+from models.case_schema import APPEND_ONLY, CASE_TABLES, CaseEvent
+from models.db import database, is_postgres, open_database
+from models.schema import CORE_TABLES, Event, Item, Line, SchemaVersion, Staff, Ticket, Window
+from tests.conftest import make_config
+
+
+def _version_one(db_url: str):
+    """A database exactly as version 1 left it, with some work in it."""
+    db = open_database(db_url)
+    with database.atomic():
+        db.create_tables(CORE_TABLES)
+        SchemaVersion.create(version=1)
+        line = Line.create(code="jisheng", prefix="A", name="计生服务")
+        window = Window.create(number=1, name="计生服务")
+        item = Item.create(code="baby-hukou", line=line, name="婴儿入户", kind="immediate", data={"materials": []})
+        staff = Staff.create(code="S01", name="王芳", pin_hash="x")
+        for seq in (1, 2):
+            Ticket.create(
+                number=f"A{seq:03d}", prefix="A", seq=seq, service_day=date(2026, 5, 4), item=item, line=line,
+                tracking_code=f"CODE{seq}", window=window, status="done", first_responder=staff,
+            )
+        Event.create(kind="ticket.taken", ref=1, data={"number": "A001"})
+    return db
+
+
+def _counts() -> dict[str, int]:
+    return {model._meta.table_name: model.select().count() for model in CORE_TABLES}
+
+
+def test_upgrade_from_version_one_adds_the_case_tables_and_loses_nothing(db_url):
+    db = _version_one(db_url)
+    assert migrations.current_version() == 1
+    assert not any(db.table_exists(m._meta.table_name) for m in CASE_TABLES)
+    before = _counts()
+    assert migrations.upgrade() == (1, 2)
+    assert migrations.current_version() == 2 == migrations.CURRENT
+    for model in CASE_TABLES:
+        assert db.table_exists(model._meta.table_name), model
+    assert _guarded_tables() >= {m._meta.table_name for m in APPEND_ONLY}
+    after = _counts()
+    after[SchemaVersion._meta.table_name] -= 1  # the row saying "version 2"
+    assert after == before
+    assert [t.number for t in Ticket.select().order_by(Ticket.id)] == ["A001", "A002"]
+    assert migrations.upgrade() == (2, 2)  # running it again changes nothing
+    db.close()
+
+
+def test_an_upgraded_hall_takes_cases_and_guards_their_history(db_url):
+    from models.cases import Cases
+    from models.hall import open_hall
+
+    _version_one(db_url).close()
+    config = make_config(db_url)
+    with pytest.raises(Exception):
+        open_hall(config)  # an old schema is refused until `hall init` upgrades it
+    hall = open_hall(config, create=True)
+    facts = Cases(config).open_case(staff="S01", ticket="A002", result="已办结")
+    assert facts.number.endswith("-000001") and facts.state == "closed"
+    assert facts.first_responder_id == Staff.get(Staff.code == "S01").id
+    with pytest.raises(DatabaseError):
+        with database.atomic():
+            CaseEvent.update(kind="edited").execute()
+    hall.close()
+
+
+def test_a_fresh_database_gets_every_table_and_the_guards(db_url):
+    db = open_database(db_url)
+    assert migrations.upgrade() == (0, 2)
+    for model in migrations.all_tables():
+        assert db.table_exists(model._meta.table_name)
+    assert set(CASE_TABLES) <= set(migrations.all_tables())
+    assert _guarded_tables() >= {m._meta.table_name for m in APPEND_ONLY}
+    db.close()
+
+
+def _guarded_tables() -> set[str]:
+    if is_postgres():
+        rows = database.execute_sql(
+            "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+            "WHERE NOT t.tgisinternal AND t.tgname LIKE '%%append_only'"
+        ).fetchall()
+    else:
+        rows = database.execute_sql(
+            "SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%no_update'"
+        ).fetchall()
+    return {name for (name,) in rows}

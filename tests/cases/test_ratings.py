@@ -1,0 +1,141 @@
+"""好差评: once per finished case; a poor rating opens a follow-up with deadlines."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+
+import pytest
+
+from models import tracking
+from models.case_rules import CaseRefused
+from models.case_schema import CaseRating
+from models.errors import Refused
+from models.ledger import LedgerFilter, check_projection
+from models.ratings import rate_by_code
+from models.public_view import public_view
+from tests.cases.conftest import at, serve
+
+
+def _finished(cases, **extra):
+    facts = cases.open_case(staff="S05", item="party-consult", window=6, result="已答复", **extra)
+    assert facts.finished
+    return facts
+
+
+def test_a_finished_case_is_rated_once_from_the_kiosk(hall, cases):
+    number = serve(hall, "baby-hukou", 1, "S01")
+    done = cases.open_case(staff="S01", ticket=number)
+    open_case = cases.open_case(staff="S01", ticket=number, item="hukou-in", kind="promised")
+    code = tracking.display(done.tracking_code)
+    view = public_view(hall.config, code)
+    assert [c["can_rate"] for c in view["cases"]] == [True, False]
+    with pytest.raises(CaseRefused) as not_yet:
+        rate_by_code(hall.config, code, open_case.number, "satisfied", [])
+    assert not_yet.value.key == "not_finished"
+    assert "办结后就可以评价" in not_yet.value.message("zh")
+    rated = rate_by_code(hall.config, code.lower().replace("-", ""), done.number, "very_satisfied", ["warm", "efficient", "warm"])
+    assert rated.rating == "very_satisfied" and rated.rating_tags == ["warm", "efficient"]
+    assert rated.followup == ""
+    with pytest.raises(CaseRefused) as again:
+        rate_by_code(hall.config, code, done.number, "unsatisfied", [])
+    assert again.value.key == "already_rated"
+    assert "已经评价过" in again.value.message("zh") and "already rated" in again.value.message("en")
+    with pytest.raises(CaseRefused):
+        cases.rate(done.number, "basic")
+    assert CaseRating.select().count() == 1
+    assert public_view(hall.config, code)["cases"][0]["rated"]
+
+
+def test_rate_by_code_checks_the_code_and_the_number(hall, cases):
+    facts = _finished(cases)
+    other = _finished(cases)
+    with pytest.raises(Refused) as bad:
+        rate_by_code(hall.config, "1234", facts.number, "satisfied", [])
+    assert bad.value.key == "bad_tracking_code"
+    with pytest.raises(CaseRefused) as wrong:  # another visit's case under this code
+        rate_by_code(hall.config, facts.tracking_code, other.number, "satisfied", [])
+    assert wrong.value.key == "unknown_case_for_code"
+    with pytest.raises(CaseRefused) as nonsense:
+        rate_by_code(hall.config, facts.tracking_code, "abc", "satisfied", [])
+    assert nonsense.value.key == "unknown_case_for_code"
+    with pytest.raises(CaseRefused) as level:
+        rate_by_code(hall.config, facts.tracking_code, facts.number, "meh", [])
+    assert level.value.key == "bad_level"
+    with pytest.raises(CaseRefused) as tag:
+        rate_by_code(hall.config, facts.tracking_code, facts.number, "satisfied", ["free-text"])
+    assert tag.value.key == "bad_tag"
+    assert CaseRating.select().count() == 0
+
+
+def test_two_kiosks_rating_at_once_record_one_rating(hall, cases):
+    facts = _finished(cases)
+    outcomes = []
+
+    def kiosk(level):
+        with hall.db.connection_context():
+            try:
+                rate_by_code(hall.config, facts.tracking_code, facts.number, level, [])
+                outcomes.append("ok")
+            except CaseRefused as exc:
+                outcomes.append(exc.key)
+
+    threads = [threading.Thread(target=kiosk, args=(lvl,)) for lvl in ("satisfied", "unsatisfied", "basic", "very_satisfied")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["already_rated"] * 3 + ["ok"]
+    assert CaseRating.select().count() == 1
+    assert check_projection() == []
+
+
+@pytest.mark.parametrize("level", ["unsatisfied", "very_unsatisfied"])
+def test_a_poor_rating_opens_a_follow_up_with_deadlines(hall, cases, level):
+    at(2026, 11, 27, 15)  # Friday
+    facts = _finished(cases)
+    rated = rate_by_code(hall.config, facts.tracking_code, facts.number, level, ["long_wait", "attitude"])
+    assert rated.followup == "open"
+    assert rated.callback_due == date(2026, 11, 30)  # one working day: Monday
+    assert rated.rectify_due == date(2026, 12, 18)  # fifteen working days
+    rows = cases.followups()
+    assert [r["number"] for r in rows] == [facts.number]
+    assert rows[0]["level"] == level and rows[0]["tags"] == ["long_wait", "attitude"]
+    assert cases.ledger(LedgerFilter(followup=True)).rows[0].number == facts.number
+    at(2026, 12, 1)
+    late = cases.followups()[0]
+    assert late["callback_overdue"] and not late["rectify_overdue"]
+    assert cases.report().overdue_followups == 1
+    with pytest.raises(CaseRefused) as not_leader:
+        cases.called_back(facts.number, "S05", "已回访")
+    assert not_leader.value.key == "leader_only"
+    cases.called_back(facts.number, "L01", "已电话回访致歉")
+    with pytest.raises(CaseRefused) as twice:
+        cases.called_back(facts.number, "L01", "再次回访")
+    assert twice.value.key == "already_called_back"
+    assert cases.followups()[0]["called_back"] and not cases.followups()[0]["callback_overdue"]
+    at(2026, 12, 15)
+    done = cases.rectified(facts.number, "L01", "已调整窗口排班")
+    assert done.followup == "done"
+    assert cases.followups() == []
+    assert [r["state"] for r in cases.followups(open_only=False)] == ["done"]
+    assert cases.ledger(LedgerFilter(followup=True)).rows == []
+    assert check_projection() == []
+
+
+def test_good_ratings_open_no_follow_up(hall, cases):
+    for level in ("very_satisfied", "satisfied", "basic"):
+        facts = _finished(cases)
+        assert cases.rate(facts.number, level).followup == ""
+    assert cases.followups() == []
+    with pytest.raises(CaseRefused) as none:
+        cases.called_back(facts.number, "L01")
+    assert none.value.key == "no_followup"
+
+
+def test_returned_and_to_notify_cases_may_be_rated(hall, cases):
+    returned = cases.open_case(staff="S01", item="hukou-in", kind="returned", window=1, reason="不符合条件")
+    assert cases.rate(returned.number, "unsatisfied").rating == "unsatisfied"
+    promised = cases.open_case(staff="S01", item="hukou-in", kind="promised", window=1)
+    cases.complete(promised.number, "S01")
+    assert cases.rate(promised.number, "satisfied").state == "to_notify"
