@@ -84,6 +84,30 @@ class StaffConfig:
 
 
 @dataclass(frozen=True)
+class WhereaboutsConfig:
+    # Pause a window automatically when neither its A nor its B person is on
+    # duty, and resume it when one is back (only if the pause was automatic).
+    auto_pause: bool = True
+    # Seed 001 工作考勤制度: more than 15 minutes after opening is late,
+    # leaving more than 15 minutes before closing is leaving early.
+    late_after_minutes: int = 15
+    early_before_minutes: int = 15
+
+
+@dataclass(frozen=True)
+class DutyConfig:
+    # People on duty (值班/值日) each day, rotating through the active staff.
+    per_day: int = 1
+    # Leaders take turns as 带班领导 among themselves, not in the staff rotation.
+    include_leaders: bool = False
+    # The duty person arrives at least 10 minutes early (seed 000 三(五)).
+    arrive_early_minutes: int = 10
+    # Weekend and holiday duty (seed 003 §6: 9:00-16:00); off: no duty those days.
+    weekend_duty: bool = True
+    weekend_hours: tuple[Session, ...] = ((time(9, 0), time(16, 0)),)
+
+
+@dataclass(frozen=True)
 class Config:
     hall_name: str = "社区服务大厅"
     hall_name_en: str = "Community Service Hall"
@@ -100,6 +124,8 @@ class Config:
     kiosk: KioskConfig = field(default_factory=KioskConfig)
     board: BoardConfig = field(default_factory=BoardConfig)
     staff: StaffConfig = field(default_factory=StaffConfig)
+    whereabouts: WhereaboutsConfig = field(default_factory=WhereaboutsConfig)
+    duty: DutyConfig = field(default_factory=DutyConfig)
     opening_checklist: tuple[str, ...] = (
         "提前10分钟到岗",
         "公共区域清洁完毕",
@@ -137,6 +163,8 @@ _SECTIONS = {
     "kiosk": KioskConfig,
     "board": BoardConfig,
     "staff": StaffConfig,
+    "whereabouts": WhereaboutsConfig,
+    "duty": DutyConfig,
 }
 
 
@@ -316,4 +344,16 @@ summer_to = "09-30"
 stop_before_close_minutes = 15
 always_open = false
 priority_streak = 2
+
+[whereabouts]
+auto_pause = true               # pause a window when neither its A nor B person is on duty
+late_after_minutes = 15         # 工作考勤制度: late = arrived more than 15 minutes after opening
+early_before_minutes = 15       # leaving early = left more than 15 minutes before closing
+
+[duty]
+per_day = 1
+include_leaders = false
+arrive_early_minutes = 10
+weekend_duty = true
+weekend_hours = ["09:00-16:00"]
 """

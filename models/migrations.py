@@ -11,16 +11,28 @@ from __future__ import annotations
 
 from peewee import fn
 
+from models.case_schema import CASE_TABLES, install_guards
 from models.db import database
 from models.schema import CORE_TABLES, SchemaVersion
+from models.signin_schema import SIGNIN_TABLES
+from models.signin_schema import install_guards as install_signin_guards
+from models.duty_schema import STAFF_BOARD_TABLES
 
 
 def _v1(db) -> None:
     db.create_tables(CORE_TABLES, safe=True)
 
 
+def _v2(db) -> None:
+    """Cases and the ledger (issue 3), with the database guards that keep
+    their history append-only."""
+    db.create_tables(CASE_TABLES + SIGNIN_TABLES + STAFF_BOARD_TABLES, safe=True)
+    install_guards(db)
+    install_signin_guards(db)
+
+
 # version → step that brings version-1 to version
-STEPS = {1: _v1}
+STEPS = {1: _v1, 2: _v2}
 CURRENT = max(STEPS)
 
 
@@ -32,7 +44,7 @@ def current_version() -> int:
 
 
 def all_tables():
-    return list(CORE_TABLES)
+    return list(CORE_TABLES) + list(CASE_TABLES) + list(SIGNIN_TABLES) + list(STAFF_BOARD_TABLES)
 
 
 def upgrade() -> tuple[int, int]:
@@ -45,6 +57,8 @@ def upgrade() -> tuple[int, int]:
     if start == 0:
         with database.atomic():
             database.create_tables(all_tables(), safe=True)
+            install_guards(database)
+            install_signin_guards(database)
             SchemaVersion.create(version=CURRENT)
         return (0, CURRENT)
     for version in range(start + 1, CURRENT + 1):

@@ -35,6 +35,7 @@ from models import clock, events, tracking
 from models.calendar import HallCalendar, in_season, next_season_start
 from models.config import Config
 from models.db import database, is_postgres
+from models.duty import refuse_if_closed_for_day
 from models.errors import NotFound, Refused
 from models.i18n import pick, t
 from models.queue_sql import statement
@@ -199,6 +200,7 @@ class Queue:
                 "issuing_closed",
                 next=t("time.datetime_format", language, month=nxt.month, day=nxt.day, hour=nxt.hour, minute=nxt.minute),
             )
+        refuse_if_closed_for_day(self.config, today)  # after the day's closing sign-off (duty), none until tomorrow
         if not any(not paused for _number, paused in windows):
             raise Refused("all_paused", line=pick(item.line_name, item.line_name_en, language))
 

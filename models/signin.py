@@ -1,0 +1,383 @@
+"""Signing in at a staff terminal, and the rules the staff terminal follows.
+
+Sign-in (and unlocking an idle-locked terminal) takes a staff code and a
+PIN. Every attempt is appended to :class:`SigninAttempt`. After
+``config.staff.lockout_attempts`` wrong PINs in a row for one code, the code
+is locked for ``config.staff.lockout_minutes``: a :class:`SigninLockout` row
+and a ``staff.locked_out`` event record it. While locked, no PIN is even
+checked. A right PIN, or the end of a lockout, starts the count again.
+Unknown codes are counted like known ones and answered with the same words,
+so the terminal does not tell which codes exist.
+
+A signed-in person works one window per shift (:class:`Shift`): one of the
+windows of their posts (AB岗), or any window for a leader. Staff see and act
+on their windows' queues and cases (and the cases they handle); a leader
+sees every window and case and may hand any case over to someone else.
+
+Also here, because the terminal must not hold rules of its own: the calling
+order of a window's waiting list, which ledger rows are marked overdue or
+due soon, which case actions apply, and which notice is handed over at the
+counter when a case is opened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from peewee import fn
+
+from models import clock, events
+from models.config import Config
+from models.db import database, is_postgres
+from models.errors import Refused
+from models.i18n import DEFAULT_LANGUAGE, t
+from models.schema import Item, Line, Staff, StaffPost, Ticket, Window, WindowLine
+from models.signin_schema import SigninAttempt, SigninLockout
+from models.staff import StaffInfo, hash_pin, pin_matches, staff_info
+
+CODE_MAX = 32
+# A ledger row is "due soon" when it is due within this many working days.
+DUE_SOON_DAYS = 2
+
+_DUMMY_HASH: str | None = None
+
+
+class SigninRefused(Refused):
+    """Sign-in said no; the words are under ``signin.<key>``."""
+
+    def message(self, language: str = DEFAULT_LANGUAGE) -> str:
+        return t(f"signin.{self.key}", language, **self.params)
+
+
+@dataclass(frozen=True)
+class WindowChoice:
+    number: int
+    name: str
+    name_en: str
+    paused: bool
+    post: str  # "A", "B", or "" (a leader's pick)
+
+
+@dataclass(frozen=True)
+class Shift:
+    """Who is signed in at this terminal, and at which window."""
+
+    code: str
+    name: str
+    role: str
+    window: int
+    windows: tuple[int, ...]  # every window this person may work at
+
+    @property
+    def is_leader(self) -> bool:
+        return self.role == "leader"
+
+    def may_work_at(self, window: int) -> bool:
+        return window in self.windows
+
+
+# --- sign-in ----------------------------------------------------------------------
+
+
+def _dummy_hash() -> str:
+    global _DUMMY_HASH
+    if _DUMMY_HASH is None:
+        _DUMMY_HASH = hash_pin("000000")
+    return _DUMMY_HASH
+
+
+def _clean(code: str) -> str:
+    return (code or "").strip()[:CODE_MAX]
+
+
+def _active_lockout(code: str, at: datetime) -> SigninLockout | None:
+    lock = SigninLockout.select().where(SigninLockout.code == code).order_by(SigninLockout.id.desc()).first()
+    return lock if lock is not None and lock.until > at else None
+
+
+def _streak(code: str) -> int:
+    """Wrong PINs in a row for ``code`` since its last right PIN or lockout."""
+    last_ok = (
+        SigninAttempt.select(fn.MAX(SigninAttempt.id))
+        .where((SigninAttempt.code == code) & (SigninAttempt.outcome == "ok"))
+        .scalar()
+        or 0
+    )
+    last_lock = (
+        SigninLockout.select(fn.MAX(SigninLockout.last_attempt)).where(SigninLockout.code == code).scalar() or 0
+    )
+    return (
+        SigninAttempt.select()
+        .where(
+            (SigninAttempt.code == code)
+            & (SigninAttempt.outcome == "wrong")
+            & (SigninAttempt.id > max(last_ok, last_lock))
+        )
+        .count()
+    )
+
+
+def _until_words(config: Config, until: datetime, language: str) -> dict:
+    local = clock.local(until, config.zone)
+    minutes = max(1, int((until - clock.now()).total_seconds() + 59) // 60)
+    return {"until": f"{local.hour:02d}:{local.minute:02d}", "minutes": minutes}
+
+
+def lockout_until(code: str) -> datetime | None:
+    """When the lockout of ``code`` ends (naive UTC), or None when it is not locked."""
+    lock = _active_lockout(_clean(code), clock.now())
+    return lock.until if lock else None
+
+
+def check_pin(config: Config, code: str, pin: str, *, purpose: str = "sign_in", terminal: str = "") -> Staff:
+    """The staff member whose code and PIN these are; raises SigninRefused.
+
+    Records the attempt; locks the code after too many wrong PINs in a row.
+    """
+    code = _clean(code)
+    if not code or not (pin or "").strip():
+        raise SigninRefused("empty")
+    terminal = (terminal or "")[:120]
+    language = config.language
+    now = clock.now()
+    lock = _active_lockout(code, now)
+    if lock is not None:
+        SigninAttempt.create(at=now, code=code, purpose=purpose, outcome="locked", terminal=terminal)
+        raise SigninRefused("locked", **_until_words(config, lock.until, language))
+    staff = Staff.get_or_none(Staff.code == code)
+    # An unknown code costs the same time as a known one.
+    ok = pin_matches(pin.strip(), staff.pin_hash if staff is not None else _dummy_hash()) and staff is not None
+    refusal: SigninRefused | None = None
+    with database.atomic():
+        if ok and not staff.active:
+            SigninAttempt.create(at=now, code=code, purpose=purpose, outcome="inactive", terminal=terminal)
+            refusal = SigninRefused("inactive", staff=code)
+        elif ok:
+            SigninAttempt.create(at=now, code=code, purpose=purpose, outcome="ok", terminal=terminal)
+        else:
+            attempt = SigninAttempt.create(at=now, code=code, purpose=purpose, outcome="wrong", terminal=terminal)
+            limit = config.staff.lockout_attempts
+            streak = _streak(code)
+            if limit and streak >= limit:
+                until = now + timedelta(minutes=config.staff.lockout_minutes)
+                SigninLockout.create(code=code, at=now, until=until, attempts=streak, last_attempt=attempt.id)
+                events.record(
+                    "staff.locked_out",
+                    staff.id if staff is not None else None,
+                    code=code,
+                    attempts=streak,
+                    minutes=config.staff.lockout_minutes,
+                    terminal=terminal,
+                )
+                refusal = SigninRefused("locked_now", attempts=streak, **_until_words(config, until, language))
+            elif limit:
+                refusal = SigninRefused("wrong", left=limit - streak)
+            else:
+                refusal = SigninRefused("wrong_no_limit")
+    if refusal is not None:
+        raise refusal
+    return staff
+
+
+def sign_in(config: Config, code: str, pin: str, *, terminal: str = "") -> tuple[StaffInfo, list[WindowChoice]]:
+    """Check the code and PIN; returns who it is and the windows they may choose for the shift."""
+    staff = check_pin(config, code, pin, purpose="sign_in", terminal=terminal)
+    choices = windows_for(staff)
+    if not choices:
+        raise SigninRefused("no_window", staff=staff.code)
+    return staff_info(staff), choices
+
+
+def unlock(config: Config, shift: Shift, pin: str, *, terminal: str = "") -> None:
+    """Unlock an idle-locked terminal: the PIN of the person signed in; raises SigninRefused."""
+    check_pin(config, shift.code, pin, purpose="unlock", terminal=terminal)
+
+
+def windows_for(staff: Staff) -> list[WindowChoice]:
+    """The windows ``staff`` may work this shift: their posts; a leader any window."""
+    if staff.role == "leader":
+        return [
+            WindowChoice(w.number, w.name, w.name_en, w.paused, "")
+            for w in Window.select().where(~Window.retired).order_by(Window.number)
+        ]
+    posts = (
+        StaffPost.select(StaffPost, Window)
+        .join(Window)
+        .where((StaffPost.staff == staff) & ~Window.retired)
+        .order_by(Window.number)
+    )
+    return [WindowChoice(p.window.number, p.window.name, p.window.name_en, p.window.paused, p.role) for p in posts]
+
+
+def start_shift(info: StaffInfo, window: int, choices: list[WindowChoice]) -> Shift:
+    """The shift of ``info`` at ``window`` (one of ``choices``); raises SigninRefused."""
+    numbers = tuple(c.number for c in choices)
+    if window not in numbers:
+        raise SigninRefused("not_your_window", window=window)
+    return Shift(code=info.code, name=info.name, role=info.role, window=window, windows=numbers)
+
+
+def switch_window(shift: Shift, window: int) -> Shift:
+    if not shift.may_work_at(window):
+        raise SigninRefused("not_your_window", window=window)
+    return replace(shift, window=window)
+
+
+def idle_lock_seconds(config: Config) -> float | None:
+    """Seconds without a key or click before the terminal locks itself (None: never)."""
+    minutes = config.staff.idle_lock_minutes
+    return minutes * 60.0 if minutes > 0 else None
+
+
+# --- what a signed-in person sees -------------------------------------------------
+
+
+def ledger_scope(shift: Shift, flt):
+    """``flt`` (a models.ledger.LedgerFilter) narrowed to what ``shift`` may see.
+
+    A leader sees everything. Staff see their windows' cases (the shift's
+    window unless they chose another of theirs) and every case they handle.
+    """
+    if shift.is_leader:
+        return flt
+    if flt.handler == shift.code:
+        return flt
+    if flt.window is None:
+        return replace(flt, window=shift.window, handler=None)
+    if flt.window not in shift.windows:
+        raise SigninRefused("not_your_window", window=flt.window)
+    return replace(flt, handler=None)
+
+
+def may_see_case(shift: Shift, detail: dict) -> bool:
+    """Whether ``shift`` may open this case (a models.ledger.detail answer)."""
+    if shift.is_leader:
+        return True
+    if detail.get("window") in shift.windows:
+        return True
+    return shift.code in (detail.get("handler"), detail.get("first_responder"), detail.get("accepted_by"))
+
+
+CASE_ACTIONS = ("materials", "extend", "complete", "notify", "escalate", "handover", "publish", "rate")
+
+
+def case_actions(shift: Shift, detail: dict) -> set[str]:
+    """The case steps that apply now to this case (a models.ledger.detail answer) for ``shift``."""
+    state = detail.get("state")
+    mine = shift.is_leader or detail.get("handler") == shift.code or detail.get("window") in shift.windows
+    if not mine:
+        return set()
+    allowed = set()
+    if state == "waiting_materials":
+        allowed.add("materials")
+    if state == "in_progress":
+        allowed |= {"complete", "escalate"}
+        if detail.get("due_date") is not None:
+            allowed.add("extend")
+    if state == "to_notify" or (state == "returned" and not detail.get("notified_how")):
+        allowed.add("notify")
+    if state in ("in_progress", "waiting_materials", "to_notify") and (
+        shift.is_leader or detail.get("handler") == shift.code
+    ):
+        allowed.add("handover")
+    if state in ("to_notify", "closed") and not detail.get("published"):
+        allowed.add("publish")
+    if state in ("to_notify", "closed", "returned") and detail.get("rating") is None:
+        allowed.add("rate")
+    return allowed
+
+
+def case_mark(overdue: bool, days_left: int | None, state: str) -> str:
+    """"overdue", "due_soon" (due within DUE_SOON_DAYS working days) or ""."""
+    if overdue:
+        return "overdue"
+    if state == "in_progress" and days_left is not None and 0 <= days_left <= DUE_SOON_DAYS:
+        return "due_soon"
+    return ""
+
+
+# The notice handed over at the counter when a case is opened, most specific first.
+_COUNTER_NOTICES = (
+    "supplement",
+    "return",
+    "escalation",
+    "petition_receipt",
+    "promise",
+    "consultation_receipt",
+    "completion",
+)
+
+
+def counter_notice(facts) -> str | None:
+    """Which notice (models.case_rules.NOTICE_KINDS) to hand the resident for a case just opened."""
+    from models.notices import applies
+
+    for kind in _COUNTER_NOTICES:
+        if applies(facts, kind):
+            return kind
+    return None
+
+
+# --- the window's queue -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InLine:
+    """A waiting ticket as a window's terminal shows it (no personal data)."""
+
+    number: str
+    item: str
+    item_name: str
+    item_name_en: str
+    line: str
+    priority: bool
+    returned: bool
+    transferred: bool
+    target_window: int | None
+    issued_at: datetime  # naive UTC
+    transfer_note: str
+
+
+def calling_order(queue, window_number: int) -> list[InLine]:
+    """The tickets ``window_number`` may call, in the order it would call them.
+
+    The first is exactly the ticket ``Queue.call_next`` takes now: returned
+    residents first, then priority tickets first or last as the priority
+    streak rule says, then by arrival. The rest follow the same order.
+    """
+    window = Window.get_or_none((Window.number == window_number) & ~Window.retired)
+    if window is None:
+        return []
+    served = WindowLine.select(WindowLine.line).where((WindowLine.window == window) & ~WindowLine.retired)
+    priority_last = queue._priority_streak_full(window.id, is_postgres())
+    by_priority = Ticket.priority.asc() if priority_last else Ticket.priority.desc()
+    query = (
+        Ticket.select(Ticket, Item, Line)
+        .join(Item)
+        .switch(Ticket)
+        .join(Line)
+        .where(
+            (Ticket.status == "waiting")
+            & Ticket.line.in_(served)
+            & (Ticket.target_window.is_null() | (Ticket.target_window == window))
+        )
+        .order_by(Ticket.front.desc(), by_priority, Ticket.arrival_at, Ticket.id)
+    )
+    targets = {w.id: w.number for w in Window.select(Window.id, Window.number)}
+    return [
+        InLine(
+            number=row.number,
+            item=row.item.code,
+            item_name=row.item.name,
+            item_name_en=row.item.name_en,
+            line=row.line.code,
+            priority=row.priority,
+            returned=row.returned,
+            transferred=row.transfers > 0,
+            target_window=targets.get(row.target_window_id),
+            issued_at=row.issued_at,
+            transfer_note=row.transfer_note,
+        )
+        for row in query
+    ]
