@@ -1,0 +1,229 @@
+"""Kiosk and board figures: ``python -m benchmarks.kiosk_bench``.
+
+- cold start to first frame, and peak memory, of the kiosk against a minimal
+  Textual app measured in the same run (targets: ≤ 1.5× the time, ≤ 2× the
+  memory);
+- tap to ticket screen, median (target ≤ 100 ms);
+- call to board, p95 (target ≤ 250 ms): a call committed on another
+  connection until the board shows it.
+
+SQLite always; PostgreSQL too when ``HALL_TEST_PG`` names a server (as under
+``scripts/with_postgres.py``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RUNS = 5
+
+MINIMAL_APP = """
+import time
+start = time.perf_counter()
+from textual.app import App
+from textual.widgets import Button, Static
+
+class Minimal(App):
+    def compose(self):
+        yield Static("hello")
+        yield Button("ok")
+
+async def first_frame(pilot):
+    await pilot.pause()
+    pilot.app.exit(time.perf_counter() - start)
+
+print(Minimal().run(headless=True, size=(80, 24), auto_pilot=first_frame))
+"""
+
+KIOSK_APP = """
+import sys, time
+start = time.perf_counter()
+from dataclasses import replace
+from models.config import Config
+from kiosk.app import KioskApp
+from kiosk.pending import PendingHall
+
+def opener(config):  # as `hall kiosk` does: the database opens behind the first frame
+    from models.hall import open_hall
+    return open_hall(config)
+
+hall = PendingHall(replace(Config(), database=sys.argv[1]), opener)
+
+async def first_frame(pilot):
+    await pilot.pause()
+    assert type(pilot.app.screen).__name__ == "HomeScreen"
+    took = time.perf_counter() - start
+    hall.wait(30)  # the database did open (not counted: the first frame was already out)
+    pilot.app.exit(took)
+
+print(KioskApp(hall).run(headless=True, size=(80, 24), auto_pilot=first_frame))
+"""
+
+
+def _run_child(code: str, *args: str) -> tuple[float, float, float]:
+    """(wall seconds from spawn to exit, in-process seconds to first frame, peak RSS MiB)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - started
+    out = proc.stdout.read().decode().strip()
+    err = proc.stderr.read().decode().strip()
+    proc.stdout.close()
+    proc.stderr.close()
+    if status != 0:
+        raise RuntimeError(f"child failed: {err[-500:]}")
+    return wall, float(out.splitlines()[-1]), usage.ru_maxrss / 1024
+
+
+def make_demo_db(url: str) -> None:
+    subprocess.run([sys.executable, "-m", "cli.main", "init", "--demo", "--db", url], cwd=ROOT, check=True, capture_output=True)
+
+
+def cold_start(url: str) -> dict:
+    minimal, kiosk = [], []
+    for _ in range(RUNS):  # alternate, so both see the same machine
+        minimal.append(_run_child(MINIMAL_APP))
+        kiosk.append(_run_child(KIOSK_APP, url))
+    med = lambda rows, i: statistics.median(r[i] for r in rows)  # noqa: E731
+    return {
+        "minimal_wall_s": med(minimal, 0),
+        "kiosk_wall_s": med(kiosk, 0),
+        "minimal_first_frame_s": med(minimal, 1),
+        "kiosk_first_frame_s": med(kiosk, 1),
+        "minimal_peak_mib": max(r[2] for r in minimal),
+        "kiosk_peak_mib": max(r[2] for r in kiosk),
+    }
+
+
+def open_bench_hall(url: str):
+    from dataclasses import replace
+
+    from models.config import Config
+    from models.hall import open_hall
+
+    return open_hall(replace(Config(), database=url))
+
+
+async def tap_to_ticket(url: str, taps: int = 20) -> list[float]:
+    from kiosk.app import KioskApp
+    from kiosk.screens.priority import PriorityScreen
+
+    hall = open_bench_hall(url)
+    app = KioskApp(hall, live=False, watch_theme_files=False)
+    times = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(taps):
+            app.show(PriorityScreen("baby-hukou"))
+            while not (type(app.screen).__name__ == "PriorityScreen" and app.screen.is_mounted):
+                await pilot.pause(0.01)
+            await pilot.pause(0.25)  # past the previous button's press effect
+            button = app.screen.query_one("#normal")
+            start = time.perf_counter()
+            button.press()  # the tap
+            while not (type(app.screen).__name__ == "TicketScreen" and app.screen.is_mounted):
+                await asyncio.sleep(0.001)
+            times.append(time.perf_counter() - start)
+            await pilot.pause()
+    hall.close()
+    return times
+
+
+async def call_to_board(url: str, calls: int = 30) -> list[float]:
+    from kiosk.announcer import Announcer
+    from kiosk.board_app import BoardApp
+
+    hall = open_bench_hall(url)
+    for _ in range(calls):
+        hall.queue.take("hukou-out")
+    app = BoardApp(hall, live=True, watch_theme_files=False, announcer=Announcer("", speak=lambda text: None))
+    latencies = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.5)
+        for _ in range(calls):
+            done = {}
+
+            def call():
+                with hall.db.connection_context():
+                    called = hall.queue.call_next(1)
+                done["number"], done["at"] = called.number, time.perf_counter()
+
+            thread = threading.Thread(target=call)
+            thread.start()
+            thread.join()
+            number = done["number"]
+            deadline = time.perf_counter() + 5
+            while number not in app.screen.shown_at and time.perf_counter() < deadline:
+                await asyncio.sleep(0.002)
+            latencies.append(app.screen.shown_at.get(number, float("inf")) - done["at"])
+            hall.queue.finish(number, 1)
+            await pilot.pause(0.05)
+    hall.close()
+    return latencies
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+
+
+def postgres_url() -> str | None:
+    base = os.environ.get("HALL_TEST_PG", "")
+    if not base or base == "off":
+        return None
+    import psycopg
+
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute('DROP DATABASE IF EXISTS "hall_kiosk_bench" WITH (FORCE)')
+        conn.execute('CREATE DATABASE "hall_kiosk_bench"')
+    return base.rsplit("/", 1)[0] + "/hall_kiosk_bench"
+
+
+def main() -> int:
+    folder = tempfile.mkdtemp(prefix="hall-kiosk-bench-")
+    backends = [("sqlite", f"sqlite:///{folder}/hall.db")]
+    pg = postgres_url()
+    if pg:
+        backends.append(("postgres", pg))
+    print("kiosk benchmark (targets: start ≤ 1.5× minimal, memory ≤ 2× minimal, tap→ticket median ≤ 100 ms, call→board p95 ≤ 250 ms)")
+    for name, url in backends:
+        make_demo_db(url)
+        if name == "sqlite":
+            start = cold_start(url)
+            time_ratio = start["kiosk_wall_s"] / start["minimal_wall_s"]
+            memory_ratio = start["kiosk_peak_mib"] / start["minimal_peak_mib"]
+            print(
+                f"cold start (process spawn to first frame and exit, median of {RUNS}): "
+                f"minimal {start['minimal_wall_s'] * 1000:.0f} ms, kiosk {start['kiosk_wall_s'] * 1000:.0f} ms "
+                f"→ {time_ratio:.2f}× {'ok' if time_ratio <= 1.5 else 'OVER'}"
+            )
+            print(
+                f"  in-process to first frame: minimal {start['minimal_first_frame_s'] * 1000:.0f} ms, "
+                f"kiosk {start['kiosk_first_frame_s'] * 1000:.0f} ms"
+            )
+            print(
+                f"peak memory: minimal {start['minimal_peak_mib']:.1f} MiB, kiosk {start['kiosk_peak_mib']:.1f} MiB "
+                f"→ {memory_ratio:.2f}× {'ok' if memory_ratio <= 2 else 'OVER'}"
+            )
+        taps = asyncio.run(tap_to_ticket(url))
+        median = statistics.median(taps) * 1000
+        print(f"[{name}] tap → ticket screen: median {median:.1f} ms, max {max(taps) * 1000:.1f} ms over {len(taps)} taps {'ok' if median <= 100 else 'OVER'}")
+        calls = asyncio.run(call_to_board(url))
+        value = p95(calls) * 1000
+        print(
+            f"[{name}] call → board: p95 {value:.1f} ms, median {statistics.median(calls) * 1000:.1f} ms "
+            f"over {len(calls)} calls {'ok' if value <= 250 else 'OVER'}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,172 @@
+"""The lobby kiosk (取号机): take a ticket, read what to bring, track a case, rate a service.
+
+The app only asks ``models/`` and shows the answers. Every database call runs
+in a thread worker; screens get results back as messages. A resident cannot
+quit it (no inherited bindings, no command palette); a maintainer quits with
+``config.kiosk.quit_sequence`` or SIGTERM/SIGINT.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import threading
+import time
+
+from textual import events
+from textual.app import App
+from textual.reactive import reactive
+
+from kiosk.live import HallChanged, start_live
+from models.i18n import pick, t
+from models.lookup_throttle import LookupThrottle
+
+
+def parse_sequence(text: str) -> list[str]:
+    """``"ctrl+f10"`` or ``"f9,f9,f10"`` → the keys to press in order."""
+    return [key.strip() for key in text.replace(" ", ",").split(",") if key.strip()] or ["ctrl+f10"]
+
+
+class KioskApp(App, inherit_bindings=False):
+    CSS_PATH = "kiosk.tcss"
+    ENABLE_COMMAND_PALETTE = False
+    ALLOW_SELECT = False
+    BINDINGS = []
+    SEQUENCE_SECONDS = 5.0
+
+    language: reactive[str] = reactive("zh", init=False)
+    large: reactive[bool] = reactive(False, init=False)
+
+    def __init__(self, hall, *, language: str | None = None, live: bool = True, watch_theme_files: bool = True):
+        super().__init__()
+        from themes import register_themes
+
+        self.hall = hall
+        self.default_language = language or hall.config.language
+        self.set_reactive(KioskApp.language, self.default_language)
+        self.live = live
+        self.watch_theme_files = watch_theme_files
+        self.throttle = LookupThrottle()
+        self.quit_keys = parse_sequence(hall.config.kiosk.quit_sequence)
+        self._quit_progress = 0
+        self._quit_last = 0.0
+        self.last_touch = time.monotonic()
+        register_themes(self)
+        self.base_theme = hall.config.kiosk.theme if hall.config.kiosk.theme in self.available_themes else "hall"
+        self.theme = self.base_theme
+        self.title = pick(hall.config.hall_name, hall.config.hall_name_en, self.default_language)
+
+    # --- words ---------------------------------------------------------------
+
+    def t(self, key: str, **params) -> str:
+        return t(key, self.language, **params)
+
+    def pick(self, zh: str, en: str) -> str:
+        return pick(zh, en, self.language)
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        from themes import theme_variable_defaults
+
+        return theme_variable_defaults()
+
+    # --- life ------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        from kiosk.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        self.set_interval(1.0, self._check_idle)
+        start = getattr(self.hall, "start", None)
+        if start is not None:  # a PendingHall: open the database once the first frame is out
+            self.call_after_refresh(start, self._hall_opened)
+        if self.live:
+            start_live(self)
+        if self.watch_theme_files:
+            from themes import watch_themes
+
+            self._theme_watch = watch_themes(self)
+        if not self.is_headless:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGTERM, signal.SIGINT):
+                try:
+                    loop.add_signal_handler(sig, self.exit)
+                except (NotImplementedError, RuntimeError, ValueError):
+                    pass
+
+    def _hall_opened(self) -> None:
+        """(In the opening thread.) A hall that cannot be opened ends the app."""
+        if self.hall.error is not None:
+            if threading.get_ident() == self._thread_id:
+                self.exit(None, 2)
+                return
+            try:
+                self.call_from_thread(self.exit, None, 2)
+            except RuntimeError:
+                pass
+
+    def on_unmount(self) -> None:
+        watch = getattr(self, "_theme_watch", None)
+        if watch is not None:
+            watch.stop()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent) and not event.is_forwarded:
+            if isinstance(event, (events.MouseDown, events.Key)):
+                self.last_touch = time.monotonic()
+            if isinstance(event, events.Key) and self._quit_step(event.key):
+                self.exit()
+                return
+        await super().on_event(event)
+
+    def _quit_step(self, key: str) -> bool:
+        now = time.monotonic()
+        if now - self._quit_last > self.SEQUENCE_SECONDS:
+            self._quit_progress = 0
+        self._quit_last = now
+        if key == self.quit_keys[self._quit_progress]:
+            self._quit_progress += 1
+        else:
+            self._quit_progress = 1 if key == self.quit_keys[0] else 0
+        if self._quit_progress >= len(self.quit_keys):
+            self._quit_progress = 0
+            return True
+        return False
+
+    def on_hall_changed(self, message: HallChanged) -> None:
+        self.screen.post_message(HallChanged(message.changes))
+
+    # --- navigation --------------------------------------------------------------
+
+    def show(self, screen) -> None:
+        """Replace the current screen (the stack stays one deep above the base)."""
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def go_home(self, *, reset: bool = False) -> None:
+        from kiosk.screens.home import HomeScreen
+
+        if reset:
+            self.set_reactive(KioskApp.language, self.default_language)
+            if self.large:
+                self.large = False
+        self.show(HomeScreen())
+
+    def _check_idle(self) -> None:
+        from kiosk.screens.home import HomeScreen
+
+        idle = time.monotonic() - self.last_touch
+        if idle < self.hall.config.kiosk.idle_seconds:
+            return
+        at_rest = isinstance(self.screen, HomeScreen) and self.language == self.default_language and not self.large
+        if not at_rest or getattr(self.screen, "has_typed", False):
+            self.go_home(reset=True)
+        self.last_touch = time.monotonic()
+
+    def watch_large(self, large: bool) -> None:
+        self.set_class(large, "-large")
+        self.theme = "contrast" if large and "contrast" in self.available_themes else self.base_theme
+
+    def watch_language(self, language: str) -> None:
+        self.title = pick(self.hall.config.hall_name, self.hall.config.hall_name_en, language)

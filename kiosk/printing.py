@@ -1,0 +1,124 @@
+"""Printing the ticket on an ESC/POS printer (python-escpos, the "printer" extra).
+
+Called only after the ticket is committed. A failed print never takes the
+ticket back (no ghost numbers): the ticket stays valid and on screen, the
+resident is told plainly, and staff see a ``kiosk.print_failed`` event on
+the feed (and in the log).
+
+``config.kiosk.printer`` names the printer: ``dummy``, ``usb:VENDOR:PRODUCT``
+(hex, e.g. ``usb:0x04b8:0x0202``), ``network:HOST[:PORT]``,
+``serial:/dev/ttyS0`` or ``file:/dev/usb/lp0``.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from models import clock
+from models.i18n import pick, t
+
+log = logging.getLogger("hall.kiosk.printing")
+
+
+class PrintFailure(Exception):
+    """The ticket could not be printed; the text says why, for staff."""
+
+
+def open_printer(spec):
+    """A python-escpos printer for ``spec`` (or ``spec`` itself if it is one)."""
+    if not isinstance(spec, str):
+        return spec
+    try:
+        from escpos import printer as escpos_printer
+    except ImportError:
+        raise PrintFailure("python-escpos is not installed (pip install 'hall[printer]')") from None
+    kind, _, rest = spec.partition(":")
+    kind = kind.strip().lower()
+    try:
+        if kind == "dummy":
+            return escpos_printer.Dummy()
+        if kind == "usb":
+            vendor, product = rest.split(":")[:2]
+            return escpos_printer.Usb(int(vendor, 16), int(product, 16))
+        if kind == "network":
+            host, _, port = rest.partition(":")
+            return escpos_printer.Network(host, port=int(port or 9100), timeout=5)
+        if kind == "serial":
+            return escpos_printer.Serial(devfile=rest)
+        if kind == "file":
+            return escpos_printer.File(devfile=rest)
+    except PrintFailure:
+        raise
+    except Exception as exc:
+        raise PrintFailure(f"printer {spec!r} cannot be opened: {exc}") from None
+    raise PrintFailure(f"printer {spec!r}: unknown kind (dummy, usb, network, serial, file)")
+
+
+def _text(printer, text: str) -> None:
+    if text.isascii():
+        printer.text(text + "\n")
+    else:  # Chinese: GB18030 in the printer's Kanji mode (FS &), then back (FS .)
+        printer._raw(b"\x1c\x26" + (text + "\n").encode("gb18030", errors="replace") + b"\x1c\x2e")
+
+
+def ticket_lines(receipt, *, materials: list[str], language: str, zone) -> dict:
+    """The words on the printed ticket."""
+    windows = t("kiosk.list_separator", language).join(str(w) for w in receipt.windows) or "-"
+    issued = clock.local(receipt.issued_at, zone)
+    return {
+        "number": receipt.number,
+        "item": pick(receipt.item_name, receipt.item_name_en, language),
+        "window": t("kiosk.ticket_window", language, windows=windows),
+        "ahead": t("kiosk.ticket_ahead", language, ahead=receipt.ahead, minutes=receipt.wait_minutes)
+        if receipt.ahead
+        else t("kiosk.ticket_next", language),
+        "time": t("printer.issued_at", language, date=issued.strftime("%Y-%m-%d"), time=issued.strftime("%H:%M")),
+        "bring": [t("printer.bring", language)] + [f"{i}. {m}" for i, m in enumerate(materials, 1)] if materials else [],
+        "code": t("kiosk.ticket_code", language, code=receipt.tracking_code),
+        "footer": t("printer.footer", language),
+    }
+
+
+def print_ticket(spec, receipt, *, url: str, materials: list[str], language: str, zone):
+    """Print one ticket; raises PrintFailure. Returns the printer used."""
+    printer = open_printer(spec)
+    words = ticket_lines(receipt, materials=materials, language=language, zone=zone)
+    try:
+        printer.set(align="center", bold=True)
+        _text(printer, words["item"])
+        printer.set(align="center", double_height=True, double_width=True, bold=True)
+        _text(printer, words["number"])
+        printer.set(align="center", normal_textsize=True, bold=True)
+        _text(printer, words["window"])
+        printer.set(align="left", normal_textsize=True, bold=False)
+        _text(printer, words["ahead"])
+        _text(printer, words["time"])
+        for line in words["bring"]:
+            _text(printer, line)
+        printer.set(align="center", normal_textsize=True)
+        _text(printer, words["code"])
+        printer.qr(url, size=6, native=False, center=True)
+        _text(printer, words["footer"])
+        printer.cut()
+    except Exception as exc:
+        raise PrintFailure(f"{type(exc).__name__}: {exc}") from None
+    finally:
+        try:
+            printer.close()
+        except Exception:
+            pass
+    return printer
+
+
+def report_failure(hall, receipt, reason: str) -> None:
+    """Tell staff: a line in the log and an event on the feed."""
+    log.warning("ticket %s was issued but not printed: %s", receipt.number, reason)
+    try:
+        from models import events
+        from models.db import database
+
+        with hall.db.connection_context():
+            with database.atomic():
+                events.record("kiosk.print_failed", None, number=receipt.number, reason=reason[:200])
+    except Exception as exc:  # the database too: the log line must do
+        log.warning("could not record the print failure: %s", exc)

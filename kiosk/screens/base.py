@@ -1,0 +1,139 @@
+"""What every kiosk screen has: the header, a title line, a body and a row of
+touch buttons at the bottom (back, home and, where a screen pages, Prev / Next).
+
+``ask(fn, done)`` runs ``fn(hall)`` in a thread worker inside a database
+connection and posts ``done(result)`` back, or :class:`QueryFailed`.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Callable
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Static
+from textual.worker import get_current_worker
+
+from kiosk.live import HallChanged
+from kiosk.widgets.big_button import BigButton
+from kiosk.widgets.header import HallHeader
+from kiosk.widgets.paged import PageChanged
+from models.errors import Refused
+
+
+class QueryFailed(Message):
+    """A question to the models failed: ``error`` is a Refused or another exception."""
+
+    def __init__(self, error: Exception, tag: str = "") -> None:
+        super().__init__()
+        self.error = error
+        self.tag = tag
+
+
+class KioskScreen(Screen):
+    back_button = True
+    pages = False
+    has_typed = False
+
+    def t(self, key: str, **params) -> str:
+        return self.app.t(key, **params)
+
+    def pick(self, zh: str, en: str) -> str:
+        return self.app.pick(zh, en)
+
+    def heading(self) -> str:
+        return ""
+
+    def compose(self) -> ComposeResult:
+        yield HallHeader()
+        yield Static(self.heading(), id="title")
+        yield from self.compose_body()
+        with Horizontal(id="nav"):
+            if self.back_button:
+                yield BigButton(self.t("kiosk.back"), id="back")
+            yield BigButton(self.t("kiosk.home"), id="home")
+            yield from self.compose_actions()
+            if self.pages:
+                yield Static("", id="spacer")
+                yield BigButton(self.t("kiosk.prev"), id="prev", disabled=True)
+                yield Static("", id="page-label")
+                yield BigButton(self.t("kiosk.next"), id="next", disabled=True)
+
+    def compose_body(self) -> ComposeResult:
+        yield from ()
+
+    def compose_actions(self) -> ComposeResult:
+        yield from ()
+
+    def set_heading(self, text: str) -> None:
+        self.query_one("#title", Static).update(text)
+
+    # --- buttons ---------------------------------------------------------------
+
+    def on_button_pressed(self, event: BigButton.Pressed) -> None:
+        event.stop()
+        button = event.button.id or ""
+        if button == "home":
+            self.app.go_home()
+        elif button == "back":
+            self.go_back()
+        elif button in ("prev", "next"):
+            self.turn(-1 if button == "prev" else 1)
+        else:
+            self.pressed(button)
+
+    def go_back(self) -> None:
+        self.app.go_home()
+
+    def pressed(self, button: str) -> None:
+        """A button of the body was pressed."""
+
+    def turn(self, delta: int) -> None:
+        """Prev / Next: screens that page pass it to their paged widget."""
+
+    def on_page_changed(self, message: PageChanged) -> None:
+        if not self.pages:
+            return
+        prev, next_ = self.query_one("#prev", BigButton), self.query_one("#next", BigButton)
+        prev.disabled = message.page <= 0
+        next_.disabled = message.page >= message.pages - 1
+        prev.display = next_.display = message.pages > 1
+        label = self.query_one("#page-label", Static)
+        label.update(self.t("kiosk.page", page=message.page + 1, pages=message.pages) if message.pages > 1 else "")
+
+    # --- the models, in a thread ---------------------------------------------------
+
+    def ask(self, fn: Callable, done: Callable[[object], Message], *, group: str = "query") -> None:
+        """Run ``fn(hall)`` in a thread worker; post ``done(result)`` or QueryFailed."""
+        self.run_worker(partial(self._ask, fn, done, group), thread=True, exclusive=True, group=group, exit_on_error=False)
+
+    def _ask(self, fn: Callable, done: Callable, tag: str) -> None:
+        worker = get_current_worker()
+        hall = self.app.hall
+        try:
+            with hall.db.connection_context():
+                result = fn(hall)
+        except Refused as exc:
+            if not worker.is_cancelled:
+                self.post_message(QueryFailed(exc, tag))
+            return
+        except Exception as exc:  # a database fault: said kindly by the screen
+            if not worker.is_cancelled:
+                self.post_message(QueryFailed(exc, tag))
+            return
+        if not worker.is_cancelled:
+            self.post_message(done(result))
+
+    def failure_text(self, error: Exception) -> str:
+        if isinstance(error, Refused):
+            return error.message(self.app.language)
+        return self.t("kiosk.system_busy")
+
+    def on_hall_changed(self, message: HallChanged) -> None:
+        self.refresh_data(message)
+
+    def refresh_data(self, message: HallChanged | None = None) -> None:
+        """Load again after a change in the hall (screens that show live data)."""

@@ -1,0 +1,202 @@
+"""The board's one screen: the current call large, the last 8 calls with
+their windows, waiting per line, paused windows, notices cycling.
+
+A call seen on the event feed is shown at once (from the event itself) and
+stands out for ``board.highlight_seconds``; recalls show again. The full
+picture is then reloaded from ``models.queue_view`` in a thread worker.
+"""
+
+from __future__ import annotations
+
+import time
+
+from textual.app import ComposeResult
+from textual.containers import Center, Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Static
+from textual.worker import get_current_worker
+
+from kiosk.live import HallChanged
+from kiosk.widgets.big_text import BigText
+from kiosk.widgets.header import HallHeader
+
+CALL_KINDS = ("ticket.called", "ticket.recalled")
+
+
+class BoardLoaded(Message):
+    def __init__(self, snapshot, notices: list[str]) -> None:
+        super().__init__()
+        self.snapshot = snapshot
+        self.notices = notices
+
+
+def board_notices(hall, language: str) -> list[str]:
+    """Hall notices, seasonal items' periods, then published case results (办结公告)."""
+    from models.i18n import pick, t
+    from models.schema import Item
+
+    config = hall.config
+    notes = [
+        t("board.notice_welcome", language, hall=pick(config.hall_name, config.hall_name_en, language)),
+        t("board.notice_once", language),
+        t("board.notice_family", language),
+        t("board.notice_track", language),
+        t("board.notice_rate", language),
+    ]
+    for item in Item.select().where(~Item.retired & Item.open_from.is_null(False)).order_by(Item.id):
+        start_m, start_d = (int(x) for x in item.open_from.split("-"))
+        end_m, end_d = (int(x) for x in item.open_to.split("-"))
+        notes.append(
+            t(
+                "board.notice_season",
+                language,
+                item=pick(item.name, item.name_en, language),
+                start=t("time.date_format", language, month=start_m, day=start_d),
+                end=t("time.date_format", language, month=end_m, day=end_d),
+            )
+        )
+    notes.extend(case_notices(hall, language))
+    return notes
+
+
+def case_notices(hall, language: str) -> list[str]:
+    """办结公告 from ``models.cases`` (published results carry no personal data)."""
+    try:
+        from models.cases import Cases
+    except ImportError:
+        return []
+    from models.i18n import pick
+
+    try:
+        found = Cases(hall.config).public_notices(limit=10)
+    except Exception:  # the cases tables are not there yet: hall notices only
+        return []
+    out = []
+    for notice in found:
+        item = pick(notice.get("item", ""), notice.get("item_en", ""), language)
+        out.append(f"{item}：{notice.get('text', '')}" if language == "zh" else f"{item}: {notice.get('text', '')}")
+    return out
+
+
+class BoardScreen(Screen):
+    def __init__(self) -> None:
+        super().__init__()
+        self.current: tuple[str, int] | None = None
+        self.recent: list[tuple[str, int, bool]] = []
+        self.notices: list[str] = []
+        self.notice_index = 0
+        self.shown_at: dict[str, float] = {}
+        self._highlight_timer = None
+
+    def t(self, key: str, **params) -> str:
+        return self.app.t(key, **params)
+
+    def compose(self) -> ComposeResult:
+        yield HallHeader()
+        with Vertical(id="call-panel"):
+            yield Static(self.t("board.no_call"), id="call-text")
+            with Center(id="call-center"):
+                yield BigText("", id="call-number")
+        with Horizontal(id="board-body"):
+            with Vertical(id="recent", classes="board-box"):
+                yield Static(self.t("board.recent"), classes="box-title")
+                yield Static(id="recent-list")
+            with Vertical(id="waiting", classes="board-box"):
+                yield Static(self.t("board.waiting"), classes="box-title")
+                yield Static(id="waiting-list")
+            with Vertical(id="paused", classes="board-box"):
+                yield Static(self.t("board.paused"), classes="box-title")
+                yield Static(id="paused-list")
+        yield Static(id="notice")
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.set_interval(max(1, self.app.hall.config.board.notice_seconds), self.next_notice)
+
+    # --- data --------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.run_worker(self._load, thread=True, exclusive=True, group="board", exit_on_error=False)
+
+    def _load(self) -> None:
+        from models.queue_view import snapshot
+
+        worker = get_current_worker()
+        hall = self.app.hall
+        try:
+            with hall.db.connection_context():
+                state = snapshot(with_waiting=False, calls=8)
+                notices = board_notices(hall, self.app.language)
+        except Exception:
+            return  # the next change or the next minute tries again
+        if not worker.is_cancelled:
+            self.post_message(BoardLoaded(state, notices))
+
+    def on_board_loaded(self, message: BoardLoaded) -> None:
+        state = message.snapshot
+        self.recent = [(c.number, c.window, c.recall) for c in state.recent_calls]
+        if self.current is None and self.recent:
+            number, window, _ = self.recent[0]
+            self._show_current(number, window)
+        self._show_recent()
+        lang = self.app.language
+        from models.i18n import pick
+
+        rows = [self.t("board.waiting_row", name=pick(line.name, line.name_en, lang), count=line.waiting) for line in state.lines]
+        self.query_one("#waiting-list", Static).update("\n".join(rows))
+        paused = [w for w in state.windows if w.paused]
+        text = "\n".join(self.t("board.paused_row", window=w.number, name=pick(w.name, w.name_en, lang)) for w in paused)
+        paused_list = self.query_one("#paused-list", Static)
+        paused_list.update(text or self.t("board.no_paused"))
+        paused_list.set_class(bool(paused), "-some")
+        self.notices = message.notices
+        self._show_notice()
+
+    def on_hall_changed(self, message: HallChanged) -> None:
+        for change in message.changes:
+            if change.kind in CALL_KINDS:
+                number = change.data.get("number", "")
+                window = change.data.get("window") or 0
+                recall = change.kind == "ticket.recalled"
+                self.recent.insert(0, (number, window, recall))
+                del self.recent[8:]
+                self._show_current(number, window, new=True)
+                self.shown_at[number] = time.perf_counter()
+                self.app.announcer.announce(self.t("board.speech", number=number, window=window))
+        self._show_recent()
+        self.reload()
+
+    # --- showing -----------------------------------------------------------------
+
+    def _show_current(self, number: str, window: int, new: bool = False) -> None:
+        self.current = (number, window)
+        self.query_one("#call-text", Static).update(self.t("board.call", number=number, window=window))
+        self.query_one("#call-number", BigText).update(f"{number} → {window}")
+        panel = self.query_one("#call-panel")
+        if new:
+            panel.add_class("-new")
+            if self._highlight_timer is not None:
+                self._highlight_timer.stop()
+            self._highlight_timer = self.set_timer(self.app.hall.config.board.highlight_seconds, self._end_highlight)
+
+    def _end_highlight(self) -> None:
+        self.query_one("#call-panel").remove_class("-new")
+
+    def _show_recent(self) -> None:
+        rows = []
+        for number, window, recall in self.recent[:8]:
+            row = self.t("board.recent_row", number=number, window=window)
+            rows.append((self.t("board.recall") + " " if recall else "") + row)
+        self.query_one("#recent-list", Static).update("\n".join(rows))
+
+    def next_notice(self) -> None:
+        if self.notices:
+            self.notice_index = (self.notice_index + 1) % len(self.notices)
+        self._show_notice()
+
+    def _show_notice(self) -> None:
+        if not self.notices:
+            return
+        self.notice_index %= len(self.notices)
+        self.query_one("#notice", Static).update(f"{self.t('board.notices')}：{self.notices[self.notice_index]}" if self.app.language == "zh" else f"{self.t('board.notices')}: {self.notices[self.notice_index]}")

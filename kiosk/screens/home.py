@@ -1,0 +1,95 @@
+"""Home: four big choices, language, large text; whether tickets are issued now."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Grid
+from textual.widgets import Static
+
+from kiosk.screens.base import KioskScreen
+from kiosk.wedge import WedgeBuffer
+from kiosk.widgets.big_button import BigButton
+from kiosk.widgets.header import issuing_text
+
+
+class HomeScreen(KioskScreen):
+    back_button = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.wedge = WedgeBuffer()
+
+    @property
+    def has_typed(self) -> bool:
+        return bool(self.wedge.text)
+
+    def heading(self) -> str:
+        return self.t("kiosk.welcome")
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(id="banner")
+        with Grid(id="choices"):
+            yield BigButton(self._label("take"), id="take", classes="choice", action=True)
+            yield BigButton(self._label("guide"), id="guide", classes="choice")
+            yield BigButton(self._label("track"), id="track", classes="choice")
+            yield BigButton(self._label("rate"), id="rate", classes="choice")
+
+    def compose(self) -> ComposeResult:
+        yield from super().compose()
+
+    def compose_actions(self) -> ComposeResult:
+        yield Static("", id="spacer")
+        yield BigButton(self.t("kiosk.other_language"), id="lang")
+        yield BigButton(self.t("kiosk.large_off" if self.app.large else "kiosk.large_on"), id="large")
+
+    def _label(self, choice: str) -> str:
+        return f"{self.t(f'kiosk.choice_{choice}')}\n{self.t(f'kiosk.choice_{choice}_hint')}"
+
+    def on_mount(self) -> None:
+        self.query_one("#home", BigButton).display = False
+        self.update_issuing()
+        self.set_interval(5.0, self.update_issuing)
+
+    def update_issuing(self) -> None:
+        text, is_open = issuing_text(self.app)
+        banner = self.query_one("#banner", Static)
+        banner.update(text if not is_open else self.t("kiosk.issuing_open_long"))
+        banner.set_class(is_open, "-open")
+        banner.set_class(not is_open, "-closed")
+        take = self.query_one("#take", BigButton)
+        take.disabled = not is_open
+        take.label = self._label("take") if is_open else f"{self.t('kiosk.choice_take')}\n{self.t('kiosk.header_closed')}"
+
+    def pressed(self, button: str) -> None:
+        app = self.app
+        if button == "take":
+            from kiosk.screens.lines import LinesScreen
+
+            app.show(LinesScreen(mode="take"))
+        elif button == "guide":
+            from kiosk.screens.lines import LinesScreen
+
+            app.show(LinesScreen(mode="guide"))
+        elif button == "track":
+            from kiosk.screens.track import TrackScreen
+
+            app.show(TrackScreen(purpose="track"))
+        elif button == "rate":
+            from kiosk.screens.track import TrackScreen
+
+            app.show(TrackScreen(purpose="rate"))
+        elif button == "lang":
+            app.language = "en" if app.language == "zh" else "zh"
+            app.show(HomeScreen())
+        elif button == "large":
+            app.large = not app.large
+            app.show(HomeScreen())
+
+    def on_key(self, event: events.Key) -> None:
+        text = self.wedge.feed(event)
+        event.stop()
+        if text and text.strip():
+            from kiosk.screens.track import TrackScreen
+
+            self.app.show(TrackScreen(purpose="track", initial=text, submit=True))

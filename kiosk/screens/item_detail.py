@@ -1,0 +1,84 @@
+"""An item's written one-time notice (一次性告知), paged, with a button to take a ticket."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.widgets import Static
+
+from kiosk import queries
+from kiosk.notice import notice_text
+from kiosk.screens.base import KioskScreen, QueryFailed
+from kiosk.screens.lines import status_text
+from kiosk.widgets.big_button import BigButton
+from kiosk.widgets.paged import PagedText
+
+
+class NoticeLoaded(Message):
+    def __init__(self, info) -> None:
+        super().__init__()
+        self.info = info
+
+
+class ItemDetailScreen(KioskScreen):
+    pages = True
+
+    def __init__(self, item_code: str, back: tuple | None = None) -> None:
+        super().__init__()
+        self.item_code = item_code
+        self.back = back
+        self.info = None
+
+    def heading(self) -> str:
+        return self.t("kiosk.notice_title")
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(id="item-status")
+        yield PagedText(id="notice")
+
+    def compose_actions(self) -> ComposeResult:
+        yield BigButton(self.t("kiosk.take_here"), id="take-ticket", action=True, disabled=True)
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+
+    def refresh_data(self, message=None) -> None:
+        code = self.item_code
+        self.ask(lambda hall: queries.item(hall, code), NoticeLoaded)
+
+    def on_notice_loaded(self, message: NoticeLoaded) -> None:
+        info = message.info
+        if info is None:
+            self.set_heading(self.t("kiosk.item_gone"))
+            return
+        first = self.info is None
+        self.info = info
+        self.set_heading(self.t("kiosk.notice_heading", item=self.pick(info.name, info.name_en)))
+        status, tone = status_text(self, info.status)
+        label = self.query_one("#item-status", Static)
+        label.update(status)
+        label.set_class(tone == "ok", "-ok")
+        label.set_class(tone == "warn", "-warn")
+        self.query_one("#take-ticket", BigButton).disabled = not info.status.can_take
+        self.query_one(PagedText).set_text(notice_text(info, self.app.language, with_name=False), keep_page=not first)
+
+    def on_query_failed(self, message: QueryFailed) -> None:
+        self.query_one("#item-status", Static).update(self.failure_text(message.error))
+
+    def turn(self, delta: int) -> None:
+        self.query_one(PagedText).turn(delta)
+
+    def go_back(self) -> None:
+        if self.back:
+            from kiosk.screens.items import ItemsScreen
+
+            mode, line, page = self.back
+            self.app.show(ItemsScreen(mode, line, page))
+        else:
+            self.app.go_home()
+
+    def pressed(self, button: str) -> None:
+        if button == "take-ticket":
+            from kiosk.screens.priority import PriorityScreen
+
+            self.app.show(PriorityScreen(self.item_code, back=self.back, from_detail=True))

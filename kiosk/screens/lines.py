@@ -1,0 +1,69 @@
+"""Lines of work (业务类别), each with its waiting count and window state."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.message import Message
+
+from kiosk import queries
+from kiosk.screens.base import KioskScreen, QueryFailed
+from kiosk.widgets.paged import Entry, PagedTiles
+
+
+class LinesLoaded(Message):
+    def __init__(self, lines: list[queries.LineInfo]) -> None:
+        super().__init__()
+        self.lines = lines
+
+
+def status_text(screen, status: queries.Status) -> tuple[str, str]:
+    """(words, tone) for a line's or item's status."""
+    if status.kind == "season":
+        month, day = status.opens
+        return screen.t("kiosk.status_season", date=screen.t("time.date_format", month=month, day=day)), "warn"
+    if status.kind == "closed":
+        return screen.t("kiosk.status_closed", count=status.waiting), "warn"
+    if status.kind == "paused":
+        return screen.t("kiosk.status_paused"), "warn"
+    return screen.t("kiosk.status_open", count=status.waiting), "ok"
+
+
+class LinesScreen(KioskScreen):
+    pages = True
+
+    def __init__(self, mode: str = "guide") -> None:
+        super().__init__()
+        self.mode = mode
+
+    def heading(self) -> str:
+        return self.t(f"kiosk.lines_title_{self.mode}")
+
+    def compose_body(self) -> ComposeResult:
+        yield PagedTiles(id="tiles")
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+
+    def refresh_data(self, message=None) -> None:
+        self.ask(queries.lines, LinesLoaded)
+
+    def on_lines_loaded(self, message: LinesLoaded) -> None:
+        entries = []
+        for line in message.lines:
+            status, tone = status_text(self, line.status)
+            windows = self.t("kiosk.list_separator").join(str(w) for w in line.windows)
+            title = self.t("kiosk.line_tile", name=self.pick(line.name, line.name_en), windows=windows)
+            entries.append(Entry(f"line-{line.code}", title, status, tone))
+        self.query_one(PagedTiles).set_entries(entries)
+
+    def on_query_failed(self, message: QueryFailed) -> None:
+        self.notify(self.failure_text(message.error), severity="warning")
+
+    def turn(self, delta: int) -> None:
+        self.query_one(PagedTiles).turn(delta)
+
+    def pressed(self, button: str) -> None:
+        if button.startswith("line-"):
+            from kiosk.screens.items import ItemsScreen
+
+            self.app.show(ItemsScreen(self.mode, button[5:]))

@@ -1,0 +1,161 @@
+"""好差评: rate a finished case, once, by the tracking code of the visit.
+
+Steps: choose the case (when the visit has several that can be rated), tap
+one of five levels, optionally tick reason tags, send. The rule (finished,
+once) is ``models.ratings.rate_by_code``'s; this screen shows its answer.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Grid
+from textual.message import Message
+from textual.widgets import Static
+
+from kiosk.screens.base import KioskScreen, QueryFailed
+from kiosk.widgets.big_button import BigButton
+
+
+def levels() -> tuple[str, ...]:
+    from models.case_rules import LEVELS
+
+    return LEVELS
+
+
+def tags() -> tuple[str, ...]:
+    from models.case_rules import RATING_TAGS
+
+    return RATING_TAGS
+
+
+class RatingSaved(Message):
+    def __init__(self, facts) -> None:
+        super().__init__()
+        self.facts = facts
+
+
+class RateScreen(KioskScreen):
+    def __init__(self, view: dict, case_number: str | None = None) -> None:
+        super().__init__()
+        self.view = view
+        self.rateable = [c for c in view.get("cases") or [] if c.get("can_rate")]
+        if case_number is None and len(self.rateable) == 1:
+            case_number = self.rateable[0].get("number")
+        self.case_number = case_number
+        self.step = "case" if case_number is None else "level"
+        if not self.rateable:
+            self.step = "none"
+        self.level: str | None = None
+        self.chosen: set[str] = set()
+        self.message = ""
+
+    def heading(self) -> str:
+        return self.t("kiosk.rate_title")
+
+    def _case(self) -> dict:
+        return next((c for c in self.rateable if c.get("number") == self.case_number), {})
+
+    def _case_line(self) -> str:
+        case = self._case()
+        item = case.get("item") or {}
+        return self.t("kiosk.rate_case", number=self.case_number or "", item=self.pick(item.get("name", ""), item.get("name_en", "")))
+
+    def compose_body(self) -> ComposeResult:
+        if self.step == "none":
+            rated = any(c.get("rated") for c in self.view.get("cases") or [])
+            yield Static(self.t("kiosk.rate_none_rated" if rated else "kiosk.rate_none"), id="rate-message")
+        elif self.step == "case":
+            yield Static(self.t("kiosk.rate_choose_case"), id="rate-message")
+            with Grid(id="rate-cases"):
+                for case in self.rateable[:6]:
+                    item = case.get("item") or {}
+                    label = f"{case.get('number')}\n{self.pick(item.get('name', ''), item.get('name_en', ''))}"
+                    yield BigButton(label, id=f"case-{case.get('number')}", classes="case")
+        elif self.step == "level":
+            yield Static(self._case_line(), id="rate-case-line")
+            with Grid(id="rate-levels"):
+                for level in levels():
+                    yield BigButton(self.t(f"rating.level_{level}"), id=f"level-{level}", classes=f"level -{level}")
+            yield Static(self.message, id="rate-message")
+        elif self.step == "tags":
+            yield Static(self.t("kiosk.rate_tags", level=self.t(f"rating.level_{self.level}")), id="rate-case-line")
+            with Grid(id="rate-tags"):
+                for tag in tags():
+                    yield BigButton(self._tag_label(tag), id=f"tag-{tag}", classes="tag" + (" -chosen" if tag in self.chosen else ""))
+            yield Static(self.message, id="rate-message")
+        else:  # done
+            yield Static(self.t("kiosk.rate_thanks"), id="rate-message", classes="-thanks")
+
+    def compose_actions(self) -> ComposeResult:
+        if self.step == "tags":
+            yield BigButton(self.t("kiosk.rate_send"), id="send", action=True)
+
+    def _tag_label(self, tag: str) -> str:
+        mark = "☑ " if tag in self.chosen else "☐ "
+        return mark + self.t(f"rating.tag_{tag}")
+
+    def on_mount(self) -> None:
+        if self.step == "done":
+            self.set_timer(8, self.app.go_home)
+
+    def go_back(self) -> None:
+        if self.step == "tags":
+            self._goto("level")
+        elif self.step == "level" and len(self.rateable) > 1:
+            self._goto("case")
+        else:
+            from kiosk.screens.track_result import TrackResultScreen
+
+            self.app.show(TrackResultScreen(self.view))
+
+    def _goto(self, step: str) -> None:
+        self.app.show(self._copy(step))
+
+    def _copy(self, step: str) -> "RateScreen":
+        screen = RateScreen(self.view, self.case_number if step != "case" else None)
+        screen.step = step
+        screen.level = self.level
+        screen.chosen = set(self.chosen)
+        return screen
+
+    def pressed(self, button: str) -> None:
+        if button.startswith("case-"):
+            self.case_number = button[5:]
+            self._goto("level")
+        elif button.startswith("level-"):
+            self.level = button[6:]
+            self._goto("tags")
+        elif button.startswith("tag-"):
+            tag = button[4:]
+            self.chosen.symmetric_difference_update({tag})
+            widget = self.query_one(f"#{button}", BigButton)
+            widget.label = self._tag_label(tag)
+            widget.set_class(tag in self.chosen, "-chosen")
+        elif button == "send":
+            self.send()
+
+    def send(self) -> None:
+        for widget in self.query(BigButton):
+            if widget.id in ("send",) or (widget.id or "").startswith("tag-"):
+                widget.disabled = True
+        self.query_one("#rate-message", Static).update(self.t("kiosk.please_wait"))
+        code = self.view.get("tracking_code", "")
+        number, level = self.case_number, self.level
+        chosen = [tag for tag in tags() if tag in self.chosen]
+
+        def rate(hall):
+            from models.ratings import rate_by_code
+
+            return rate_by_code(hall.config, code, number, level, chosen)
+
+        self.ask(rate, RatingSaved, group="rate")
+
+    def on_rating_saved(self, message: RatingSaved) -> None:
+        self._goto("done")
+
+    def on_query_failed(self, message: QueryFailed) -> None:
+        note = self.query_one("#rate-message", Static)
+        note.update(self.failure_text(message.error))
+        note.add_class("-refused")
+        for widget in self.query(BigButton):
+            widget.disabled = False

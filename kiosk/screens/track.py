@@ -1,0 +1,147 @@
+"""Enter a tracking code: on-screen keypad, or a scanner that types the QR text and Enter.
+
+Accepts the tracking URL or the bare code, any case, with or without dashes
+(``tracking.normalise`` reads it). Wrong codes are counted by the lookup
+throttle of ``models/``: after five in a minute, lookups pause for 30 s.
+"""
+
+from __future__ import annotations
+
+import re
+
+from textual import events
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.widgets import Static
+
+from kiosk.screens.base import KioskScreen, QueryFailed
+from kiosk.widgets.big_button import BigButton
+from kiosk.widgets.keypad import Keypad
+from models.tracking import LENGTH
+
+MAX_TEXT = 300
+
+
+class CodeLookedUp(Message):
+    def __init__(self, view: dict) -> None:
+        super().__init__()
+        self.view = view
+
+
+def show_code(text: str) -> str:
+    """The typed code as XXXX-XXXX-XXXX with blanks still to fill, or the raw scan."""
+    cleaned = re.sub(r"[\s\-]", "", text).upper()
+    if len(cleaned) <= LENGTH and cleaned.isalnum() or not cleaned:
+        padded = cleaned.ljust(LENGTH, "_")
+        return "-".join(padded[i : i + 4] for i in range(0, LENGTH, 4))
+    return text if len(text) <= 40 else "…" + text[-39:]
+
+
+class TrackScreen(KioskScreen):
+    def __init__(self, purpose: str = "track", initial: str = "", submit: bool = False) -> None:
+        super().__init__()
+        self.purpose = purpose
+        self.code = initial[:MAX_TEXT]
+        self.submit_now = submit and bool(initial.strip())
+        self.busy = False
+
+    @property
+    def has_typed(self) -> bool:
+        return bool(self.code)
+
+    def heading(self) -> str:
+        return self.t(f"kiosk.track_title_{self.purpose}")
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(show_code(self.code), id="code-display")
+        yield Static(self.t("kiosk.track_hint"), id="track-message")
+        yield Keypad(id="keypad")
+
+    def compose_actions(self) -> ComposeResult:
+        yield BigButton(self.t("kiosk.search"), id="search", action=True)
+
+    def on_mount(self) -> None:
+        if self.submit_now:
+            self.submit()
+
+    def _show(self) -> None:
+        self.query_one("#code-display", Static).update(show_code(self.code))
+
+    def _say(self, text: str, refused: bool = False) -> None:
+        message = self.query_one("#track-message", Static)
+        message.update(text)
+        message.set_class(refused, "-refused")
+
+    # --- typing ----------------------------------------------------------------
+
+    def on_keypad_key_tapped(self, message: Keypad.KeyTapped) -> None:
+        cleaned = re.sub(r"[\s\-]", "", self.code)
+        if cleaned and not cleaned.isalnum():
+            cleaned = ""  # what a scanner typed was not a code: start afresh
+        if len(cleaned) >= LENGTH:
+            return
+        self.code = cleaned + message.symbol
+        self._show()
+
+    def on_keypad_erased(self, message: Keypad.Erased) -> None:
+        self.code = self.code[:-1]
+        self._show()
+
+    def on_keypad_cleared(self, message: Keypad.Cleared) -> None:
+        self.code = ""
+        self._show()
+
+    def on_key(self, event: events.Key) -> None:
+        event.stop()
+        if event.key == "enter":
+            self.submit()
+        elif event.key == "backspace":
+            self.code = self.code[:-1]
+            self._show()
+        elif event.character and event.character.isprintable() and len(self.code) < MAX_TEXT:
+            self.code += event.character
+            self._show()
+
+    def pressed(self, button: str) -> None:
+        if button == "search":
+            self.submit()
+
+    # --- looking up ------------------------------------------------------------------
+
+    def submit(self) -> None:
+        text = self.code.strip()
+        if not text:
+            self._say(self.t("kiosk.track_empty"), refused=True)
+            return
+        if self.busy:
+            return
+        self.busy = True
+        self.query_one("#search", BigButton).disabled = True
+        self._say(self.t("kiosk.please_wait"))
+        throttle = self.app.throttle
+
+        def look_up(hall):
+            from models.public_view import public_view
+
+            return throttle.lookup(lambda: public_view(hall.config, text))
+
+        self.ask(look_up, CodeLookedUp, group="lookup")
+
+    def on_code_looked_up(self, message: CodeLookedUp) -> None:
+        self.busy = False
+        if self.purpose == "rate":
+            from kiosk.screens.rate import RateScreen
+
+            self.app.show(RateScreen(message.view))
+        else:
+            from kiosk.screens.track_result import TrackResultScreen
+
+            self.app.show(TrackResultScreen(message.view))
+
+    def on_query_failed(self, message: QueryFailed) -> None:
+        self.busy = False
+        self.query_one("#search", BigButton).disabled = False
+        self._say(self.failure_text(message.error), refused=True)
+        if not re.fullmatch(r"[0-9A-Za-z\-\s]*", self.code):
+            self.code = ""  # a scan that was not a code: start afresh
+            self._show()

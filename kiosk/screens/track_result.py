@@ -1,0 +1,122 @@
+"""What a tracking code shows: the ticket's state and people ahead, then each
+case's state, due date, missing materials and result. Only the public view
+of ``models/`` (never a name, phone or ID number)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+
+from kiosk.screens.base import KioskScreen, QueryFailed
+from kiosk.screens.track import CodeLookedUp
+from kiosk.widgets.big_button import BigButton
+from kiosk.widgets.paged import PagedText
+from models.i18n import pick, t
+
+
+def _date(value: str | None, lang: str) -> str:
+    if not value:
+        return ""
+    year, month, day = (int(x) for x in value[:10].split("-"))
+    return t("time.date_format", lang, month=month, day=day)
+
+
+def _name(thing, lang: str) -> str:
+    if isinstance(thing, dict):
+        return pick(thing.get("name", ""), thing.get("name_en", ""), lang)
+    return str(thing or "")
+
+
+def view_text(view: dict, lang: str) -> Text:
+    text = Text()
+    sep = t("kiosk.list_separator", lang)
+    text.append(t("kiosk.result_code", lang, code=view.get("tracking_code", "")) + "\n", style="bold")
+    text.append(t("kiosk.result_item", lang, item=_name(view.get("item"), lang)) + "\n")
+    ticket = view.get("ticket")
+    if ticket:
+        state = ticket.get("state", "")
+        text.append("\n")
+        text.append(t("kiosk.result_ticket", lang, number=ticket["number"], state=t(f"ticket.state_{state}", lang)) + "\n", style="bold")
+        if state == "waiting":
+            if ticket.get("ahead"):
+                text.append(t("kiosk.result_ahead", lang, ahead=ticket["ahead"]) + "\n")
+            else:
+                text.append(t("kiosk.ticket_next", lang) + "\n")
+            windows = sep.join(str(w) for w in ticket.get("windows") or []) or "-"
+            text.append(t("kiosk.ticket_window", lang, windows=windows) + "\n")
+        elif state in ("called", "serving") and ticket.get("window"):
+            text.append(t("kiosk.ticket_window", lang, windows=ticket["window"]) + "\n")
+        elif state == "no_show":
+            text.append(t("kiosk.result_no_show", lang) + "\n")
+    cases = view.get("cases") or []
+    if cases:
+        text.append("\n" + t("kiosk.result_cases", lang, count=len(cases)) + "\n", style="bold")
+    for case in cases:
+        number = case.get("number") or case.get("case_number") or ""
+        kind = t(f"case.kind_{case.get('kind', '')}", lang)
+        state = t(f"case.state_{case.get('state', '')}", lang)
+        text.append("\n" + t("kiosk.result_case", lang, number=number, kind=kind, state=state) + "\n", style="bold")
+        text.append("  " + t("kiosk.result_case_item", lang, item=_name(case.get("item"), lang)) + "\n")
+        due = case.get("extended_to") or case.get("due_date")
+        if due and case.get("state") not in ("closed", "to_notify", "returned"):
+            text.append("  " + t("kiosk.result_due", lang, date=_date(due, lang)) + "\n")
+        missing = case.get("missing") or []
+        if missing:
+            names = [_name(m, lang) for m in missing]
+            text.append("  " + t("kiosk.result_missing", lang, materials=sep.join(names)) + "\n")
+        if case.get("completed_on"):
+            text.append("  " + t("kiosk.result_completed", lang, date=_date(case["completed_on"], lang)) + "\n")
+        if case.get("result"):
+            text.append("  " + t("kiosk.result_result", lang, result=case["result"]) + "\n")
+        if case.get("return_reason"):
+            text.append("  " + t("kiosk.result_returned", lang, reason=case["return_reason"]) + "\n")
+    return text
+
+
+class TrackResultScreen(KioskScreen):
+    pages = True
+
+    def __init__(self, view: dict) -> None:
+        super().__init__()
+        self.view = view
+
+    def heading(self) -> str:
+        return self.t("kiosk.result_title")
+
+    def compose_body(self) -> ComposeResult:
+        yield PagedText(view_text(self.view, self.app.language), id="result")
+
+    def compose_actions(self) -> ComposeResult:
+        if any(case.get("can_rate") for case in self.view.get("cases") or []):
+            yield BigButton(self.t("kiosk.choice_rate"), id="rate-case", action=True)
+
+    def turn(self, delta: int) -> None:
+        self.query_one(PagedText).turn(delta)
+
+    def go_back(self) -> None:
+        from kiosk.screens.track import TrackScreen
+
+        self.app.show(TrackScreen("track"))
+
+    def pressed(self, button: str) -> None:
+        if button == "rate-case":
+            from kiosk.screens.rate import RateScreen
+
+            self.app.show(RateScreen(self.view))
+
+    def refresh_data(self, message=None) -> None:
+        code = self.view.get("tracking_code", "")
+
+        def look_again(hall):
+            from models.public_view import public_view
+
+            return public_view(hall.config, code)
+
+        self.ask(look_again, CodeLookedUp)
+
+    def on_code_looked_up(self, message: CodeLookedUp) -> None:
+        self.view = message.view
+        self.query_one(PagedText).set_text(view_text(self.view, self.app.language), keep_page=True)
+
+    def on_query_failed(self, message: QueryFailed) -> None:
+        pass

@@ -1,0 +1,1 @@
+"""The kiosk's and the board's widgets, one per file."""

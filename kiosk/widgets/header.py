@@ -1,0 +1,60 @@
+"""The top line of every kiosk screen: hall name, whether tickets are issued now, date and time."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+from models import clock
+
+
+def format_now(app) -> str:
+    """Today's date, weekday and time in the hall's zone and the app's language."""
+    moment = clock.local(clock.now(), app.hall.config.zone)
+    weekdays = app.t("kiosk.weekdays").split(",")
+    months = app.t("kiosk.months").split(",")
+    return app.t(
+        "kiosk.now_format",
+        year=moment.year,
+        month=moment.month,
+        month_name=months[moment.month - 1],
+        day=moment.day,
+        weekday=weekdays[moment.weekday()],
+        hour=moment.hour,
+        minute=moment.minute,
+    )
+
+
+def issuing_text(app) -> tuple[str, bool]:
+    """(text, open) about ticket issuing, from the hall calendar."""
+    calendar = app.hall.calendar
+    if calendar.issuing_now():
+        return app.t("kiosk.issuing_open"), True
+    nxt = calendar.next_issuing()
+    if nxt is None:
+        return app.t("kiosk.issuing_closed_no_next"), False
+    when = app.t("time.datetime_format", month=nxt.month, day=nxt.day, hour=nxt.hour, minute=nxt.minute)
+    return app.t("kiosk.issuing_closed", next=when), False
+
+
+class HallHeader(Horizontal):
+    def compose(self) -> ComposeResult:
+        yield Static(id="hall-name")
+        yield Static(id="issuing")
+        yield Static(id="now")
+
+    def on_mount(self) -> None:
+        self.update_texts()
+        self.set_interval(1.0, self.update_texts)
+
+    def update_texts(self) -> None:
+        app = self.app
+        config = app.hall.config
+        self.query_one("#hall-name", Static).update(app.pick(config.hall_name, config.hall_name_en))
+        is_open = app.hall.calendar.issuing_now()
+        issuing = self.query_one("#issuing", Static)
+        issuing.update(app.t("kiosk.header_open" if is_open else "kiosk.header_closed"))
+        issuing.set_class(is_open, "-open")
+        issuing.set_class(not is_open, "-closed")
+        self.query_one("#now", Static).update(format_now(app))
