@@ -1,4 +1,4 @@
-"""``hall init``, ``hall demo``, ``hall staff``, ``hall backup``, ``hall doctor``."""
+"""``hall init``, ``hall demo``, ``hall staff`` (the terminal; ``add``, ``list``), ``hall backup``, ``hall doctor``."""
 
 from __future__ import annotations
 
@@ -18,8 +18,12 @@ def register(groups, common) -> None:
     demo = groups.add_parser("demo", parents=[common], help="make a demo hall and show it")
     demo.set_defaults(handler=cmd_demo)
 
-    staff = groups.add_parser("staff", parents=[common], help="staff records").add_subparsers(dest="staff_command", metavar="ACTION")
-    staff.required = True
+    staff_group = groups.add_parser(
+        "staff", parents=[common], help="the staff terminal (no ACTION), or staff records (add, list)"
+    )
+    staff_group.set_defaults(handler=cmd_staff_app)  # `hall staff` alone opens the terminal
+    staff = staff_group.add_subparsers(dest="staff_command", metavar="ACTION")
+    staff.required = False
     add = staff.add_parser("add", parents=[common], help="add a staff member (asks for the PIN)")
     add.add_argument("code")
     add.add_argument("--name", required=True)
@@ -74,6 +78,10 @@ def cmd_demo(args) -> int:
         config = replace(config, database="sqlite:///" + str(Path(user_data_dir("hall")) / "demo.db"))
     hall = open_hall(config, create=True)
     make_demo(hall)
+    if sys.stdout.isatty():  # a person at a terminal: show the kiosk itself
+        from cli.app_commands import run_kiosk
+
+        return run_kiosk(hall)
     say(t("cli.demo_ready", context.language, db=hall.url, pin=DEMO_PIN))
     print_queue(hall)
     return 0
@@ -127,6 +135,22 @@ def cmd_staff_list(args) -> int:
         posts = " ".join(f"{p.window}{p.role}" for p in person.posts) or "-"
         say(f"{person.code:6} {person.name:8} {person.role:7} {posts}")
     return 0
+
+
+def cmd_staff_app(args) -> int:
+    """``hall staff``: the terminal at a service window (sign-in, queue, cases, ledger).
+
+    An unreachable or locked database is said plainly on the screen and tried
+    again until it answers; the terminal needs no working database to start.
+    """
+    import os
+
+    config = context.config_from(args)
+    if os.environ.get("SSH_CONNECTION"):  # slow links split escape sequences (F-keys)
+        os.environ.setdefault("ESCDELAY", "250")  # read by Textual when it is first imported
+    from staff_tui.app import run
+
+    return run(config)
 
 
 def cmd_backup(args) -> int:

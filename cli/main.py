@@ -32,7 +32,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from cli import admin_commands, case_commands, catalogue_commands, queue_commands
+    from cli import admin_commands, app_commands, case_commands, catalogue_commands, queue_commands, report_commands
+    from cli import staff_board_commands
 
     common = _common()
     # The top level gets its own copy of the options: set_defaults would
@@ -40,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="hall", description="社区服务大厅 — queue and case system", parents=[_common()])
     groups = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     groups.required = True
-    for module in (admin_commands, catalogue_commands, queue_commands, case_commands):
+    for module in (admin_commands, catalogue_commands, queue_commands, case_commands, report_commands, app_commands, staff_board_commands):
         module.register(groups, common)
     return parser
 

@@ -1,0 +1,39 @@
+"""Running the models' calls from thread workers, and saying plainly what failed.
+
+Every database call of the terminal goes through :func:`call` inside a
+thread worker: it opens this thread's connection for the call and closes it
+after. :func:`error_words` turns a refusal or a database fault into one
+sentence for the clerk; nothing else reaches the screen.
+"""
+
+from __future__ import annotations
+
+from peewee import DatabaseError, InterfaceError, OperationalError
+
+from models.errors import Refused
+from models.i18n import t
+
+
+def call(hall, fn, *args, **kwargs):
+    """``fn(*args, **kwargs)`` with this thread's connection open."""
+    with hall.db.connection_context():
+        return fn(*args, **kwargs)
+
+
+def is_database_fault(exc: BaseException) -> bool:
+    if isinstance(exc, (DatabaseError, InterfaceError, OperationalError)):
+        return True
+    name = type(exc).__module__ or ""
+    return name.startswith("psycopg")
+
+
+def error_words(exc: BaseException, language: str) -> str:
+    """One plain sentence for ``exc``."""
+    if isinstance(exc, Refused):
+        return exc.message(language)
+    if is_database_fault(exc):
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        if "locked" in first.lower() or "busy" in first.lower():
+            return t("staff_ui.db_locked", language)
+        return t("staff_ui.db_failed", language, reason=first[:160])
+    return t("staff_ui.unexpected", language, error=f"{type(exc).__name__}: {exc}"[:200])

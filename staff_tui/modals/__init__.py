@@ -1,0 +1,1 @@
+"""The staff terminal's dialogs, one per file."""

@@ -1,0 +1,157 @@
+"""A dialog of a few fields whose save runs at the database.
+
+The save runs in a thread worker. When the models refuse or the database
+fails, the dialog stays open with the message and everything typed in it;
+it closes only when the save went through (with the models' answer).
+Enter moves to the next field and saves from the last; Ctrl+S saves from
+anywhere; Escape cancels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, SelectionList, Static
+from textual.worker import get_current_worker
+
+from staff_tui.db import call, error_words
+from staff_tui.i18n import localise_bindings, tr
+from staff_tui.messages import ActionDone, ActionFailed
+
+
+@dataclass
+class Field:
+    name: str
+    label: str
+    kind: str = "text"  # text | password | date | select | multi
+    value: Any = ""
+    options: list[tuple[str, Any]] = field(default_factory=list)
+    placeholder: str = ""
+
+
+class FormDialog(ModalScreen):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "staff_ui.save", priority=True),
+        Binding("escape", "cancel", "staff_ui.cancel"),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        fields: list[Field],
+        save: Callable[[dict], Any],
+        *,
+        intro: str = "",
+        save_label: str | None = None,
+        name: str = "form",
+    ) -> None:
+        super().__init__(classes="dialog-screen", name=name)
+        localise_bindings(self)
+        self.title_text = title
+        self.fields = fields
+        self._save_fn = save
+        self.intro = intro
+        self.save_label = save_label or tr("staff_ui.save")
+        self.saving = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            with VerticalScroll(classes="dialog-fields"):
+                if self.intro:
+                    yield Static(self.intro, classes="dialog-body")
+                for spec in self.fields:
+                    yield Label(spec.label, classes="field-label")
+                    yield self._widget(spec)
+            yield Static("", id="error", classes="dialog-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(f"{self.save_label} (Ctrl+S)", id="save", variant="primary", compact=True)
+                yield Button(tr("staff_ui.cancel_button"), id="cancel", compact=True)
+
+    def _widget(self, spec: Field):
+        wid = f"f-{spec.name}"
+        if spec.kind in ("text", "password", "date"):
+            placeholder = spec.placeholder or (tr("staff_ui.date_placeholder") if spec.kind == "date" else "")
+            return Input(
+                str(spec.value or ""), placeholder=placeholder, id=wid, password=spec.kind == "password", compact=True
+            )
+        if spec.kind == "select":
+            value = spec.value if any(v == spec.value for _, v in spec.options) else Select.NULL
+            return Select(spec.options, value=value, id=wid, allow_blank=value is Select.NULL, compact=True)
+        if spec.kind == "multi":
+            chosen = set(spec.value or ())
+            return SelectionList(*[(label, value, value in chosen) for label, value in spec.options], id=wid, compact=True)
+        raise ValueError(spec.kind)
+
+    def on_mount(self) -> None:
+        for button in self.query(Button):
+            button.can_focus = False
+        focusable = [w for w in self.query("Input, Select, SelectionList") if w.focusable]
+        if focusable:
+            focusable[0].focus()
+
+    def values(self) -> dict:
+        out = {}
+        for spec in self.fields:
+            widget = self.query_one(f"#f-{spec.name}")
+            if isinstance(widget, Input):
+                out[spec.name] = widget.value.strip()
+            elif isinstance(widget, Select):
+                out[spec.name] = None if widget.value is Select.NULL else widget.value
+            else:
+                out[spec.name] = list(widget.selected)
+        return out
+
+    @on(Input.Submitted)
+    def _next_or_save(self, event: Input.Submitted) -> None:
+        event.stop()
+        inputs = [w for w in self.query("Input, Select, SelectionList") if w.focusable]
+        if inputs and event.input is inputs[-1]:
+            self.action_save()
+        else:
+            self.focus_next()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def action_cancel(self) -> None:
+        if not self.saving:
+            self.dismiss(None)
+
+    def action_save(self) -> None:
+        if self.saving:
+            return
+        self.saving = True
+        self.query_one("#error", Static).update(tr("staff_ui.saving"))
+        self._save(self.values())
+
+    @work(thread=True, exclusive=True, group="save", exit_on_error=False)
+    def _save(self, values: dict) -> None:
+        worker = get_current_worker()
+        try:
+            result = call(self.app.hall, self._save_fn, values)
+        except Exception as exc:  # shown in the dialog; nothing typed is lost
+            if not worker.is_cancelled:
+                self.post_message(ActionFailed("save", error_words(exc, self.app.lang)))
+            return
+        self.post_message(ActionDone("save", result))
+
+    def on_action_done(self, message: ActionDone) -> None:
+        self.saving = False
+        self.dismiss(message.result if message.result is not None else True)
+
+    def on_action_failed(self, message: ActionFailed) -> None:
+        self.saving = False
+        error = self.query_one("#error", Static)
+        error.update(message.message)

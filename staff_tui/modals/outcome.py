@@ -1,0 +1,230 @@
+"""Finishing a ticket: the outcome dialog opens the visit's cases (办件).
+
+One tab per case (F2 adds one, F3 removes the current one). Saving finishes
+the ticket and opens every case in one transaction: all of it is recorded
+or none. When the models refuse (a missing reason, a bad date …) or the
+database fails, the dialog stays open on the case concerned with the
+message, and nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Static, TabbedContent, TabPane
+from textual.worker import get_current_worker
+
+from models import tracking
+from models.cases import Cases
+from models.signin import counter_notice
+from staff_tui import queries
+from staff_tui.db import call, error_words
+from staff_tui.i18n import localise_bindings, name_of, tr
+from staff_tui.messages import ActionDone, ActionFailed, Loaded
+from staff_tui.widgets.case_form import CaseForm
+
+
+@dataclass(frozen=True)
+class OpenedCase:
+    number: str
+    kind: str
+    item_name: str
+    item_name_en: str
+    notice_kind: str | None
+    notice: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    ticket: str
+    tracking_code: str  # display form
+    url: str  # what the QR code holds
+    cases: list[OpenedCase] = field(default_factory=list)
+
+
+class DraftRefused(Exception):
+    def __init__(self, index: int, error: Exception) -> None:
+        super().__init__(str(error))
+        self.index = index
+        self.error = error
+
+
+def finish_visit(hall, shift, number: str, drafts: list[dict], language: str) -> Outcome:
+    """Finish ticket ``number`` and open its cases, in one transaction (runs in a worker)."""
+    cases = Cases(hall.config)
+    opened = []
+    with hall.db.atomic():
+        if queries.ticket_status(number) in ("called", "serving"):
+            hall.queue.finish(number, shift.window)
+        for index, draft in enumerate(drafts):
+            try:
+                opened.append(cases.open_case(staff=shift.code, ticket=number, window=shift.window, **draft))
+            except Exception as exc:
+                raise DraftRefused(index, exc) from exc
+    out = []
+    for facts in opened:
+        kind = counter_notice(facts)
+        text = cases.notice_text(facts.id, kind, language) if kind else ""
+        detail = cases.detail(facts.id)
+        out.append(OpenedCase(facts.number, facts.kind, detail["item_name"], detail["item_name_en"], kind, text))
+    code = opened[0].tracking_code if opened else ""
+    return Outcome(
+        ticket=number,
+        tracking_code=tracking.display(code) if code else "",
+        url=tracking.url_for(code, hall.config.tracking_url) if code else "",
+        cases=out,
+    )
+
+
+class OutcomeDialog(ModalScreen):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "staff_outcome.save", priority=True),
+        Binding("f2", "add_case", "staff_outcome.add"),
+        Binding("f3", "remove_case", "staff_outcome.remove"),
+        Binding("escape", "cancel", "staff_ui.cancel"),
+    ]
+
+    def __init__(self, serving) -> None:
+        super().__init__(classes="dialog-screen")
+        localise_bindings(self)
+        self.serving = serving
+        self.items: list[queries.ItemChoice] = []
+        self.saving = False
+        self._next_index = 1
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide", id="outcome"):
+            yield Label(
+                tr(
+                    "staff_outcome.title",
+                    number=self.serving.number,
+                    item=name_of(self.serving.item_name, self.serving.item_name_en),
+                ),
+                classes="dialog-title",
+            )
+            yield Static(tr("staff_outcome.intro"), classes="dialog-hint", id="outcome-intro")
+            yield TabbedContent(id="drafts")
+            yield Static("", id="error", classes="dialog-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(tr("staff_outcome.save_button"), id="save", variant="primary", compact=True)
+                yield Button(tr("staff_outcome.add_button"), id="add", compact=True)
+                yield Button(tr("staff_outcome.remove_button"), id="remove", compact=True)
+                yield Button(tr("staff_ui.cancel_button"), id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        for button in self.query(Button):
+            button.can_focus = False
+        if self.app.item_cache is not None:
+            self.items = self.app.item_cache
+            self.call_later(self.action_add_case)
+        else:
+            self.query_one("#error", Static).update(tr("staff_ui.loading"))
+            self._load()
+
+    @work(thread=True, exclusive=True, group="outcome-load", exit_on_error=False)
+    def _load(self) -> None:
+        app = self.app
+        worker = get_current_worker()
+        try:
+            items = call(app.hall, queries.item_choices)
+        except Exception as exc:
+            if not worker.is_cancelled:
+                self.post_message(ActionFailed("load", error_words(exc, app.lang)))
+            return
+        if not worker.is_cancelled:
+            self.post_message(Loaded("items", items))
+
+    def on_loaded(self, message: Loaded) -> None:
+        self.items = self.app.item_cache = message.data
+        self.query_one("#error", Static).update("")
+        self.call_later(self.action_add_case)
+
+    # --- tabs ---------------------------------------------------------------------------------
+
+    def _forms(self) -> list[CaseForm]:
+        return list(self.query(CaseForm))
+
+    async def action_add_case(self) -> None:
+        if not self.items:
+            return
+        forms = self._forms()
+        item = forms[-1].item.code if forms and forms[-1].item else self.serving.item
+        index = self._next_index
+        self._next_index += 1
+        form = CaseForm(self.items, item, Cases(self.app.config), index=index)
+        tabs = self.query_one("#drafts", TabbedContent)
+        pane = TabPane(tr("staff_outcome.tab_new", index=index), form, id=f"draft-{index}")
+        await tabs.add_pane(pane)
+        tabs.active = pane.id
+        self.call_after_refresh(form.query_one("#kind").focus)
+
+    def action_remove_case(self) -> None:
+        tabs = self.query_one("#drafts", TabbedContent)
+        if len(self._forms()) <= 1 or not tabs.active:
+            return
+        tabs.remove_pane(tabs.active)
+
+    def on_case_form_changed(self, message: CaseForm.Changed) -> None:
+        form = message.form
+        pane = form.parent
+        if isinstance(pane, TabPane) and pane.id:
+            try:
+                self.query_one("#drafts", TabbedContent).get_tab(pane.id).label = form.label()
+            except Exception:
+                pass
+
+    # --- saving ---------------------------------------------------------------------------------
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "add":
+            self.call_later(self.action_add_case)
+            return
+        action = {"save": self.action_save, "remove": self.action_remove_case}
+        action.get(event.button.id, self.action_cancel)()
+
+    def action_cancel(self) -> None:
+        if not self.saving:
+            self.dismiss(None)
+
+    def action_save(self) -> None:
+        if self.saving or not self._forms():
+            return
+        self.saving = True
+        self.query_one("#error", Static).update(tr("staff_ui.saving"))
+        self._save([form.values() for form in self._forms()])
+
+    @work(thread=True, exclusive=True, group="outcome-save", exit_on_error=False)
+    def _save(self, drafts: list[dict]) -> None:
+        app = self.app
+        try:
+            outcome = call(app.hall, finish_visit, app.hall, app.shift, self.serving.number, drafts, app.lang)
+        except DraftRefused as exc:
+            self.post_message(ActionFailed("save", error_words(exc.error, app.lang), where=exc.index))
+            return
+        except Exception as exc:
+            self.post_message(ActionFailed("save", error_words(exc, app.lang)))
+            return
+        self.post_message(ActionDone("save", outcome))
+
+    def on_action_done(self, message: ActionDone) -> None:
+        self.saving = False
+        self.dismiss(message.result)
+
+    def on_action_failed(self, message: ActionFailed) -> None:
+        self.saving = False
+        text = message.message
+        forms = self._forms()
+        if message.where is not None and message.where < len(forms):
+            form = forms[message.where]
+            text = tr("staff_outcome.failed_in", tab=form.label(), message=message.message)
+            pane = form.parent
+            if isinstance(pane, TabPane) and pane.id:
+                self.query_one("#drafts", TabbedContent).active = pane.id
+        self.query_one("#error", Static).update(text)
+

@@ -1,0 +1,256 @@
+"""What the staff screens ask ``models/``: plain answers gathered for a screen.
+
+Every function here touches the database, so it runs inside a thread worker
+(through :func:`staff_tui.db.call`). Rules stay in ``models/`` (calling
+order, scopes, marks: :mod:`models.signin`; cases: :mod:`models.cases`);
+this module only reads and gathers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from models import clock
+from models.queue_view import line_states, window_states
+from models.schema import Event, Item, Line, Staff, StaffPost, Ticket, Window
+from models.signin import InLine, calling_order
+
+
+@dataclass(frozen=True)
+class Serving:
+    """The ticket called or being served at a window."""
+
+    number: str
+    status: str  # called | serving
+    item: str
+    item_name: str
+    item_name_en: str
+    line_name: str
+    line_name_en: str
+    priority: bool
+    returned: bool
+    transfers: int
+    transfer_note: str
+    from_window: int | None
+    first_responder: str
+    issued_at: datetime
+    called_at: datetime | None
+    recalls: int
+
+
+@dataclass(frozen=True)
+class WindowRow:
+    number: int
+    name: str
+    name_en: str
+    paused: bool
+    current: str | None
+    current_status: str | None
+    waiting: int
+
+
+@dataclass(frozen=True)
+class QueuePicture:
+    window: WindowRow | None
+    serving: Serving | None
+    also_active: tuple[str, ...]
+    waiting: tuple[InLine, ...]
+    windows: tuple[WindowRow, ...]
+    now: datetime
+
+
+def _serving(window_number: int) -> tuple[Serving | None, tuple[str, ...]]:
+    rows = list(
+        Ticket.select(Ticket, Item, Line)
+        .join(Item)
+        .switch(Ticket)
+        .join(Line)
+        .switch(Ticket)
+        .join(Window, on=(Ticket.window == Window.id))
+        .where((Window.number == window_number) & Ticket.status.in_(("called", "serving")))
+        .order_by(Ticket.called_at.desc(), Ticket.id.desc())
+    )
+    if not rows:
+        return None, ()
+    ticket = rows[0]
+    from_window = None
+    if ticket.transfers:
+        event = (
+            Event.select()
+            .where((Event.ref == ticket.id) & (Event.kind == "ticket.transferred"))
+            .order_by(Event.id.desc())
+            .first()
+        )
+        if event is not None:
+            from_window = (event.data or {}).get("from_window")
+    responder = ""
+    if ticket.first_responder_id:
+        person = Staff.get_or_none(Staff.id == ticket.first_responder_id)
+        responder = f"{person.name}({person.code})" if person else ""
+    serving = Serving(
+        number=ticket.number,
+        status=ticket.status,
+        item=ticket.item.code,
+        item_name=ticket.item.name,
+        item_name_en=ticket.item.name_en,
+        line_name=ticket.line.name,
+        line_name_en=ticket.line.name_en,
+        priority=ticket.priority,
+        returned=ticket.returned,
+        transfers=ticket.transfers,
+        transfer_note=ticket.transfer_note,
+        from_window=from_window,
+        first_responder=responder,
+        issued_at=ticket.issued_at,
+        called_at=ticket.called_at,
+        recalls=ticket.recalls,
+    )
+    return serving, tuple(t.number for t in rows[1:])
+
+
+def window_rows() -> list[WindowRow]:
+    lines = line_states()
+    rows = []
+    for state in window_states():
+        waiting = sum(line.waiting for line in lines if state.number in line.windows)
+        rows.append(
+            WindowRow(
+                number=state.number,
+                name=state.name,
+                name_en=state.name_en,
+                paused=state.paused,
+                current=state.current,
+                current_status=state.current_status,
+                waiting=waiting,
+            )
+        )
+    return rows
+
+
+def queue_picture(hall, window_number: int) -> QueuePicture:
+    windows = window_rows()
+    mine = next((w for w in windows if w.number == window_number), None)
+    serving, also = _serving(window_number)
+    return QueuePicture(
+        window=mine,
+        serving=serving,
+        also_active=also,
+        waiting=tuple(calling_order(hall.queue, window_number)),
+        windows=tuple(windows),
+        now=clock.now(),
+    )
+
+
+@dataclass(frozen=True)
+class ItemChoice:
+    code: str
+    name: str
+    name_en: str
+    line: str
+    line_name: str
+    line_name_en: str
+    kind: str
+    promised_days: int
+    materials: tuple[dict, ...] = field(default_factory=tuple)
+
+
+def item_choices() -> list[ItemChoice]:
+    rows = (
+        Item.select(Item, Line)
+        .join(Line)
+        .where(~Item.retired & ~Line.retired)
+        .order_by(Line.prefix, Item.id)
+    )
+    return [
+        ItemChoice(
+            code=i.code,
+            name=i.name,
+            name_en=i.name_en,
+            line=i.line.code,
+            line_name=i.line.name,
+            line_name_en=i.line.name_en,
+            kind=i.kind,
+            promised_days=i.promised_days,
+            materials=tuple((i.data or {}).get("materials") or ()),
+        )
+        for i in rows
+    ]
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: str  # line | window
+    value: str  # line code or window number
+    name: str
+    name_en: str
+    paused: bool = False
+
+
+def transfer_targets(window_number: int) -> list[Target]:
+    """Lines and windows a resident may be sent to from ``window_number``."""
+    targets = [
+        Target("line", line.code, f"{line.prefix} {line.name}", f"{line.prefix} {line.name_en}")
+        for line in Line.select().where(~Line.retired).order_by(Line.prefix)
+    ]
+    targets += [
+        Target("window", str(w.number), w.name, w.name_en, w.paused)
+        for w in Window.select().where(~Window.retired & (Window.number != window_number)).order_by(Window.number)
+    ]
+    return targets
+
+
+@dataclass(frozen=True)
+class Person:
+    code: str
+    name: str
+    role: str
+    windows: tuple[int, ...]
+
+
+def people() -> list[Person]:
+    posts: dict[int, list[int]] = {}
+    for staff_id, number in (
+        StaffPost.select(StaffPost.staff, Window.number).join(Window).order_by(Window.number).tuples()
+    ):
+        posts.setdefault(staff_id, []).append(number)
+    return [
+        Person(s.code, s.name, s.role, tuple(posts.get(s.id, ())))
+        for s in Staff.select().where(Staff.active == True).order_by(Staff.code)
+    ]
+
+
+def ticket_status(number: str) -> str | None:
+    ticket = Ticket.select(Ticket.status).where(Ticket.number == number).order_by(Ticket.id.desc()).first()
+    return ticket.status if ticket else None
+
+
+@dataclass(frozen=True)
+class CaseView:
+    detail: dict
+    notices: tuple[str, ...]  # notice kinds that apply now
+    names: dict  # staff code → name
+    days_left: int | None
+    today: object
+
+
+def case_view(config, number: str) -> CaseView:
+    """One case as the detail screen shows it (models.ledger.detail and the notices that apply)."""
+    from models.case_rules import NOTICE_KINDS
+    from models.cases import Cases
+    from models.notices import applies
+
+    cases = Cases(config)
+    detail = cases.detail(number)
+    facts = cases.get(number)
+    today = cases.today()
+    due = detail.get("due_date")
+    days_left = cases.calendar.working_days_between(today, due) if due and detail["state"] == "in_progress" else None
+    names = {s.code: s.name for s in Staff.select(Staff.code, Staff.name)}
+    return CaseView(
+        detail=detail,
+        notices=tuple(kind for kind in NOTICE_KINDS if applies(facts, kind)),
+        names=names,
+        days_left=days_left,
+        today=today,
+    )

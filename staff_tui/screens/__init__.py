@@ -1,0 +1,1 @@
+"""The staff terminal's screens, one per file."""

@@ -1,0 +1,541 @@
+"""One case: every field, the full history, the notices that apply, and its steps.
+
+The resident's phone shows masked; F (完整电话) asks the models for the full
+number, which logs who opened it and when (:meth:`models.cases.Cases.contact_for`).
+Steps (材料收齐, 延期, 办结, 告知, 上报, 移交, 公告, 评价) open a small dialog
+that stays open with the message when the models refuse.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from rich.table import Table
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Label, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from models import clock
+from models.case_rules import LEVELS, NOTIFY_HOWS, RATING_TAGS
+from models.cases import Cases
+from models.signin import case_actions, case_mark, may_see_case
+from staff_tui import queries
+from staff_tui.db import call, error_words
+from staff_tui.i18n import localise_bindings, name_of, tr
+from staff_tui.messages import ActionDone, ActionFailed, HallChanged, Loaded
+from staff_tui.modals.confirm import ConfirmDialog
+from staff_tui.modals.form import Field, FormDialog
+from staff_tui.widgets.action_bar import ActionBar
+from staff_tui.widgets.footer import HallFooter
+from staff_tui.widgets.status_bar import StatusBar
+
+ACTIONS = [
+    ("materials", "staff_case.a_materials"),
+    ("extend", "staff_case.a_extend"),
+    ("complete", "staff_case.a_complete"),
+    ("notify", "staff_case.a_notify"),
+    ("escalate", "staff_case.a_escalate"),
+    ("handover", "staff_case.a_handover"),
+    ("publish", "staff_case.a_publish"),
+    ("rate", "staff_case.a_rate"),
+    ("phone", "staff_case.a_phone"),
+]
+
+# Which words of an event's data the history shows, in order.
+_DATA_KEYS = (
+    "kind", "channel", "ticket", "due", "promised_days", "minutes", "catalogue", "other", "authority",
+    "authority_due", "reason", "result", "how", "told_at", "text", "to", "level", "tags", "note",
+)
+
+
+def _value(key: str, value) -> str:
+    if key == "kind":
+        return tr(f"case.kind_{value}")
+    if key == "channel":
+        return tr(f"case.channel_{value}")
+    if key == "how":
+        return tr(f"case.how_{value}")
+    if key == "level":
+        return tr(f"rating.level_{value}")
+    if key == "tags":
+        return "、".join(tr(f"rating.tag_{tag}") for tag in value)
+    if isinstance(value, (list, tuple)):
+        return "、".join(str(v) for v in value)
+    if key == "told_at" and value:
+        return str(value)[:16].replace("T", " ")
+    return str(value)
+
+
+def summarize(data: dict) -> str:
+    parts = []
+    for key in _DATA_KEYS:
+        value = data.get(key)
+        if value in (None, "", [], ()):
+            continue
+        parts.append(tr("staff_case.data_pair", name=tr(f"staff_case.data_{key}"), value=_value(key, value)))
+    return tr("staff_case.data_sep").join(parts)
+
+
+class CaseDetailScreen(Screen):
+    BINDINGS = [
+        Binding("r", "step('materials')", "staff_case.a_materials", key_display="R"),
+        Binding("e", "step('extend')", "staff_case.a_extend", key_display="E"),
+        Binding("c", "step('complete')", "staff_case.a_complete", key_display="C"),
+        Binding("t", "step('notify')", "staff_case.a_notify", key_display="T"),
+        Binding("u", "step('escalate')", "staff_case.a_escalate", key_display="U"),
+        Binding("h", "step('handover')", "staff_case.a_handover", key_display="H"),
+        Binding("b", "step('publish')", "staff_case.a_publish", key_display="B"),
+        Binding("v", "step('rate')", "staff_case.a_rate", key_display="V"),
+        Binding("f", "step('phone')", "staff_case.a_phone", key_display="F"),
+        Binding("escape,f9", "back", "staff_ui.back", key_display="Esc"),
+        Binding("f10", "lock", "staff_ui.lock", key_display="F10", show=False),
+    ]
+
+    def __init__(self, number: str) -> None:
+        super().__init__(name="case")
+        localise_bindings(self)
+        self.number = number
+        self.view: queries.CaseView | None = None
+        self.allowed: set[str] = set()
+        self.phone: dict | None = None
+        self.busy = False
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar()
+        with VerticalScroll(id="case-body"):
+            yield Static(tr("staff_ui.loading"), id="case-head")
+            yield Static("", id="case-fields")
+            yield Label(tr("staff_case.history"), classes="section-title")
+            yield DataTable(id="history", cursor_type="none", show_cursor=False, zebra_stripes=False)
+            yield Label(tr("staff_case.notices"), classes="section-title")
+            yield OptionList(id="notice-list", compact=True)
+        yield Static("", id="case-message", classes="message-line")
+        yield ActionBar([(action, tr(key)) for action, key in ACTIONS], id="case-actions")
+        yield HallFooter()
+
+    def on_mount(self) -> None:
+        history = self.query_one("#history", DataTable)
+        history.add_column(tr("staff_case.h_at"), key="at", width=11)
+        history.add_column(tr("staff_case.h_event"), key="event")
+        history.add_column(tr("staff_case.h_staff"), key="staff")
+        history.add_column(tr("staff_case.h_data"), key="data")
+        history.can_focus = False
+        self.query_one("#case-body").focus()
+        self.load()
+
+    # --- loading ----------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="case-load", exit_on_error=False)
+    def load(self) -> None:
+        app = self.app
+        worker = get_current_worker()
+        try:
+            view = call(app.hall, queries.case_view, app.config, self.number)
+        except Exception as exc:
+            if not worker.is_cancelled:
+                self.post_message(ActionFailed("load", error_words(exc, app.lang)))
+            return
+        if not worker.is_cancelled:
+            self.post_message(Loaded("case", view))
+
+    def on_hall_changed(self, message: HallChanged) -> None:
+        if any(kind.startswith("case.") for kind in message.kinds):
+            self.load()
+
+    def on_loaded(self, message: Loaded) -> None:
+        view = message.data
+        shift = self.app.shift
+        if not may_see_case(shift, view.detail):
+            self.query_one("#case-head", Static).update(tr("staff_case.not_yours", number=self.number))
+            self.allowed = set()
+            self._sync()
+            return
+        self.view = view
+        self.allowed = case_actions(shift, view.detail)
+        if view.detail.get("phone_masked") and self.phone is None:
+            self.allowed.add("phone")
+        self._show(view)
+        self._sync()
+
+    def _sync(self) -> None:
+        self.refresh_bindings()
+        self.query_one(ActionBar).sync()
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action == "step" or action in dict(ACTIONS):  # the footer asks step('x'), the buttons 'x'
+            name = (parameters[0] if parameters else "") if action == "step" else action
+            if name not in self.allowed:
+                return False
+            return None if self.busy else True
+        return True
+
+    # --- showing -----------------------------------------------------------------------------------
+
+    def _person(self, code: str | None) -> str:
+        if not code:
+            return "-"
+        names = self.view.names if self.view else {}
+        return f"{names.get(code, code)}（{code}）" if code in names else code
+
+    def _local(self, value) -> str:
+        if value is None:
+            return "-"
+        if isinstance(value, datetime):
+            local = clock.local(value, self.app.config.zone)
+            return local.strftime("%Y-%m-%d %H:%M")
+        if isinstance(value, date):
+            return value.isoformat()
+        return str(value)
+
+    def _show(self, view: queries.CaseView) -> None:
+        d = view.detail
+        mark = case_mark(d.get("overdue", False), view.days_left, d["state"])
+        head = Text()
+        head.append(d["number"], style="bold")
+        head.append("  " + tr(f"case.kind_{d['kind']}") + " · " + tr(f"case.state_{d['state']}"))
+        if mark == "overdue":
+            head.append("  " + tr("staff_ledger.mark_overdue"), style="bold reverse")
+        elif mark == "due_soon":
+            head.append("  " + tr("staff_ledger.mark_due_soon"), style="bold")
+        self.query_one("#case-head", Static).update(head)
+
+        due = self._local(d.get("due_date"))
+        if view.days_left is not None and view.days_left >= 0:
+            due += " " + tr("staff_case.days_left", n=view.days_left)
+        extension = "-"
+        if d.get("extensions"):
+            extension = tr(
+                "staff_case.extension_value",
+                n=d["extensions"],
+                old=self._local(d.get("previous_due")),
+                reason=d.get("extension_reason") or "-",
+            )
+        authority = "-"
+        if d.get("authority"):
+            authority = tr("staff_case.authority_value", authority=d["authority"], due=self._local(d.get("authority_due")))
+        notified = "-"
+        if d.get("notified_how"):
+            notified = tr("case.how_" + d["notified_how"]) + " " + self._local(d.get("notified_at"))
+        rating = "-"
+        if d.get("rating"):
+            rating = tr(f"rating.level_{d['rating']}")
+            if d.get("rating_tags"):
+                rating += "（" + "、".join(tr(f"rating.tag_{tag}") for tag in d["rating_tags"]) + "）"
+            if d.get("followup"):
+                rating += " " + tr(f"staff_case.followup_{d['followup']}")
+        if self.phone is not None:
+            phone = Text(self.phone.get("phone") or "-", style="bold reverse")
+            contact = self.phone.get("name") or "-"
+        else:
+            phone = d.get("phone_masked") or "-"
+            contact = d.get("name_masked") or "-"
+        fields = [
+            ("ledger.number", d["number"]),
+            ("staff_case.f_code", d["tracking_code"]),
+            ("ledger.item", name_of(d["item_name"], d["item_name_en"])),
+            ("ledger.kind", tr(f"case.kind_{d['kind']}")),
+            ("ledger.state", tr(f"case.state_{d['state']}")),
+            ("staff_case.f_channel", tr(f"case.channel_{d['channel']}")),
+            ("ledger.window", tr("staff_ui.window_n", window=d["window"]) if d.get("window") else "-"),
+            ("ledger.accepted_at", self._local(d.get("accepted_at"))),
+            ("staff_case.f_accepted_by", self._person(d.get("accepted_by"))),
+            ("ledger.first_responder", self._person(d.get("first_responder"))),
+            ("ledger.handler", self._person(d.get("handler"))),
+            ("ledger.due", due),
+            ("staff_case.f_extension", extension),
+            ("staff_case.f_missing", "、".join(d.get("missing") or []) or "-"),
+            ("staff_case.f_authority", authority),
+            ("staff_case.f_return_reason", d.get("return_reason") or "-"),
+            ("staff_case.f_result", d.get("result") or "-"),
+            ("staff_case.f_completed", self._local(d.get("completed_at"))),
+            ("staff_case.f_notified", notified),
+            ("staff_case.f_published", d.get("public_text") or "-"),
+            ("staff_case.f_rating", rating),
+            ("staff_case.f_contact", contact),
+            ("ledger.contact", phone),
+        ]
+        wide = self.size.width >= 100
+        table = Table.grid(padding=(0, 1), expand=True)
+        pairs = 2 if wide else 1
+        for _ in range(pairs):
+            table.add_column(style="bold", no_wrap=True)
+            table.add_column(ratio=1)
+        for start in range(0, len(fields), pairs):
+            cells = []
+            for key, value in fields[start : start + pairs]:
+                cells += [tr(key), value]
+            table.add_row(*cells)
+        self.query_one("#case-fields", Static).update(table)
+
+        history = self.query_one("#history", DataTable)
+        history.clear()
+        for index, event in enumerate(d.get("history") or []):
+            at = event["at"][5:16].replace("T", " ")
+            history.add_row(
+                at,
+                tr(f"staff_case.event_{event['kind']}"),
+                self._person(event.get("staff")).split("（")[0] if event.get("staff") else "-",
+                summarize(event.get("data") or {}),
+                key=str(index),
+            )
+        notices = self.query_one("#notice-list", OptionList)
+        highlighted = notices.highlighted
+        notices.clear_options()
+        for kind in view.notices:
+            notices.add_option(Option(tr(f"notice.title_{kind}"), id=kind))
+        if view.notices:
+            notices.highlighted = min(highlighted or 0, len(view.notices) - 1)
+
+    # --- steps -------------------------------------------------------------------------------------
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        line = self.query_one("#case-message", Static)
+        line.update(text)
+        line.set_class(error, "error")
+
+    def on_action_failed(self, message: ActionFailed) -> None:
+        self.busy = False
+        self.say(message.message, error=True)
+        self._sync()
+
+    def on_action_done(self, message: ActionDone) -> None:
+        self.busy = False
+        if message.action == "phone":
+            self.phone = message.result
+            self.allowed.discard("phone")
+            if self.view is not None:
+                self._show(self.view)
+            self.say(tr("staff_case.phone_logged"))
+            self._sync()
+        elif message.action == "notice":
+            from staff_tui.modals.notice_view import NoticeDialog
+
+            title, text = message.result
+            self.app.push_screen(NoticeDialog(title, text))
+
+    def run_action(self, action, *args, **kwargs):  # buttons call actions by their plain names
+        if isinstance(action, str) and action in dict(ACTIONS):
+            action = f"step('{action}')"
+        return super().run_action(action, *args, **kwargs)
+
+    def action_step(self, name: str) -> None:
+        if name not in self.allowed or self.view is None:
+            return
+        getattr(self, f"_step_{name}")()
+
+    def _done(self, key: str):
+        def closed(result) -> None:
+            if result:
+                extra = None
+                if isinstance(result, tuple):
+                    result, extra = result
+                facts = result if not isinstance(result, bool) else None
+                self.say(self._done_words(key, facts, extra))
+                self.load()
+
+        return closed
+
+    def _done_words(self, key: str, facts, extra=None) -> str:
+        number = self.number
+        if facts is None:
+            return tr("staff_case.saved", number=number)
+        params = {"number": number}
+        if key == "step_materials_received":
+            params["due"] = self._local(facts.due_date)
+        elif key == "step_escalated":
+            params.update(authority=facts.authority, due=self._local(facts.authority_due))
+        elif key == "step_extended":
+            params.update(due=self._local(facts.due_date), count=facts.extensions)
+        elif key == "step_handover":
+            params["staff"] = self._person(extra)
+        elif key == "step_rated":
+            params["level"] = tr(f"rating.level_{facts.rating}")
+        return tr(f"case.{key}", **params)
+
+    def _cases(self) -> Cases:
+        return Cases(self.app.config)
+
+    def _form(self, title: str, fields: list[Field], save, key: str, **kw) -> None:
+        self.app.push_screen(FormDialog(title, fields, save, **kw), self._done(key))
+
+    def _step_materials(self) -> None:
+        cases, code, number = self._cases(), self.app.shift.code, self.number
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.busy = True
+                self._sync()
+                self._run("step_materials_received", cases.materials_received, number, code)
+
+        missing = "、".join(self.view.detail.get("missing") or []) or "-"
+        self.app.push_screen(
+            ConfirmDialog(tr("staff_case.materials_title"), tr("staff_case.materials_body", missing=missing)), answered
+        )
+
+    @work(thread=True, exclusive=True, group="case-act", exit_on_error=False)
+    def _run(self, key: str, fn, *args) -> None:
+        app = self.app
+        try:
+            facts = call(app.hall, fn, *args)
+        except Exception as exc:
+            self.post_message(ActionFailed(key, error_words(exc, app.lang)))
+            return
+        app.call_from_thread(self._after_run, key, facts)
+
+    def _after_run(self, key: str, facts) -> None:
+        self.busy = False
+        self.say(self._done_words(key, facts))
+        self.load()
+
+    def _step_extend(self) -> None:
+        cases, code, number = self._cases(), self.app.shift.code, self.number
+        d = self.view.detail
+        self._form(
+            tr("staff_case.extend_title", number=number),
+            [
+                Field("due", tr("staff_case.extend_due", due=self._local(d.get("due_date"))), "date"),
+                Field("reason", tr("staff_case.extend_reason"), placeholder=tr("staff_case.extend_reason_hint")),
+            ],
+            lambda v: cases.extend(number, code, v["due"], v["reason"]),
+            "step_extended",
+            intro=tr("staff_case.extend_intro"),
+        )
+
+    def _step_complete(self) -> None:
+        cases, code, number = self._cases(), self.app.shift.code, self.number
+        self._form(
+            tr("staff_case.complete_title", number=number),
+            [Field("result", tr("staff_case.complete_result"), placeholder=tr("staff_outcome.result_hint"))],
+            lambda v: cases.complete(number, code, v["result"]),
+            "step_completed",
+            intro=tr("staff_case.complete_intro"),
+        )
+
+    def _step_notify(self) -> None:
+        cases, code, number = self._cases(), self.app.shift.code, self.number
+        options = [(tr(f"case.how_{how}"), how) for how in NOTIFY_HOWS]
+        self._form(
+            tr("staff_case.notify_title", number=number),
+            [Field("how", tr("staff_case.notify_how"), "select", value="phone", options=options)],
+            lambda v: cases.notify(number, code, v["how"]),
+            "step_notified",
+            intro=tr("staff_case.notify_intro"),
+        )
+
+    def _step_escalate(self) -> None:
+        cases, code, number = self._cases(), self.app.shift.code, self.number
+        self._form(
+            tr("staff_case.escalate_title", number=number),
+            [
+                Field("authority", tr("staff_outcome.authority"), placeholder=tr("staff_outcome.authority_hint")),
+                Field("due", tr("staff_outcome.authority_due"), "date"),
+            ],
+            lambda v: cases.escalate(number, code, v["authority"], v["due"] or None),
+            "step_escalated",
+        )
+
+    def _step_handover(self) -> None:
+        self._load_people()
+
+    @work(thread=True, exclusive=True, group="case-people", exit_on_error=False)
+    def _load_people(self) -> None:
+        app = self.app
+        try:
+            people = call(app.hall, queries.people)
+        except Exception as exc:
+            self.post_message(ActionFailed("handover", error_words(exc, app.lang)))
+            return
+        app.call_from_thread(self._show_handover, people)
+
+    def _show_handover(self, people) -> None:
+        cases, code, number = self._cases(), self.app.shift.code, self.number
+        handler = self.view.detail.get("handler")
+        options = [
+            (f"{p.name}（{p.code}）" + (" " + tr("staff_case.posts", windows="、".join(map(str, p.windows))) if p.windows else ""), p.code)
+            for p in people
+            if p.code != handler
+        ]
+        self._form(
+            tr("staff_case.handover_title", number=number),
+            [
+                Field("to", tr("staff_case.handover_to"), "select", options=options),
+                Field("reason", tr("staff_case.handover_reason"), placeholder=tr("staff_case.handover_reason_hint")),
+            ],
+            lambda v: (cases.handover(number, code, v["to"] or "", v["reason"]), v["to"]),
+            "step_handover",
+            intro=tr("staff_case.handover_intro"),
+        )
+
+    def _step_publish(self) -> None:
+        cases, code, number = self._cases(), self.app.shift.code, self.number
+        result = self.view.detail.get("result") or ""
+        self._form(
+            tr("staff_case.publish_title", number=number),
+            [Field("text", tr("staff_case.publish_text"), value=result)],
+            lambda v: cases.publish(number, code, v["text"]),
+            "step_published",
+            intro=tr("staff_case.publish_intro"),
+        )
+
+    def _step_rate(self) -> None:
+        cases, number = self._cases(), self.number
+        levels = [(tr(f"rating.level_{level}"), level) for level in LEVELS]
+        tags = [(tr(f"rating.tag_{tag}"), tag) for tag in RATING_TAGS]
+        self._form(
+            tr("staff_case.rate_title", number=number),
+            [
+                Field("level", tr("staff_case.rate_level"), "select", value="satisfied", options=levels),
+                Field("tags", tr("staff_case.rate_tags"), "multi", options=tags),
+            ],
+            lambda v: cases.rate(number, v["level"] or "", v["tags"], channel="counter"),
+            "step_rated",
+            intro=tr("staff_case.rate_intro"),
+        )
+
+    def _step_phone(self) -> None:
+        self.busy = True
+        self._sync()
+        self._open_phone()
+
+    @work(thread=True, exclusive=True, group="case-phone", exit_on_error=False)
+    def _open_phone(self) -> None:
+        app = self.app
+        cases = Cases(app.config)
+        try:
+            contact = call(app.hall, cases.contact_for, self.number, app.shift.code, "staff terminal: case detail")
+        except Exception as exc:
+            self.post_message(ActionFailed("phone", error_words(exc, app.lang)))
+            return
+        self.post_message(ActionDone("phone", contact))
+
+    # --- notices ------------------------------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#notice-list")
+    def _notice(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._load_notice(event.option.id)
+
+    @work(thread=True, exclusive=True, group="case-notice", exit_on_error=False)
+    def _load_notice(self, kind: str) -> None:
+        app = self.app
+        cases = Cases(app.config)
+        try:
+            text = call(app.hall, cases.notice_text, self.number, kind, app.lang)
+        except Exception as exc:
+            self.post_message(ActionFailed("notice", error_words(exc, app.lang)))
+            return
+        from models.i18n import t
+
+        self.post_message(ActionDone("notice", (t(f"notice.title_{kind}", app.lang), text)))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_lock(self) -> None:
+        self.app.lock()

@@ -1,0 +1,391 @@
+"""The ledger (便民服务登记台帐): every case, filtered, searched and paged.
+
+Filters on keys (F2 open, F3 overdue, F4 due soon, F5 accepted today, F6
+mine, F7 clear) and selects (kind, window, handler); Ctrl+F searches by
+case number, tracking code or the last four digits of a phone. Overdue rows
+and rows due within two working days carry a word and a symbol in their
+first column ("!! 超期", "! 临期"), not only a colour. A page is one query
+of :func:`models.ledger.ledger` (indexed, fast with 100,000 cases); what a
+person may see is :func:`models.signin.ledger_scope`'s answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Input, Label, Select, Static
+from textual.worker import get_current_worker
+
+from models.case_rules import KINDS, STATES
+from models.ledger import LedgerFilter, ledger, ledger_count
+from models.signin import DUE_SOON_DAYS, case_mark, ledger_scope
+from staff_tui import queries
+from staff_tui.db import call, error_words
+from staff_tui.i18n import localise_bindings, name_of, tr
+from staff_tui.messages import ActionFailed, HallChanged, Loaded
+from staff_tui.text import fit
+from staff_tui.widgets.footer import HallFooter
+from staff_tui.widgets.keyed_table import KeyedTable
+from staff_tui.widgets.status_bar import StatusBar
+
+PAGE_SIZE = 50
+WIDE = 100
+TOGGLES = [("open", "F2"), ("overdue", "F3"), ("due_soon", "F4"), ("today", "F5"), ("mine", "F6")]
+
+
+@dataclass
+class LedgerAnswer:
+    page: object
+    count: int
+    token: int
+
+
+def _short_date(iso: str | None, today_year: int) -> str:
+    if not iso:
+        return "-"
+    return iso[5:] if iso.startswith(str(today_year)) else iso
+
+
+class LedgerScreen(Screen):
+    BINDINGS = [
+        Binding("f2", "toggle('open')", "staff_ledger.f_open", key_display="F2"),
+        Binding("f3", "toggle('overdue')", "staff_ledger.f_overdue", key_display="F3"),
+        Binding("f4", "toggle('due_soon')", "staff_ledger.f_due_soon", key_display="F4"),
+        Binding("f5", "toggle('today')", "staff_ledger.f_today", key_display="F5"),
+        Binding("f6", "toggle('mine')", "staff_ledger.f_mine", key_display="F6"),
+        Binding("f7", "clear_filters", "staff_ledger.f_clear", key_display="F7"),
+        Binding("f8", "open_case", "staff_ledger.open_case", key_display="F8"),
+        Binding("f9", "back", "staff_ui.queue", key_display="F9"),
+        Binding("f10", "lock", "staff_ui.lock", key_display="F10"),
+        Binding("ctrl+f", "search", "staff_ledger.search", key_display="Ctrl+F", show=False),
+        Binding("n", "page(1)", "staff_ledger.next_page", show=False),
+        Binding("p", "page(-1)", "staff_ledger.prev_page", show=False),
+        Binding("escape", "back", "staff_ui.back", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(name="ledger")
+        localise_bindings(self)
+        self.flags = {name: False for name, _ in TOGGLES}
+        self.page = 1
+        self.answer: LedgerAnswer | None = None
+        self._token = 0
+        self._wide: bool | None = None
+        self._choices_loaded = False
+
+    # --- layout --------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar()
+        with Horizontal(id="ledger-filters"):
+            for name, key in TOGGLES:
+                button = Button(self._toggle_label(name, key), id=f"t-{name}", compact=True)
+                yield button
+            yield Button(f"F7 {tr('staff_ledger.f_clear')}", id="t-clear", compact=True)
+            yield Input(id="search", placeholder=tr("staff_ledger.search_hint"), compact=True)
+        with Horizontal(id="ledger-selects"):
+            yield Label(tr("ledger.kind"), classes="select-label")
+            yield Select([(tr(f"case.kind_{k}"), k) for k in KINDS], prompt=tr("staff_ledger.any"), id="kind", compact=True)
+            yield Label(tr("ledger.window"), classes="select-label")
+            yield Select([], prompt=tr("staff_ledger.any"), id="window", compact=True)
+            yield Label(tr("ledger.handler"), classes="select-label", id="handler-label")
+            yield Select([], prompt=tr("staff_ledger.any"), id="handler", compact=True)
+        yield KeyedTable(id="cases")
+        yield Static("", id="ledger-info", classes="message-line")
+        yield HallFooter()
+
+    def _toggle_label(self, name: str, key: str) -> str:
+        mark = "*" if self.flags.get(name) else " "
+        return f"{key}{mark}{tr(f'staff_ledger.f_{name}')}"
+
+    def on_mount(self) -> None:
+        for button in self.query(Button):
+            button.can_focus = False
+        leader = self.app.shift.is_leader
+        self.query_one("#handler").display = leader
+        self.query_one("#handler-label").display = leader
+        self._layout_columns()
+        self.query_one("#cases").focus()
+        self._load_choices()
+
+    def on_resize(self) -> None:
+        self._layout_columns()
+
+    def _layout_columns(self) -> None:
+        wide = self.size.width >= WIDE
+        if wide == self._wide:
+            return
+        self._wide = wide
+        columns = [
+            ("mark", tr("ledger.flags"), 7),
+            ("number", tr("ledger.number"), 11),
+            ("kind", tr("ledger.kind"), self._kind_width()),
+            ("state", tr("ledger.state"), self._state_width()),
+            ("item", tr("ledger.item"), self._item_width()),
+            ("due", tr("ledger.due"), 10 if wide else 5),
+            ("handler", tr("ledger.handler"), 8),
+        ]
+        if wide:
+            columns[5:5] = [("window", tr("ledger.window"), 4), ("accepted", tr("ledger.accepted_at"), 11)]
+            columns.append(("phone", tr("ledger.contact"), 11))
+        self.query_one("#cases", KeyedTable).set_columns(columns)
+        if self.answer is not None:
+            self._show(self.answer)
+
+    @staticmethod
+    def _kind_width() -> int:
+        return max(cell_len(tr(f"staff_ledger.kind_{kind}")) for kind in KINDS)
+
+    @staticmethod
+    def _state_width() -> int:
+        return max(cell_len(tr(f"staff_ledger.state_{state}")) for state in STATES)
+
+    def _item_width(self) -> int:
+        width = self.size.width or 80
+        fixed = 7 + 11 + self._kind_width() + self._state_width() + 8 + (10 + 4 + 11 + 11 if width >= WIDE else 5)
+        columns = 10 if width >= WIDE else 7
+        return max(8, width - fixed - columns * 2 - 3)
+
+    # --- choices for the selects ----------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="ledger-choices", exit_on_error=False)
+    def _load_choices(self) -> None:
+        app = self.app
+        try:
+            windows = call(app.hall, queries.window_rows)
+            people = call(app.hall, queries.people) if app.shift.is_leader else []
+        except Exception as exc:
+            self.post_message(ActionFailed("load", error_words(exc, app.lang)))
+            return
+        self.post_message(Loaded("choices", (windows, people)))
+
+    def _fill_choices(self, windows, people) -> None:
+        shift = self.app.shift
+        window_select = self.query_one("#window", Select)
+        if shift.is_leader:
+            options = [(tr("staff_ui.window_choice", window=w.number, name=name_of(w.name, w.name_en)), w.number) for w in windows]
+            window_select.set_options(options)
+        else:
+            names = {w.number: name_of(w.name, w.name_en) for w in windows}
+            options = [(tr("staff_ui.window_choice", window=n, name=names.get(n, "")), n) for n in shift.windows]
+            window_select.set_options(options)
+            window_select.value = shift.window
+        if people:
+            self.query_one("#handler", Select).set_options([(f"{p.name}（{p.code}）", p.code) for p in people])
+        self._choices_loaded = True
+        self.reload(reset=True)
+
+    def window_switched(self) -> None:
+        shift = self.app.shift
+        if not shift.is_leader and self._choices_loaded:
+            self.query_one("#window", Select).value = shift.window
+
+    # --- the filter ---------------------------------------------------------------------------------
+
+    def current_filter(self) -> LedgerFilter:
+        shift = self.app.shift
+        kind = self.query_one("#kind", Select).value
+        window = self.query_one("#window", Select).value
+        handler = self.query_one("#handler", Select).value
+        flt = LedgerFilter(
+            open=self.flags["open"],
+            overdue=self.flags["overdue"],
+            due_within=DUE_SOON_DAYS if self.flags["due_soon"] else None,
+            today=self.flags["today"],
+            kind=None if kind is Select.NULL else kind,
+            window=None if window is Select.NULL else window,
+            handler=None if handler is Select.NULL else handler,
+            search=self.query_one("#search", Input).value.strip(),
+        )
+        if self.flags["mine"]:
+            flt.handler = shift.code
+            flt.window = None
+        return flt
+
+    def reload(self, *, reset: bool = False) -> None:
+        if not self._choices_loaded:
+            return
+        if reset:
+            self.page = 1
+        self._token += 1
+        self._load(self.current_filter(), self.page, self._token)
+
+    @work(thread=True, exclusive=True, group="ledger-load", exit_on_error=False)
+    def _load(self, flt: LedgerFilter, page: int, token: int) -> None:
+        app = self.app
+        worker = get_current_worker()
+
+        def ask():
+            scoped = ledger_scope(app.shift, flt)
+            return ledger(app.config, scoped, page, PAGE_SIZE), ledger_count(app.config, scoped)
+
+        try:
+            answer, count = call(app.hall, ask)
+        except Exception as exc:
+            if not worker.is_cancelled:
+                self.post_message(ActionFailed("ledger", error_words(exc, app.lang)))
+            return
+        if not worker.is_cancelled:
+            self.post_message(Loaded("ledger", LedgerAnswer(answer, count, token)))
+
+    def on_loaded(self, message: Loaded) -> None:
+        if message.what == "choices":
+            self._fill_choices(*message.data)
+        elif message.what == "ledger" and message.data.token == self._token:
+            self.answer = message.data
+            self._show(message.data)
+
+    def on_action_failed(self, message: ActionFailed) -> None:
+        info = self.query_one("#ledger-info", Static)
+        info.update(message.message)
+        info.add_class("error")
+
+    def on_hall_changed(self, message: HallChanged) -> None:
+        if any(kind.startswith("case.") for kind in message.kinds) or "reconnected" in message.kinds:
+            self._token += 1
+            self._load(self.current_filter(), self.page, self._token)
+
+    # --- showing ---------------------------------------------------------------------------------
+
+    def _show(self, answer: LedgerAnswer) -> None:
+        page = answer.page
+        wide = bool(self._wide)
+        item_width = self._item_width()
+        from models import clock
+
+        year = clock.service_day(self.app.config.zone).year
+        rows = []
+        for row in page.rows:
+            mark = case_mark(row.overdue, row.days_left, row.state)
+            if mark == "overdue":
+                mark_cell = Text(tr("staff_ledger.mark_overdue"), style="bold reverse")
+            elif mark == "due_soon":
+                mark_cell = Text(tr("staff_ledger.mark_due_soon"), style="bold")
+            else:
+                mark_cell = Text("")
+            cells = [
+                mark_cell,
+                Text(row.number, style="bold" if mark else ""),
+                tr(f"staff_ledger.kind_{row.kind}"),
+                tr(f"staff_ledger.state_{row.state}"),
+                fit(name_of(row.item_name, row.item_name_en), item_width).rstrip(),
+                row.due_date if wide else _short_date(row.due_date, year),
+                row.handler_name,
+            ]
+            if wide:
+                cells[5:5] = [str(row.window or "-"), row.accepted_at[5:16].replace("T", " ")]
+                cells.append(row.phone_masked or "-")
+            rows.append((row.number, tuple(cells)))
+        table = self.query_one("#cases", KeyedTable)
+        table.sync(rows)
+        info = self.query_one("#ledger-info", Static)
+        info.remove_class("error")
+        if not page.rows:
+            info.update(tr("ledger.empty"))
+        else:
+            first = (page.page - 1) * page.page_size + 1
+            info.update(
+                tr(
+                    "staff_ledger.page_info",
+                    page=page.page,
+                    first=first,
+                    last=first + len(page.rows) - 1,
+                    count=answer.count,
+                    more=tr("staff_ledger.more") if page.has_more else "",
+                )
+            )
+
+    # --- actions ---------------------------------------------------------------------------------
+
+    def action_toggle(self, name: str) -> None:
+        self.flags[name] = not self.flags[name]
+        if name == "overdue" and self.flags[name]:
+            self.flags["due_soon"] = False
+        if name == "due_soon" and self.flags[name]:
+            self.flags["overdue"] = False
+        self._relabel()
+        self.reload(reset=True)
+
+    def _relabel(self) -> None:
+        for name, key in TOGGLES:
+            button = self.query_one(f"#t-{name}", Button)
+            button.label = self._toggle_label(name, key)
+            button.set_class(self.flags[name], "-on")
+
+    def action_clear_filters(self) -> None:
+        for name in self.flags:
+            self.flags[name] = False
+        self.query_one("#search", Input).value = ""
+        self.query_one("#kind", Select).clear()
+        if self.app.shift.is_leader:
+            self.query_one("#window", Select).clear()
+            self.query_one("#handler", Select).clear()
+        else:
+            self.query_one("#window", Select).value = self.app.shift.window
+        self._relabel()
+        self.reload(reset=True)
+
+    @on(Button.Pressed)
+    def _button(self, event: Button.Pressed) -> None:
+        event.stop()
+        name = (event.button.id or "").removeprefix("t-")
+        if name == "clear":
+            self.action_clear_filters()
+        elif name in self.flags:
+            self.action_toggle(name)
+
+    @on(Select.Changed)
+    def _select(self, event: Select.Changed) -> None:
+        event.stop()
+        self.reload(reset=True)
+
+    @on(Input.Submitted, "#search")
+    def _search(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.reload(reset=True)
+        self.query_one("#cases").focus()
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_page(self, step: int) -> None:
+        answer = self.answer
+        if answer is None:
+            return
+        if step > 0 and not answer.page.has_more:
+            return
+        if step < 0 and self.page <= 1:
+            return
+        self.page += step
+        self.reload()
+
+    @on(DataTable.RowSelected, "#cases")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self._open(event.row_key.value)
+
+    def action_open_case(self) -> None:
+        key = self.query_one("#cases", KeyedTable).current_key
+        if key:
+            self._open(key)
+
+    def _open(self, number: str) -> None:
+        from staff_tui.screens.case_detail import CaseDetailScreen
+
+        self.app.push_screen(CaseDetailScreen(number))
+
+    def action_back(self) -> None:
+        if self.query_one("#search", Input).has_focus:
+            self.query_one("#cases").focus()
+            return
+        self.app.pop_screen()
+
+    def action_lock(self) -> None:
+        self.app.lock()

@@ -1,0 +1,469 @@
+"""The window's queue: now serving, the waiting list in calling order, the
+other windows, and the actions of the counter on keys and buttons.
+
+Every action runs at the database in a thread worker; a change made at any
+terminal or kiosk reaches this screen through HallChanged and updates the
+rows in place.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Static
+from textual.worker import get_current_worker
+
+from models.i18n import pick
+from staff_tui import queries
+from staff_tui.db import call, error_words
+from staff_tui.i18n import localise_bindings, name_of, tr
+from staff_tui.messages import ActionDone, ActionFailed, HallChanged, Loaded
+from staff_tui.modals.confirm import ConfirmDialog
+from staff_tui.modals.form import Field, FormDialog
+from staff_tui.text import fit, minutes_between
+from staff_tui.widgets.action_bar import ActionBar
+from staff_tui.widgets.footer import HallFooter
+from staff_tui.widgets.keyed_table import KeyedTable
+from staff_tui.widgets.serving_panel import ServingPanel
+from staff_tui.widgets.status_bar import StatusBar
+from staff_tui.widgets.windows_panel import WindowsPanel
+
+# (action, label key): the buttons, in the order of their keys
+ACTIONS = [
+    ("call_next", "staff_queue.call"),
+    ("recall", "staff_queue.recall"),
+    ("no_show", "staff_queue.no_show"),
+    ("return_no_show", "staff_queue.return"),
+    ("transfer", "staff_queue.transfer"),
+    ("pause", "staff_queue.pause"),
+    ("resume", "staff_queue.resume"),
+    ("finish", "staff_queue.finish"),
+    ("ledger", "staff_ui.ledger"),
+    ("lock", "staff_ui.lock"),
+]
+
+
+class QueueScreen(Screen):
+    BINDINGS = [
+        Binding("f2", "call_next", "staff_queue.call", key_display="F2"),
+        Binding("f3", "recall", "staff_queue.recall", key_display="F3"),
+        Binding("f4", "no_show", "staff_queue.no_show", key_display="F4"),
+        Binding("f5", "return_no_show", "staff_queue.return", key_display="F5"),
+        Binding("f6", "transfer", "staff_queue.transfer", key_display="F6"),
+        Binding("f7", "pause", "staff_queue.pause", key_display="F7"),
+        Binding("f7", "resume", "staff_queue.resume", key_display="F7"),
+        Binding("f8", "finish", "staff_queue.finish", key_display="F8"),
+        Binding("f9", "ledger", "staff_ui.ledger", key_display="F9"),
+        Binding("f10", "lock", "staff_ui.lock", key_display="F10", show=False),
+        Binding("s", "start", "staff_queue.start", show=False),
+        Binding("w", "switch_window", "staff_queue.switch_window", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(name="queue")
+        localise_bindings(self)
+        self.picture: queries.QueuePicture | None = None
+        self.busy = False
+        self._token = 0
+
+    @property
+    def window_number(self) -> int:
+        return self.app.shift.window
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar()
+        with Horizontal(id="queue-top"):
+            with Vertical(id="serving-box", classes="box"):
+                yield ServingPanel(id="serving")
+            with Vertical(id="windows-box", classes="box"):
+                yield WindowsPanel(id="windows")
+        with Vertical(id="waiting-box", classes="box"):
+            yield KeyedTable(id="waiting")
+        yield Static("", id="message", classes="message-line")
+        yield ActionBar([(action, tr(key)) for action, key in ACTIONS], id="actions")
+        yield HallFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#serving-box").border_title = tr("staff_queue.serving_title")
+        self.query_one("#windows-box").border_title = tr("staff_queue.windows_title")
+        self._layout_columns()
+        self.query_one("#waiting", KeyedTable).focus()
+        self._title_waiting(0)
+        self.load()
+
+    def _widths(self) -> tuple[int, int]:
+        """Cells for the item and the marks columns: what the screen leaves, item first."""
+        avail = (self.size.width or 80) - 2 - 3 - 5 - 7 - 5 * 2 - 3
+        item = max(8, min(avail * 11 // 20, 40))
+        return item, max(8, avail - item)
+
+    def _layout_columns(self) -> None:
+        widths = self._widths()
+        if widths == getattr(self, "_column_widths", None):
+            return
+        self._column_widths = widths
+        item, marks = widths
+        self.query_one("#waiting", KeyedTable).set_columns(
+            [
+                ("pos", tr("staff_queue.col_pos"), 3),
+                ("number", tr("staff_queue.col_number"), 5),
+                ("item", tr("staff_queue.col_item"), item),
+                ("waited", tr("staff_queue.col_waited"), 7),
+                ("marks", tr("staff_queue.col_marks"), marks),
+            ]
+        )
+        if self.picture is not None:
+            self.on_loaded(Loaded("queue", self.picture))
+
+    def on_resize(self) -> None:
+        self.query_one("#windows-box").styles.width = 32 if self.size.width < 100 else 44
+        self._layout_columns()
+        if self.picture is not None:
+            self.query_one("#windows", WindowsPanel).show(self.picture, self.window_number)
+
+    def _title_waiting(self, count: int) -> None:
+        self.query_one("#waiting-box").border_title = tr("staff_queue.waiting_title", count=count)
+
+    # --- loading -----------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="queue-load", exit_on_error=False)
+    def load(self) -> None:
+        worker = get_current_worker()
+        app = self.app
+        try:
+            picture = call(app.hall, queries.queue_picture, app.hall, self.window_number)
+        except Exception as exc:
+            if not worker.is_cancelled:
+                self.post_message(ActionFailed("load", error_words(exc, app.lang)))
+            return
+        if not worker.is_cancelled:
+            self.post_message(Loaded("queue", picture))
+
+    def on_hall_changed(self, message: HallChanged) -> None:
+        self.load()
+
+    def on_loaded(self, message: Loaded) -> None:
+        if message.what != "queue":
+            return
+        picture = message.data
+        if picture.window is None or picture.window.number != self.window_number:
+            return
+        self.picture = picture
+        zone = self.app.config.zone
+        self.query_one("#serving", ServingPanel).show(picture, zone)
+        self.query_one("#windows", WindowsPanel).show(picture, self.window_number)
+        serving_lines = 3 + (1 if picture.serving and picture.serving.transfers else 0) + (1 if picture.also_active else 0)
+        self.query_one("#queue-top").styles.height = max(serving_lines, len(picture.windows)) + 2
+        rows = []
+        for index, ticket in enumerate(picture.waiting, 1):
+            marks = []
+            if ticket.priority:
+                marks.append(tr("staff_queue.mark_priority"))
+            if ticket.returned:
+                marks.append(tr("staff_queue.mark_returned"))
+            if ticket.transferred:
+                marks.append(tr("staff_queue.mark_transferred"))
+            if ticket.target_window:
+                marks.append(tr("staff_queue.mark_for_window", window=ticket.target_window))
+            mark_text = " ".join(marks)
+            if ticket.transfer_note:
+                mark_text += (" " if mark_text else "") + tr("staff_queue.note_short", note=ticket.transfer_note)
+            item_width, marks_width = self._widths()
+            rows.append(
+                (
+                    ticket.number,
+                    (
+                        index,
+                        Text(ticket.number, style="bold" if ticket.priority or ticket.returned else ""),
+                        fit(name_of(ticket.item_name, ticket.item_name_en), item_width).rstrip(),
+                        tr("staff_queue.minutes", n=minutes_between(ticket.issued_at, picture.now)),
+                        fit(mark_text, marks_width).rstrip(),
+                    ),
+                )
+            )
+        self.query_one("#waiting", KeyedTable).sync(rows)
+        self._title_waiting(len(picture.waiting))
+        status = self.query_one(StatusBar)
+        status.note = tr("staff_queue.paused_short") if picture.window.paused else ""
+        self._sync_actions()
+
+    def _sync_actions(self) -> None:
+        self.refresh_bindings()
+        self.query_one(ActionBar).sync()
+
+
+    # --- what applies now -------------------------------------------------------------
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        """True: applies now; None: applies but wait (an action is running); False: not now (hidden)."""
+        picture = self.picture
+        serving = picture.serving if picture else None
+        paused = bool(picture and picture.window and picture.window.paused)
+        wait = None if (self.busy or picture is None) else True
+        if action in ("ledger", "lock"):
+            return True
+        if action == "switch_window":
+            return len(self.app.shift.windows) > 1
+        if action == "pause":
+            return False if paused else wait
+        if action == "resume":
+            return wait if paused else False
+        if action == "call_next":
+            return False if paused else wait
+        if action == "return_no_show":
+            return wait
+        if action in ("recall", "no_show", "start"):
+            return wait if serving is not None and serving.status == "called" else False
+        if action in ("transfer", "finish"):
+            return wait if serving is not None else False
+        return True
+
+    # --- running an action -------------------------------------------------------------
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        line = self.query_one("#message", Static)
+        line.update(Text(text, style="bold" if error else ""))
+        line.set_class(error, "error")
+
+    def act(self, action: str, fn, *args, **kwargs) -> None:
+        if self.busy:
+            return
+        self.busy = True
+        self._sync_actions()
+        self._act(action, fn, args, kwargs)
+
+    @work(thread=True, exclusive=True, group="queue-act", exit_on_error=False)
+    def _act(self, action: str, fn, args, kwargs) -> None:
+        app = self.app
+        try:
+            result = call(app.hall, fn, *args, **kwargs)
+        except Exception as exc:
+            self.post_message(ActionFailed(action, error_words(exc, app.lang)))
+            return
+        self.post_message(ActionDone(action, result))
+
+    def on_action_done(self, message: ActionDone) -> None:
+        self.busy = False
+        result = message.result
+        number = getattr(result, "number", "")
+        words = {
+            "call_next": "staff_queue.done_called",
+            "recall": "staff_queue.done_recalled",
+            "no_show": "staff_queue.done_no_show",
+            "return_no_show": "staff_queue.done_returned",
+            "start": "staff_queue.done_started",
+            "transfer": "staff_queue.done_transferred",
+            "pause": "staff_queue.done_paused",
+            "resume": "staff_queue.done_resumed",
+        }
+        key = words.get(message.action)
+        if key:
+            self.say(tr(key, number=number, window=self.window_number))
+        self.load()
+
+    def on_action_failed(self, message: ActionFailed) -> None:
+        self.busy = False
+        self.say(message.message, error=True)
+        self._sync_actions()
+
+    # --- the actions ---------------------------------------------------------------------
+
+    def action_call_next(self) -> None:
+        shift = self.app.shift
+        serving = self.picture.serving if self.picture else None
+        queue = self.app.hall.queue
+        if serving is not None:
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.act("call_next", queue.call_next, shift.window, shift.code)
+
+            self.app.push_screen(
+                ConfirmDialog(tr("staff_queue.confirm_call_title"), tr("staff_queue.confirm_call", number=serving.number)),
+                answered,
+            )
+            return
+        self.act("call_next", queue.call_next, shift.window, shift.code)
+
+    def action_recall(self) -> None:
+        serving = self.picture.serving
+        self.act("recall", self.app.hall.queue.recall, serving.number, self.window_number)
+
+    def action_start(self) -> None:
+        serving = self.picture.serving
+        self.act("start", self.app.hall.queue.start, serving.number, self.window_number)
+
+    def action_no_show(self) -> None:
+        serving = self.picture.serving
+        number = serving.number
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.act("no_show", self.app.hall.queue.no_show, number, self.window_number)
+
+        self.app.push_screen(
+            ConfirmDialog(tr("staff_queue.confirm_no_show_title"), tr("staff_queue.confirm_no_show", number=number)),
+            answered,
+        )
+
+    def action_return_no_show(self) -> None:
+        queue = self.app.hall.queue
+
+        def save(values: dict):
+            return queue.return_no_show(values["number"])
+
+        def closed(result) -> None:
+            if result:
+                self.say(tr("staff_queue.done_returned", number=result.number))
+                self.load()
+
+        self.app.push_screen(
+            FormDialog(
+                tr("staff_queue.return_title"),
+                [Field("number", tr("staff_queue.return_number"), placeholder="C012")],
+                save,
+                intro=tr("staff_queue.return_intro"),
+                save_label=tr("staff_queue.return_save"),
+            ),
+            closed,
+        )
+
+    def action_transfer(self) -> None:
+        serving = self.picture.serving
+        number = serving.number
+        self._open_transfer(number)
+
+    @work(thread=True, exclusive=True, group="queue-dialog", exit_on_error=False)
+    def _open_transfer(self, number: str) -> None:
+        app = self.app
+        try:
+            targets = call(app.hall, queries.transfer_targets, self.window_number)
+        except Exception as exc:
+            self.post_message(ActionFailed("transfer", error_words(exc, app.lang)))
+            return
+        app.call_from_thread(self._show_transfer, number, targets)
+
+    def _show_transfer(self, number: str, targets) -> None:
+        shift = self.app.shift
+        queue = self.app.hall.queue
+        lang = self.app.lang
+        options = []
+        for target in targets:
+            name = pick(target.name, target.name_en, lang)
+            if target.kind == "line":
+                label = tr("staff_queue.to_line", name=name)
+            else:
+                label = tr("staff_queue.to_window", window=target.value, name=name)
+                if target.paused:
+                    label += " " + tr("staff_queue.paused_short")
+            options.append((label, f"{target.kind}:{target.value}"))
+
+        def save(values: dict):
+            choice = values.get("target") or ""
+            kind, _, value = choice.partition(":")
+            return queue.transfer(
+                number,
+                shift.window,
+                to_line=value if kind == "line" else None,
+                to_window=int(value) if kind == "window" else None,
+                note=values.get("note", ""),
+                staff_code=shift.code,
+            )
+
+        def closed(result) -> None:
+            if result:
+                self.say(tr("staff_queue.done_transferred", number=number))
+                self.load()
+
+        self.app.push_screen(
+            FormDialog(
+                tr("staff_queue.transfer_title", number=number),
+                [
+                    Field("target", tr("staff_queue.transfer_target"), "select", options=options),
+                    Field("note", tr("staff_queue.transfer_note_label"), placeholder=tr("staff_queue.transfer_note_hint")),
+                ],
+                save,
+                intro=tr("staff_queue.transfer_intro"),
+                save_label=tr("staff_queue.transfer_save"),
+            ),
+            closed,
+        )
+
+    def action_pause(self) -> None:
+        shift = self.app.shift
+        queue = self.app.hall.queue
+
+        def save(values: dict):
+            queue.pause(shift.window, shift.code, values.get("reason", ""))
+            return True
+
+        def closed(result) -> None:
+            if result:
+                self.say(tr("staff_queue.done_paused", window=shift.window))
+                self.load()
+
+        self.app.push_screen(
+            FormDialog(
+                tr("staff_queue.pause_title", window=shift.window),
+                [Field("reason", tr("staff_queue.pause_reason"), placeholder=tr("staff_queue.pause_reason_hint"))],
+                save,
+                intro=tr("staff_queue.pause_intro"),
+                save_label=tr("staff_queue.pause_save"),
+            ),
+            closed,
+        )
+
+    def action_resume(self) -> None:
+        shift = self.app.shift
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.act("resume", self.app.hall.queue.resume, shift.window, shift.code)
+
+        self.app.push_screen(
+            ConfirmDialog(tr("staff_queue.resume_title", window=shift.window), tr("staff_queue.resume_body")),
+            answered,
+        )
+
+    def action_finish(self) -> None:
+        from staff_tui.modals.outcome import OutcomeDialog
+
+        serving = self.picture.serving
+
+        def closed(result) -> None:
+            if result:
+                self.say(tr("staff_queue.done_finished", number=serving.number, cases=len(result.cases)))
+                self.load()
+                from staff_tui.screens.resident import ResidentScreen
+
+                self.app.push_screen(ResidentScreen(result))
+
+        self.app.push_screen(OutcomeDialog(serving), closed)
+
+    def action_ledger(self) -> None:
+        self.app.show_ledger()
+
+    def action_lock(self) -> None:
+        self.app.lock()
+
+    def action_switch_window(self) -> None:
+        from staff_tui.modals.window_pick import WindowPickDialog
+
+        def chosen(number: int | None) -> None:
+            if number is not None and number != self.window_number:
+                self.app.switch_window(number)
+                self.picture = None
+                self.query_one("#waiting", KeyedTable).sync([])
+                self.say(tr("staff_queue.switched", window=number))
+                self.load()
+
+        windows = self.picture.windows if self.picture else ()
+        names = {w.number: name_of(w.name, w.name_en) for w in windows}
+        options = [(n, tr("staff_ui.window_choice", window=n, name=names.get(n, ""))) for n in self.app.shift.windows]
+        self.app.push_screen(WindowPickDialog(options, current=self.window_number), chosen)

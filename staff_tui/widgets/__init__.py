@@ -1,0 +1,1 @@
+"""The staff terminal's widgets, one per file."""
