@@ -49,6 +49,8 @@ import sys, time
 start = time.perf_counter()
 from dataclasses import replace
 from models.config import Config
+from cli.startup import leave_out_postgres_driver
+leave_out_postgres_driver(sys.argv[1])  # as `hall kiosk` does on a SQLite hall
 from kiosk.app import KioskApp
 from kiosk.pending import PendingHall
 

@@ -47,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from cli.startup import prepare
+
+    prepare(list(sys.argv[1:] if argv is None else argv))
     from peewee import DatabaseError, InterfaceError
 
     from cli import context
