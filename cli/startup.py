@@ -24,13 +24,14 @@ def leave_out_postgres_driver(url: str) -> None:
 
 def prepare(argv: list[str]) -> None:
     """Before anything imports peewee: for an app on a SQLite hall, skip the driver."""
-    command = next((word for word in argv if not word.startswith("-")), None)
-    if command not in APP_COMMANDS:
-        return
     early = argparse.ArgumentParser(add_help=False)
     early.add_argument("--db")
     early.add_argument("--config")
-    known, _ = early.parse_known_args(argv)
+    early.add_argument("--lang")
+    known, rest = early.parse_known_args(argv)
+    command = next((word for word in rest if not word.startswith("-")), None)
+    if command not in APP_COMMANDS:
+        return
     try:
         from models.config import load_config
 
