@@ -8,11 +8,9 @@ answers into what a screen shows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from models import clock
-from models.calendar import in_season, next_season_start
-from models.queue_view import line_states
+from models.queue_view import ItemEntry, LineState, item_entries, line_states
 from models.schema import Item, Line
 
 
@@ -30,43 +28,20 @@ class Status:
 
 
 @dataclass(frozen=True)
-class LineInfo:
-    code: str
-    prefix: str
-    name: str
-    name_en: str
-    waiting: int
-    windows: tuple[int, ...]
-    open_windows: tuple[int, ...]
-    items: int
+class LineInfo(LineState):
+    items: int  # items residents may take a ticket for
     status: Status
 
 
 @dataclass(frozen=True)
-class ItemInfo:
-    code: str
-    name: str
-    name_en: str
-    line: str
-    line_name: str
-    line_name_en: str
-    kind: str
-    promised_days: int
+class ItemInfo(ItemEntry):
     windows: tuple[int, ...]
     status: Status
-    data: dict = field(default_factory=dict)
 
 
 def _status(hall, open_windows, waiting: int, open_from=None, open_to=None) -> Status:
-    today = clock.service_day(hall.config.zone)
-    if not in_season(today, open_from, open_to):
-        opens = next_season_start(today, open_from)
-        return Status("season", waiting, (opens.month, opens.day))
-    if not hall.calendar.issuing_now():
-        return Status("closed", waiting)
-    if not open_windows:
-        return Status("paused", waiting)
-    return Status("open", waiting)
+    state, opens = hall.queue.issuing_state(open_from, open_to, bool(open_windows))
+    return Status(state, waiting, (opens.month, opens.day) if opens else None)
 
 
 def lines(hall) -> list[LineInfo]:
@@ -80,60 +55,31 @@ def lines(hall) -> list[LineInfo]:
         items = counts.get(ids.get(state.code), 0)
         if not items:
             continue
-        result.append(
-            LineInfo(
-                code=state.code,
-                prefix=state.prefix,
-                name=state.name,
-                name_en=state.name_en,
-                waiting=state.waiting,
-                windows=state.windows,
-                open_windows=state.open_windows,
-                items=items,
-                status=_status(hall, state.open_windows, state.waiting),
-            )
-        )
+        result.append(LineInfo(**vars(state), items=items, status=_status(hall, state.open_windows, state.waiting)))
     return result
 
 
 def items(hall, line_code: str) -> tuple[LineInfo | None, list[ItemInfo]]:
     """One line and its items, each with whether a ticket can be taken now."""
-    line = next((info for info in lines(hall) if info.code == line_code), None)
+    line = _line(hall, line_code)
     if line is None:
         return None, []
-    rows = (
-        Item.select()
-        .join(Line)
-        .where((Line.code == line_code) & ~Item.retired)
-        .order_by(Item.id)
-    )
-    return line, [_item_info(hall, item, line) for item in rows]
-
-
-def _item_info(hall, item: Item, line: LineInfo) -> ItemInfo:
-    return ItemInfo(
-        code=item.code,
-        name=item.name,
-        name_en=item.name_en,
-        line=line.code,
-        line_name=line.name,
-        line_name_en=line.name_en,
-        kind=item.kind,
-        promised_days=item.promised_days,
-        windows=line.windows,
-        status=_status(hall, line.open_windows, line.waiting, item.open_from, item.open_to),
-        data=dict(item.data or {}),
-    )
+    return line, [_item_info(hall, entry, line) for entry in item_entries(line=line_code)]
 
 
 def item(hall, item_code: str) -> ItemInfo | None:
-    row = Item.get_or_none((Item.code == item_code) & ~Item.retired)
-    if row is None:
-        return None
-    line = next((info for info in lines(hall) if info.code == row.line.code), None)
-    if line is None:
-        return None
-    return _item_info(hall, row, line)
+    entry = next(iter(item_entries(item=item_code)), None)
+    line = _line(hall, entry.line) if entry is not None else None
+    return _item_info(hall, entry, line) if line is not None else None
+
+
+def _line(hall, line_code: str) -> LineInfo | None:
+    return next((info for info in lines(hall) if info.code == line_code), None)
+
+
+def _item_info(hall, entry: ItemEntry, line: LineInfo) -> ItemInfo:
+    status = _status(hall, line.open_windows, line.waiting, entry.open_from, entry.open_to)
+    return ItemInfo(**vars(entry), windows=line.windows, status=status)
 
 
 def materials(item_code: str) -> list[dict]:

@@ -552,14 +552,19 @@ def _entry(row: DutyLog, fixes=()) -> LogEntry:
     return LogEntry(row.id, row.day, row.kind, row.leader.code, row.text, row.problem_id, row.at, tuple(fixes))
 
 
-def refuse_if_closed_for_day(config: Config, day: date) -> None:
-    """The kiosk's check: after the day's closing sign-off, no ticket until the next day."""
-    if database.execute_sql(
+def closed_for_day(day: date) -> bool:
+    """Whether the day's closing checklist was signed off (the kiosk then stops issuing)."""
+    return database.execute_sql(
         'SELECT 1 FROM "duty_sign_off" WHERE "day" = {p} AND "checklist" = {p} LIMIT 1'.format(
             p="%s" if is_postgres() else "?"
         ),
         (day, "closing"),
-    ).fetchone() is None:
+    ).fetchone() is not None
+
+
+def refuse_if_closed_for_day(config: Config, day: date) -> None:
+    """The kiosk's check: after the day's closing sign-off, no ticket until the next day."""
+    if not closed_for_day(day):
         return
     tomorrow = datetime.combine(day + timedelta(days=1), time(0), config.zone)
     nxt = HallCalendar(config).next_issuing(clock.to_utc(tomorrow))

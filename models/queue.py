@@ -35,7 +35,7 @@ from models import clock, events, tracking
 from models.calendar import HallCalendar, in_season, next_season_start
 from models.config import Config
 from models.db import database, is_postgres
-from models.duty import refuse_if_closed_for_day
+from models.duty import closed_for_day, refuse_if_closed_for_day
 from models.errors import NotFound, Refused
 from models.i18n import pick, t
 from models.queue_sql import statement
@@ -181,6 +181,19 @@ class Queue:
         row = database.execute_sql(statement("ticket_by_request", postgres), (request_id,)).fetchone()
         return Ticket.get_by_id(row[0]) if row else None
 
+    def issuing_state(self, open_from: str | None = None, open_to: str | None = None, windows_open: bool = True):
+        """Whether a ticket can be taken now, as a screen shows it before anyone taps:
+        ("season", opening day), ("closed", None), ("paused", None) or ("open", None).
+        The same rules that :meth:`take` enforces, in the same order."""
+        today = clock.service_day(self.config.zone)
+        if not in_season(today, open_from, open_to):
+            return "season", next_season_start(today, open_from)
+        if not self.calendar.issuing_now() or closed_for_day(today):
+            return "closed", None
+        if not windows_open:
+            return "paused", None
+        return "open", None
+
     def _check_can_issue(self, item: "_ItemRow", windows) -> None:
         language = self.config.language
         name = pick(item.name, item.name_en, language)
@@ -321,7 +334,7 @@ class Queue:
             window_id, paused = row
             if paused:  # read inside the transaction: a pause that just landed counts
                 raise Refused("window_paused", window=window_number)
-            direction = "ASC" if self._priority_streak_full(window_id, postgres) else "DESC"
+            direction = "ASC" if self.priority_streak_full(window_id, postgres) else "DESC"
             row = database.execute_sql(
                 statement("next_ticket", postgres, direction), (window_id, window_id)
             ).fetchone()
@@ -356,15 +369,18 @@ class Queue:
             called_at=at,
         )
 
-    def _priority_streak_full(self, window_id: int, postgres: bool) -> bool:
+    def priority_streak_full(self, window_id: int, postgres: bool | None = None) -> bool:
         """Were the last ``priority_streak`` calls for this window's lines all priority?
 
         If so, a waiting normal ticket goes first (ordering priority last is
         harmless when none is waiting), so priority never starves the rest.
+        :func:`models.queue_view.waiting_list` asks it to list the calling order.
         """
         limit = self.config.tickets.priority_streak
         if limit <= 0:
             return True
+        if postgres is None:
+            postgres = is_postgres()
         rows = database.execute_sql(statement("recent_call_priorities", postgres), (window_id, limit)).fetchall()
         return len(rows) == limit and all(flag for (flag,) in rows)
 
