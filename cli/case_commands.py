@@ -6,10 +6,10 @@ Exit status as everywhere: 0 done, 1 refused by a hall rule, 2 usage.
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime
+from datetime import datetime
 
 from cli import context
-from cli.context import emit_json, say
+from cli.context import add_actions, emit_json, parse_date, say
 from models.case_rules import CHANNELS, KINDS, LEVELS, NOTICE_KINDS, NOTIFY_HOWS, RATING_TAGS, STATES
 from models.i18n import pick, t
 
@@ -24,13 +24,6 @@ OPENING_NOTICE = {
 }
 
 
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-23") from None
-
-
 def _local_time(text: str) -> datetime:
     try:
         return datetime.fromisoformat(text.strip().replace(" ", "T"))
@@ -39,10 +32,7 @@ def _local_time(text: str) -> datetime:
 
 
 def register(groups, common) -> None:
-    case = groups.add_parser("case", parents=[common], help="cases (办件) and tracking codes").add_subparsers(
-        dest="case_command", metavar="ACTION"
-    )
-    case.required = True
+    case = add_actions(groups, "case", common, "cases (办件) and tracking codes", "case_command")
 
     def sub(name: str, help_text: str, handler, *, staff: bool = True, number: bool = True):
         parser = case.add_parser(name, parents=[common], help=help_text)
@@ -64,7 +54,7 @@ def register(groups, common) -> None:
     opened.add_argument("--missing", action="append", default=[], metavar="MATERIAL", help="missing material (repeatable)")
     opened.add_argument("--reason", default="", help="reason of a returned case")
     opened.add_argument("--authority", default="", help="higher authority of an escalated case")
-    opened.add_argument("--authority-due", type=_date, help="the date the authority promised")
+    opened.add_argument("--authority-due", type=parse_date, help="the date the authority promised")
     opened.add_argument("--promised-days", type=int)
     opened.add_argument("--name", default="", help="resident's name, only to tell them the result")
     opened.add_argument("--phone", default="", help="resident's phone, only to tell them the result")
@@ -74,9 +64,9 @@ def register(groups, common) -> None:
     sub("materials-received", "the materials are complete: the clock restarts", cmd_step)
     escalate = sub("escalate", "上报件: a higher authority decides", cmd_step)
     escalate.add_argument("--authority", required=True)
-    escalate.add_argument("--due", type=_date, help="the authority's promised date")
+    escalate.add_argument("--due", type=parse_date, help="the authority's promised date")
     extend = sub("extend", "延期办结: new date and reason", cmd_step)
-    extend.add_argument("--to", dest="due", type=_date, required=True, metavar="DATE")
+    extend.add_argument("--to", dest="due", type=parse_date, required=True, metavar="DATE")
     extend.add_argument("--reason", required=True)
     returned = sub("return", "退回件: with the written reason", cmd_step)
     returned.add_argument("--reason", required=True)
@@ -145,10 +135,7 @@ def register(groups, common) -> None:
 
 
 def _cases(args):
-    from models.cases import Cases
-
-    hall = context.hall_from(args)
-    return Cases(hall.config)
+    return context.hall_from(args).cases
 
 
 def _print_facts(args, cases, facts, key: str, **params) -> None:
@@ -339,10 +326,10 @@ def cmd_show(args) -> int:
     hall = context.hall_from(args)
     lang = context.language
     if args.staff:
-        from models.cases import Cases, find_staff
+        from models.cases import find_staff
 
         find_staff(args.staff)
-        detail = Cases(hall.config).detail(args.code)
+        detail = hall.cases.detail(args.code)
         if args.json:
             emit_json(detail)
             return 0

@@ -1,10 +1,13 @@
-"""From parsed arguments to an open hall, and printing answers."""
+"""From parsed arguments to an open hall, and printing answers; the argument
+types and options more than one command group takes."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from dataclasses import replace
+from datetime import date
 
 from models.config import Config, load_config
 from models.hall import Hall, open_hall
@@ -32,3 +35,41 @@ def emit_json(data) -> None:
 
 def say(text: str = "") -> None:
     print(text)
+
+
+# --- arguments ------------------------------------------------------------------------
+
+
+def parse_date(text: str) -> date:
+    """An argparse type: ``2026-11-23``."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-23") from None
+
+
+def parse_month(text: str) -> str:
+    """An argparse type: ``2026-11`` (given as ``YYYY-MM``)."""
+    try:
+        year, month = (int(x) for x in text.strip().split("-"))
+        date(year, month, 1)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a month like 2026-11") from None
+    return f"{year:04d}-{month:02d}"
+
+
+def add_period_options(parser) -> None:
+    """``--date D | --month M`` (one of them), and ``--csv | --json``: a day's or a month's figures."""
+    period = parser.add_mutually_exclusive_group(required=True)
+    period.add_argument("--date", type=parse_date, metavar="YYYY-MM-DD")
+    period.add_argument("--month", type=parse_month, metavar="YYYY-MM")
+    shape = parser.add_mutually_exclusive_group()
+    shape.add_argument("--csv", action="store_true")
+    shape.add_argument("--json", action="store_true")
+
+
+def add_actions(groups, name: str, common, help_text: str, dest: str):
+    """``hall NAME ACTION …``: the command and its required actions (the subparsers to add them to)."""
+    actions = groups.add_parser(name, parents=[common], help=help_text).add_subparsers(dest=dest, metavar="ACTION")
+    actions.required = True
+    return actions

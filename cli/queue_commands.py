@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from cli import context
-from cli.context import emit_json, say
+from cli.context import add_actions, emit_json, say
 from models.i18n import pick, t
 
 
 def register(groups, common) -> None:
-    ticket = groups.add_parser("ticket", parents=[common], help="take and move tickets").add_subparsers(
-        dest="ticket_command", metavar="ACTION"
-    )
-    ticket.required = True
+    ticket = add_actions(groups, "ticket", common, "take and move tickets", "ticket_command")
 
     take = ticket.add_parser("take", parents=[common], help="take a ticket for a service item")
     take.add_argument("item", help="item code (see `hall catalogue list`)")
@@ -53,10 +50,7 @@ def register(groups, common) -> None:
     transfer.add_argument("--json", action="store_true")
     transfer.set_defaults(handler=cmd_transfer)
 
-    window = groups.add_parser("window", parents=[common], help="pause or resume a window").add_subparsers(
-        dest="window_command", metavar="ACTION"
-    )
-    window.required = True
+    window = add_actions(groups, "window", common, "pause or resume a window", "window_command")
     for name in ("pause", "resume"):
         sub = window.add_parser(name, parents=[common], help=f"{name} a window (暂停服务)")
         sub.add_argument("number", type=int)

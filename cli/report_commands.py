@@ -2,39 +2,16 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
-from datetime import date
 
 from cli import context
-from cli.context import emit_json, say
+from cli.context import add_period_options, emit_json, say
 from models.i18n import pick, t
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-23") from None
-
-
-def _month(text: str) -> str:
-    try:
-        year, month = (int(x) for x in text.strip().split("-"))
-        date(year, month, 1)
-        return f"{year:04d}-{month:02d}"
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a month like 2026-11") from None
 
 
 def register(groups, common) -> None:
     report = groups.add_parser("report", parents=[common], help="day or month report (tickets, cases, ratings)")
-    when = report.add_mutually_exclusive_group(required=True)
-    when.add_argument("--date", type=_date, metavar="YYYY-MM-DD")
-    when.add_argument("--month", type=_month, metavar="YYYY-MM")
-    shape = report.add_mutually_exclusive_group()
-    shape.add_argument("--csv", action="store_true")
-    shape.add_argument("--json", action="store_true")
+    add_period_options(report)
     report.set_defaults(handler=cmd_report)
 
 

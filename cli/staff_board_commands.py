@@ -7,28 +7,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date, time, timedelta
+from datetime import time, timedelta
 
 from cli import context
-from cli.context import emit_json, say
+from cli.context import add_actions, add_period_options, emit_json, parse_date, say
 from models.i18n import pick, t
 from models.whereabouts_schema import STATES
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-23") from None
-
-
-def _month(text: str) -> str:
-    try:
-        year, month = (int(x) for x in text.strip().split("-"))
-        date(year, month, 1)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a month like 2026-11") from None
-    return f"{year:04d}-{month:02d}"
 
 
 def _hhmm(text: str) -> str:
@@ -73,14 +57,11 @@ def register(groups, common) -> None:
     cover.set_defaults(handler=cmd_cover)
 
     # --- hall leave ----------------------------------------------------------------
-    leave = groups.add_parser("leave", parents=[common], help="leave requests (请假) and approval").add_subparsers(
-        dest="leave_command", metavar="ACTION"
-    )
-    leave.required = True
+    leave = add_actions(groups, "leave", common, "leave requests (请假) and approval", "leave_command")
     request = leave.add_parser("request", parents=[common], help="ask for leave, naming a stand-in")
     request.add_argument("code", help="staff code of the person asking")
-    request.add_argument("--from", dest="start", type=_date, required=True, metavar="DATE", help="first day")
-    request.add_argument("--to", dest="end", type=_date, metavar="DATE", help="last day (default: the first)")
+    request.add_argument("--from", dest="start", type=parse_date, required=True, metavar="DATE", help="first day")
+    request.add_argument("--to", dest="end", type=parse_date, metavar="DATE", help="last day (default: the first)")
     request.add_argument("--reason", required=True)
     request.add_argument("--stand-in", required=True, metavar="CODE", help="who covers (代岗人员)")
     request.add_argument("--json", action="store_true")
@@ -99,17 +80,14 @@ def register(groups, common) -> None:
     listing.set_defaults(handler=cmd_leave_list)
 
     # --- hall duty -------------------------------------------------------------------
-    duty = groups.add_parser("duty", parents=[common], help="duty roster (值班), checklists, the leader's log").add_subparsers(
-        dest="duty_command", metavar="ACTION"
-    )
-    duty.required = True
+    duty = add_actions(groups, "duty", common, "duty roster (值班), checklists, the leader's log", "duty_command")
     roster = duty.add_parser("roster", parents=[common], help="who is on duty, day by day")
-    roster.add_argument("--from", dest="start", type=_date, metavar="DATE", help="first day (default: today)")
+    roster.add_argument("--from", dest="start", type=parse_date, metavar="DATE", help="first day (default: today)")
     roster.add_argument("--days", type=int, default=7)
     roster.add_argument("--json", action="store_true")
     roster.set_defaults(handler=cmd_roster)
     swap = duty.add_parser("swap", parents=[common], help="someone else takes a day's duty (换班)")
-    swap.add_argument("day", type=_date)
+    swap.add_argument("day", type=parse_date)
     swap.add_argument("from_code", metavar="FROM")
     swap.add_argument("to_code", metavar="TO")
     swap.add_argument("--reason", required=True)
@@ -126,24 +104,24 @@ def register(groups, common) -> None:
     tick.add_argument("item", type=int, help="item number, from 1 (see `hall duty history`)")
     tick.add_argument("--staff", required=True, metavar="CODE")
     tick.add_argument("--problem", default="", help="a problem found with this item")
-    tick.add_argument("--date", type=_date, help="default: today")
+    tick.add_argument("--date", type=parse_date, help="default: today")
     tick.add_argument("--json", action="store_true")
     tick.set_defaults(handler=cmd_tick)
     sign = duty.add_parser("sign-off", parents=[common], help="sign a checklist off; closing stops the kiosk until tomorrow")
     which(sign)
     sign.add_argument("--staff", required=True, metavar="CODE")
     sign.add_argument("--note", default="")
-    sign.add_argument("--date", type=_date, help="default: today")
+    sign.add_argument("--date", type=parse_date, help="default: today")
     sign.add_argument("--json", action="store_true")
     sign.set_defaults(handler=cmd_sign_off)
     history = duty.add_parser("history", parents=[common], help="a day's duty, checklists and the leader's log")
-    history.add_argument("--date", type=_date, help="default: today")
+    history.add_argument("--date", type=parse_date, help="default: today")
     history.add_argument("--json", action="store_true")
     history.set_defaults(handler=cmd_history)
     problem = duty.add_parser("problem", parents=[common], help="the leader on duty notes a problem (领导带班)")
     problem.add_argument("text")
     problem.add_argument("--leader", required=True, metavar="CODE")
-    problem.add_argument("--date", type=_date, help="default: today")
+    problem.add_argument("--date", type=parse_date, help="default: today")
     problem.add_argument("--json", action="store_true")
     problem.set_defaults(handler=cmd_log, kind="problem")
     fix = duty.add_parser("fix", parents=[common], help="the fix of a noted problem")
@@ -155,12 +133,7 @@ def register(groups, common) -> None:
 
     # --- hall attendance -----------------------------------------------------------------
     attendance = groups.add_parser("attendance", parents=[common], help="attendance (考勤) of a day or a month")
-    period = attendance.add_mutually_exclusive_group(required=True)
-    period.add_argument("--date", type=_date, metavar="DATE")
-    period.add_argument("--month", type=_month, metavar="YYYY-MM")
-    shape = attendance.add_mutually_exclusive_group()
-    shape.add_argument("--csv", action="store_true")
-    shape.add_argument("--json", action="store_true")
+    add_period_options(attendance)
     attendance.set_defaults(handler=cmd_attendance)
 
     # --- hall migrate-to ------------------------------------------------------------------

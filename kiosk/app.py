@@ -3,22 +3,18 @@
 The app only asks ``models/`` and shows the answers. Every database call runs
 in a thread worker; screens get results back as messages. A resident cannot
 quit it (no inherited bindings, no command palette); a maintainer quits with
-``config.kiosk.quit_sequence`` or SIGTERM/SIGINT.
+``config.kiosk.quit_sequence`` or SIGTERM/SIGINT. What it shares with the
+display board (opening the hall, the live feed, themes) is :class:`kiosk.base_app.HallApp`.
 """
 
 from __future__ import annotations
 
-import asyncio
-import signal
-import threading
 import time
 
 from textual import events
-from textual.app import App
 from textual.reactive import reactive
 
-from kiosk.live import HallChanged, start_live
-from models.i18n import pick, t
+from kiosk.base_app import HallApp
 from models.lookup_throttle import LookupThrottle
 
 
@@ -27,87 +23,31 @@ def parse_sequence(text: str) -> list[str]:
     return [key.strip() for key in text.replace(" ", ",").split(",") if key.strip()] or ["ctrl+f10"]
 
 
-class KioskApp(App, inherit_bindings=False):
+class KioskApp(HallApp):
     CSS_PATH = "kiosk.tcss"
-    ENABLE_COMMAND_PALETTE = False
-    ALLOW_SELECT = False
-    BINDINGS = []
     SEQUENCE_SECONDS = 5.0
 
     language: reactive[str] = reactive("zh", init=False)
     large: reactive[bool] = reactive(False, init=False)
 
     def __init__(self, hall, *, language: str | None = None, live: bool = True, watch_theme_files: bool = True):
-        super().__init__()
-        from themes import register_themes
-
-        self.hall = hall
+        super().__init__(hall, live=live, watch_theme_files=watch_theme_files)
         self.default_language = language or hall.config.language
         self.set_reactive(KioskApp.language, self.default_language)
-        self.live = live
-        self.watch_theme_files = watch_theme_files
         self.throttle = LookupThrottle()
         self.quit_keys = parse_sequence(hall.config.kiosk.quit_sequence)
         self._quit_progress = 0
         self._quit_last = 0.0
         self.last_touch = time.monotonic()
-        register_themes(self)
-        self.base_theme = hall.config.kiosk.theme if hall.config.kiosk.theme in self.available_themes else "hall"
-        self.theme = self.base_theme
-        self.title = pick(hall.config.hall_name, hall.config.hall_name_en, self.default_language)
+        self.title = self.hall_title(self.default_language)
 
-    # --- words ---------------------------------------------------------------
-
-    def t(self, key: str, **params) -> str:
-        return t(key, self.language, **params)
-
-    def pick(self, zh: str, en: str) -> str:
-        return pick(zh, en, self.language)
-
-    def get_theme_variable_defaults(self) -> dict[str, str]:
-        from themes import theme_variable_defaults
-
-        return theme_variable_defaults()
-
-    # --- life ------------------------------------------------------------------
+    # --- life (HallApp.on_mount opens the hall and follows the feed) --------------
 
     def on_mount(self) -> None:
         from kiosk.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
         self.set_interval(1.0, self._check_idle)
-        start = getattr(self.hall, "start", None)
-        if start is not None:  # a PendingHall: open the database once the first frame is out
-            self.call_after_refresh(start, self._hall_opened)
-        if self.live:
-            start_live(self)
-        if self.watch_theme_files:
-            from themes import watch_themes
-
-            self._theme_watch = watch_themes(self)
-        if not self.is_headless:
-            loop = asyncio.get_running_loop()
-            for sig in (signal.SIGTERM, signal.SIGINT):
-                try:
-                    loop.add_signal_handler(sig, self.exit)
-                except (NotImplementedError, RuntimeError, ValueError):
-                    pass
-
-    def _hall_opened(self) -> None:
-        """(In the opening thread.) A hall that cannot be opened ends the app."""
-        if self.hall.error is not None:
-            if threading.get_ident() == self._thread_id:
-                self.exit(None, 2)
-                return
-            try:
-                self.call_from_thread(self.exit, None, 2)
-            except RuntimeError:
-                pass
-
-    def on_unmount(self) -> None:
-        watch = getattr(self, "_theme_watch", None)
-        if watch is not None:
-            watch.stop()
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent) and not event.is_forwarded:
@@ -131,9 +71,6 @@ class KioskApp(App, inherit_bindings=False):
             self._quit_progress = 0
             return True
         return False
-
-    def on_hall_changed(self, message: HallChanged) -> None:
-        self.screen.post_message(HallChanged(message.changes))
 
     # --- navigation --------------------------------------------------------------
 
@@ -169,4 +106,4 @@ class KioskApp(App, inherit_bindings=False):
         self.theme = "contrast" if large and "contrast" in self.available_themes else self.base_theme
 
     def watch_language(self, language: str) -> None:
-        self.title = pick(self.hall.config.hall_name, self.hall.config.hall_name_en, language)
+        self.title = self.hall_title(language)

@@ -1,6 +1,7 @@
-"""Printing the ticket on an ESC/POS printer (python-escpos, the "printer" extra).
+"""Printing on an ESC/POS printer (python-escpos, the "printer" extra): the
+kiosk's tickets and the notices handed to a resident at the counter.
 
-Called only after the ticket is committed. A failed print never takes the
+The ticket is printed only after it is committed. A failed print never takes the
 ticket back (no ghost numbers): the ticket stays valid and on screen, the
 resident is told plainly, and staff see a ``kiosk.print_failed`` event on
 the feed (and in the log).
@@ -8,11 +9,16 @@ the feed (and in the log).
 ``config.kiosk.printer`` names the printer: ``dummy``, ``usb:VENDOR:PRODUCT``
 (hex, e.g. ``usb:0x04b8:0x0202``), ``network:HOST[:PORT]``,
 ``serial:/dev/ttyS0`` or ``file:/dev/usb/lp0``.
+
+:func:`print_ticket` and :func:`print_notice` open the printer, print, cut
+and close it, and raise :class:`PrintFailure` whatever went wrong;
+:func:`print_text` prints one line on a printer already open.
 """
 
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
 
 from models import clock
 from models.i18n import pick, t
@@ -54,7 +60,26 @@ def open_printer(spec):
     raise PrintFailure(f"printer {spec!r}: unknown kind (dummy, usb, network, serial, file)")
 
 
-def _text(printer, text: str) -> None:
+@contextmanager
+def _opened(spec):
+    """The printer of ``spec``, open for the ``with`` block and closed after it;
+    anything that fails in the block is raised as PrintFailure."""
+    printer = open_printer(spec)
+    try:
+        yield printer
+    except PrintFailure:
+        raise
+    except Exception as exc:
+        raise PrintFailure(f"{type(exc).__name__}: {exc}") from None
+    finally:
+        try:
+            printer.close()
+        except Exception:
+            pass
+
+
+def print_text(printer, text: str) -> None:
+    """One line of text on an open printer."""
     if text.isascii():
         printer.text(text + "\n")
     else:  # Chinese: GB18030 in the printer's Kanji mode (FS &), then back (FS .)
@@ -81,33 +106,38 @@ def ticket_lines(receipt, *, materials: list[str], language: str, zone) -> dict:
 
 def print_ticket(spec, receipt, *, url: str, materials: list[str], language: str, zone):
     """Print one ticket; raises PrintFailure. Returns the printer used."""
-    printer = open_printer(spec)
     words = ticket_lines(receipt, materials=materials, language=language, zone=zone)
-    try:
+    with _opened(spec) as printer:
         printer.set(align="center", bold=True)
-        _text(printer, words["item"])
+        print_text(printer, words["item"])
         printer.set(align="center", double_height=True, double_width=True, bold=True)
-        _text(printer, words["number"])
+        print_text(printer, words["number"])
         printer.set(align="center", normal_textsize=True, bold=True)
-        _text(printer, words["window"])
+        print_text(printer, words["window"])
         printer.set(align="left", normal_textsize=True, bold=False)
-        _text(printer, words["ahead"])
-        _text(printer, words["time"])
+        print_text(printer, words["ahead"])
+        print_text(printer, words["time"])
         for line in words["bring"]:
-            _text(printer, line)
+            print_text(printer, line)
         printer.set(align="center", normal_textsize=True)
-        _text(printer, words["code"])
+        print_text(printer, words["code"])
         printer.qr(url, size=6, native=False, center=True)
-        _text(printer, words["footer"])
+        print_text(printer, words["footer"])
         printer.cut()
-    except Exception as exc:
-        raise PrintFailure(f"{type(exc).__name__}: {exc}") from None
-    finally:
-        try:
-            printer.close()
-        except Exception:
-            pass
     return printer
+
+
+def print_notice(spec, *notices: str, url: str = "") -> None:
+    """Print each notice (plain text) on its own slip, left-aligned, with the QR code of ``url``
+    when given, in one go on the printer of ``spec``; raises PrintFailure."""
+    with _opened(spec) as printer:
+        for text in notices:
+            printer.set(align="left", normal_textsize=True, bold=False)
+            for line in (text or "").splitlines():
+                print_text(printer, line)
+            if url:
+                printer.qr(url, size=6, native=False, center=True)
+            printer.cut()
 
 
 def report_failure(hall, receipt, reason: str) -> None:

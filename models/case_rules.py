@@ -8,7 +8,8 @@ whenever it runs. The ledger's projection row is :func:`projection_values` of
 the facts; ``rebuild_projection`` re-runs the fold over every case.
 
 Also here: the words of the rules (kinds, channels, states, rating levels),
-the refusal type of cases, and the privacy helpers (masking, personal-data
+which steps apply to a case in its state (:func:`applicable_actions`), the
+refusal type of cases, and the privacy helpers (masking, personal-data
 checks) shared by notices, the public view and the ledger.
 """
 
@@ -38,6 +39,8 @@ NOTICE_KINDS = (
     "completion",
     "petition_receipt",
 )
+# The steps taken on a case after it is opened (one models.cases.Cases method each).
+CASE_ACTIONS = ("materials", "extend", "complete", "notify", "escalate", "handover", "publish", "rate")
 # 非常满意 满意 基本满意 不满意 非常不满意; the last two are 差评.
 LEVELS = ("very_satisfied", "satisfied", "basic", "unsatisfied", "very_unsatisfied")
 BAD_LEVELS = ("unsatisfied", "very_unsatisfied")
@@ -245,6 +248,31 @@ def apply(facts: CaseFacts, event_id: int, at: datetime, kind: str, staff_id: in
         if facts.called_back_at:
             facts.followup = "done"
     # "contact_set" and unknown kinds change nothing the ledger shows.
+
+
+def applicable_actions(case: dict) -> set[str]:
+    """The steps (of CASE_ACTIONS) that apply now to a case in its state.
+
+    ``case`` is a ``models.ledger.detail`` answer (or ``CaseFacts.as_dict()``).
+    Who may take them is the terminal's rule: :func:`models.signin.case_actions`.
+    """
+    state = case.get("state")
+    allowed = set()
+    if state == "waiting_materials":
+        allowed.add("materials")
+    if state == "in_progress":
+        allowed |= {"complete", "escalate"}
+        if case.get("due_date") is not None:
+            allowed.add("extend")
+    if state == "to_notify" or (state == "returned" and not case.get("notified_how")):
+        allowed.add("notify")
+    if state in OPEN_STATES:
+        allowed.add("handover")
+    if state in ("to_notify", "closed") and not case.get("published"):
+        allowed.add("publish")
+    if state in FINISHED_STATES and case.get("rating") is None:
+        allowed.add("rate")
+    return allowed
 
 
 def projection_values(facts: CaseFacts) -> dict:

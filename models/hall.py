@@ -2,7 +2,8 @@
 
 ``open_hall`` is the one way in. It opens the database the config names,
 checks that it holds a hall of the current schema, and hands back a
-:class:`Hall` whose attributes are the rule modules bound to this config.
+:class:`Hall` whose attributes are the rule modules bound to this config
+(``hall.queue`` for tickets, ``hall.cases`` for cases).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from models.calendar import HallCalendar
+from models.cases import Cases
 from models.config import Config
 from models.db import DatabaseUnavailable, check_reachable, describe, open_database
 from models.queue import Queue
@@ -22,6 +24,7 @@ class Hall:
     config: Config
     db: object
     queue: Queue
+    cases: Cases
     calendar: HallCalendar
     url: str
 
@@ -65,4 +68,6 @@ def open_hall(config: Config, *, create: bool = False) -> Hall:
     if get_setting("demo", False) and not config.tickets.always_open:
         # A demo hall issues tickets at any hour, so a newcomer at night is not refused.
         config = replace(config, tickets=replace(config.tickets, always_open=True))
-    return Hall(config=config, db=db, queue=Queue(config), calendar=HallCalendar(config), url=url)
+    return Hall(
+        config=config, db=db, queue=Queue(config), cases=Cases(config), calendar=HallCalendar(config), url=url
+    )

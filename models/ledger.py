@@ -93,6 +93,9 @@ class LedgerPage:
 
 _NUMBER = re.compile(r"^\d{4}-?\d{1,6}$")
 
+# A case is "due soon" when it is in progress and due within this many working days.
+DUE_SOON_DAYS = 2
+
 
 def _day_bounds(config: Config, day) -> tuple[datetime, datetime]:
     start = datetime.combine(day, time(0), config.zone)
@@ -115,6 +118,23 @@ def working_days_between(config: Config, start: date, end: date) -> int:
         if start < day <= end and day.weekday() >= 5:
             count += 1
     return count
+
+
+def days_left(config: Config, state: str, due: date | None, today: date) -> int | None:
+    """Working days from ``today`` until ``due`` (negative when overdue); None unless the case is in progress."""
+    if due is None or state != "in_progress":
+        return None
+    return working_days_between(config, today, due)
+
+
+def case_mark(overdue: bool, days_left: int | None, state: str) -> str:
+    """How a ledger row or case is marked: "overdue", "due_soon" (due within
+    :data:`DUE_SOON_DAYS` working days) or ""."""
+    if overdue:
+        return "overdue"
+    if state == "in_progress" and days_left is not None and 0 <= days_left <= DUE_SOON_DAYS:
+        return "due_soon"
+    return ""
 
 
 def _staff_id(code: str):
@@ -238,7 +258,6 @@ def ledger(config: Config, flt: LedgerFilter | None = None, page: int = 1, page_
     for (number, code, kind, state, item, item_name, item_name_en, window, channel, accepted_at, due, handler,
          handler_name, first, extensions, over_time, late, supplement, published, rating, followup, name, phone) in rows:
         overdue = state == "in_progress" and due is not None and due < today
-        days_left = working_days_between(config, today, due) if due is not None and state == "in_progress" else None
         out.append(
             LedgerRow(
                 number=number,
@@ -253,7 +272,7 @@ def ledger(config: Config, flt: LedgerFilter | None = None, page: int = 1, page_
                 accepted_at=clock.local(accepted_at, config.zone).isoformat(timespec="minutes"),
                 due_date=due.isoformat() if due else None,
                 overdue=overdue,
-                days_left=days_left,
+                days_left=days_left(config, state, due, today),
                 handler=handler,
                 handler_name=handler_name,
                 first_responder=first,

@@ -53,6 +53,28 @@ def applies(facts: CaseFacts, notice_kind: str) -> bool:
     }[notice_kind]
 
 
+def applicable_notices(facts: CaseFacts) -> tuple[str, ...]:
+    """Every notice (of NOTICE_KINDS, in that order) that can be written for the case as it stands."""
+    return tuple(kind for kind in NOTICE_KINDS if applies(facts, kind))
+
+
+# The notice handed over at the counter when a case is opened, most specific first.
+_COUNTER_NOTICES = (
+    "supplement",
+    "return",
+    "escalation",
+    "petition_receipt",
+    "promise",
+    "consultation_receipt",
+    "completion",
+)
+
+
+def counter_notice(facts: CaseFacts) -> str | None:
+    """Which notice (of NOTICE_KINDS) to hand the resident for a case just opened; None: none applies."""
+    return next((kind for kind in _COUNTER_NOTICES if applies(facts, kind)), None)
+
+
 def material_detail(material: dict, language: str) -> str:
     parts = []
     if material.get("original"):

@@ -1,4 +1,6 @@
-"""Read-only pictures of the queue, for the board, the kiosk, terminals and ``hall queue``.
+"""Read-only pictures of the queue, for the board, the kiosk, terminals and ``hall queue``:
+lines, windows, the waiting tickets (in a window's calling order too), the
+calls, and the items one may queue for.
 
 Nothing here holds personal data: tickets are numbers, lines and windows.
 """
@@ -6,14 +8,35 @@ Nothing here holds personal data: tickets are numbers, lines and windows.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from peewee import fn
 
 from models.schema import Event, Item, Line, Ticket, Window, WindowLine
 
+if TYPE_CHECKING:
+    from models.queue import Queue
+
+# What ``hall queue --json`` has always shown of a waiting ticket.
+_WAITING_JSON = (
+    "number",
+    "item",
+    "item_name",
+    "line",
+    "priority",
+    "returned",
+    "transferred",
+    "target_window",
+    "arrival_at",
+    "transfer_note",
+)
+
 
 @dataclass(frozen=True)
 class WaitingTicket:
+    """A waiting ticket as the board, ``hall queue`` and a window's terminal list it."""
+
     number: str
     item: str
     item_name: str
@@ -22,8 +45,13 @@ class WaitingTicket:
     returned: bool
     transferred: bool
     target_window: int | None
-    arrival_at: str
+    arrival_at: str  # ISO 8601, UTC ("…Z")
     transfer_note: str = ""
+    item_name_en: str = ""
+    issued_at: datetime | None = None  # naive UTC
+
+    def as_dict(self) -> dict:
+        return {name: getattr(self, name) for name in _WAITING_JSON}
 
 
 @dataclass(frozen=True)
@@ -65,7 +93,9 @@ class QueueSnapshot:
     waiting: tuple[WaitingTicket, ...] = field(default=())
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        data["waiting"] = [ticket.as_dict() for ticket in self.waiting]
+        return data
 
 
 def waiting_counts() -> dict[int, int]:
@@ -154,17 +184,31 @@ def recent_calls(limit: int = 8) -> list[Call]:
     ]
 
 
-def waiting_list(window_number: int | None = None) -> list[WaitingTicket]:
-    """Waiting tickets in arrival order; for one window, only those it may call."""
+def waiting_list(
+    window_number: int | None = None, *, in_calling_order: bool = False, queue: Queue | None = None
+) -> list[WaitingTicket]:
+    """Waiting tickets, returned residents first, then by arrival; for one window, only those it may call.
+
+    With ``in_calling_order`` (one window, and the hall's ``queue``) they come
+    in the order ``queue.call_next`` would call them now, the order of
+    ``next_ticket`` in :mod:`models.queue_sql`: returned residents first, then
+    priority tickets first or last as the priority streak rule says, then by
+    arrival. The first is the ticket ``call_next`` takes.
+    """
+    if in_calling_order and (window_number is None or queue is None):
+        raise ValueError("the calling order is one window's: give window_number and queue")
     query = Ticket.select(Ticket, Item, Line).join(Item).switch(Ticket).join(Line).where(Ticket.status == "waiting")
+    by_priority = ()
     if window_number is not None:
         window = Window.get_or_none(Window.number == window_number)
-        if window is None:
+        if window is None or (in_calling_order and window.retired):
             return []
         served = WindowLine.select(WindowLine.line).where((WindowLine.window == window) & ~WindowLine.retired)
         query = query.where(
             Ticket.line.in_(served) & (Ticket.target_window.is_null() | (Ticket.target_window == window))
         )
+        if in_calling_order:
+            by_priority = (Ticket.priority.asc() if queue.priority_streak_full(window.id) else Ticket.priority.desc(),)
     targets = {w.id: w.number for w in Window.select(Window.id, Window.number)}
     return [
         WaitingTicket(
@@ -178,9 +222,45 @@ def waiting_list(window_number: int | None = None) -> list[WaitingTicket]:
             target_window=targets.get(t.target_window_id),
             arrival_at=t.arrival_at.isoformat() + "Z",
             transfer_note=t.transfer_note,
+            item_name_en=t.item.name_en,
+            issued_at=t.issued_at,
         )
-        for t in query.order_by(Ticket.front.desc(), Ticket.arrival_at, Ticket.id)
+        for t in query.order_by(Ticket.front.desc(), *by_priority, Ticket.arrival_at, Ticket.id)
     ]
+
+
+@dataclass(frozen=True)
+class ItemEntry:
+    """A service item in use (neither it nor its line retired), with its line's names."""
+
+    code: str
+    name: str
+    name_en: str
+    line: str
+    line_name: str
+    line_name_en: str
+    kind: str
+    promised_days: int
+    open_from: str | None  # "MM-DD": a seasonal item's first day
+    open_to: str | None
+    data: dict  # the catalogue entry: materials, fees, notes …
+
+
+def item_entries(*, line: str | None = None, item: str | None = None) -> list[ItemEntry]:
+    """Items in use, by line prefix and catalogue order; only those of ``line``, or the one ``item``."""
+    query = (
+        Item.select(
+            Item.code, Item.name, Item.name_en, Line.code, Line.name, Line.name_en,
+            Item.kind, Item.promised_days, Item.open_from, Item.open_to, Item.data,
+        )  # the columns of ItemEntry, in its order
+        .join(Line)
+        .where(~Item.retired & ~Line.retired)
+    )
+    if line is not None:
+        query = query.where(Line.code == line)
+    if item is not None:
+        query = query.where(Item.code == item)
+    return [ItemEntry(*row[:-1], data=dict(row[-1] or {})) for row in query.order_by(Line.prefix, Item.id).tuples()]
 
 
 def snapshot(*, with_waiting: bool = True, calls: int = 8) -> QueueSnapshot:

@@ -14,10 +14,11 @@ windows of their posts (AB岗), or any window for a leader. Staff see and act
 on their windows' queues and cases (and the cases they handle); a leader
 sees every window and case and may hand any case over to someone else.
 
-Also here, because the terminal must not hold rules of its own: the calling
-order of a window's waiting list, which ledger rows are marked overdue or
-due soon, which case actions apply, and which notice is handed over at the
-counter when a case is opened.
+The rules of the things a shift sees live with those things: the calling
+order in :func:`models.queue_view.waiting_list`, the overdue / due-soon mark
+in :func:`models.ledger.case_mark`, the steps that apply to a case in
+:func:`models.case_rules.applicable_actions`, the notice handed over at the
+counter in :func:`models.notices.counter_notice`.
 """
 
 from __future__ import annotations
@@ -28,17 +29,20 @@ from datetime import datetime, timedelta
 from peewee import fn
 
 from models import clock, events
+from models.case_rules import applicable_actions
 from models.config import Config
-from models.db import database, is_postgres
+from models.db import database
 from models.errors import Refused
 from models.i18n import DEFAULT_LANGUAGE, t
-from models.schema import Item, Line, Staff, StaffPost, Ticket, Window, WindowLine
+from models.schema import Staff, StaffPost, Window
 from models.signin_schema import SigninAttempt, SigninLockout
 from models.staff import StaffInfo, hash_pin, pin_matches, staff_info
 
+# Moved to where their rules live; named here only until the staff screens
+# (staff_tui/screens/ledger.py, case_detail.py, staff_tui/modals/outcome.py)
+# import them from there. Then delete these two lines.
+
 CODE_MAX = 32
-# A ledger row is "due soon" when it is due within this many working days.
-DUE_SOON_DAYS = 2
 
 _DUMMY_HASH: str | None = None
 
@@ -259,125 +263,17 @@ def may_see_case(shift: Shift, detail: dict) -> bool:
     return shift.code in (detail.get("handler"), detail.get("first_responder"), detail.get("accepted_by"))
 
 
-CASE_ACTIONS = ("materials", "extend", "complete", "notify", "escalate", "handover", "publish", "rate")
-
-
 def case_actions(shift: Shift, detail: dict) -> set[str]:
-    """The case steps that apply now to this case (a models.ledger.detail answer) for ``shift``."""
-    state = detail.get("state")
-    mine = shift.is_leader or detail.get("handler") == shift.code or detail.get("window") in shift.windows
-    if not mine:
-        return set()
-    allowed = set()
-    if state == "waiting_materials":
-        allowed.add("materials")
-    if state == "in_progress":
-        allowed |= {"complete", "escalate"}
-        if detail.get("due_date") is not None:
-            allowed.add("extend")
-    if state == "to_notify" or (state == "returned" and not detail.get("notified_how")):
-        allowed.add("notify")
-    if state in ("in_progress", "waiting_materials", "to_notify") and (
-        shift.is_leader or detail.get("handler") == shift.code
-    ):
-        allowed.add("handover")
-    if state in ("to_notify", "closed") and not detail.get("published"):
-        allowed.add("publish")
-    if state in ("to_notify", "closed", "returned") and detail.get("rating") is None:
-        allowed.add("rate")
-    return allowed
+    """The case steps ``shift`` may take now on this case (a models.ledger.detail answer).
 
-
-def case_mark(overdue: bool, days_left: int | None, state: str) -> str:
-    """"overdue", "due_soon" (due within DUE_SOON_DAYS working days) or ""."""
-    if overdue:
-        return "overdue"
-    if state == "in_progress" and days_left is not None and 0 <= days_left <= DUE_SOON_DAYS:
-        return "due_soon"
-    return ""
-
-
-# The notice handed over at the counter when a case is opened, most specific first.
-_COUNTER_NOTICES = (
-    "supplement",
-    "return",
-    "escalation",
-    "petition_receipt",
-    "promise",
-    "consultation_receipt",
-    "completion",
-)
-
-
-def counter_notice(facts) -> str | None:
-    """Which notice (models.case_rules.NOTICE_KINDS) to hand the resident for a case just opened."""
-    from models.notices import applies
-
-    for kind in _COUNTER_NOTICES:
-        if applies(facts, kind):
-            return kind
-    return None
-
-
-# --- the window's queue -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class InLine:
-    """A waiting ticket as a window's terminal shows it (no personal data)."""
-
-    number: str
-    item: str
-    item_name: str
-    item_name_en: str
-    line: str
-    priority: bool
-    returned: bool
-    transferred: bool
-    target_window: int | None
-    issued_at: datetime  # naive UTC
-    transfer_note: str
-
-
-def calling_order(queue, window_number: int) -> list[InLine]:
-    """The tickets ``window_number`` may call, in the order it would call them.
-
-    The first is exactly the ticket ``Queue.call_next`` takes now: returned
-    residents first, then priority tickets first or last as the priority
-    streak rule says, then by arrival. The rest follow the same order.
+    Those that apply to the case in its state (:func:`models.case_rules.applicable_actions`),
+    on a case of theirs (their window's, or one they handle; a leader any);
+    a handover only by its handler or a leader.
     """
-    window = Window.get_or_none((Window.number == window_number) & ~Window.retired)
-    if window is None:
-        return []
-    served = WindowLine.select(WindowLine.line).where((WindowLine.window == window) & ~WindowLine.retired)
-    priority_last = queue._priority_streak_full(window.id, is_postgres())
-    by_priority = Ticket.priority.asc() if priority_last else Ticket.priority.desc()
-    query = (
-        Ticket.select(Ticket, Item, Line)
-        .join(Item)
-        .switch(Ticket)
-        .join(Line)
-        .where(
-            (Ticket.status == "waiting")
-            & Ticket.line.in_(served)
-            & (Ticket.target_window.is_null() | (Ticket.target_window == window))
-        )
-        .order_by(Ticket.front.desc(), by_priority, Ticket.arrival_at, Ticket.id)
-    )
-    targets = {w.id: w.number for w in Window.select(Window.id, Window.number)}
-    return [
-        InLine(
-            number=row.number,
-            item=row.item.code,
-            item_name=row.item.name,
-            item_name_en=row.item.name_en,
-            line=row.line.code,
-            priority=row.priority,
-            returned=row.returned,
-            transferred=row.transfers > 0,
-            target_window=targets.get(row.target_window_id),
-            issued_at=row.issued_at,
-            transfer_note=row.transfer_note,
-        )
-        for row in query
-    ]
+    handles = shift.is_leader or detail.get("handler") == shift.code
+    if not (handles or detail.get("window") in shift.windows):
+        return set()
+    allowed = applicable_actions(detail)
+    if not handles:
+        allowed.discard("handover")
+    return allowed

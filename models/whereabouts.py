@@ -43,9 +43,10 @@ from peewee import fn
 from models import clock, events
 from models.config import Config
 from models.db import database, is_postgres
-from models.errors import NotFound, Refused
+from models.errors import Refused
 from models.i18n import DEFAULT_LANGUAGE, t
 from models.schema import Event, Line, Staff, StaffPost, Window, WindowLine
+from models.staff import find_staff
 from models.whereabouts_schema import (
     DEFAULT_STATE,
     STATES,
@@ -80,9 +81,7 @@ def _iso(moment: datetime | None) -> str | None:
 
 
 def find_active_staff(code: str) -> Staff:
-    staff = Staff.get_or_none(Staff.code == (code or "").strip())
-    if staff is None:
-        raise NotFound("unknown_staff", staff=code)
+    staff = find_staff((code or "").strip())
     if not staff.active:
         raise StaffRefused("staff_inactive", staff=staff.code)
     return staff
@@ -300,15 +299,9 @@ class Whereabouts:
             before_state = _current_row(staff.id)
             from_state = before_state.to_state if before_state else DEFAULT_STATE
             covers_before = _covers(window_ids)
+            change = {"from_state": from_state, "to_state": state, "note": note, "back_at": back, "at": now}
             row = WhereaboutsChange.create(
-                staff=staff.id,
-                from_state=from_state,
-                to_state=state,
-                note=note,
-                back_at=back,
-                at=now,
-                set_by=setter.id if setter else None,
-                leave=leave.id if leave else None,
+                staff=staff.id, set_by=setter.id if setter else None, leave=leave.id if leave else None, **change
             )
             events.record(
                 "whereabouts.changed",
@@ -325,13 +318,9 @@ class Whereabouts:
             id=row.id,
             staff=staff.code,
             name=staff.name,
-            from_state=from_state,
-            to_state=state,
-            note=note,
-            back_at=back,
-            at=now,
             set_by=setter.code if setter else None,
             leave_id=leave.id if leave else None,
+            **change,
             paused=tuple(paused),
             resumed=tuple(resumed),
             cover_lost=tuple(lost),
@@ -387,10 +376,7 @@ class Whereabouts:
         return paused, resumed, lost
 
     def state_of(self, staff_code: str) -> Presence:
-        staff = Staff.get_or_none(Staff.code == staff_code)
-        if staff is None:
-            raise NotFound("unknown_staff", staff=staff_code)
-        return self._presences([staff])[0]
+        return self._presences([find_staff(staff_code)])[0]
 
     def history(self, staff_code: str | None = None, since: datetime | None = None, limit: int = 200) -> list[dict]:
         """State changes, newest first (who, from, to, when, note, back_at)."""
@@ -471,12 +457,7 @@ class Whereabouts:
         if not people:
             return []
         ids = [s.id for s in people]
-        latest = (
-            WhereaboutsChange.select(fn.MAX(WhereaboutsChange.id))
-            .where(WhereaboutsChange.staff.in_(ids))
-            .group_by(WhereaboutsChange.staff)
-        )
-        rows = {r.staff_id: r for r in WhereaboutsChange.select().where(WhereaboutsChange.id.in_(latest))}
+        rows = {r.staff_id: r for r in WhereaboutsChange.select().where(WhereaboutsChange.id.in_(_latest_ids(ids)))}
         posts: dict[int, list] = {}
         for staff_id, number, role in (
             StaffPost.select(StaffPost.staff, Window.number, StaffPost.role)
@@ -548,9 +529,7 @@ class Whereabouts:
     def windows_for_terminal(self, staff_code: str) -> list[int]:
         """Window numbers whose queue this person's terminal gets: their A posts,
         plus the windows where they are B and cover now (no A on duty, they are)."""
-        staff = Staff.get_or_none(Staff.code == staff_code)
-        if staff is None:
-            raise NotFound("unknown_staff", staff=staff_code)
+        staff = find_staff(staff_code)
         posts = list(
             StaffPost.select(StaffPost.role, Window.id, Window.number)
             .join(Window)
@@ -720,18 +699,22 @@ def _current_row(staff_id: int) -> WhereaboutsChange | None:
     )
 
 
-def current_states(staff_ids: list[int]) -> dict[int, str]:
-    """The current state of each staff id (resting when never set)."""
-    if not staff_ids:
-        return {}
-    latest = (
+def _latest_ids(staff_ids: list[int]):
+    """The id of each person's latest change (a subquery): their current state's row."""
+    return (
         WhereaboutsChange.select(fn.MAX(WhereaboutsChange.id))
         .where(WhereaboutsChange.staff.in_(staff_ids))
         .group_by(WhereaboutsChange.staff)
     )
+
+
+def current_states(staff_ids: list[int]) -> dict[int, str]:
+    """The current state of each staff id (resting when never set)."""
+    if not staff_ids:
+        return {}
     states = dict(
         WhereaboutsChange.select(WhereaboutsChange.staff, WhereaboutsChange.to_state)
-        .where(WhereaboutsChange.id.in_(latest))
+        .where(WhereaboutsChange.id.in_(_latest_ids(staff_ids)))
         .tuples()
     )
     return {sid: states.get(sid, DEFAULT_STATE) for sid in staff_ids}
@@ -778,16 +761,19 @@ def _approved_leave_at(staff_id: int, moment: datetime) -> LeaveRequest | None:
     return _approved_leave_overlapping(staff_id, moment, moment + timedelta(microseconds=1))
 
 
+def _approved_overlapping(start: datetime, end: datetime, *columns):
+    """Leave requests approved and overlapping [start, end): a query of ``columns`` (the whole row by default)."""
+    return (
+        LeaveRequest.select(*columns)
+        .join(LeaveDecision, on=(LeaveDecision.request == LeaveRequest.id))
+        .where(LeaveDecision.approved & (LeaveRequest.starts_at < end) & (LeaveRequest.ends_at > start))
+    )
+
+
 def _approved_leave_overlapping(staff_id: int, start: datetime, end: datetime) -> LeaveRequest | None:
     return (
-        LeaveRequest.select()
-        .join(LeaveDecision, on=(LeaveDecision.request == LeaveRequest.id))
-        .where(
-            (LeaveRequest.staff == staff_id)
-            & LeaveDecision.approved
-            & (LeaveRequest.starts_at < end)
-            & (LeaveRequest.ends_at > start)
-        )
+        _approved_overlapping(start, end)
+        .where(LeaveRequest.staff == staff_id)
         .order_by(LeaveRequest.id.desc())
         .first()
     )
@@ -796,11 +782,9 @@ def _approved_leave_overlapping(staff_id: int, start: datetime, end: datetime) -
 def approved_leaves(start: datetime, end: datetime) -> dict[int, list[tuple[datetime, datetime, str]]]:
     """Approved leave overlapping [start, end) per staff id: (starts_at, ends_at, stand-in code)."""
     rows = (
-        LeaveRequest.select(LeaveRequest.staff, LeaveRequest.starts_at, LeaveRequest.ends_at, Staff.code)
-        .join(LeaveDecision, on=(LeaveDecision.request == LeaveRequest.id))
+        _approved_overlapping(start, end, LeaveRequest.staff, LeaveRequest.starts_at, LeaveRequest.ends_at, Staff.code)
         .switch(LeaveRequest)
         .join(Staff, on=(LeaveRequest.stand_in == Staff.id))
-        .where(LeaveDecision.approved & (LeaveRequest.starts_at < end) & (LeaveRequest.ends_at > start))
         .tuples()
     )
     out: dict[int, list] = {}

@@ -2,8 +2,9 @@
 
 Every function here touches the database, so it runs inside a thread worker
 (through :func:`staff_tui.db.call`). Rules stay in ``models/`` (calling
-order, scopes, marks: :mod:`models.signin`; cases: :mod:`models.cases`);
-this module only reads and gathers.
+order: :mod:`models.queue_view`; scopes: :mod:`models.signin`; cases:
+:mod:`models.cases`, :mod:`models.ledger`, :mod:`models.notices`); this
+module only reads and gathers.
 """
 
 from __future__ import annotations
@@ -12,9 +13,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from models import clock
-from models.queue_view import line_states, window_states
+from models.queue_view import (
+    ItemEntry,
+    WaitingTicket,
+    WindowState,
+    item_entries,
+    line_states,
+    waiting_list,
+    window_states,
+)
 from models.schema import Event, Item, Line, Staff, StaffPost, Ticket, Window
-from models.signin import InLine, calling_order
 
 
 @dataclass(frozen=True)
@@ -40,14 +48,8 @@ class Serving:
 
 
 @dataclass(frozen=True)
-class WindowRow:
-    number: int
-    name: str
-    name_en: str
-    paused: bool
-    current: str | None
-    current_status: str | None
-    waiting: int
+class WindowRow(WindowState):
+    waiting: int  # tickets waiting in the lines this window serves
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ class QueuePicture:
     window: WindowRow | None
     serving: Serving | None
     also_active: tuple[str, ...]
-    waiting: tuple[InLine, ...]
+    waiting: tuple[WaitingTicket, ...]  # in calling order
     windows: tuple[WindowRow, ...]
     now: datetime
 
@@ -111,21 +113,10 @@ def _serving(window_number: int) -> tuple[Serving | None, tuple[str, ...]]:
 
 def window_rows() -> list[WindowRow]:
     lines = line_states()
-    rows = []
-    for state in window_states():
-        waiting = sum(line.waiting for line in lines if state.number in line.windows)
-        rows.append(
-            WindowRow(
-                number=state.number,
-                name=state.name,
-                name_en=state.name_en,
-                paused=state.paused,
-                current=state.current,
-                current_status=state.current_status,
-                waiting=waiting,
-            )
-        )
-    return rows
+    return [
+        WindowRow(**vars(state), waiting=sum(line.waiting for line in lines if state.number in line.windows))
+        for state in window_states()
+    ]
 
 
 def queue_picture(hall, window_number: int) -> QueuePicture:
@@ -136,45 +127,21 @@ def queue_picture(hall, window_number: int) -> QueuePicture:
         window=mine,
         serving=serving,
         also_active=also,
-        waiting=tuple(calling_order(hall.queue, window_number)),
+        waiting=tuple(waiting_list(window_number, in_calling_order=True, queue=hall.queue)),
         windows=tuple(windows),
         now=clock.now(),
     )
 
 
 @dataclass(frozen=True)
-class ItemChoice:
-    code: str
-    name: str
-    name_en: str
-    line: str
-    line_name: str
-    line_name_en: str
-    kind: str
-    promised_days: int
+class ItemChoice(ItemEntry):
     materials: tuple[dict, ...] = field(default_factory=tuple)
 
 
 def item_choices() -> list[ItemChoice]:
-    rows = (
-        Item.select(Item, Line)
-        .join(Line)
-        .where(~Item.retired & ~Line.retired)
-        .order_by(Line.prefix, Item.id)
-    )
     return [
-        ItemChoice(
-            code=i.code,
-            name=i.name,
-            name_en=i.name_en,
-            line=i.line.code,
-            line_name=i.line.name,
-            line_name_en=i.line.name_en,
-            kind=i.kind,
-            promised_days=i.promised_days,
-            materials=tuple((i.data or {}).get("materials") or ()),
-        )
-        for i in rows
+        ItemChoice(**vars(entry), materials=tuple(entry.data.get("materials") or ()))
+        for entry in item_entries()
     ]
 
 
@@ -236,21 +203,17 @@ class CaseView:
 
 def case_view(config, number: str) -> CaseView:
     """One case as the detail screen shows it (models.ledger.detail and the notices that apply)."""
-    from models.case_rules import NOTICE_KINDS
     from models.cases import Cases
-    from models.notices import applies
+    from models.ledger import days_left
+    from models.notices import applicable_notices
 
     cases = Cases(config)
     detail = cases.detail(number)
-    facts = cases.get(number)
     today = cases.today()
-    due = detail.get("due_date")
-    days_left = cases.calendar.working_days_between(today, due) if due and detail["state"] == "in_progress" else None
-    names = {s.code: s.name for s in Staff.select(Staff.code, Staff.name)}
     return CaseView(
         detail=detail,
-        notices=tuple(kind for kind in NOTICE_KINDS if applies(facts, kind)),
-        names=names,
-        days_left=days_left,
+        notices=applicable_notices(cases.get(number)),
+        names={s.code: s.name for s in Staff.select(Staff.code, Staff.name)},
+        days_left=days_left(config, detail["state"], detail.get("due_date"), today),
         today=today,
     )

@@ -51,17 +51,11 @@ class NoticeDialog(ModalScreen):
 
     @work(thread=True, exclusive=True, group="print", exit_on_error=False)
     def _print(self) -> None:
-        from kiosk.printing import _text, open_printer
+        from kiosk.printing import print_notice
 
         app = self.app
         try:
-            printer = open_printer(app.config.kiosk.printer)
-            try:
-                for line in self.text.splitlines():
-                    _text(printer, line)
-                printer.cut()
-            finally:
-                printer.close()
+            print_notice(app.config.kiosk.printer, self.text)
         except Exception as exc:
             self.post_message(ActionFailed("print", t("staff_resident.print_failed", app.lang, reason=str(exc)[:160])))
             return

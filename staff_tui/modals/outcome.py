@@ -21,7 +21,7 @@ from textual.worker import get_current_worker
 
 from models import tracking
 from models.cases import Cases
-from models.signin import counter_notice
+from models.notices import counter_notice
 from staff_tui import queries
 from staff_tui.db import call, error_words
 from staff_tui.i18n import localise_bindings, name_of, tr

@@ -25,7 +25,8 @@ from textual.worker import get_current_worker
 
 from models.case_rules import KINDS, STATES
 from models.ledger import LedgerFilter, ledger, ledger_count
-from models.signin import DUE_SOON_DAYS, case_mark, ledger_scope
+from models.ledger import DUE_SOON_DAYS, case_mark
+from models.signin import ledger_scope
 from staff_tui import queries
 from staff_tui.db import call, error_words
 from staff_tui.i18n import localise_bindings, name_of, tr

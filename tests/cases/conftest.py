@@ -34,7 +34,7 @@ def staff(hall, monkeypatch):
 
 @pytest.fixture
 def cases(hall, staff, frozen_clock) -> Cases:
-    return Cases(hall.config)
+    return hall.cases
 
 
 def at(year, month, day, hour=9, minute=0) -> None:

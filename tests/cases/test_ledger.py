@@ -135,3 +135,20 @@ def test_generated_cases_agree_with_their_projection(hall, staff):
     seqs = sorted(r.seq for r in CaseRecord.select().where(CaseRecord.year == year))
     assert seqs == list(range(1, len(seqs) + 1))
     assert check_projection() == []
+
+
+def test_marks_and_days_left(hall):
+    from models.ledger import DUE_SOON_DAYS, case_mark, days_left
+
+    monday = date(2026, 11, 30)
+    assert days_left(hall.config, "in_progress", date(2026, 12, 2), monday) == 2
+    assert days_left(hall.config, "in_progress", date(2026, 11, 27), monday) == -1  # Friday before
+    assert days_left(hall.config, "in_progress", date(2026, 12, 7), monday) == 5  # over the weekend
+    assert days_left(hall.config, "to_notify", date(2026, 12, 2), monday) is None
+    assert days_left(hall.config, "in_progress", None, monday) is None
+    assert case_mark(True, -1, "in_progress") == "overdue"
+    assert case_mark(False, DUE_SOON_DAYS, "in_progress") == "due_soon"
+    assert case_mark(False, 0, "in_progress") == "due_soon"
+    assert case_mark(False, DUE_SOON_DAYS + 1, "in_progress") == ""
+    assert case_mark(False, 1, "closed") == ""
+    assert case_mark(False, None, "in_progress") == ""

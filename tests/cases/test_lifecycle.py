@@ -182,3 +182,19 @@ def test_full_contact_is_only_given_with_a_logged_opening(hall, cases):
     cases.set_contact(facts.number, "S01", "王五", "13700001234")
     assert cases.ledger().rows[0].phone_masked == "137****1234"
     assert "13700001234" not in str(CaseEvent.select(CaseEvent.data).tuples()[:])
+
+
+def test_the_steps_that_apply_follow_the_state(hall, cases):
+    from models.case_rules import CASE_ACTIONS, applicable_actions
+
+    facts = cases.open_case(staff="S01", item="hukou-in", kind="promised", window=1)
+    assert applicable_actions(cases.detail(facts.number)) == {"complete", "escalate", "extend", "handover"}
+    waiting = cases.open_case(staff="S01", item="hukou-in", kind="supplement", window=1, other=["单位证明"])
+    assert applicable_actions(cases.detail(waiting.number)) == {"materials", "handover"}
+    cases.complete(facts.number, "S01", "已迁入")
+    assert applicable_actions(cases.detail(facts.number)) == {"notify", "handover", "publish", "rate"}
+    cases.notify(facts.number, "S01", "phone")
+    assert applicable_actions(cases.detail(facts.number)) == {"publish", "rate"}
+    returned = cases.open_case(staff="S01", item="hukou-in", kind="returned", window=1, reason="迁出地不属于本市")
+    assert applicable_actions(cases.detail(returned.number)) == {"notify", "rate"}
+    assert applicable_actions(facts.as_dict()) <= set(CASE_ACTIONS)  # the facts themselves will do

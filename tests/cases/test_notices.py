@@ -160,3 +160,23 @@ def test_a_promise_notice_after_the_materials_states_the_restart(hall, cases, ev
     cases.materials_received(made["supplement"].number, "S01")
     text = cases.notice_text(made["supplement"].number, "promise", "zh")
     assert "重新计算" in text and "2026年12月8日" in text
+
+
+def test_the_counter_notice_is_the_most_specific_that_applies(hall, cases):
+    from models.notices import applicable_notices, counter_notice
+
+    opened = {
+        "consultation_receipt": cases.open_case(staff="S05", item="party-consult", window=6, result="已答复"),
+        "promise": cases.open_case(staff="S01", item="hukou-in", kind="promised", window=1),
+        "supplement": cases.open_case(staff="S01", item="hukou-in", kind="supplement", window=1, other=["单位证明"]),
+        "return": cases.open_case(staff="S01", item="hukou-in", kind="returned", window=1, reason="迁出地不属于本市"),
+        "escalation": cases.open_case(staff="S03", item="rural-dibao", window=3, authority="街道民政科"),
+        "petition_receipt": cases.open_case(staff="S05", item="petition-visit", window=6),
+        "completion": cases.open_case(staff="S01", item="baby-hukou", window=1, result="已办结"),
+    }
+    for kind, facts in opened.items():
+        assert counter_notice(facts) == kind
+        assert kind in applicable_notices(facts)
+        assert cases.notice_text(facts.number, kind, "zh")  # it can be written
+    assert applicable_notices(opened["promise"]) == ("promise",)
+    assert list(applicable_notices(opened["consultation_receipt"])) == ["consultation_receipt", "completion"]

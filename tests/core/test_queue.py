@@ -161,6 +161,41 @@ def test_priority_served_first_but_never_more_than_streak_in_a_row(hall):
     assert order == [priorities[0], priorities[1], normals[0], priorities[2], priorities[3], normals[1], normals[2]]
 
 
+def test_the_calling_order_is_the_order_call_next_calls(hall):
+    """waiting_list(in_calling_order=True): returned residents, priority (within the
+    streak), arrival, a transfer sent to this window; always the ticket call_next takes."""
+    missed = take(hall, "rural-dibao").number  # line C, window 3
+    assert hall.queue.call_next(3).number == missed
+    hall.queue.recall(missed, 3)
+    hall.queue.no_show(missed, 3)
+    normal = [take(hall, item).number for item in ("rural-dibao", "urban-dibao", "rural-dibao")]
+    urgent = [take(hall, "elderly-card", priority=True).number for _ in range(4)]
+    sent = take(hall, "party-consult").number  # line E, window 6
+    assert hall.queue.call_next(6).number == sent
+    hall.queue.transfer(sent, 6, to_window=3)
+    hall.queue.return_no_show(missed)
+    assert [w.number for w in waiting_list(3, in_calling_order=True, queue=hall.queue)] == [missed, *urgent, *normal, sent]
+    assert sent not in [w.number for w in waiting_list(6, in_calling_order=True, queue=hall.queue)]
+    called = []
+    while listed := waiting_list(3, in_calling_order=True, queue=hall.queue):
+        ticket = hall.queue.call_next(3)
+        assert ticket.number == listed[0].number
+        hall.queue.finish(ticket.number, 3)
+        called.append(ticket.number)
+    # streak 2: P P N P P N …, the returned resident before all.
+    assert called == [missed, urgent[0], urgent[1], normal[0], urgent[2], urgent[3], normal[1], normal[2], sent]
+    with pytest.raises(ValueError):
+        waiting_list(3, in_calling_order=True)
+
+
+def test_hall_queue_json_keeps_its_waiting_fields(hall):
+    take(hall)
+    waiting = snapshot().as_dict()["waiting"]
+    assert set(waiting[0]) == {
+        "number", "item", "item_name", "line", "priority", "returned", "transferred", "target_window", "arrival_at", "transfer_note",
+    }
+
+
 def test_priority_ticket_counts_only_priority_ahead(hall):
     take(hall)
     take(hall)

@@ -91,3 +91,24 @@ async def test_dummy_printer_prints_after_the_ticket_is_taken(hall, monkeypatch)
     printer, tickets_when_printing = printed[0]
     assert tickets_when_printing == 1  # committed before printing
     assert b"A001" in printer.output
+
+
+def test_notices_print_one_slip_each_with_the_qr_and_fail_plainly():
+    from types import SimpleNamespace
+
+    from kiosk.printing import print_notice
+    from staff_tui.printing import print_notices
+
+    printer = Dummy()
+    print_notice(printer, "补充件通知书\n1. 户口簿", "Return notice", url="https://hall.example.cn/t/ABCD")
+    out = printer.output
+    assert "补充件通知书".encode("gb18030") in out and "1. 户口簿".encode("gb18030") in out
+    assert b"Return notice" in out and out.count(b"\x1dV") == 2  # a cut after each
+    assert len(out) > 500  # the QR images
+    outcome = SimpleNamespace(cases=[SimpleNamespace(notice="承诺件告知书")], url="")
+    printer = Dummy()
+    print_notices(printer, outcome, language="zh")
+    assert "承诺件告知书".encode("gb18030") in printer.output and len(printer.output) < 200  # no QR without a url
+    with pytest.raises(PrintFailure) as failed:
+        print_notice(BrokenPrinter(), "退回件通知书")
+    assert "paper out" in str(failed.value)

@@ -11,12 +11,12 @@ from textual.widgets import Input, OptionList
 from models import clock
 from models.config import StaffConfig
 from models.errors import Refused
+from models.ledger import case_mark
+from models.queue_view import waiting_list
 from models.schema import Event
 from models.signin import (
     SigninRefused,
-    calling_order,
     case_actions,
-    case_mark,
     check_pin,
     ledger_scope,
     lockout_until,
@@ -137,7 +137,8 @@ def test_scope_and_marks(staffed):
 def test_calling_order_puts_priority_and_returned_first(staffed):
     normal = take(staffed, "rural-dibao", "urban-dibao")
     urgent = take(staffed, "elderly-card", priority=True)
-    assert [t.number for t in calling_order(staffed.queue, 3)] == urgent + normal
+    in_order = waiting_list(3, in_calling_order=True, queue=staffed.queue)
+    assert [t.number for t in in_order] == urgent + normal
     assert staffed.queue.call_next(3).number == urgent[0]
 
 

@@ -1,0 +1,100 @@
+"""What the lobby kiosk and the display board share: an app on a hall.
+
+Both draw their first frame at once and open the database meanwhile (a
+:class:`kiosk.pending.PendingHall`; a hall that cannot be opened ends the
+app with status 2), follow the event feed (:func:`kiosk.live.start_live`),
+take their theme from ``config.kiosk.theme`` (and follow the theme files),
+end on SIGTERM/SIGINT, and offer no inherited key, command palette or text
+selection to the public.
+
+Textual calls the ``on_mount`` and ``on_unmount`` of every class of an app,
+the subclass's first: a subclass's own handlers push its first screen or
+stop its own parts, and this class does the rest.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import threading
+
+from textual.app import App
+
+from kiosk.live import HallChanged, start_live
+from models.i18n import pick, t
+
+
+class HallApp(App, inherit_bindings=False):
+    ENABLE_COMMAND_PALETTE = False
+    ALLOW_SELECT = False
+    BINDINGS = []
+
+    language: str  # the words' language now (the kiosk's changes; the board's stays)
+
+    def __init__(self, hall, *, live: bool = True, watch_theme_files: bool = True):
+        super().__init__()
+        from themes import register_themes
+
+        self.hall = hall
+        self.live = live
+        self.watch_theme_files = watch_theme_files
+        register_themes(self)
+        theme = hall.config.kiosk.theme
+        self.base_theme = theme if theme in self.available_themes else "hall"
+        self.theme = self.base_theme
+
+    # --- words ---------------------------------------------------------------
+
+    def t(self, key: str, **params) -> str:
+        return t(key, self.language, **params)
+
+    def pick(self, zh: str, en: str) -> str:
+        return pick(zh, en, self.language)
+
+    def hall_title(self, language: str) -> str:
+        config = self.hall.config
+        return pick(config.hall_name, config.hall_name_en, language)
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        from themes import theme_variable_defaults
+
+        return theme_variable_defaults()
+
+    # --- life ------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        start = getattr(self.hall, "start", None)
+        if start is not None:  # a PendingHall: open the database once the first frame is out
+            self.call_after_refresh(start, self._hall_opened)
+        if self.live:
+            start_live(self)
+        if self.watch_theme_files:
+            from themes import watch_themes
+
+            self._theme_watch = watch_themes(self)
+        if not self.is_headless:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGTERM, signal.SIGINT):
+                try:
+                    loop.add_signal_handler(sig, self.exit)
+                except (NotImplementedError, RuntimeError, ValueError):
+                    pass
+
+    def _hall_opened(self) -> None:
+        """(In the opening thread.) A hall that cannot be opened ends the app."""
+        if self.hall.error is not None:
+            if threading.get_ident() == self._thread_id:
+                self.exit(None, 2)
+                return
+            try:
+                self.call_from_thread(self.exit, None, 2)
+            except RuntimeError:
+                pass
+
+    def on_unmount(self) -> None:
+        watch = getattr(self, "_theme_watch", None)
+        if watch is not None:
+            watch.stop()
+
+    def on_hall_changed(self, message: HallChanged) -> None:
+        self.screen.post_message(HallChanged(message.changes))
