@@ -15,13 +15,24 @@ def register(groups, common) -> None:
     init.add_argument("--demo", action="store_true", help="also add demo staff and issue tickets at any hour")
     init.set_defaults(handler=cmd_init)
 
-    demo = groups.add_parser("demo", parents=[common], help="make a demo hall and show it")
+    demo = groups.add_parser(
+        "demo", parents=[common], help="make a demo hall with a morning's history and show kiosk, board and terminal"
+    )
+    demo.add_argument(
+        "--layout", choices=("auto", "tmux", "turns"), default="auto",
+        help="tmux panes (default when tmux is installed) or the three apps in turn (F12 next, F11 previous)",
+    )
     demo.set_defaults(handler=cmd_demo)
 
     staff_group = groups.add_parser(
         "staff", parents=[common], help="the staff terminal (no ACTION), or staff records (add, list)"
     )
     staff_group.set_defaults(handler=cmd_staff_app)  # `hall staff` alone opens the terminal
+    staff_group.add_argument(
+        "--as", dest="as_code", metavar="CODE",
+        help="demo halls only: start signed in as CODE (with the demo PIN), e.g. --as S01",
+    )
+    staff_group.add_argument("--window", type=int, metavar="N", help="with --as: the window of the shift")
     staff = staff_group.add_subparsers(dest="staff_command", metavar="ACTION")
     staff.required = False
     add = staff.add_parser("add", parents=[common], help="add a staff member (asks for the PIN)")
@@ -63,10 +74,15 @@ def cmd_init(args) -> int:
 
 
 def cmd_demo(args) -> int:
+    """``hall demo``: a demo hall (staff, a morning's history) shown as kiosk, board and a signed-in terminal.
+
+    Without a terminal (a script, a test) it prints the queue instead.
+    """
     from dataclasses import replace
 
     from cli.queue_commands import print_queue
     from models.demo import DEMO_PIN, make_demo
+    from models.demo_history import make_demo_history
     from models.hall import open_hall
 
     config = context.config_from(args)
@@ -78,10 +94,14 @@ def cmd_demo(args) -> int:
         config = replace(config, database="sqlite:///" + str(Path(user_data_dir("hall")) / "demo.db"))
     hall = open_hall(config, create=True)
     make_demo(hall)
-    if sys.stdout.isatty():  # a person at a terminal: show the kiosk itself
-        from cli.app_commands import run_kiosk
+    hall.close()
+    hall = open_hall(config)  # opened again: a demo hall issues tickets at any hour
+    with hall.db.connection_context():
+        make_demo_history(hall)
+    if sys.stdout.isatty() and sys.stdin.isatty():  # a person at a terminal: show the hall itself
+        from cli.demo_launcher import launch
 
-        return run_kiosk(hall)
+        return launch(hall, config_file=args.config, language=context.language, layout=getattr(args, "layout", "auto"))
     say(t("cli.demo_ready", context.language, db=hall.url, pin=DEMO_PIN))
     print_queue(hall)
     return 0
@@ -148,9 +168,31 @@ def cmd_staff_app(args) -> int:
     config = context.config_from(args)
     if os.environ.get("SSH_CONNECTION"):  # slow links split escape sequences (F-keys)
         os.environ.setdefault("ESCDELAY", "250")  # read by Textual when it is first imported
+    if getattr(args, "as_code", None):
+        return _staff_signed_in(config, args.as_code, args.window)
+    if getattr(args, "window", None) is not None:
+        from cli.main import UsageError
+
+        raise UsageError("hall staff: --window goes with --as (demo halls only)")
     from staff_tui.app import run
 
     return run(config)
+
+
+def _staff_signed_in(config, code: str, window: int | None) -> int:
+    """``hall staff --as S01 --window 1``: the terminal already signed in; demo halls only."""
+    from cli.demo_launcher import DemoOnly, demo_shift
+    from cli.main import UsageError
+    from models.hall import open_hall
+    from staff_tui.app import StaffApp
+
+    hall = open_hall(config)
+    try:
+        shift = demo_shift(hall, code, window)
+    except DemoOnly as exc:
+        raise UsageError(str(exc)) from None
+    StaffApp(hall.config, hall=hall, shift=shift).run()
+    return 0
 
 
 def cmd_backup(args) -> int:

@@ -5,6 +5,16 @@ the resident's view, the ledger (台帐) and case detail. The app only asks
 ``models/`` and shows the answers; every database call runs in a thread
 worker. It locks itself after ``staff.idle_lock_minutes`` without a key or a
 click (a resident may be sitting in front of it); unlocking needs the PIN.
+
+Issue 6 adds, from any working screen, on keys no screen uses (listed by F1):
+Ctrl+T sets one's own whereabouts (在岗/开会/外出/走访/休息/请假, a note,
+the time one expects to be back), Ctrl+G shows the whereabouts board (with
+A/B cover and leave), Ctrl+O the duty screen (checklists, the leader's log),
+Ctrl+R the reports, and Ctrl+L signs out, asking which state to leave in.
+Choosing the window at sign-in sets 在岗. Signing a *locked* terminal out
+(F10 on the lock screen) leaves the state as it was: whoever pressed F10
+did not give the PIN. A leader's terminal is told of every ``cover.lost``
+(a window whose A and B are both away).
 """
 
 from __future__ import annotations
@@ -14,7 +24,7 @@ import socket
 import time
 from pathlib import Path
 
-from textual import events
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -22,8 +32,9 @@ from textual.reactive import reactive
 from models.config import Config
 from models.i18n import t
 from models.signin import Shift, idle_lock_seconds, switch_window
+from staff_tui.db import call
 from staff_tui.i18n import localise_bindings
-from staff_tui.messages import DatabaseLost, DatabaseRestored, HallChanged
+from staff_tui.messages import ActionDone, ActionFailed, DatabaseLost, DatabaseRestored, HallChanged
 
 HERE = Path(__file__).parent
 
@@ -48,7 +59,20 @@ class StaffApp(App):
         Binding("ctrl+q", "quit", "staff_ui.quit", show=False, priority=True),
         Binding("f1", "toggle_keys", "staff_ui.help", show=False, key_display="F1"),
         Binding("ctrl+c", "help_quit", show=False, system=True),
+        # Issue 6: ctrl keys, so they work on every screen, even with a text field focused.
+        Binding("ctrl+t", "my_state", "staff_ui.where.set_mine", show=False, key_display="Ctrl+T",
+                tooltip="staff_ui.where.set_mine_tip"),
+        Binding("ctrl+g", "show_work('whereabouts')", "staff_ui.where.board", show=False, key_display="Ctrl+G"),
+        Binding("ctrl+o", "show_work('duty')", "staff_ui.duty.open", show=False, key_display="Ctrl+O"),
+        Binding("ctrl+r", "show_work('reports')", "staff_ui.report.open", show=False, key_display="Ctrl+R"),
+        Binding("ctrl+l", "sign_out_asking", "staff_ui.where.sign_out", show=False, key_display="Ctrl+L"),
     ]
+
+    # Screens a signed-in person works on: the ctrl keys above apply there (not
+    # on a dialog, the resident's view, the lock or the sign-in).
+    WORK_SCREENS = frozenset({"queue", "ledger", "case", "whereabouts", "leave", "duty", "reports"})
+    # The issue-6 screens replace each other rather than piling up.
+    SIDE_SCREENS = frozenset({"whereabouts", "leave", "duty", "reports"})
 
     db_problem: reactive[str] = reactive("")
 
@@ -80,6 +104,8 @@ class StaffApp(App):
         self._theme_watch = None
         self._live_worker = None
         self.item_cache = None  # the catalogue's items for the outcome dialog; dropped on catalogue.loaded
+        self.cover_seen: int | None = None  # the last event id read for cover.lost notices (leaders)
+        self.my_state = ""  # this person's state as last set here ("" unknown)
         from themes import DEFAULT_THEME, register_themes
 
         register_themes(self)
@@ -144,6 +170,53 @@ class StaffApp(App):
             self.switch_screen(QueueScreen())
         else:
             self.push_screen(QueueScreen())
+        self._arrived(shift)
+
+    @work(thread=True, exclusive=True, group="arrived", exit_on_error=False)
+    def _arrived(self, shift: Shift) -> None:
+        """Signing in puts the person on duty (在岗), unless they already are."""
+        from models import events
+        from models.whereabouts import Whereabouts
+        from staff_tui.db import error_words
+
+        where = Whereabouts(self.config)
+
+        def arrive():
+            changed = None
+            if where.state_of(shift.code).state != "on_duty":
+                changed = where.set_state(shift.code, "on_duty")
+            return changed, events.last_id()
+
+        try:
+            changed, last = call(self.hall, arrive)
+        except Exception as exc:
+            self.post_message(ActionFailed("arrived", error_words(exc, self.lang)))
+            return
+        self.post_message(ActionDone("arrived", (changed, last)))
+
+    def on_action_done(self, message: ActionDone) -> None:
+        if message.action == "arrived":
+            changed, last = message.result
+            if self.cover_seen is None:
+                self.cover_seen = last
+            self.my_state = "on_duty"
+            if changed is not None:
+                self.whereabouts_changed()
+        elif message.action == "cover_lost":
+            self.cover_seen = max(self.cover_seen or 0, message.result[1])
+            for window, paused in message.result[0]:
+                key = "staff_ui.where.cover_lost_paused" if paused else "staff_ui.where.cover_lost"
+                self.notify(t(key, self.lang, window=window), title=t("staff_ui.where.cover_lost_title", self.lang),
+                            severity="warning", timeout=30)
+
+    def on_action_failed(self, message: ActionFailed) -> None:
+        if message.action in ("arrived", "cover_lost"):
+            self.notify(message.message, severity="error", timeout=10)
+
+    def whereabouts_changed(self) -> None:
+        """This terminal changed someone's state: screens showing states or cover reload
+        (the change feed says so too, but only for other processes' commits)."""
+        self.on_hall_changed(HallChanged(frozenset({"whereabouts.changed", "cover.changed"}), 0))
 
     def switch_window(self, number: int) -> None:
         self.shift = switch_window(self.shift, number)
@@ -152,11 +225,57 @@ class StaffApp(App):
             if reset is not None:
                 reset()
 
+    def action_sign_out_asking(self) -> None:
+        """Ctrl+L: sign out, leaving one's state as chosen (休息 first)."""
+        from staff_tui.modals.state_pick import StateDialog, StateRequest
+
+        shift = self.shift
+
+        def answered(result) -> None:
+            if result is not None and self.shift is shift:
+                self.sign_out()
+
+        self.push_screen(StateDialog(StateRequest(shift.code, shift.name, sign_out=True)), answered)
+
+    def action_my_state(self) -> None:
+        from staff_tui.modals.state_pick import StateDialog, StateRequest
+
+        shift = self.shift
+        current = self.my_state
+
+        def answered(result) -> None:
+            if result is not None:
+                self.my_state = result.to_state
+                self.whereabouts_changed()
+                line = t("staff_ui.where.state_saved", self.lang, state=t(f"whereabouts.state_{result.to_state}", self.lang))
+                self.notify(line, timeout=4)
+                say = getattr(self.screen, "say", None)
+                if say is not None:
+                    say(line)
+
+        self.push_screen(StateDialog(StateRequest(shift.code, shift.name, current=current)), answered)
+
+    def action_show_work(self, name: str) -> None:
+        """Ctrl+G / Ctrl+O / Ctrl+R: the whereabouts board, duty, reports."""
+        if self.screen.name == name:
+            return
+        from staff_tui.screens.duty import DutyScreen
+        from staff_tui.screens.reports import ReportsScreen
+        from staff_tui.screens.whereabouts import WhereaboutsScreen
+
+        screen = {"whereabouts": WhereaboutsScreen, "duty": DutyScreen, "reports": ReportsScreen}[name]()
+        if self.screen.name in self.SIDE_SCREENS:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
     def sign_out(self) -> None:
         from staff_tui.screens.signin import SignInScreen
 
         self.shift = None
         self.locked = False
+        self.my_state = ""
+        self.cover_seen = None
         while len(self.screen_stack) > 2:
             self.pop_screen()
         self.switch_screen(SignInScreen())
@@ -196,6 +315,8 @@ class StaffApp(App):
     def check_action(self, action: str, parameters) -> bool | None:
         if self.locked and action in ("command_palette", "quit", "toggle_keys", "show_help_panel", "change_theme"):
             return False
+        if action in ("my_state", "show_work", "sign_out_asking"):
+            return self.shift is not None and not self.locked and self.screen.name in self.WORK_SCREENS
         return True
 
     def action_quit(self) -> None:
@@ -241,9 +362,33 @@ class StaffApp(App):
     def on_hall_changed(self, message: HallChanged) -> None:
         if any(kind.startswith("catalogue.") for kind in message.kinds) or "reconnected" in message.kinds:
             self.item_cache = None
+        if "cover.lost" in message.kinds and self.shift is not None and self.shift.is_leader and message.last_id:
+            if self.cover_seen is not None and message.last_id > self.cover_seen:
+                self._cover_lost(self.cover_seen, message.last_id)
         for screen in self._hall_screens():
             if hasattr(screen, "on_hall_changed") and screen.is_attached:
                 screen.post_message(HallChanged(message.kinds, message.last_id))
+
+    @work(thread=True, group="cover-lost", exit_on_error=False)
+    def _cover_lost(self, seen: int, last: int) -> None:
+        """Which windows lost their cover since ``seen`` (for the leader's notice)."""
+        from models.schema import Event
+        from staff_tui.db import error_words
+
+        def read():
+            rows = (
+                Event.select(Event.data)
+                .where((Event.kind == "cover.lost") & (Event.id > seen) & (Event.id <= last))
+                .order_by(Event.id)
+            )
+            return [((row.data or {}).get("window"), bool((row.data or {}).get("paused"))) for row in rows]
+
+        try:
+            windows = call(self.hall, read)
+        except Exception as exc:
+            self.post_message(ActionFailed("cover_lost", error_words(exc, self.lang)))
+            return
+        self.post_message(ActionDone("cover_lost", (windows, last)))
 
     def on_database_lost(self, message: DatabaseLost) -> None:
         self.db_problem = message.reason

@@ -4,9 +4,17 @@ other windows, and the actions of the counter on keys and buttons.
 Every action runs at the database in a thread worker; a change made at any
 terminal or kiosk reaches this screen through HallChanged and updates the
 rows in place.
+
+A/B cover (AB岗): when this person covers a window as its B person (its A
+people are all away), the status line says "B 代岗" for that window, and
+the terminal gets that window's queue
+(:meth:`models.whereabouts.Whereabouts.windows_for_terminal`): if it is not
+the window shown, the message line says so and W switches to it.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual import work
@@ -31,6 +39,28 @@ from staff_tui.widgets.keyed_table import KeyedTable
 from staff_tui.widgets.serving_panel import ServingPanel
 from staff_tui.widgets.status_bar import StatusBar
 from staff_tui.widgets.windows_panel import WindowsPanel
+
+# Events after which the A/B cover of this terminal's windows may have moved.
+COVER_KINDS = frozenset({"whereabouts.changed", "cover.changed", "cover.lost", "reconnected"})
+
+
+@dataclass(frozen=True)
+class CoverView:
+    windows: tuple[int, ...]  # the windows whose queue this terminal gets
+    as_b: tuple[int, ...]  # of those, the ones it covers as B (B 代岗)
+
+
+def cover_view(config, code: str) -> CoverView:
+    """(In a worker.) :meth:`Whereabouts.windows_for_terminal`, and which of them are B posts."""
+    from models.whereabouts import Whereabouts
+
+    where = Whereabouts(config)
+    windows = tuple(where.windows_for_terminal(code))
+    as_b = tuple(
+        c.window for c in where.window_cover() if c.window in windows and c.cover == "B" and code in c.covered_by
+    )
+    return CoverView(windows, as_b)
+
 
 # (action, label key): the buttons, in the order of their keys
 ACTIONS = [
@@ -67,6 +97,7 @@ class QueueScreen(Screen):
         super().__init__(name="queue")
         localise_bindings(self)
         self.picture: queries.QueuePicture | None = None
+        self.cover: CoverView | None = None
         self.busy = False
         self._token = 0
 
@@ -94,6 +125,7 @@ class QueueScreen(Screen):
         self.query_one("#waiting", KeyedTable).focus()
         self._title_waiting(0)
         self.load()
+        self.load_cover()
 
     def _widths(self) -> tuple[int, int]:
         """Cells for the item and the marks columns: what the screen leaves, item first."""
@@ -148,8 +180,46 @@ class QueueScreen(Screen):
 
     def on_hall_changed(self, message: HallChanged) -> None:
         self.load()
+        if message.kinds & COVER_KINDS:
+            self.load_cover()
+
+    @work(thread=True, exclusive=True, group="queue-cover", exit_on_error=False)
+    def load_cover(self) -> None:
+        """Which windows this terminal gets, and where it covers as B (B 代岗)."""
+        worker = get_current_worker()
+        app = self.app
+        try:
+            cover = call(app.hall, cover_view, app.config, app.shift.code)
+        except Exception as exc:
+            if not worker.is_cancelled:
+                self.post_message(ActionFailed("load", error_words(exc, app.lang)))
+            return
+        if not worker.is_cancelled:
+            self.post_message(Loaded("cover", cover))
+
+    def window_switched(self) -> None:
+        self.load_cover()
+
+    def _show_cover(self) -> None:
+        """The status line's marks: 暂停服务, B 代岗; and the covered window not shown here."""
+        picture, cover = self.picture, self.cover
+        marks = []
+        if picture is not None and picture.window is not None and picture.window.paused:
+            marks.append(tr("staff_queue.paused_short"))
+        if cover is not None and self.window_number in cover.as_b:
+            marks.append(tr("staff_ui.where.b_cover_mark"))
+        self.query_one(StatusBar).note = " ".join(marks)
+        if cover is not None:
+            others = [n for n in cover.as_b if n != self.window_number]
+            if others and others != getattr(self, "_told_cover", None):
+                self.say(tr("staff_ui.where.b_cover_elsewhere", windows="、".join(str(n) for n in others)))
+            self._told_cover = others
 
     def on_loaded(self, message: Loaded) -> None:
+        if message.what == "cover":
+            self.cover = message.data
+            self._show_cover()
+            return
         if message.what != "queue":
             return
         picture = message.data
@@ -190,8 +260,7 @@ class QueueScreen(Screen):
             )
         self.query_one("#waiting", KeyedTable).sync(rows)
         self._title_waiting(len(picture.waiting))
-        status = self.query_one(StatusBar)
-        status.note = tr("staff_queue.paused_short") if picture.window.paused else ""
+        self._show_cover()
         self._sync_actions()
 
     def _sync_actions(self) -> None:
@@ -465,5 +534,10 @@ class QueueScreen(Screen):
 
         windows = self.picture.windows if self.picture else ()
         names = {w.number: name_of(w.name, w.name_en) for w in windows}
-        options = [(n, tr("staff_ui.window_choice", window=n, name=names.get(n, ""))) for n in self.app.shift.windows]
+        covering = self.cover.as_b if self.cover else ()
+        options = [
+            (n, tr("staff_ui.window_choice", window=n, name=names.get(n, ""))
+             + (" " + tr("staff_ui.where.b_cover_mark") if n in covering else ""))
+            for n in self.app.shift.windows
+        ]
         self.app.push_screen(WindowPickDialog(options, current=self.window_number), chosen)

@@ -1,0 +1,159 @@
+"""The README's screenshots: each app's own ``export_screenshot()`` on the demo hall.
+
+    .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--size 120x40] [--png]
+
+Builds the demo hall (``make_demo`` and this morning's history) in a
+temporary directory with the clock frozen at 11:30 on a Monday, then drives
+each app headless (Textual's Pilot) and saves an SVG per picture: kiosk
+home, kiosk ticket, board, staff queue, ledger, whereabouts board (and duty
+and reports). ``--png`` also writes PNGs (cairosvg, with a CJK font
+substituted if one is installed) for looking at them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import sys
+import tempfile
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+FROZEN = datetime(2026, 11, 23, 11, 30, tzinfo=ZoneInfo("Asia/Shanghai"))  # a Monday morning
+
+
+def build(directory: Path):
+    from models import clock, tracking
+    from models.config import Config, TicketsConfig
+    from models.demo import make_demo
+    from models.demo_history import make_demo_history
+    from models.hall import open_hall
+
+    clock.set_now(FROZEN)
+    counter = itertools.count(1)
+
+    def new_code() -> str:  # the same tracking codes every run
+        data = f"7K3M9QXT{next(counter):03d}"
+        return data + tracking._check_symbol(data)
+
+    tracking.new_code = new_code
+    config = replace(Config(), database=f"sqlite:///{directory / 'demo.db'}", tickets=TicketsConfig(always_open=True))
+    hall = open_hall(config, create=True)
+    make_demo(hall)
+    make_demo_history(hall)
+    return hall
+
+
+async def wait(pilot, test, timeout: float = 10.0) -> None:
+    for _ in range(int(timeout / 0.05)):
+        try:
+            if test():
+                break
+        except Exception:
+            pass
+        await pilot.pause(0.05)
+    await pilot.pause(0.3)
+
+
+async def shoot(hall, out: Path, size: tuple[int, int], language: str) -> list[Path]:
+    from textual.widgets import Input
+
+    from kiosk.app import KioskApp
+    from kiosk.board_app import BoardApp
+    from kiosk.widgets.paged import PagedTiles
+    from models.demo import DEMO_PIN
+    from models.signin import sign_in, start_shift
+    from staff_tui.app import StaffApp
+
+    saved: list[Path] = []
+
+    def save(app, name: str) -> None:
+        for field in app.screen.query(Input):
+            field.cursor_blink = False
+        path = out / f"{name}.svg"
+        path.write_text(app.export_screenshot(title=name), encoding="utf-8")
+        saved.append(path)
+
+    kiosk = KioskApp(hall, language=language, live=False, watch_theme_files=False)
+    async with kiosk.run_test(size=size) as pilot:
+        await wait(pilot, lambda: type(kiosk.screen).__name__ == "HomeScreen")
+        save(kiosk, "kiosk-home")
+        await pilot.click("#take")
+        await wait(pilot, lambda: type(kiosk.screen).__name__ == "LinesScreen")
+        for tile in ("line-jisheng", "item-baby-hukou"):
+            tiles = kiosk.screen.query_one(PagedTiles)
+            await wait(pilot, lambda: tiles.entries and tiles.per_page)
+            tiles.show_entry(tile)
+            await pilot.pause(0.1)
+            await pilot.click(f"#{tile}")
+            await pilot.pause(0.3)
+        await wait(pilot, lambda: type(kiosk.screen).__name__ == "PriorityScreen")
+        await pilot.click("#normal")
+        await wait(pilot, lambda: type(kiosk.screen).__name__ == "TicketScreen")
+        save(kiosk, "kiosk-ticket")
+
+    board = BoardApp(hall, language=language, live=False, watch_theme_files=False)
+    async with board.run_test(size=size) as pilot:
+        await pilot.pause(1.0)
+        save(board, "board")
+
+    with hall.db.connection_context():
+        info, choices = sign_in(hall.config, "S01", DEMO_PIN, terminal="screenshots")
+    shift = start_shift(info, 1, choices)
+    staff = StaffApp(replace(hall.config, language=language), hall=hall, shift=shift, watch_theme=False, live=False,
+                     terminal="screenshots")
+    async with staff.run_test(size=size) as pilot:
+        await wait(pilot, lambda: staff.screen.name == "queue" and staff.screen.picture is not None)
+        await pilot.press("f2")  # call the ticket just taken at the kiosk
+        await wait(pilot, lambda: staff.screen.picture is not None and staff.screen.picture.serving is not None)
+        save(staff, "staff-queue")
+        await pilot.press("f9")
+        await wait(pilot, lambda: staff.screen.name == "ledger" and staff.screen.answer is not None)
+        save(staff, "staff-ledger")
+        for key, name in (("ctrl+g", "whereabouts"), ("ctrl+o", "duty"), ("ctrl+r", "reports")):
+            await pilot.press(key)
+            await wait(pilot, lambda: staff.screen.name == name and staff.screen.data is not None)
+            save(staff, f"staff-{name}")
+    return saved
+
+
+def to_png(svg: Path) -> Path:
+    import cairosvg
+
+    text = svg.read_text(encoding="utf-8")
+    # cairo does not fall back per glyph: name a CJK monospace font first (whichever is installed is used).
+    text = text.replace("Fira Code, monospace", "WenQuanYi Micro Hei Mono, Noto Sans Mono CJK SC, Sarasa Mono SC, monospace")
+    png = svg.with_suffix(".png")
+    cairosvg.svg2png(bytestring=text.encode("utf-8"), write_to=str(png))
+    return png
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    parser.add_argument("--size", default="120x40")
+    parser.add_argument("--lang", default="zh", choices=("zh", "en"))
+    parser.add_argument("--png", action="store_true", help="also write PNGs next to the SVGs")
+    args = parser.parse_args(argv)
+    width, height = (int(x) for x in args.size.lower().split("x"))
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        hall = build(Path(tmp))
+        saved = asyncio.run(shoot(hall, out, (width, height), args.lang))
+        hall.close()
+    for path in saved:
+        print(path)
+        if args.png:
+            print(to_png(path))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,494 @@
+"""Duty (值班): who is on duty today, the opening and closing checklists, and
+the leader's log (领导带班记录).
+
+The head names the day's duty people and the leader on duty
+(:meth:`models.duty.Duty.on_duty`: the rotation after swaps), the hours, the
+time the duty person is due (10 minutes early) and anyone on duty who has
+leave that day. Each checklist item shows "✓" with who ticked it and when,
+or "□ 未勾选", and the problem noted with it. F2 (or Enter) ticks the item
+under the cursor, F3 ticks it noting a problem, F4 signs the checklist off:
+the models refuse an incomplete list, and the closing one while any of the
+day's tickets is waiting or being served (the message gives the count).
+F8 shows the other checklist (on a wide terminal both show; F8 moves the
+cursor). A leader writes problems found (F5) and their fixes (F6); every
+open problem shows until it has a fix. F7 shows any other day's checklists
+and log (read only).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Static
+from textual.worker import get_current_worker
+
+from models import clock
+from models.duty import Duty
+from staff_tui.db import call, error_words
+from staff_tui.i18n import localise_bindings, tr
+from staff_tui.messages import ActionDone, ActionFailed, HallChanged, Loaded
+from staff_tui.modals.confirm import ConfirmDialog
+from staff_tui.modals.form import Field, FormDialog
+from staff_tui.text import fit, hhmm
+from staff_tui.widgets.footer import HallFooter
+from staff_tui.widgets.keyed_table import KeyedTable
+from staff_tui.widgets.status_bar import StatusBar
+
+WIDE = 120
+CHECKLISTS = ("opening", "closing")
+
+
+class DutyScreen(Screen):
+    BINDINGS = [
+        Binding("f2", "tick", "staff_ui.duty.tick", key_display="F2"),
+        Binding("f3", "tick_problem", "staff_ui.duty.tick_problem", key_display="F3"),
+        Binding("f4", "sign_off", "staff_ui.duty.sign_off", key_display="F4"),
+        Binding("f5", "log_problem", "staff_ui.duty.log_problem", key_display="F5"),
+        Binding("f6", "log_fix", "staff_ui.duty.log_fix", key_display="F6"),
+        Binding("f7", "other_day", "staff_ui.duty.other_day", key_display="F7"),
+        Binding("f8", "other_list", "staff_ui.duty.other_list", key_display="F8"),
+        Binding("f9", "back", "staff_ui.queue", key_display="F9"),
+        Binding("f10", "lock", "staff_ui.lock", key_display="F10", show=False),
+        Binding("escape", "back", "staff_ui.back", show=False),
+    ]
+
+    def __init__(self, day: date | None = None) -> None:
+        super().__init__(name="duty")
+        localise_bindings(self)
+        self.day = day
+        self.today: date | None = None
+        self.data = None  # (DayChecklists, open problems, names)
+        self.shown = "opening"  # on a narrow terminal, the checklist shown
+        self.busy = False
+        self._wide: bool | None = None
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar()
+        yield Static("", id="duty-head")
+        with Horizontal(id="duty-lists"):
+            for name in CHECKLISTS:
+                with Vertical(id=f"{name}-box", classes="box checklist-box"):
+                    yield KeyedTable(id=name)
+        with Vertical(id="log-box", classes="box"):
+            yield KeyedTable(id="log")
+        yield Static("", id="message", classes="message-line")
+        yield HallFooter()
+
+    def on_mount(self) -> None:
+        self.today = clock.service_day(self.app.config.zone)
+        self.day = self.day or self.today
+        self._layout()
+        self.query_one("#opening").focus()
+        self.load()
+
+    def on_resize(self) -> None:
+        self._layout()
+
+    def _layout(self) -> None:
+        wide = (self.size.width or 80) >= WIDE
+        if wide != self._wide:
+            self._wide = wide
+            for name in CHECKLISTS:
+                self.query_one(f"#{name}", KeyedTable).set_columns(self._columns())
+            self.query_one("#log", KeyedTable).set_columns(self._log_columns())
+        for name in CHECKLISTS:
+            self.query_one(f"#{name}-box").display = wide or name == self.shown
+        if self.data is not None:
+            self._show()
+
+    def _list_width(self) -> int:
+        width = self.size.width or 80
+        return (width // 2) if self._wide else width
+
+    def _columns(self):
+        width = self._list_width()
+        tick = 14
+        rest = max(16, width - 2 - 2 - tick - 4 * 2 - 1)
+        item = max(10, min(rest - 8, 24))
+        return [
+            ("no", "#", 2),
+            ("item", tr("staff_ui.duty.col_item"), item),
+            ("tick", tr("staff_ui.duty.col_tick"), tick),
+            ("problem", tr("staff_ui.duty.col_problem"), max(6, rest - item)),
+        ]
+
+    def _log_columns(self):
+        width = self.size.width or 80
+        return [
+            ("id", "#", 3),
+            ("at", tr("staff_ui.duty.col_at"), 11),
+            ("kind", tr("staff_ui.duty.col_kind"), 5),
+            ("text", tr("staff_ui.duty.col_text"), max(10, width - 2 - 3 - 11 - 4 - 10 - 5 * 2 - 1)),
+            ("state", tr("staff_ui.duty.col_state"), 10),
+        ]
+
+    # --- loading ---------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="duty-load", exit_on_error=False)
+    def load(self) -> None:
+        from models.staff import list_staff
+
+        worker = get_current_worker()
+        app = self.app
+        duty = Duty(app.config)
+        day = self.day
+
+        def ask():
+            names = {p.code: p.name for p in list_staff()}
+            return duty.checklist_history(day), duty.open_problems(), names
+
+        try:
+            data = call(app.hall, ask)
+        except Exception as exc:
+            if not worker.is_cancelled:
+                self.post_message(ActionFailed("load", error_words(exc, app.lang)))
+            return
+        if not worker.is_cancelled:
+            self.post_message(Loaded("duty", data))
+
+    def on_hall_changed(self, message: HallChanged) -> None:
+        if "reconnected" in message.kinds or any(k.startswith(("duty.", "staff.", "leave.")) for k in message.kinds):
+            self.load()
+
+    def on_loaded(self, message: Loaded) -> None:
+        if message.what != "duty":
+            return
+        first = self.data is None
+        self.data = message.data
+        if first and self.data[0].opening.signed_off is not None and self.day == self.today:
+            self.shown = "closing"  # the morning's list is done: the evening's is the one to work on
+            self._layout()
+            self.query_one("#closing").focus()
+        self._show()
+
+    # --- showing -----------------------------------------------------------------------------
+
+    def _who(self, code: str | None) -> str:
+        if not code:
+            return "-"
+        return self.data[2].get(code, code)
+
+    def _show(self) -> None:
+        history, open_problems, _names = self.data
+        zone = self.app.config.zone
+        duty = history.duty
+        people = "、".join(f"{n}（{c}）" for c, n in zip(duty.staff, duty.names)) or tr("duty.no_duty")
+        leader = f"{duty.leader_name}（{duty.leader}）" if duty.leader else "-"
+        head = Text()
+        day_words = tr("staff_ui.duty.day", day=history.day.isoformat(), weekday=tr(f"duty.weekday_{history.day.weekday()}"))
+        head.append(day_words, style="bold")
+        if history.day != self.today:
+            head.append("  " + tr("staff_ui.duty.read_only"), style="bold reverse")
+        head.append("  " + tr("staff_ui.duty.on_duty", people=people, leader=leader))
+        head.append("\n")
+        hours = " ".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in duty.hours) or "-"
+        head.append(tr("staff_ui.duty.hours", hours=hours, arrive=f"{duty.arrive_by:%H:%M}" if duty.arrive_by else "-"))
+        if duty.swaps:
+            head.append("  " + tr("duty.swapped_note", swaps="、".join(f"{s.from_staff}→{s.to_staff}" for s in duty.swaps)))
+        if duty.on_leave:
+            head.append("  " + tr("duty.on_leave_note", staff="、".join(duty.on_leave)), style="bold")
+        self.query_one("#duty-head", Static).update(head)
+        for name in CHECKLISTS:
+            self._show_list(name, getattr(history, name), zone)
+        self._show_log(history, open_problems, zone)
+        self.refresh_bindings()
+
+    def _show_list(self, name: str, state, zone) -> None:
+        columns = self._columns()
+        item_width, problem_width = columns[1][2], columns[3][2]
+        rows = []
+        for item in state.items:
+            if item.ticked:
+                tick = Text(f"✓ {fit(self._who(item.staff), 6).rstrip()} {hhmm(item.at, zone)}")
+            else:
+                tick = Text(tr("staff_ui.duty.not_ticked"), style="bold")
+            problem = item.problem
+            if len(item.ticks) > 1:
+                problem = (problem + " " if problem else "") + tr("staff_ui.duty.ticks_n", n=len(item.ticks))
+            rows.append((str(item.index), (
+                str(item.index + 1),
+                fit(item.text, item_width).rstrip(),
+                tick,
+                fit(problem, problem_width).rstrip(),
+            )))
+        self.query_one(f"#{name}", KeyedTable).sync(rows)
+        done = sum(1 for item in state.items if item.ticked)
+        title = tr(f"duty.checklist_{name}")
+        if state.signed_off is not None:
+            signed = state.signed_off
+            title += " " + tr("staff_ui.duty.signed", name=self._who(signed.staff), time=hhmm(signed.at, zone))
+        else:
+            title += " " + tr("staff_ui.duty.progress", done=done, count=len(state.items))
+        box = self.query_one(f"#{name}-box")
+        box.border_title = title
+        if not self._wide:
+            box.border_subtitle = tr("staff_ui.duty.f8_hint")
+        else:
+            box.border_subtitle = ""
+
+    def _show_log(self, history, open_problems, zone) -> None:
+        width = self._log_columns()[3][2]
+        rows = []
+        seen = set()
+
+        def when(entry) -> str:
+            local = clock.local(entry.at, zone)
+            return f"{local:%m-%d %H:%M}"
+
+        for entry in list(history.log) + [p for p in open_problems if p.id not in {e.id for e in history.log}]:
+            if entry.id in seen:
+                continue
+            seen.add(entry.id)
+            if entry.kind == "problem":
+                state = Text(tr("staff_ui.duty.fixed"), style="") if entry.fixed else Text(
+                    tr("staff_ui.duty.open_problem"), style="bold reverse")
+                text = f"{self._who(entry.leader)}：{entry.text}"
+                rows.append((str(entry.id), (str(entry.id), when(entry), tr("staff_ui.duty.kind_problem"),
+                                             fit(text, width).rstrip(), state)))
+                for fix in entry.fixes:
+                    seen.add(fix.id)
+                    rows.append((str(fix.id), (str(fix.id), when(fix), tr("staff_ui.duty.kind_fix"),
+                                               fit("└ " + fix.text, width).rstrip(), "")))
+            else:
+                text = tr("staff_ui.duty.fix_of", problem=entry.problem_id) + entry.text
+                rows.append((str(entry.id), (str(entry.id), when(entry), tr("staff_ui.duty.kind_fix"),
+                                             fit(text, width).rstrip(), "")))
+        self.query_one("#log", KeyedTable).sync(rows)
+        count = sum(1 for p in open_problems)
+        title = tr("duty.log_title")
+        if count:
+            title += " " + tr("staff_ui.duty.open_count", count=count)
+        self.query_one("#log-box").border_title = title
+        if not rows:
+            self.query_one("#log-box").border_subtitle = tr("staff_ui.duty.log_empty")
+        else:
+            self.query_one("#log-box").border_subtitle = ""
+
+    # --- what applies ----------------------------------------------------------------------------
+
+    @property
+    def current_list(self) -> str:
+        if self._wide:
+            focused = self.focused
+            if focused is not None and focused.id in CHECKLISTS:
+                self.shown = focused.id
+        return self.shown
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        leader = bool(self.app.shift and self.app.shift.is_leader)
+        today = self.day == self.today
+        if action in ("log_problem", "log_fix"):
+            return (None if self.busy else True) if leader and today else False
+        if action in ("tick", "tick_problem", "sign_off"):
+            if not today:
+                return False
+            return None if self.busy or self.data is None else True
+        return True
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        line = self.query_one("#message", Static)
+        line.update(Text(text, style="bold" if error else ""))
+        line.set_class(error, "error")
+
+    def act(self, action: str, fn, *args) -> None:
+        if self.busy:
+            return
+        self.busy = True
+        self.refresh_bindings()
+        self._act(action, fn, args)
+
+    @work(thread=True, exclusive=True, group="duty-act", exit_on_error=False)
+    def _act(self, action: str, fn, args) -> None:
+        app = self.app
+        try:
+            result = call(app.hall, fn, *args)
+        except Exception as exc:
+            self.post_message(ActionFailed(action, error_words(exc, app.lang)))
+            return
+        self.post_message(ActionDone(action, result))
+
+    def on_action_done(self, message: ActionDone) -> None:
+        self.busy = False
+        result = message.result
+        if message.action == "tick":
+            self.say(tr("duty.ticked", number=result.item_index + 1, item=result.item_text, staff=self._who(result.staff)))
+        elif message.action == "sign_off":
+            key = "duty.signed_closing" if result.checklist == "closing" else "duty.signed_opening"
+            self.say(tr(key, day=result.day.isoformat(), staff=self._who(result.staff)))
+        self.load()
+
+    def on_action_failed(self, message: ActionFailed) -> None:
+        self.busy = False
+        self.say(message.message, error=True)
+        self.refresh_bindings()
+
+    def _current_item(self) -> int | None:
+        key = self.query_one(f"#{self.current_list}", KeyedTable).current_key
+        return int(key) if key is not None else None
+
+    def action_tick(self) -> None:
+        index = self._current_item()
+        if index is None:
+            return
+        shift = self.app.shift
+        self.act("tick", Duty(self.app.config).tick, self.day, self.current_list, index, shift.code, "")
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.data_table.id in CHECKLISTS and self.check_action("tick", ()):
+            self.shown = event.data_table.id
+            state = getattr(self.data[0], self.shown)
+            index = int(event.row_key.value)
+            item = next((i for i in state.items if i.index == index), None)
+            if item is not None and not item.ticked:
+                self.action_tick()
+
+    def action_tick_problem(self) -> None:
+        index = self._current_item()
+        if index is None:
+            return
+        checklist = self.current_list
+        duty = Duty(self.app.config)
+        shift, day = self.app.shift, self.day
+        text = duty.items(checklist)[index] if index < len(duty.items(checklist)) else ""
+
+        def save(values: dict):
+            return duty.tick(day, checklist, index, shift.code, values.get("problem", ""))
+
+        def closed(result) -> None:
+            if result:
+                self.say(tr("duty.ticked", number=index + 1, item=text, staff=shift.name))
+                self.load()
+
+        self.app.push_screen(
+            FormDialog(
+                tr("staff_ui.duty.tick_problem_title", number=index + 1, item=text),
+                [Field("problem", tr("staff_ui.duty.problem"), placeholder=tr("staff_ui.duty.problem_hint"))],
+                save,
+                intro=tr("staff_ui.duty.tick_problem_intro"),
+                save_label=tr("staff_ui.duty.tick"),
+            ),
+            closed,
+        )
+
+    def action_sign_off(self) -> None:
+        checklist = self.current_list
+        shift = self.app.shift
+        duty = Duty(self.app.config)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.act("sign_off", duty.sign_off, self.day, checklist, shift.code, "")
+
+        body = tr("staff_ui.duty.sign_closing_body") if checklist == "closing" else tr("staff_ui.duty.sign_opening_body")
+        self.app.push_screen(
+            ConfirmDialog(tr("staff_ui.duty.sign_title", checklist=tr(f"duty.checklist_{checklist}")), body,
+                          yes=tr("staff_ui.duty.sign_off")),
+            answered,
+        )
+
+    def action_log_problem(self) -> None:
+        shift = self.app.shift
+        duty = Duty(self.app.config)
+
+        def save(values: dict):
+            return duty.log_problem(shift.code, values.get("text", ""))
+
+        def closed(result) -> None:
+            if result:
+                self.say(tr("staff_ui.duty.logged", id=result.id))
+                self.load()
+
+        self.app.push_screen(
+            FormDialog(
+                tr("staff_ui.duty.log_problem_title"),
+                [Field("text", tr("staff_ui.duty.log_problem_text"), placeholder=tr("staff_ui.duty.log_problem_hint"))],
+                save,
+                save_label=tr("staff_ui.duty.log_problem"),
+            ),
+            closed,
+        )
+
+    def action_log_fix(self) -> None:
+        shift = self.app.shift
+        duty = Duty(self.app.config)
+        problems = self.data[1] if self.data else []
+        if not problems:
+            self.say(tr("staff_ui.duty.no_open_problem"), error=True)
+            return
+        key = self.query_one("#log", KeyedTable).current_key
+        chosen = int(key) if key and any(str(p.id) == key for p in problems) else problems[0].id
+        options = [(fit(f"#{p.id} {p.text}", 60).rstrip(), p.id) for p in problems]
+
+        def save(values: dict):
+            return duty.log_fix(values.get("problem") or chosen, shift.code, values.get("text", ""))
+
+        def closed(result) -> None:
+            if result:
+                self.say(tr("staff_ui.duty.logged", id=result.id))
+                self.load()
+
+        self.app.push_screen(
+            FormDialog(
+                tr("staff_ui.duty.log_fix_title"),
+                [
+                    Field("problem", tr("staff_ui.duty.log_fix_problem"), "select", value=chosen, options=options),
+                    Field("text", tr("staff_ui.duty.log_fix_text"), placeholder=tr("staff_ui.duty.log_fix_hint")),
+                ],
+                save,
+                save_label=tr("staff_ui.duty.log_fix"),
+            ),
+            closed,
+        )
+
+    def action_other_day(self) -> None:
+        def save(values: dict):
+            text = (values.get("day") or "").strip()
+            if not text:
+                return self.today
+            from models.attendance import parse_period
+
+            kind, value = parse_period(text)
+            if kind != "day":
+                from models.whereabouts import StaffRefused
+
+                raise StaffRefused("bad_period", text=text)
+            return value
+
+        def closed(result) -> None:
+            if isinstance(result, date):
+                self.day = result
+                self.data = None
+                self.load()
+                self.refresh_bindings()
+
+        self.app.push_screen(
+            FormDialog(
+                tr("staff_ui.duty.other_day_title"),
+                [Field("day", tr("staff_ui.duty.other_day_label"), "date", value=self.day.isoformat())],
+                save,
+                intro=tr("staff_ui.duty.other_day_intro"),
+                save_label=tr("staff_ui.duty.show"),
+            ),
+            closed,
+        )
+
+    def action_other_list(self) -> None:
+        self.shown = "closing" if self.current_list == "opening" else "opening"
+        self._layout()
+        self.query_one(f"#{self.shown}").focus()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_lock(self) -> None:
+        self.app.lock()

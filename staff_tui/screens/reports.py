@@ -1,0 +1,445 @@
+"""Reports (日报 / 月报): today, any chosen day or any month, and a CSV of it.
+
+What shows, from :meth:`models.cases.Cases.report`, :mod:`models.day_curves`
+and :class:`models.attendance.Attendance`:
+
+- per line and per window: issued (called), served, waiting, no-show;
+  waiting time median and p90, service time median;
+- for a day: tickets issued per hour and the most people waiting at once in
+  each hour, as two charts (Textual's Sparkline) with their numbers;
+- cases by kind, overdue, extended; the share of 补充件 per item (最多跑一次);
+- ratings by level and the open 差评 follow-ups;
+- attendance (a day: each person's status, arrival, departure; a month:
+  the sums).
+
+F2 today, F3 a day, F4 a month, F5 writes it all to a CSV file (one
+``section,key,metric,value`` table, like ``hall report --csv``, plus the
+hourly curves and the attendance rows) under the current directory or a
+path of one's choosing, and says where.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+from textual.worker import get_current_worker
+
+from models import clock
+from models.errors import Refused
+from models.i18n import t
+from staff_tui.db import call, error_words
+from staff_tui.i18n import localise_bindings, name_of, tr
+from staff_tui.messages import ActionFailed, HallChanged, Loaded
+from staff_tui.modals.form import Field, FormDialog
+from staff_tui.text import fit
+from staff_tui.widgets.footer import HallFooter
+from staff_tui.widgets.hour_chart import HourChart
+from staff_tui.widgets.status_bar import StatusBar
+
+WIDE = 110
+SUPPLEMENT_ROWS = 8
+
+
+@dataclass(frozen=True)
+class ReportData:
+    period: str  # "2026-11-23" or "2026-11"
+    day: date | None  # None for a month
+    report: object  # models.reports.Report
+    curves: object | None  # models.day_curves.DayCurves (a day only)
+    attendance: list[dict]
+    attendance_columns: tuple[str, ...]
+    lines: dict[str, tuple[str, str]]  # code → (name, name_en)
+    windows: dict[int, tuple[str, str]]
+    items: dict[str, tuple[str, str]]
+
+    def csv_text(self, language: str) -> str:
+        """The report's CSV, the hourly curves and the waiting counts, and attendance, as one table."""
+        out = io.StringIO()
+        out.write(self.report.as_csv())
+        writer = csv.writer(out, lineterminator="\n")
+        if self.curves is not None:
+            for row in self.curves.rows():
+                writer.writerow(row)
+        for row in self.attendance:
+            for column in self.attendance_columns:
+                if column in ("staff", "day", "month"):
+                    continue
+                value = row.get(column)
+                writer.writerow(["attendance", row.get("staff"), column, "" if value is None else value])
+        return out.getvalue()
+
+
+def gather(config, period: str) -> ReportData:
+    """(In a worker.) Everything the screen shows for ``period``."""
+    from models.attendance import Attendance
+    from models.cases import Cases
+    from models.day_curves import day_curves
+    from models.schema import Item, Line, Window
+
+    is_day = len(period) == 10
+    day = date.fromisoformat(period) if is_day else None
+    report = Cases(config).report(day=day) if is_day else Cases(config).report(month=period)
+    curves = day_curves(config, day) if is_day else None
+    attendance = Attendance(config)
+    rows = attendance.attendance_rows(day if is_day else period, config.language)
+    return ReportData(
+        period=period,
+        day=day,
+        report=report,
+        curves=curves,
+        attendance=rows,
+        attendance_columns=tuple(attendance.columns(day if is_day else period)),
+        lines={
+            code: (name, en)
+            for code, name, en in Line.select(Line.code, Line.name, Line.name_en).order_by(Line.prefix, Line.code).tuples()
+        },
+        windows={n: (name, en) for n, name, en in Window.select(Window.number, Window.name, Window.name_en).tuples()},
+        items={code: (name, en) for code, name, en in Item.select(Item.code, Item.name, Item.name_en).tuples()},
+    )
+
+
+def minutes(value) -> str:
+    return "-" if value is None else f"{value:.0f}"
+
+
+def small_table(*headers: str, widths: tuple[int, ...] = ()) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1), expand=False)
+    for index, header in enumerate(headers):
+        width = widths[index] if index < len(widths) else None
+        table.add_column(header, justify="left" if index == 0 else "right", no_wrap=True, max_width=width,
+                         overflow="ellipsis")
+    return table
+
+
+class ReportsScreen(Screen):
+    BINDINGS = [
+        Binding("f2", "today", "staff_ui.report.today", key_display="F2"),
+        Binding("f3", "pick_day", "staff_ui.report.pick_day", key_display="F3"),
+        Binding("f4", "pick_month", "staff_ui.report.pick_month", key_display="F4"),
+        Binding("f5", "export", "staff_ui.report.export", key_display="F5"),
+        Binding("f9", "back", "staff_ui.queue", key_display="F9"),
+        Binding("f10", "lock", "staff_ui.lock", key_display="F10", show=False),
+        Binding("escape", "back", "staff_ui.back", show=False),
+    ]
+
+    def __init__(self, period: str | None = None) -> None:
+        super().__init__(name="reports")
+        localise_bindings(self)
+        self.period = period
+        self.data: ReportData | None = None
+        self._wide: bool | None = None
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar()
+        with VerticalScroll(id="report-body"):
+            yield Static("", id="report-head")
+            with Horizontal(id="report-charts", classes="report-pair"):
+                yield HourChart("staff_ui.report.chart_arrivals", id="chart-arrivals")
+                yield HourChart("staff_ui.report.chart_waiting", id="chart-waiting")
+            with Horizontal(classes="report-pair"):
+                yield Static("", id="report-lines", classes="report-part")
+                yield Static("", id="report-windows", classes="report-part")
+            with Horizontal(classes="report-pair"):
+                yield Static("", id="report-cases", classes="report-part")
+                yield Static("", id="report-ratings", classes="report-part")
+            yield Static("", id="report-supplement", classes="report-part")
+            yield Static("", id="report-attendance", classes="report-part")
+        yield Static("", id="message", classes="message-line")
+        yield HallFooter()
+
+    def on_mount(self) -> None:
+        self.period = self.period or clock.service_day(self.app.config.zone).isoformat()
+        self._layout()
+        self.query_one("#report-body").focus()
+        self.load()
+
+    def on_resize(self) -> None:
+        self._layout()
+
+    def _layout(self) -> None:
+        wide = (self.size.width or 80) >= WIDE
+        if wide == self._wide:
+            return
+        self._wide = wide
+        for pair in self.query(".report-pair"):
+            pair.styles.layout = "horizontal" if wide else "vertical"
+        if self.data is not None:
+            self._show(self.data)
+
+    # --- loading ---------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="report-load", exit_on_error=False)
+    def load(self) -> None:
+        worker = get_current_worker()
+        app = self.app
+        period = self.period
+        try:
+            data = call(app.hall, gather, app.config, period)
+        except Exception as exc:
+            if not worker.is_cancelled:
+                self.post_message(ActionFailed("load", error_words(exc, app.lang)))
+            return
+        if not worker.is_cancelled:
+            self.post_message(Loaded("report", data))
+
+    def on_hall_changed(self, message: HallChanged) -> None:
+        # Today's numbers move with every ticket; a past day or month does not.
+        if self.period == clock.service_day(self.app.config.zone).isoformat() and any(
+            k.startswith(("ticket.", "case.", "whereabouts.", "reconnected")) for k in message.kinds
+        ):
+            self.load()
+
+    def on_loaded(self, message: Loaded) -> None:
+        if message.what == "report" and message.data.period == self.period:
+            first = self.data is None
+            self.data = message.data
+            self._show(message.data)
+            self.refresh_bindings()
+            if first:
+                self.say("")
+
+    def on_action_failed(self, message: ActionFailed) -> None:
+        self.say(message.message, error=True)
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        line = self.query_one("#message", Static)
+        line.update(Text(text, style="bold" if error else ""))
+        line.set_class(error, "error")
+
+    # --- showing -----------------------------------------------------------------------------
+
+    def _part_width(self) -> int:
+        width = (self.size.width or 80) - 2
+        return width // 2 - 1 if self._wide else width
+
+    def _show(self, data: ReportData) -> None:
+        r = data.report
+        curves = data.curves
+        waiting_total = sum(curves.waiting_by_line.values()) if curves else None
+        head = Text()
+        title = "staff_ui.report.title_day" if data.day else "staff_ui.report.title_month"
+        head.append(tr(title, period=data.period), style="bold")
+        if data.day:
+            head.append(" " + tr(f"duty.weekday_{data.day.weekday()}"))
+        head.append("\n")
+        head.append(tr(
+            "staff_ui.report.totals",
+            issued=r.tickets.get("issued", 0), served=r.tickets.get("served", 0),
+            waiting="-" if waiting_total is None else waiting_total, no_show=r.tickets.get("no_show", 0),
+        ))
+        head.append("\n")
+        head.append(tr(
+            "staff_ui.report.times",
+            median=minutes(r.wait_median_minutes), p90=minutes(r.wait_p90_minutes), service=minutes(r.service_median_minutes),
+        ))
+        self.query_one("#report-head", Static).update(head)
+
+        charts = self.query_one("#report-charts")
+        charts.display = curves is not None
+        if curves is not None:
+            self.query_one("#chart-arrivals", HourChart).show(curves.hours, curves.arrivals)
+            self.query_one("#chart-waiting", HourChart).show(curves.hours, curves.waiting)
+
+        part = self._part_width()
+        name_width = max(6, part - 4 * 6 - 2)
+        lines = small_table(tr("staff_ui.report.col_line"), tr("staff_ui.report.col_issued"), tr("staff_ui.report.col_served"),
+                            tr("staff_ui.report.col_waiting"), tr("staff_ui.report.col_no_show"), widths=(name_width,))
+        order = {code: index for index, code in enumerate(data.lines)}
+        for code, counts in sorted(r.tickets_by_line.items(), key=lambda kv: (order.get(kv[0], 99), kv[0])):
+            name = data.lines.get(code, (code, code))
+            waiting = curves.waiting_by_line.get(code, 0) if curves else "-"
+            lines.add_row(fit(name_of(*name), name_width).rstrip(), str(counts["issued"]), str(counts["served"]),
+                          str(waiting), str(counts["no_show"]))
+        if not r.tickets_by_line:
+            lines.add_row(tr("staff_ui.report.none"), "", "", "", "")
+        self.query_one("#report-lines", Static).update(self._titled("staff_ui.report.by_line", lines))
+
+        windows = small_table(tr("staff_ui.report.col_window"), tr("staff_ui.report.col_called"),
+                              tr("staff_ui.report.col_served"), tr("staff_ui.report.col_waiting"),
+                              tr("staff_ui.report.col_no_show"), widths=(name_width,))
+        numbers = sorted(set(r.tickets_by_window) | (set(curves.waiting_by_window) if curves else set()))
+        for number in numbers:
+            counts = r.tickets_by_window.get(number, {"called": 0, "served": 0, "no_show": 0})
+            name = data.windows.get(number, ("", ""))
+            label = fit(tr("staff_ui.window_choice", window=number, name=name_of(*name)), name_width).rstrip()
+            waiting = curves.waiting_by_window.get(number, 0) if curves else "-"
+            windows.add_row(label, str(counts["called"]), str(counts["served"]), str(waiting), str(counts["no_show"]))
+        self.query_one("#report-windows", Static).update(self._titled("staff_ui.report.by_window", windows))
+
+        cases = small_table(tr("staff_ui.report.col_kind"), tr("staff_ui.report.col_count"))
+        for kind, count in r.cases_by_kind.items():
+            cases.add_row(tr(f"case.kind_{kind}"), str(count))
+        cases.add_row(Text(tr("staff_ui.report.cases_total"), style="bold"), Text(str(r.cases_total), style="bold"))
+        cases.add_row(tr("staff_ui.report.overdue"), ("!! " if r.overdue_cases else "") + str(r.overdue_cases))
+        cases.add_row(tr("staff_ui.report.extended"), tr("staff_ui.report.extended_n", cases=r.extended_cases, times=r.extensions))
+        cases.add_row(tr("staff_ui.report.over_time"), str(r.over_time_immediate))
+        self.query_one("#report-cases", Static).update(self._titled("staff_ui.report.cases", cases))
+
+        ratings = small_table(tr("staff_ui.report.col_level"), tr("staff_ui.report.col_count"))
+        for level, count in r.ratings_by_level.items():
+            ratings.add_row(tr(f"rating.level_{level}"), str(count))
+        ratings.add_row(tr("staff_ui.report.bad"), str(r.bad_ratings))
+        ratings.add_row(tr("staff_ui.report.followups"),
+                        ("!! " if r.open_followups else "") + tr("staff_ui.report.followups_n", open=r.open_followups,
+                                                                 overdue=r.overdue_followups))
+        self.query_one("#report-ratings", Static).update(self._titled("staff_ui.report.ratings", ratings))
+
+        width = (self.size.width or 80) - 2
+        item_width = max(10, width - 3 * 8 - 4)
+        supplement = small_table(tr("staff_ui.report.col_item"), tr("staff_ui.report.col_cases"),
+                                 tr("staff_ui.report.col_supplement"), tr("staff_ui.report.col_share"), widths=(item_width,))
+        shares = sorted(r.supplement_by_item.items(), key=lambda kv: (-kv[1]["share"], -kv[1]["cases"], kv[0]))
+        for code, counts in shares[:SUPPLEMENT_ROWS]:
+            name = data.items.get(code, (code, code))
+            supplement.add_row(fit(name_of(*name), item_width).rstrip(), str(counts["cases"]), str(counts["supplement"]),
+                               f"{counts['share'] * 100:.0f}%")
+        if len(shares) > SUPPLEMENT_ROWS:
+            supplement.add_row(tr("staff_ui.report.more_items", n=len(shares) - SUPPLEMENT_ROWS), "", "", "")
+        if not shares:
+            supplement.add_row(tr("staff_ui.report.none"), "", "", "")
+        self.query_one("#report-supplement", Static).update(self._titled("staff_ui.report.supplement", supplement))
+        self.query_one("#report-attendance", Static).update(self._titled("staff_ui.report.attendance", self._attendance(data)))
+
+    def _attendance(self, data: ReportData) -> Table:
+        if data.day is not None:
+            table = small_table(tr("attendance.col_staff"), tr("attendance.col_name"), tr("attendance.col_status"),
+                                tr("attendance.col_arrived"), tr("attendance.col_left"))
+            for row in data.attendance:
+                if not row.get("expected") and not row.get("arrived"):
+                    continue
+                status = row["status"]
+                marked = row.get("late") or row.get("left_early") or row.get("absent")
+                table.add_row(row["staff"], row["name"], Text(("!! " if marked else "") + status, style="bold" if marked else ""),
+                              row.get("arrived") or "-", row.get("left") or "-")
+        else:
+            table = small_table(tr("attendance.col_staff"), tr("attendance.col_name"), tr("attendance.col_expected_days"),
+                                tr("attendance.col_present_days"), tr("attendance.col_late"), tr("attendance.col_left_early"),
+                                tr("attendance.col_absent"), tr("attendance.col_leave_days"))
+            for row in data.attendance:
+                table.add_row(row["staff"], row["name"], str(row["expected_days"]), str(row["present_days"]), str(row["late"]),
+                              str(row["left_early"]), str(row["absent"]), str(row["leave_days"]))
+        if not data.attendance:
+            table.add_row(tr("staff_ui.report.none"), *[""] * (len(table.columns) - 1))
+        return table
+
+    def _titled(self, key: str, table: Table):
+        from rich.console import Group
+
+        return Group(Text(tr(key), style="bold"), table)
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def _choose(self, period: str) -> None:
+        self.period = period
+        self.data = None
+        self.say(tr("staff_ui.loading"))
+        self.load()
+
+    def action_today(self) -> None:
+        self._choose(clock.service_day(self.app.config.zone).isoformat())
+
+    def _ask_period(self, month: bool) -> None:
+        from models.attendance import parse_period
+
+        today = clock.service_day(self.app.config.zone)
+        value = f"{today:%Y-%m}" if month else (self.period if self.data and self.data.day else today.isoformat())
+
+        def save(values: dict):
+            text = (values.get("period") or "").strip()
+            kind, parsed = parse_period(text)
+            if (kind == "month") != month:
+                from models.whereabouts import StaffRefused
+
+                raise StaffRefused("bad_period", text=text)
+            return f"{parsed[0]:04d}-{parsed[1]:02d}" if month else parsed.isoformat()
+
+        def closed(result) -> None:
+            if isinstance(result, str):
+                self._choose(result)
+
+        label = "staff_ui.report.month_label" if month else "staff_ui.report.day_label"
+        self.app.push_screen(
+            FormDialog(
+                tr("staff_ui.report.pick_month" if month else "staff_ui.report.pick_day"),
+                [Field("period", tr(label), "text", value=value, placeholder="2026-11" if month else "2026-11-23")],
+                save,
+                save_label=tr("staff_ui.report.show"),
+            ),
+            closed,
+        )
+
+    def action_pick_day(self) -> None:
+        self._ask_period(month=False)
+
+    def action_pick_month(self) -> None:
+        self._ask_period(month=True)
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action == "export":
+            return True if self.data is not None else None
+        return True
+
+    def action_export(self) -> None:
+        data = self.data
+        if data is None:
+            return
+        language = self.app.lang
+        default = str(Path(os.getcwd()) / f"hall-report-{data.period}.csv")
+
+        def save(values: dict):
+            return write_csv(values.get("path") or default, data.csv_text(language))
+
+        def closed(result) -> None:
+            if isinstance(result, str):
+                self.say(tr("staff_ui.report.exported", path=result))
+
+        self.app.push_screen(
+            FormDialog(
+                tr("staff_ui.report.export_title", period=data.period),
+                [Field("path", tr("staff_ui.report.export_path"), value=default)],
+                save,
+                intro=tr("staff_ui.report.export_intro"),
+                save_label=tr("staff_ui.report.export"),
+            ),
+            closed,
+        )
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_lock(self) -> None:
+        self.app.lock()
+
+
+def write_csv(path: str, text: str) -> str:
+    """Write the CSV (UTF-8 with a BOM, so spreadsheet programs read the Chinese); returns the full path."""
+    target = Path(os.path.expanduser(path.strip()))
+    if target.is_dir():
+        target = target / "hall-report.csv"
+    if not target.is_absolute():
+        target = Path(os.getcwd()) / target
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8-sig")
+    except OSError as exc:
+        raise ExportRefused("export_failed", path=str(target), reason=exc.strerror or str(exc)) from None
+    return str(target)
+
+
+class ExportRefused(Refused):
+    def message(self, language: str = "zh") -> str:
+        return t(f"staff_ui.report.{self.key}", language, **self.params)

@@ -1,0 +1,25 @@
+"""Helpers for the issue-6 tests: the app signed in, waiting, reading the screen."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from tests.staff.helpers import screen_text, shift_for, text_of, wait_for  # noqa: F401
+
+
+def app_for(hall, code: str = "S01", window: int | None = None, *, language: str = "zh", live: bool = False):
+    from models.schema import Staff, StaffPost, Window
+    from staff_tui.app import StaffApp
+
+    if window is None:
+        post = StaffPost.select(Window.number).join(Window).switch(StaffPost).join(Staff).where(Staff.code == code).first()
+        window = post.window.number if post else 1
+    config = replace(hall.config, language=language)
+    return StaffApp(config, hall=hall, shift=shift_for(code, window), watch_theme=False, live=live, terminal="pytest")
+
+
+async def ready(pilot, name: str, *, data: bool = True) -> None:
+    app = pilot.app
+    await wait_for(pilot, lambda: app.screen.name == name and (not data or getattr(app.screen, "data", None) is not None),
+                   what=f"{name} screen")
+    await pilot.pause(0.05)

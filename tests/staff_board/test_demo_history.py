@@ -1,0 +1,69 @@
+"""The demo morning: made through the real model APIs, so every count agrees."""
+
+from __future__ import annotations
+
+from models import clock
+from models.case_rules import KINDS
+from models.case_schema import CaseState
+from models.day_curves import day_curves
+from models.demo_history import SETTING, make_demo_history
+from models.duty import Duty, open_tickets
+from models.hall import get_setting
+from models.reports import report
+from models.schema import Ticket, Window
+from models.whereabouts import Whereabouts
+
+
+def test_the_morning_is_consistent(demo):
+    config = demo.config
+    today = clock.service_day(config.zone)
+    now = clock.now()
+    tickets = list(Ticket.select())
+    assert 30 <= len(tickets) <= 45
+    assert all(t.service_day == today and t.issued_at <= now for t in tickets)
+    statuses = {t.status for t in tickets}
+    assert {"done", "waiting"} <= statuses
+    assert sum(t.status == "done" for t in tickets) > len(tickets) / 2  # most were served
+    for t in tickets:
+        if t.called_at is not None:
+            assert t.issued_at <= t.called_at <= now
+        if t.finished_at is not None:
+            assert t.called_at <= t.finished_at <= now
+    # Every kind of case, and the report counts what is there.
+    kinds = {kind for (kind,) in CaseState.select(CaseState.kind).tuples()}
+    assert kinds == set(KINDS)
+    day = report(config, day=today)
+    assert day.tickets["issued"] == len(tickets)
+    assert day.tickets["served"] == sum(t.status == "done" for t in tickets)
+    assert day.wait_median_minutes and day.wait_median_minutes > 0
+    # Window 1 ends the morning free: a newcomer's ticket there is called next.
+    one = Window.get(Window.number == 1)
+    assert not Ticket.select().where((Ticket.window == one) & Ticket.status.in_(("called", "serving"))).exists()
+    lines = [link.line_id for link in one.line_links]
+    assert not Ticket.select().where(Ticket.line.in_(lines) & (Ticket.status == "waiting")).exists()
+    # Whereabouts: a B person covers, a window paused itself, someone is overdue, someone on leave.
+    where = Whereabouts(config)
+    covers = {c.window: c for c in where.window_cover()}
+    assert covers[1].cover == "A" and not covers[1].paused
+    assert any(c.cover == "B" for c in covers.values())
+    assert any(c.cover is None and c.auto_paused for c in covers.values())
+    board = where.board()
+    assert board.overdue
+    assert any(p.state == "leave" and p.stand_in for p in board.people)
+    assert [lv.status for lv in where.leaves(status="pending")] == ["pending"]
+    # Duty: the opening checklist ticked and signed, the leader's log with an open problem.
+    history = Duty(config).checklist_history(today)
+    assert history.opening.complete and history.opening.signed_off is not None
+    assert not history.closing.items[0].ticked
+    assert any(e.kind == "problem" and e.fixed for e in history.log)
+    assert Duty(config).open_problems()
+    # The hourly curves agree with the tickets.
+    curves = day_curves(config, today)
+    assert curves.total_arrivals == len(tickets)
+    assert sum(curves.waiting_by_line.values()) == sum(t.status == "waiting" for t in tickets)
+    assert curves.peak_waiting >= 1
+    assert open_tickets(today) == sum(t.status in ("waiting", "called", "serving") for t in tickets)
+    # Once a day: running it again adds nothing.
+    assert get_setting(SETTING) == today.isoformat()
+    assert make_demo_history(demo) == {}
+    assert Ticket.select().count() == len(tickets)
