@@ -12,17 +12,7 @@ from cli import context
 from cli.context import add_actions, emit_json, parse_date, say
 from models.case_rules import CHANNELS, KINDS, LEVELS, NOTICE_KINDS, NOTIFY_HOWS, RATING_TAGS, STATES
 from models.i18n import pick, t
-
-# The notice a resident is handed when a case of this kind is opened.
-OPENING_NOTICE = {
-    "consultation": "consultation_receipt",
-    "promised": "promise",
-    "supplement": "supplement",
-    "returned": "return",
-    "escalated": "escalation",
-    "petition": "petition_receipt",
-}
-
+from models.notices import counter_notice
 
 def _local_time(text: str) -> datetime:
     try:
@@ -196,9 +186,7 @@ def cmd_open(args) -> int:
             code=detail["tracking_code"],
         )
     )
-    notice = OPENING_NOTICE.get(facts.kind)
-    if facts.channel == "letter" and facts.kind == "consultation":
-        notice = "consultation_receipt"
+    notice = counter_notice(facts)
     if notice:
         say()
         say(cases.notice_text(facts, notice, lang))

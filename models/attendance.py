@@ -264,8 +264,7 @@ class Attendance:
     def _days(self, start: date, days: int) -> dict[date, list[AttendanceRow]]:
         zone = self.config.zone
         end = start + timedelta(days=days)
-        span_start = clock.to_utc(datetime.combine(start, time(0), zone))
-        span_end = clock.to_utc(datetime.combine(end, time(0), zone))
+        span_start, span_end = clock.local_days(start, end - timedelta(days=1), zone)
         changes: dict[tuple[date, int], list[WhereaboutsChange]] = {}
         for change in (
             WhereaboutsChange.select()

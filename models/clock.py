@@ -7,7 +7,7 @@ snapshots can freeze it with :func:`frozen`.
 from __future__ import annotations
 
 from contextlib import contextmanager
-from datetime import date, datetime, timezone, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 _frozen: datetime | None = None
 
@@ -50,3 +50,13 @@ def to_utc(local_time: datetime) -> datetime:
 def service_day(zone: tzinfo, instant: datetime | None = None) -> date:
     """The hall's date at ``instant``: numbering resets at local midnight."""
     return local(instant or now(), zone).date()
+
+
+def local_days(first: date, last: date, zone: tzinfo) -> tuple[datetime, datetime]:
+    """The stored-UTC span from local midnight starting ``first`` to local
+    midnight ending ``last`` (both days whole): what a query for those days
+    compares stored instants against."""
+    return (
+        to_utc(datetime.combine(first, time(0), zone)),
+        to_utc(datetime.combine(last + timedelta(days=1), time(0), zone)),
+    )

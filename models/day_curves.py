@@ -78,7 +78,7 @@ def day_curves(config: Config, day: date | None = None) -> DayCurves:
     today = clock.service_day(zone)
     day = day or today
     now = clock.now()
-    day_end = clock.to_utc(datetime.combine(day + timedelta(days=1), time(0), zone))
+    day_end = clock.local_days(day, day, zone)[1]
     horizon = min(now, day_end) if day >= today else day_end
 
     rows = list(

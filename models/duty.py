@@ -256,10 +256,7 @@ class Duty:
         for swap in DutySwap.select().where((DutySwap.day >= start) & (DutySwap.day < end)).order_by(DutySwap.id):
             swaps.setdefault(swap.day, []).append(swap)
         names = {s.id: s for s in Staff.select()}
-        span = (
-            clock.to_utc(datetime.combine(start, time(0), self.config.zone)),
-            clock.to_utc(datetime.combine(end, time(0), self.config.zone)),
-        )
+        span = clock.local_days(start, end - timedelta(days=1), self.config.zone)
         leaves = approved_leaves(*span)
         return [self._day(start + timedelta(days=i), people, leaders, swaps, names, leaves) for i in range(max(0, days))]
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from peewee import JOIN
 
@@ -98,9 +98,7 @@ DUE_SOON_DAYS = 2
 
 
 def _day_bounds(config: Config, day) -> tuple[datetime, datetime]:
-    start = datetime.combine(day, time(0), config.zone)
-    end = datetime.combine(day + timedelta(days=1), time(0), config.zone)
-    return clock.to_utc(start), clock.to_utc(end)
+    return clock.local_days(day, day, config.zone)
 
 
 def working_days_between(config: Config, start: date, end: date) -> int:

@@ -18,7 +18,7 @@ import io
 import math
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from models import clock
 from models.case_rules import LEVELS
@@ -121,11 +121,7 @@ def _period(config: Config, day, month) -> tuple[str, date, date]:
 
 
 def _utc_bounds(config: Config, start: date, end: date) -> tuple[datetime, datetime]:
-    zone = config.zone
-    return (
-        clock.to_utc(datetime.combine(start, time(0), zone)),
-        clock.to_utc(datetime.combine(end + timedelta(days=1), time(0), zone)),
-    )
+    return clock.local_days(start, end, config.zone)
 
 
 def report(config: Config, day=None, month=None) -> Report:
