@@ -1,10 +1,7 @@
-"""A dialog of a few fields whose save runs at the database.
-
-The save runs in a thread worker. When the models refuse or the database
-fails, the dialog stays open with the message and everything typed in it;
-it closes only when the save went through (with the models' answer).
-Enter moves to the next field and saves from the last; Ctrl+S saves from
-anywhere; Escape cancels.
+"""A dialog of a few fields whose save runs at the database (see
+:class:`~staff_tui.modals.saving_dialog.SavingDialog` for how a save that
+fails keeps everything typed). Enter moves to the next field and saves from
+the last.
 """
 
 from __future__ import annotations
@@ -13,17 +10,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
-from textual.worker import get_current_worker
 
-from staff_tui.db import call, error_words
-from staff_tui.i18n import localise_bindings, tr
-from staff_tui.messages import ActionDone, ActionFailed
+from staff_tui.i18n import tr
+from staff_tui.modals.saving_dialog import SavingDialog
 
 
 @dataclass
@@ -36,12 +29,7 @@ class Field:
     placeholder: str = ""
 
 
-class FormDialog(ModalScreen):
-    BINDINGS = [
-        Binding("ctrl+s", "save", "staff_ui.save", priority=True),
-        Binding("escape", "cancel", "staff_ui.cancel"),
-    ]
-
+class FormDialog(SavingDialog):
     def __init__(
         self,
         title: str,
@@ -52,14 +40,12 @@ class FormDialog(ModalScreen):
         save_label: str | None = None,
         name: str = "form",
     ) -> None:
-        super().__init__(classes="dialog-screen", name=name)
-        localise_bindings(self)
+        super().__init__(name=name)
         self.title_text = title
         self.fields = fields
         self._save_fn = save
         self.intro = intro
         self.save_label = save_label or tr("staff_ui.save")
-        self.saving = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -118,40 +104,9 @@ class FormDialog(ModalScreen):
         else:
             self.focus_next()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
+    def pending_save(self):
+        values = self.values()
+        return lambda: self._save_fn(values)
 
-    def action_cancel(self) -> None:
-        if not self.saving:
-            self.dismiss(None)
-
-    def action_save(self) -> None:
-        if self.saving:
-            return
-        self.saving = True
-        self.query_one("#error", Static).update(tr("staff_ui.saving"))
-        self._save(self.values())
-
-    @work(thread=True, exclusive=True, group="save", exit_on_error=False)
-    def _save(self, values: dict) -> None:
-        worker = get_current_worker()
-        try:
-            result = call(self.app.hall, self._save_fn, values)
-        except Exception as exc:  # shown in the dialog; nothing typed is lost
-            if not worker.is_cancelled:
-                self.post_message(ActionFailed("save", error_words(exc, self.app.lang)))
-            return
-        self.post_message(ActionDone("save", result))
-
-    def on_action_done(self, message: ActionDone) -> None:
-        self.saving = False
-        self.dismiss(message.result if message.result is not None else True)
-
-    def on_action_failed(self, message: ActionFailed) -> None:
-        self.saving = False
-        error = self.query_one("#error", Static)
-        error.update(message.message)
+    def answer(self, result):
+        return result if result is not None else True

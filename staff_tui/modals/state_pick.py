@@ -15,19 +15,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from models.whereabouts import Whereabouts
 from models.whereabouts_schema import STATES
-from staff_tui.db import call, error_words
-from staff_tui.i18n import localise_bindings, tr
-from staff_tui.messages import ActionDone, ActionFailed
+from staff_tui.i18n import tr
+from staff_tui.modals.saving_dialog import SavingDialog
 
 
 @dataclass(frozen=True)
@@ -41,22 +38,15 @@ class StateRequest:
     sign_out: bool = False  # leaving: on_duty is not offered
 
 
-class StateDialog(ModalScreen):
-    BINDINGS = [
-        Binding("ctrl+s", "save", "staff_ui.save", priority=True),
-        Binding("escape", "cancel", "staff_ui.cancel"),
-    ]
-
+class StateDialog(SavingDialog):
     def __init__(self, request: StateRequest) -> None:
-        super().__init__(classes="dialog-screen", name="state-dialog")
-        localise_bindings(self)
+        super().__init__(name="state-dialog")
         self.request = request
         states = [s for s in STATES if not (request.sign_out and s == "on_duty")]
         if request.sign_out:
             states.remove("resting")
             states.insert(0, "resting")
         self.states = states
-        self.saving = False
 
     def compose(self) -> ComposeResult:
         request = self.request
@@ -117,45 +107,13 @@ class StateDialog(ModalScreen):
         event.stop()
         self.action_save()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-    def action_cancel(self) -> None:
-        if not self.saving:
-            self.dismiss(None)
-
-    def action_save(self) -> None:
-        if self.saving:
-            return
-        self.saving = True
-        self.query_one("#error", Static).update(tr("staff_ui.saving"))
-        self._save(self.chosen, self.query_one("#note", Input).value, self.query_one("#back", Input).value.strip())
-
-    @work(thread=True, exclusive=True, group="state-save", exit_on_error=False)
-    def _save(self, state: str, note: str, back: str) -> None:
-        app = self.app
-        where = Whereabouts(app.config)
-        request = self.request
+    def pending_save(self):
+        state, note = self.chosen, self.query_one("#note", Input).value
+        back = self.query_one("#back", Input).value.strip()
+        where, request = Whereabouts(self.app.config), self.request
 
         def save():
             back_at = where.back_at_today(back) if back and state != "on_duty" else None
             return where.set_state(request.staff, state, note, back_at, by=request.by)
 
-        try:
-            result = call(app.hall, save)
-        except Exception as exc:
-            self.post_message(ActionFailed("state", error_words(exc, app.lang)))
-            return
-        self.post_message(ActionDone("state", result))
-
-    def on_action_done(self, message: ActionDone) -> None:
-        self.saving = False
-        self.dismiss(message.result)
-
-    def on_action_failed(self, message: ActionFailed) -> None:
-        self.saving = False
-        self.query_one("#error", Static).update(message.message)
+        return save
