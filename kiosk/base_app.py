@@ -18,6 +18,7 @@ import asyncio
 import signal
 import threading
 
+from textual import work
 from textual.app import App
 
 from kiosk.live import HallChanged, start_live
@@ -42,6 +43,10 @@ class HallApp(App, inherit_bindings=False):
         theme = hall.config.kiosk.theme
         self.base_theme = theme if theme in self.available_themes else "hall"
         self.theme = self.base_theme
+        # Whether the day was closed by the duty's sign-off (a database fact);
+        # the header reads this instead of asking the database every second.
+        self.day_closed = False
+        self.day_closed_next = None
 
     # --- words ---------------------------------------------------------------
 
@@ -68,6 +73,7 @@ class HallApp(App, inherit_bindings=False):
             self.call_after_refresh(start, self._hall_opened)
         if self.live:
             start_live(self)
+        self.check_day_closed()
         if self.watch_theme_files:
             from themes import watch_themes
 
@@ -96,5 +102,21 @@ class HallApp(App, inherit_bindings=False):
         if watch is not None:
             watch.stop()
 
+    @work(thread=True, exclusive=True, group="day-closed", exit_on_error=False)
+    def check_day_closed(self) -> None:
+        from models.duty import closed_for_day
+        from models import clock
+
+        hall = self.hall.wait(30) if hasattr(self.hall, "wait") else self.hall
+        with hall.db.connection_context():
+            closed = closed_for_day(clock.service_day(hall.config.zone))
+            nxt = hall.queue.next_issuing() if closed else None
+        self.call_from_thread(self._set_day_closed, closed, nxt)
+
+    def _set_day_closed(self, closed: bool, nxt) -> None:
+        self.day_closed, self.day_closed_next = closed, nxt
+
     def on_hall_changed(self, message: HallChanged) -> None:
+        if any(kind.startswith("duty.") for kind in message.kinds()):
+            self.check_day_closed()
         self.screen.post_message(HallChanged(message.changes))

@@ -194,6 +194,14 @@ class Queue:
             return "paused", None
         return "open", None
 
+    def next_issuing(self):
+        """When tickets are next issued (aware local), counting a closing sign-off
+        today as the end of the day; None when not within the calendar's horizon."""
+        today = clock.service_day(self.config.zone)
+        if closed_for_day(today):
+            return self.calendar.next_issuing(clock.local_days(today, today, self.config.zone)[1])
+        return self.calendar.next_issuing()
+
     def _check_can_issue(self, item: "_ItemRow", windows) -> None:
         language = self.config.language
         name = pick(item.name, item.name_en, language)

@@ -27,11 +27,16 @@ def format_now(app) -> str:
 
 
 def issuing_text(app) -> tuple[str, bool]:
-    """(text, open) about ticket issuing, from the hall calendar."""
+    """(text, open) about ticket issuing: the hall calendar, and the day's
+    closing sign-off as the app last learned it (no database call here: this
+    runs on the UI thread every second)."""
     calendar = app.hall.calendar
-    if calendar.issuing_now():
+    if app.day_closed and (app.day_closed_next is None or clock.local(clock.now(), app.day_closed_next.tzinfo) < app.day_closed_next):
+        nxt = app.day_closed_next
+    elif calendar.issuing_now():
         return app.t("kiosk.issuing_open"), True
-    nxt = calendar.next_issuing()
+    else:
+        nxt = calendar.next_issuing()
     if nxt is None:
         return app.t("kiosk.issuing_closed_no_next"), False
     when = app.t("time.datetime_format", month=nxt.month, day=nxt.day, hour=nxt.hour, minute=nxt.minute)

@@ -252,3 +252,22 @@ def test_quit_sequence_of_several_keys(hall):
     app = make_kiosk(hall, "zh", quit_sequence="f9,f9,f10")
     assert not app._quit_step("f9") and not app._quit_step("f9") and app._quit_step("f10")
     assert not app._quit_step("f9") and not app._quit_step("a") and not app._quit_step("f10")
+
+
+async def test_after_the_closing_sign_off_the_header_says_issuing_has_ended(hall):
+    from models.duty import Duty
+    from models.staff import add_staff
+    from tests.kiosk.conftest import make_kiosk, wait_for
+    from kiosk.widgets.header import issuing_text
+
+    add_staff("S01", "王芳", "1234", posts=[(1, "A")])
+    duty = Duty(hall.config)
+    for index, _item in enumerate(duty.items("closing")):
+        duty.tick(None, "closing", index, "S01")
+    duty.sign_off(None, "closing", "S01")
+    app = make_kiosk(hall, "zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.day_closed)
+        text, is_open = issuing_text(app)
+        assert not is_open
+        assert text != app.t("kiosk.issuing_open")
