@@ -2,7 +2,8 @@
 
 PostgreSQL comes from ``HALL_TEST_PG`` (``make test`` starts a private server
 and sets it). Without it the PostgreSQL half fails, unless
-``HALL_TEST_PG=off`` says to leave it out on purpose.
+``HALL_TEST_PG=off`` says to leave it out on purpose — which CI
+(``HALL_REQUIRE_PG``) refuses.
 """
 
 from __future__ import annotations
@@ -20,6 +21,11 @@ from models.config import Config, TicketsConfig
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 PG_URL = os.environ.get("HALL_TEST_PG", "")
 BACKENDS = ["sqlite"] + ([] if PG_URL == "off" else ["postgres"])
+
+
+def pytest_configure(config):
+    if os.environ.get("HALL_REQUIRE_PG") and PG_URL in ("", "off"):
+        raise pytest.UsageError("HALL_REQUIRE_PG is set (CI) but HALL_TEST_PG is not: the PostgreSQL suite may not be left out")
 
 
 def pytest_report_header(config):
