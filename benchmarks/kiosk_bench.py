@@ -1,8 +1,10 @@
 """Kiosk and board figures: ``python -m benchmarks.kiosk_bench``.
 
-- cold start to first frame, and peak memory, of the kiosk against a minimal
-  Textual app measured in the same run (targets: ≤ 1.5× the time, ≤ 2× the
-  memory);
+- cold start, from process spawn to the first frame of the home screen, and
+  peak memory, of the kiosk against a minimal Textual app measured in the
+  same run (targets: ≤ 1.5× the time, ≤ 2× the memory). The kiosk opens its
+  database behind that frame, so the time until it is open and idle, and
+  until exit, are printed beside it;
 - tap to ticket screen, median (target ≤ 100 ms);
 - call to board, p95 (target ≤ 250 ms): a call committed on another
   connection until the board shows it.
@@ -26,27 +28,40 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 RUNS = 5
 
-MINIMAL_APP = """
+# Both children mark their first frame the same way: the first compositor
+# update of their first real screen handed to the driver (App._display), as a
+# wall-clock time so the parent can count from the moment it spawned them.
+FIRST_FRAME_HOOK = """
 import time
-start = time.perf_counter()
 from textual.app import App
+first_frame = {}
+_display = App._display
+def _marking_display(self, screen, renderable):
+    if renderable is not None and "at" not in first_frame and type(screen).__name__ == FIRST_SCREEN:
+        first_frame["at"] = time.time()
+    return _display(self, screen, renderable)
+App._display = _marking_display
+"""
+
+MINIMAL_APP = FIRST_FRAME_HOOK + """
 from textual.widgets import Button, Static
+
+FIRST_SCREEN = "Screen"
 
 class Minimal(App):
     def compose(self):
         yield Static("hello")
         yield Button("ok")
 
-async def first_frame(pilot):
+async def settle(pilot):
     await pilot.pause()
-    pilot.app.exit(time.perf_counter() - start)
+    pilot.app.exit((first_frame["at"], time.time()))
 
-print(Minimal().run(headless=True, size=(80, 24), auto_pilot=first_frame))
+print(*Minimal().run(headless=True, size=(80, 24), auto_pilot=settle))
 """
 
-KIOSK_APP = """
-import sys, time
-start = time.perf_counter()
+KIOSK_APP = FIRST_FRAME_HOOK + """
+import sys
 from dataclasses import replace
 from models.config import Config
 from cli.startup import leave_out_postgres_driver
@@ -54,36 +69,38 @@ leave_out_postgres_driver(sys.argv[1])  # as `hall kiosk` does on a SQLite hall
 from kiosk.app import KioskApp
 from kiosk.pending import PendingHall
 
+FIRST_SCREEN = "HomeScreen"
+
 def opener(config):  # as `hall kiosk` does: the database opens behind the first frame
     from models.hall import open_hall
     return open_hall(config)
 
 hall = PendingHall(replace(Config(), database=sys.argv[1]), opener)
 
-async def first_frame(pilot):
+async def settle(pilot):
     await pilot.pause()
-    assert type(pilot.app.screen).__name__ == "HomeScreen"
-    took = time.perf_counter() - start
-    hall.wait(30)  # the database did open (not counted: the first frame was already out)
-    pilot.app.exit(took)
+    hall.wait(30)  # the database is open and the home screen knows the day's state
+    await pilot.pause()
+    pilot.app.exit((first_frame["at"], time.time()))
 
-print(KioskApp(hall).run(headless=True, size=(80, 24), auto_pilot=first_frame))
+print(*KioskApp(hall).run(headless=True, size=(80, 24), auto_pilot=settle))
 """
 
 
-def _run_child(code: str, *args: str) -> tuple[float, float, float]:
-    """(wall seconds from spawn to exit, in-process seconds to first frame, peak RSS MiB)."""
-    started = time.perf_counter()
+def _run_child(code: str, *args: str) -> tuple[float, float, float, float]:
+    """Seconds from spawn to (first frame, ready and idle, exit), and peak RSS MiB."""
+    spawned = time.time()
     proc = subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - started
+    ended = time.time()
     out = proc.stdout.read().decode().strip()
     err = proc.stderr.read().decode().strip()
     proc.stdout.close()
     proc.stderr.close()
     if status != 0:
         raise RuntimeError(f"child failed: {err[-500:]}")
-    return wall, float(out.splitlines()[-1]), usage.ru_maxrss / 1024
+    frame, ready = (float(x) for x in out.splitlines()[-1].split())
+    return frame - spawned, ready - spawned, ended - spawned, usage.ru_maxrss / 1024
 
 
 def make_demo_db(url: str) -> None:
@@ -96,14 +113,13 @@ def cold_start(url: str) -> dict:
         minimal.append(_run_child(MINIMAL_APP))
         kiosk.append(_run_child(KIOSK_APP, url))
     med = lambda rows, i: statistics.median(r[i] for r in rows)  # noqa: E731
-    return {
-        "minimal_wall_s": med(minimal, 0),
-        "kiosk_wall_s": med(kiosk, 0),
-        "minimal_first_frame_s": med(minimal, 1),
-        "kiosk_first_frame_s": med(kiosk, 1),
-        "minimal_peak_mib": max(r[2] for r in minimal),
-        "kiosk_peak_mib": max(r[2] for r in kiosk),
-    }
+    figures = {}
+    for name, rows in (("minimal", minimal), ("kiosk", kiosk)):
+        figures[f"{name}_first_frame_s"] = med(rows, 0)
+        figures[f"{name}_ready_s"] = med(rows, 1)
+        figures[f"{name}_wall_s"] = med(rows, 2)
+        figures[f"{name}_peak_mib"] = max(r[3] for r in rows)
+    return figures
 
 
 def open_bench_hall(url: str):
@@ -200,16 +216,17 @@ def main() -> int:
         make_demo_db(url)
         if name == "sqlite":
             start = cold_start(url)
-            time_ratio = start["kiosk_wall_s"] / start["minimal_wall_s"]
+            frame_ratio = start["kiosk_first_frame_s"] / start["minimal_first_frame_s"]
             memory_ratio = start["kiosk_peak_mib"] / start["minimal_peak_mib"]
             print(
-                f"cold start (process spawn to first frame and exit, median of {RUNS}): "
-                f"minimal {start['minimal_wall_s'] * 1000:.0f} ms, kiosk {start['kiosk_wall_s'] * 1000:.0f} ms "
-                f"→ {time_ratio:.2f}× {'ok' if time_ratio <= 1.5 else 'OVER'}"
+                f"cold start, process spawn to first frame (median of {RUNS}): "
+                f"minimal {start['minimal_first_frame_s'] * 1000:.0f} ms, kiosk {start['kiosk_first_frame_s'] * 1000:.0f} ms "
+                f"→ {frame_ratio:.2f}× {'ok' if frame_ratio <= 1.5 else 'OVER'}"
             )
             print(
-                f"  in-process to first frame: minimal {start['minimal_first_frame_s'] * 1000:.0f} ms, "
-                f"kiosk {start['kiosk_first_frame_s'] * 1000:.0f} ms"
+                f"  to ready and idle (kiosk: database open, day's state known): minimal {start['minimal_ready_s'] * 1000:.0f} ms, "
+                f"kiosk {start['kiosk_ready_s'] * 1000:.0f} ms → {start['kiosk_ready_s'] / start['minimal_ready_s']:.2f}×; "
+                f"to exit: minimal {start['minimal_wall_s'] * 1000:.0f} ms, kiosk {start['kiosk_wall_s'] * 1000:.0f} ms"
             )
             print(
                 f"peak memory: minimal {start['minimal_peak_mib']:.1f} MiB, kiosk {start['kiosk_peak_mib']:.1f} MiB "

@@ -68,16 +68,10 @@ class HallApp(App, inherit_bindings=False):
     # --- life ------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        start = getattr(self.hall, "start", None)
-        if start is not None:  # a PendingHall: open the database once the first frame is out
-            self.call_after_refresh(start, self._hall_opened)
-        if self.live:
-            start_live(self)
-        self.check_day_closed()
-        if self.watch_theme_files:
-            from themes import watch_themes
-
-            self._theme_watch = watch_themes(self)
+        # Everything that imports drivers or touches the database waits for the
+        # first frame: a cold start is mostly imports, and a thread importing
+        # beside the UI thread slows the first frame by as much.
+        self.call_after_refresh(self._after_first_frame)
         if not self.is_headless:
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGTERM, signal.SIGINT):
@@ -86,16 +80,33 @@ class HallApp(App, inherit_bindings=False):
                 except (NotImplementedError, RuntimeError, ValueError):
                     pass
 
+    def _after_first_frame(self) -> None:
+        start = getattr(self.hall, "start", None)
+        if start is not None:  # a PendingHall: open the database now
+            start(self._hall_opened)
+        else:
+            self._hall_ready()
+        if self.watch_theme_files:
+            from themes import watch_themes
+
+            self._theme_watch = watch_themes(self)
+
     def _hall_opened(self) -> None:
-        """(In the opening thread.) A hall that cannot be opened ends the app."""
-        if self.hall.error is not None:
-            if threading.get_ident() == self._thread_id:
-                self.exit(None, 2)
-                return
-            try:
-                self.call_from_thread(self.exit, None, 2)
-            except RuntimeError:
-                pass
+        """(In the opening thread, or at once if already open.) Follow the hall,
+        or end the app when it cannot be opened."""
+        then = self._hall_ready if self.hall.error is None else lambda: self.exit(None, 2)
+        if threading.get_ident() == self._thread_id:
+            then()
+            return
+        try:
+            self.call_from_thread(then)
+        except RuntimeError:  # the app has already ended
+            pass
+
+    def _hall_ready(self) -> None:
+        if self.live:
+            start_live(self)
+        self.check_day_closed()
 
     def on_unmount(self) -> None:
         watch = getattr(self, "_theme_watch", None)
