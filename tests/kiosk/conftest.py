@@ -6,7 +6,6 @@ Apps run headless with ``run_test``; the clock is frozen on a Monday at
 
 from __future__ import annotations
 
-import asyncio
 import time
 from dataclasses import replace
 from datetime import datetime
@@ -120,7 +119,6 @@ def text_of(app, selector: str) -> str:
 
 def screen_text(app) -> str:
     """All the words on the screen as a resident would read them."""
-    from rich.console import Console
 
     svg_free = []
     for widget in app.screen.query("*"):
