@@ -398,6 +398,7 @@ class Duty:
                     items="、".join(str(i + 1) for i in state.missing),
                 )
             if checklist == "closing":
+                hold_day(day, closing=True)
                 count = open_tickets(day)
                 if count:
                     raise StaffRefused("tickets_open", count=count)
@@ -557,6 +558,22 @@ def closed_for_day(day: date) -> bool:
         ),
         (day, "closing"),
     ).fetchone() is not None
+
+
+def hold_day(day: date, *, closing: bool = False) -> None:
+    """Inside a write transaction: keep the day's closing sign-off and ticket
+    issuing apart, so no ticket slips in while the closing is being signed.
+
+    Issuing holds the day shared (kiosks do not wait on each other) and the
+    closing sign-off holds it alone; both read after holding it. PostgreSQL
+    needs an advisory lock for that; SQLite's IMMEDIATE transactions already
+    run one writer at a time."""
+    if is_postgres():
+        lock = "pg_advisory_xact_lock" if closing else "pg_advisory_xact_lock_shared"
+        database.execute_sql(f"SELECT {lock}(%s, %s)", (_DAY_LOCK_SPACE, day.toordinal()))
+
+
+_DAY_LOCK_SPACE = 0x48414C4C  # "HALL": the advisory-lock key space of the service day
 
 
 def refuse_if_closed_for_day(config: Config, day: date) -> None:

@@ -35,7 +35,7 @@ from models import clock, events, tracking
 from models.calendar import HallCalendar, in_season, next_season_start
 from models.config import Config
 from models.db import database, is_postgres
-from models.duty import closed_for_day, refuse_if_closed_for_day
+from models.duty import closed_for_day, hold_day, refuse_if_closed_for_day
 from models.errors import NotFound, Refused
 from models.i18n import pick, t
 from models.queue_sql import statement
@@ -148,10 +148,16 @@ class Queue:
             raise NotFound("unknown_item", item=item_code)
         item = _ItemRow(*row)
         windows = database.execute_sql(statement("windows_for_line", postgres), (item.line_id,)).fetchall()
-        self._check_can_issue(item, windows)
+        self._check_can_issue(item)
         try:
             with database.atomic():
-                ticket_id, number, code, day, at = self._issue(item, priority, request_id, postgres)
+                # Read inside the write, so a closing sign-off cannot land between check and ticket.
+                day = clock.service_day(self.config.zone)
+                hold_day(day)
+                refuse_if_closed_for_day(self.config, day)
+                if not any(not paused for _number, paused in windows):
+                    raise Refused("all_paused", line=pick(item.line_name, item.line_name_en, self.config.language))
+                ticket_id, number, code, at = self._issue(item, day, priority, request_id, postgres)
         except IntegrityError:
             # The same request id raced us from another kiosk: theirs stands.
             existing = self._ticket_for_request(request_id, postgres) if request_id else None
@@ -202,7 +208,9 @@ class Queue:
             return self.calendar.next_issuing(clock.local_days(today, today, self.config.zone)[1])
         return self.calendar.next_issuing()
 
-    def _check_can_issue(self, item: "_ItemRow", windows) -> None:
+    def _check_can_issue(self, item: "_ItemRow") -> None:
+        """What refuses a ticket before the write: the item, its season, the
+        hours. The day's sign-off and paused windows are read in the write."""
         language = self.config.language
         name = pick(item.name, item.name_en, language)
         if item.retired or item.line_retired:
@@ -221,12 +229,8 @@ class Queue:
                 "issuing_closed",
                 next=t("time.datetime_format", language, month=nxt.month, day=nxt.day, hour=nxt.hour, minute=nxt.minute),
             )
-        refuse_if_closed_for_day(self.config, today)  # after the day's closing sign-off (duty), none until tomorrow
-        if not any(not paused for _number, paused in windows):
-            raise Refused("all_paused", line=pick(item.line_name, item.line_name_en, language))
 
-    def _issue(self, item: "_ItemRow", priority: bool, request_id: str | None, postgres: bool):
-        day = clock.service_day(self.config.zone)
+    def _issue(self, item: "_ItemRow", day, priority: bool, request_id: str | None, postgres: bool):
         seq = database.execute_sql(statement("bump_counter", postgres), (item.prefix, day)).fetchone()[0]
         number = f"{item.prefix}{seq:03d}"
         code = tracking.new_code()
@@ -236,7 +240,7 @@ class Queue:
             (number, item.prefix, seq, day, item.id, item.line_id, priority, request_id or None, code, at, at),
         ).fetchone()[0]
         events.record("ticket.taken", ticket_id, number=number, line=item.line_code, priority=priority)
-        return ticket_id, number, code, day, at
+        return ticket_id, number, code, at
 
     # --- what a ticket holder is told -------------------------------------
 

@@ -5,14 +5,19 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, time, timedelta
 
+import threading
+
 import pytest
 from peewee import DatabaseError
+
+import models.duty
 
 from models.config import DutyConfig
 from models.db import database
 from models.duty import Duty
 from models.duty_schema import ChecklistTick, DutySignOff, DutySwap
 from models.errors import Refused
+from models.queue import Queue
 from models.schema import Event, Staff
 from models.staff import add_staff
 from models.whereabouts import StaffRefused, Whereabouts
@@ -196,6 +201,73 @@ def test_closing_sign_off_waits_for_everyone_and_then_the_kiosk_stops(duty, peop
     at(MON + timedelta(days=1), 8, 30)
     assert queue.take("baby-hukou").number == "A001"
     assert Event.select().where(Event.kind == "duty.signed_off").count() == 1
+
+
+def _in_thread(work, outcome: dict, key: str) -> threading.Thread:
+    """Run ``work`` on its own connection; ``outcome[key]`` is its result or the refusal's key."""
+
+    def run():
+        with database.connection_context():
+            try:
+                outcome[key] = work()
+            except Refused as exc:
+                outcome[key] = exc.key
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread
+
+
+def test_a_ticket_being_written_holds_up_the_closing_sign_off_which_then_counts_it(duty, people, monkeypatch):
+    tick_all(duty, "closing")
+    written, release = threading.Event(), threading.Event()
+    issue = Queue._issue
+
+    def issue_then_hold(self, *args):
+        out = issue(self, *args)
+        written.set()
+        release.wait(10)
+        return out
+
+    monkeypatch.setattr(Queue, "_issue", issue_then_hold)
+    outcome = {}
+    taker = _in_thread(lambda: people.queue.take("baby-hukou").number, outcome, "take")
+    try:
+        assert written.wait(10)
+        signer = _in_thread(lambda: duty.sign_off(MON, "closing", "S01").checklist, outcome, "sign")
+        signer.join(0.5)
+        assert signer.is_alive() and "sign" not in outcome  # waits for the ticket's transaction
+    finally:
+        release.set()
+    taker.join(10), signer.join(10)
+    assert outcome == {"take": "A001", "sign": "tickets_open"}
+    assert not duty.closed_for_day(MON)
+
+
+def test_a_ticket_asked_for_during_the_closing_sign_off_is_refused_once_it_lands(duty, people, monkeypatch):
+    tick_all(duty, "closing")
+    counted, release = threading.Event(), threading.Event()
+    count = models.duty.open_tickets
+
+    def count_then_hold(day):
+        out = count(day)
+        counted.set()
+        release.wait(10)
+        return out
+
+    monkeypatch.setattr(models.duty, "open_tickets", count_then_hold)
+    outcome = {}
+    signer = _in_thread(lambda: duty.sign_off(MON, "closing", "S01").checklist, outcome, "sign")
+    try:
+        assert counted.wait(10)
+        taker = _in_thread(lambda: people.queue.take("baby-hukou").number, outcome, "take")
+        taker.join(0.5)
+        assert taker.is_alive() and "take" not in outcome  # waits for the sign-off's transaction
+    finally:
+        release.set()
+    signer.join(10), taker.join(10)
+    assert outcome == {"sign": "closing", "take": "closed_for_day"}
+    assert count(MON) == 0  # no ticket slipped in behind the sign-off
 
 
 def test_sign_off_needs_every_item_and_opening_does_not_stop_the_kiosk(duty, people):
