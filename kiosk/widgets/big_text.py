@@ -1,8 +1,11 @@
-"""Large three-row characters for ticket numbers and windows: digits, A–Z, "-" and "→".
+"""Large characters for ticket numbers and windows: digits, A–Z, "-" and "→".
 
-Textual's Digits knows only A–F among the letters; a hall may use any
-prefix letter, so letters get their own 3×3 glyphs here (digits reuse
-Textual's).
+Two sizes. Seven rows of solid blocks (a 5×7 dot font, each dot two cells
+wide so it comes out square) where the screen is tall enough and the text
+fits: a resident with poor sight reads it from across the lobby. Three rows
+otherwise (Textual's Digits for the digits; it knows only A–F among the
+letters, and a hall may use any prefix letter, so letters get their own
+3×3 glyphs here).
 """
 
 from __future__ import annotations
@@ -44,6 +47,64 @@ _LETTERS = {
 }
 
 
+# 5×7 dots, "#" on; a space is narrower so "A012 → 3" still fits a board.
+_DOTS = {
+    "0": (".###.", "#...#", "#...#", "#...#", "#...#", "#...#", ".###."),
+    "1": ("..#..", ".##..", "..#..", "..#..", "..#..", "..#..", ".###."),
+    "2": (".###.", "#...#", "....#", "...#.", "..#..", ".#...", "#####"),
+    "3": ("####.", "....#", "....#", ".###.", "....#", "....#", "####."),
+    "4": ("...#.", "..##.", ".#.#.", "#..#.", "#####", "...#.", "...#."),
+    "5": ("#####", "#....", "####.", "....#", "....#", "#...#", ".###."),
+    "6": ("..##.", ".#...", "#....", "####.", "#...#", "#...#", ".###."),
+    "7": ("#####", "....#", "...#.", "..#..", ".#...", ".#...", ".#..."),
+    "8": (".###.", "#...#", "#...#", ".###.", "#...#", "#...#", ".###."),
+    "9": (".###.", "#...#", "#...#", ".####", "....#", "...#.", ".##.."),
+    "A": (".###.", "#...#", "#...#", "#####", "#...#", "#...#", "#...#"),
+    "B": ("####.", "#...#", "#...#", "####.", "#...#", "#...#", "####."),
+    "C": (".###.", "#...#", "#....", "#....", "#....", "#...#", ".###."),
+    "D": ("####.", "#...#", "#...#", "#...#", "#...#", "#...#", "####."),
+    "E": ("#####", "#....", "#....", "####.", "#....", "#....", "#####"),
+    "F": ("#####", "#....", "#....", "####.", "#....", "#....", "#...."),
+    "G": (".###.", "#...#", "#....", "#.###", "#...#", "#...#", ".####"),
+    "H": ("#...#", "#...#", "#...#", "#####", "#...#", "#...#", "#...#"),
+    "I": (".###.", "..#..", "..#..", "..#..", "..#..", "..#..", ".###."),
+    "J": ("..###", "...#.", "...#.", "...#.", "...#.", "#..#.", ".##.."),
+    "K": ("#...#", "#..#.", "#.#..", "##...", "#.#..", "#..#.", "#...#"),
+    "L": ("#....", "#....", "#....", "#....", "#....", "#....", "#####"),
+    "M": ("#...#", "##.##", "#.#.#", "#.#.#", "#...#", "#...#", "#...#"),
+    "N": ("#...#", "#...#", "##..#", "#.#.#", "#..##", "#...#", "#...#"),
+    "O": (".###.", "#...#", "#...#", "#...#", "#...#", "#...#", ".###."),
+    "P": ("####.", "#...#", "#...#", "####.", "#....", "#....", "#...."),
+    "Q": (".###.", "#...#", "#...#", "#...#", "#.#.#", "#..#.", ".##.#"),
+    "R": ("####.", "#...#", "#...#", "####.", "#.#..", "#..#.", "#...#"),
+    "S": (".####", "#....", "#....", ".###.", "....#", "....#", "####."),
+    "T": ("#####", "..#..", "..#..", "..#..", "..#..", "..#..", "..#.."),
+    "U": ("#...#", "#...#", "#...#", "#...#", "#...#", "#...#", ".###."),
+    "V": ("#...#", "#...#", "#...#", "#...#", "#...#", ".#.#.", "..#.."),
+    "W": ("#...#", "#...#", "#...#", "#.#.#", "#.#.#", "#.#.#", ".#.#."),
+    "X": ("#...#", "#...#", ".#.#.", "..#..", ".#.#.", "#...#", "#...#"),
+    "Y": ("#...#", "#...#", ".#.#.", "..#..", "..#..", "..#..", "..#.."),
+    "Z": ("#####", "....#", "...#.", "..#..", ".#...", "#....", "#####"),
+    "-": (".....", ".....", ".....", "#####", ".....", ".....", "....."),
+    "→": (".....", "..#..", "...#.", "#####", "...#.", "..#..", "....."),
+    " ": ("...",) * 7,
+}
+TALL_ROWS = 7
+TALL_FROM_HEIGHT = 30  # screens lower than this keep three rows, for the words below
+_GAP = "  "
+
+
+def tall_rows(text: str) -> tuple[str, ...] | None:
+    """``text`` in seven rows of blocks, or None when a character has no dots."""
+    characters = [_DOTS.get(ch.upper()) for ch in text]
+    if not characters or any(c is None for c in characters):
+        return None
+    return tuple(
+        _GAP.join("".join("██" if dot == "#" else "  " for dot in glyph[row]) for glyph in characters)
+        for row in range(TALL_ROWS)
+    )
+
+
 def _digit_rows(character: str) -> tuple[str, str, str]:
     lines = DIGITS3X3
     position = DIGITS.index(character) * 3
@@ -60,25 +121,35 @@ def glyph(character: str) -> tuple[str, str, str]:
 
 
 class BigText(Widget):
-    DEFAULT_CSS = "BigText { width: auto; height: 3; }"
+    DEFAULT_CSS = "BigText { width: auto; height: auto; }"
 
     def __init__(self, text: str = "", *, id: str | None = None, classes: str = "") -> None:
         super().__init__(id=id, classes=classes)
         self.text = text
+        self.tall = False  # which size the last layout chose
 
     def update(self, text: str) -> None:
         self.text = text
         self.refresh(layout=True)
 
-    def get_content_width(self, container: Size, viewport: Size) -> int:
-        return sum(len(glyph(ch)[0]) for ch in self.text)
+    def _choose(self, container: Size, viewport: Size) -> tuple[str, ...]:
+        rows = tall_rows(self.text) if viewport.height >= TALL_FROM_HEIGHT else None
+        self.tall = rows is not None and len(rows[0]) <= container.width
+        return rows if self.tall else self._small_rows()
 
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return 3
-
-    def render(self) -> Text:
+    def _small_rows(self) -> tuple[str, ...]:
         rows = ["", "", ""]
         for character in self.text:
             for index, part in enumerate(glyph(character)):
                 rows[index] += part
-        return Text("\n".join(rows), no_wrap=True, end="")
+        return tuple(rows)
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return len(self._choose(container, viewport)[0])
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return TALL_ROWS if self.tall else 3
+
+    def render(self) -> Text:
+        rows = tall_rows(self.text) if self.tall else None
+        return Text("\n".join(rows or self._small_rows()), no_wrap=True, end="")
