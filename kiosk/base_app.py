@@ -22,6 +22,7 @@ from textual import work
 from textual.app import App
 
 from kiosk.live import HallChanged, start_live
+from kiosk.pending import last_event_id
 from models.i18n import pick, t
 
 
@@ -38,6 +39,10 @@ class HallApp(App, inherit_bindings=False):
 
         self.hall = hall
         self.live = live
+        # A hall handed in already open (tests, benchmarks) marks where its
+        # event feed starts now, before any screen loads; a PendingHall marks
+        # it as it opens.
+        self.events_from = None if hasattr(hall, "start") or not live else last_event_id(hall)
         self.watch_theme_files = watch_theme_files
         register_themes(self)
         theme = hall.config.kiosk.theme
@@ -105,7 +110,7 @@ class HallApp(App, inherit_bindings=False):
 
     def _hall_ready(self) -> None:
         if self.live:
-            start_live(self)
+            start_live(self, self.events_from if self.events_from is not None else self.hall.events_from)
         self.check_day_closed()
 
     def on_unmount(self) -> None:

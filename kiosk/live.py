@@ -36,18 +36,22 @@ class HallChanged(Message, bubble=False):
         return {c.kind for c in self.changes}
 
 
-def start_live(app) -> Worker:
-    """Start watching the hall for ``app`` (which has ``.hall``); results go to ``app``."""
-    return app.run_worker(lambda: _watch(app), thread=True, exclusive=True, group="live", name="live", exit_on_error=False)
+def start_live(app, since: int | None = None) -> Worker:
+    """Start watching the hall for ``app`` (which has ``.hall``); results go to ``app``.
+
+    ``since`` is the last event id as of the hall's opening, read before any
+    screen loaded: every change after it reaches the app, even one made
+    between a screen's first load and this watcher's start."""
+    return app.run_worker(lambda: _watch(app, since), thread=True, exclusive=True, group="live", name="live", exit_on_error=False)
 
 
-def _watch(app) -> None:
+def _watch(app, since: int | None) -> None:
     from models import events
     from models.events import EventWatcher
 
     worker = get_current_worker()
     hall = app.hall
-    last = None
+    last = since
     while not worker.is_cancelled:
         try:
             with hall.db.connection_context():

@@ -13,6 +13,13 @@ import threading
 from typing import Callable
 
 
+def last_event_id(hall) -> int:
+    from models import events
+
+    with hall.db.connection_context():
+        return events.last_id()
+
+
 class PendingHall:
     def __init__(self, config, opener: Callable):
         from models.calendar import HallCalendar
@@ -20,6 +27,7 @@ class PendingHall:
         self.config = config
         self.calendar = HallCalendar(config)
         self.error: BaseException | None = None
+        self.events_from: int | None = None  # the last event id as of opening (see kiosk.live.start_live)
         self._opener = opener
         self._hall = None
         self._ready = threading.Event()
@@ -52,6 +60,7 @@ class PendingHall:
     def open(self) -> None:
         try:
             hall = self._opener(self.config)
+            self.events_from = last_event_id(hall)
             self.config, self.calendar = hall.config, hall.calendar
             self._hall = hall
         except BaseException as exc:  # said by the command once the app has ended

@@ -46,7 +46,10 @@ def _watch(app) -> None:
                         app.post_message(DatabaseRestored())
                         app.post_message(HallChanged(frozenset({"reconnected"}), current))
                     if last is None:
+                        # Screens may have loaded before this first read: one
+                        # reload covers a change made in between.
                         last = current
+                        app.post_message(HallChanged(frozenset({"reconnected"}), current))
                     while not worker.is_cancelled:
                         new = watcher.wait(last, WAIT_SECONDS)
                         if new and not worker.is_cancelled:
