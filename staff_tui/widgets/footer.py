@@ -13,3 +13,7 @@ class HallFooter(Footer):
 
     def on_resize(self) -> None:
         self.show_command_palette = self.size.width >= PALETTE_MIN_WIDTH
+
+    def watch_show_command_palette(self) -> None:
+        # Footer lays its keys out only when the screen's bindings change; a resize changes none.
+        self.call_after_refresh(self.recompose)
