@@ -24,7 +24,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Static
 from textual.worker import get_current_worker
 
@@ -35,16 +34,17 @@ from staff_tui.i18n import localise_bindings, tr
 from staff_tui.messages import ActionDone, ActionFailed, HallChanged, Loaded
 from staff_tui.modals.confirm import ConfirmDialog
 from staff_tui.modals.form import Field, FormDialog
+from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.text import fit, hhmm
 from staff_tui.widgets.footer import HallFooter
 from staff_tui.widgets.keyed_table import KeyedTable
 from staff_tui.widgets.status_bar import StatusBar
 
-WIDE = 120
 CHECKLISTS = ("opening", "closing")
 
 
-class DutyScreen(Screen):
+class DutyScreen(WideOrNarrowScreen):
+    WIDE_FROM = 120
     BINDINGS = [
         Binding("f2", "tick", "staff_ui.duty.tick", key_display="F2"),
         Binding("f3", "tick_problem", "staff_ui.duty.tick_problem", key_display="F3"),
@@ -66,7 +66,6 @@ class DutyScreen(Screen):
         self.data = None  # (DayChecklists, open problems, names)
         self.shown = "opening"  # on a narrow terminal, the checklist shown
         self.busy = False
-        self._wide: bool | None = None
 
     def compose(self) -> ComposeResult:
         yield StatusBar()
@@ -83,28 +82,29 @@ class DutyScreen(Screen):
     def on_mount(self) -> None:
         self.today = clock.service_day(self.app.config.zone)
         self.day = self.day or self.today
-        self._layout()
+        self._set_columns()
+        self._mark_shown()
         self.query_one("#opening").focus()
         self.load()
 
-    def on_resize(self) -> None:
-        self._layout()
-
-    def _layout(self) -> None:
-        wide = (self.size.width or 80) >= WIDE
-        if wide != self._wide:
-            self._wide = wide
-            for name in CHECKLISTS:
-                self.query_one(f"#{name}", KeyedTable).set_columns(self._columns())
-            self.query_one("#log", KeyedTable).set_columns(self._log_columns())
-        for name in CHECKLISTS:
-            self.query_one(f"#{name}-box").display = wide or name == self.shown
+    def watch_wide(self) -> None:
+        self._set_columns()
         if self.data is not None:
             self._show()
 
+    def _set_columns(self) -> None:
+        for name in CHECKLISTS:
+            self.query_one(f"#{name}", KeyedTable).set_columns(self._columns())
+        self.query_one("#log", KeyedTable).set_columns(self._log_columns())
+
+    def _mark_shown(self) -> None:
+        # A narrow terminal hides the list marked "-other" (staff.tcss); a wide one shows both.
+        for name in CHECKLISTS:
+            self.query_one(f"#{name}-box").set_class(name != self.shown, "-other")
+
     def _list_width(self) -> int:
         width = self.size.width or 80
-        return (width // 2) if self._wide else width
+        return (width // 2) if self.wide else width
 
     def _columns(self):
         width = self._list_width()
@@ -163,7 +163,7 @@ class DutyScreen(Screen):
         self.data = message.data
         if first and self.data[0].opening.signed_off is not None and self.day == self.today:
             self.shown = "closing"  # the morning's list is done: the evening's is the one to work on
-            self._layout()
+            self._mark_shown()
             self.query_one("#closing").focus()
         self._show()
 
@@ -227,7 +227,7 @@ class DutyScreen(Screen):
             title += " " + tr("staff_ui.duty.progress", done=done, count=len(state.items))
         box = self.query_one(f"#{name}-box")
         box.border_title = title
-        if not self._wide:
+        if not self.wide:
             box.border_subtitle = tr("staff_ui.duty.f8_hint")
         else:
             box.border_subtitle = ""
@@ -274,7 +274,7 @@ class DutyScreen(Screen):
 
     @property
     def current_list(self) -> str:
-        if self._wide:
+        if self.wide:
             focused = self.focused
             if focused is not None and focused.id in CHECKLISTS:
                 self.shown = focused.id
@@ -484,7 +484,7 @@ class DutyScreen(Screen):
 
     def action_other_list(self) -> None:
         self.shown = "closing" if self.current_list == "opening" else "opening"
-        self._layout()
+        self._mark_shown()
         self.query_one(f"#{self.shown}").focus()
 
     def action_back(self) -> None:

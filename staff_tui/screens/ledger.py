@@ -19,7 +19,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
 from textual.worker import get_current_worker
 
@@ -31,13 +30,13 @@ from staff_tui import queries
 from staff_tui.db import call, error_words
 from staff_tui.i18n import localise_bindings, name_of, tr
 from staff_tui.messages import ActionFailed, HallChanged, Loaded
+from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.text import fit
 from staff_tui.widgets.footer import HallFooter
 from staff_tui.widgets.keyed_table import KeyedTable
 from staff_tui.widgets.status_bar import StatusBar
 
 PAGE_SIZE = 50
-WIDE = 100
 TOGGLES = [("open", "F2"), ("overdue", "F3"), ("due_soon", "F4"), ("today", "F5"), ("mine", "F6")]
 
 
@@ -54,7 +53,8 @@ def _short_date(iso: str | None, today_year: int) -> str:
     return iso[5:] if iso.startswith(str(today_year)) else iso
 
 
-class LedgerScreen(Screen):
+class LedgerScreen(WideOrNarrowScreen):
+    WIDE_FROM = 100
     BINDINGS = [
         Binding("f2", "toggle('open')", "staff_ledger.f_open", key_display="F2"),
         Binding("f3", "toggle('overdue')", "staff_ledger.f_overdue", key_display="F3"),
@@ -78,7 +78,6 @@ class LedgerScreen(Screen):
         self.page = 1
         self.answer: LedgerAnswer | None = None
         self._token = 0
-        self._wide: bool | None = None
         self._choices_loaded = False
 
     # --- layout --------------------------------------------------------------------------------
@@ -112,18 +111,17 @@ class LedgerScreen(Screen):
         leader = self.app.shift.is_leader
         self.query_one("#handler").display = leader
         self.query_one("#handler-label").display = leader
-        self._layout_columns()
+        self._set_columns()
         self.query_one("#cases").focus()
         self._load_choices()
 
-    def on_resize(self) -> None:
-        self._layout_columns()
+    def watch_wide(self) -> None:
+        self._set_columns()
+        if self.answer is not None:
+            self._show(self.answer)
 
-    def _layout_columns(self) -> None:
-        wide = self.size.width >= WIDE
-        if wide == self._wide:
-            return
-        self._wide = wide
+    def _set_columns(self) -> None:
+        wide = self.wide
         columns = [
             ("mark", tr("ledger.flags"), 7),
             ("number", tr("ledger.number"), 11),
@@ -137,8 +135,6 @@ class LedgerScreen(Screen):
             columns[5:5] = [("window", tr("ledger.window"), 4), ("accepted", tr("ledger.accepted_at"), 11)]
             columns.append(("phone", tr("ledger.contact"), 11))
         self.query_one("#cases", KeyedTable).set_columns(columns)
-        if self.answer is not None:
-            self._show(self.answer)
 
     @staticmethod
     def _kind_width() -> int:
@@ -150,8 +146,8 @@ class LedgerScreen(Screen):
 
     def _item_width(self) -> int:
         width = self.size.width or 80
-        fixed = 7 + 11 + self._kind_width() + self._state_width() + 8 + (10 + 4 + 11 + 11 if width >= WIDE else 5)
-        columns = 10 if width >= WIDE else 7
+        fixed = 7 + 11 + self._kind_width() + self._state_width() + 8 + (10 + 4 + 11 + 11 if self.wide else 5)
+        columns = 10 if self.wide else 7
         return max(8, width - fixed - columns * 2 - 3)
 
     # --- choices for the selects ----------------------------------------------------------------------
@@ -257,7 +253,7 @@ class LedgerScreen(Screen):
 
     def _show(self, answer: LedgerAnswer) -> None:
         page = answer.page
-        wide = bool(self._wide)
+        wide = self.wide
         item_width = self._item_width()
         from models import clock
 

@@ -34,7 +34,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
@@ -45,12 +44,12 @@ from staff_tui.db import call, error_words
 from staff_tui.i18n import localise_bindings, name_of, tr
 from staff_tui.messages import ActionFailed, HallChanged, Loaded
 from staff_tui.modals.form import Field, FormDialog
+from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.text import fit
 from staff_tui.widgets.footer import HallFooter
 from staff_tui.widgets.hour_chart import HourChart
 from staff_tui.widgets.status_bar import StatusBar
 
-WIDE = 110
 SUPPLEMENT_ROWS = 8
 
 
@@ -125,7 +124,8 @@ def small_table(*headers: str, widths: tuple[int, ...] = ()) -> Table:
     return table
 
 
-class ReportsScreen(Screen):
+class ReportsScreen(WideOrNarrowScreen):
+    WIDE_FROM = 110
     BINDINGS = [
         Binding("f2", "today", "staff_ui.report.today", key_display="F2"),
         Binding("f3", "pick_day", "staff_ui.report.pick_day", key_display="F3"),
@@ -141,7 +141,6 @@ class ReportsScreen(Screen):
         localise_bindings(self)
         self.period = period
         self.data: ReportData | None = None
-        self._wide: bool | None = None
 
     def compose(self) -> ComposeResult:
         yield StatusBar()
@@ -163,20 +162,10 @@ class ReportsScreen(Screen):
 
     def on_mount(self) -> None:
         self.period = self.period or clock.service_day(self.app.config.zone).isoformat()
-        self._layout()
         self.query_one("#report-body").focus()
         self.load()
 
-    def on_resize(self) -> None:
-        self._layout()
-
-    def _layout(self) -> None:
-        wide = (self.size.width or 80) >= WIDE
-        if wide == self._wide:
-            return
-        self._wide = wide
-        for pair in self.query(".report-pair"):
-            pair.styles.layout = "horizontal" if wide else "vertical"
+    def watch_wide(self) -> None:
         if self.data is not None:
             self._show(self.data)
 
@@ -224,7 +213,7 @@ class ReportsScreen(Screen):
 
     def _part_width(self) -> int:
         width = (self.size.width or 80) - 2
-        return width // 2 - 1 if self._wide else width
+        return width // 2 - 1 if self.wide else width
 
     def _show(self, data: ReportData) -> None:
         r = data.report

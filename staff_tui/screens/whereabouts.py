@@ -23,7 +23,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
@@ -33,13 +32,13 @@ from models.whereabouts_schema import STATES
 from staff_tui.db import call, error_words
 from staff_tui.i18n import localise_bindings, name_of, tr
 from staff_tui.messages import ActionFailed, HallChanged, Loaded
+from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.text import fit, hhmm
 from staff_tui.widgets.footer import HallFooter
 from staff_tui.widgets.keyed_table import KeyedTable
 from staff_tui.widgets.status_bar import StatusBar
 
-WIDE = 110
-COVER_WIDE = 60  # the A/B cover box beside the people on a wide terminal
+COVER_WIDE = 60  # the A/B cover box beside the people on a wide terminal (its width in staff.tcss)
 RELOAD_KINDS = ("whereabouts.", "cover.", "window.", "leave.", "staff.")
 
 
@@ -50,7 +49,8 @@ def duration(minutes: int) -> str:
     return tr("staff_ui.where.dur_hm", h=minutes // 60, m=minutes % 60)
 
 
-class WhereaboutsScreen(Screen):
+class WhereaboutsScreen(WideOrNarrowScreen):
+    WIDE_FROM = 110
     BINDINGS = [
         Binding("f2", "app.my_state", "staff_ui.where.set_mine", key_display="F2"),
         Binding("f3", "leave", "staff_ui.where.leave", key_display="F3"),
@@ -64,7 +64,6 @@ class WhereaboutsScreen(Screen):
         super().__init__(name="whereabouts")
         localise_bindings(self)
         self.data = None
-        self._wide: bool | None = None
 
     def compose(self) -> ComposeResult:
         yield StatusBar()
@@ -79,33 +78,23 @@ class WhereaboutsScreen(Screen):
     def on_mount(self) -> None:
         self.query_one("#people-box").border_title = tr("staff_ui.where.people_title")
         self.query_one("#cover-box").border_title = tr("staff_ui.where.cover_title")
-        self._layout()
+        self._set_columns()
         self.query_one("#people").focus()
         self.set_interval(60, self.load, name="durations")
         self.load()
 
-    def on_resize(self) -> None:
-        self._layout()
-
-    def _layout(self) -> None:
-        wide = (self.size.width or 80) >= WIDE
-        if wide == self._wide:
-            return
-        self._wide = wide
-        body = self.query_one("#where-body")
-        body.styles.layout = "horizontal" if wide else "vertical"
-        cover_box = self.query_one("#cover-box")
-        cover_box.styles.width = COVER_WIDE if wide else "1fr"
-        cover_box.styles.height = "1fr" if wide else "auto"
-        cover_box.styles.max_height = None if wide else 9
-        self.query_one("#people", KeyedTable).set_columns(self._people_columns())
-        self.query_one("#cover", KeyedTable).set_columns(self._cover_columns())
+    def watch_wide(self) -> None:
+        self._set_columns()
         if self.data is not None:
             self._show(*self.data)
 
+    def _set_columns(self) -> None:
+        self.query_one("#people", KeyedTable).set_columns(self._people_columns())
+        self.query_one("#cover", KeyedTable).set_columns(self._cover_columns())
+
     def _widths(self) -> dict[str, int]:
         width = self.size.width or 80
-        people = width - COVER_WIDE if self._wide else width
+        people = width - COVER_WIDE if self.wide else width
         state = max(cell_len(tr(f"whereabouts.state_{key}")) for key in STATES)
         fixed = {"line": 14 if people >= 100 else 8, "mark": 6, "code": 4, "name": 6, "post": 2, "state": state,
                  "since": 7, "back": 9}
@@ -128,7 +117,7 @@ class WhereaboutsScreen(Screen):
         ]
 
     def _cover_widths(self) -> tuple[int, int, int]:
-        width = COVER_WIDE if self._wide else (self.size.width or 80)
+        width = COVER_WIDE if self.wide else (self.size.width or 80)
         state = 17
         holder = max(8, (width - 2 - 3 - state - 4 * 2 - 1) // 2)
         return holder, holder, state
