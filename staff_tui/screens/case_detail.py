@@ -16,7 +16,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Label, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
@@ -32,6 +31,7 @@ from staff_tui.i18n import localise_bindings, name_of, tr
 from staff_tui.messages import ActionDone, ActionFailed, HallChanged, Loaded
 from staff_tui.modals.confirm import ConfirmDialog
 from staff_tui.modals.form import Field, FormDialog
+from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.widgets.action_bar import ActionBar
 from staff_tui.widgets.footer import HallFooter
 from staff_tui.widgets.status_bar import StatusBar
@@ -83,7 +83,8 @@ def summarize(data: dict) -> str:
     return tr("staff_case.data_sep").join(parts)
 
 
-class CaseDetailScreen(Screen):
+class CaseDetailScreen(WideOrNarrowScreen):
+    WIDE_FROM = 100
     BINDINGS = [
         Binding("r", "step('materials')", "staff_case.a_materials", key_display="R"),
         Binding("e", "step('extend')", "staff_case.a_extend", key_display="E"),
@@ -163,6 +164,10 @@ class CaseDetailScreen(Screen):
             self.allowed.add("phone")
         self._show(view)
         self._sync()
+
+    def watch_wide(self) -> None:
+        if self.view is not None:
+            self._show(self.view)
 
     def _sync(self) -> None:
         self.refresh_bindings()
@@ -261,9 +266,8 @@ class CaseDetailScreen(Screen):
             ("staff_case.f_contact", contact),
             ("ledger.contact", phone),
         ]
-        wide = self.size.width >= 100
         table = Table.grid(padding=(0, 1), expand=True)
-        pairs = 2 if wide else 1
+        pairs = 2 if self.wide else 1
         for _ in range(pairs):
             table.add_column(style="bold", no_wrap=True)
             table.add_column(ratio=1)

@@ -21,7 +21,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
@@ -32,6 +31,7 @@ from staff_tui.i18n import localise_bindings, name_of, tr
 from staff_tui.messages import ActionDone, ActionFailed, HallChanged, Loaded
 from staff_tui.modals.confirm import ConfirmDialog
 from staff_tui.modals.form import Field, FormDialog
+from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.text import fit, minutes_between
 from staff_tui.widgets.action_bar import ActionBar
 from staff_tui.widgets.footer import HallFooter
@@ -77,7 +77,8 @@ ACTIONS = [
 ]
 
 
-class QueueScreen(Screen):
+class QueueScreen(WideOrNarrowScreen):
+    WIDE_FROM = 100
     BINDINGS = [
         Binding("f2", "call_next", "staff_queue.call", key_display="F2"),
         Binding("f3", "recall", "staff_queue.recall", key_display="F3"),
@@ -152,7 +153,6 @@ class QueueScreen(Screen):
             self.on_loaded(Loaded("queue", self.picture))
 
     def on_resize(self) -> None:
-        self.query_one("#windows-box").styles.width = 32 if self.size.width < 100 else 44
         self._layout_columns()
         if self.picture is not None:
             self.query_one("#windows", WindowsPanel).show(self.picture, self.window_number)
