@@ -150,6 +150,9 @@ class _Morning:
         self.now = clock.now()
         self.today = clock.service_day(self.zone)
         self.start, self.end = morning_span(self.zone, self.now)
+        # What happens before opening (minutes below 0) stays on today too:
+        # just after midnight there is no earlier part of today to put it in.
+        self.day_start = clock.to_utc(datetime.combine(self.today, time(0), self.zone))
         self.scale = (self.end - self.start).total_seconds() / 60 / NOMINAL_MINUTES
         self.random = random.Random(self.today.toordinal())
         self.made = {"tickets": 0, "called": 0, "finished": 0, "no_show": 0, "cases": 0, "states": 0, "ticks": 0}
@@ -159,7 +162,7 @@ class _Morning:
     def at(self, minute: float) -> datetime:
         """Nominal minute of the morning (0 = 08:00) → naive UTC, squeezed into the real span."""
         moment = self.start + timedelta(minutes=minute * self.scale)
-        return min(moment, self.end)
+        return max(self.day_start, min(moment, self.end))
 
     def go(self, minute: float) -> datetime:
         moment = self.at(minute)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+import pytest
+
 from models import clock
 from models.case_rules import KINDS
 from models.case_schema import CaseState
@@ -12,6 +16,7 @@ from models.hall import get_setting
 from models.reports import report
 from models.schema import Ticket, Window
 from models.whereabouts import Whereabouts
+from tests.conftest import SHANGHAI, make_config
 
 
 def test_the_morning_is_consistent(demo):
@@ -67,3 +72,23 @@ def test_the_morning_is_consistent(demo):
     assert get_setting(SETTING) == today.isoformat()
     assert make_demo_history(demo) == {}
     assert Ticket.select().count() == len(tickets)
+
+
+@pytest.mark.parametrize("hour,minute", [(0, 0), (0, 5), (0, 40), (6, 0), (8, 10), (23, 59)])
+def test_the_demo_morning_can_be_made_at_any_hour(tmp_path, hour, minute):
+    """`hall demo` works whenever a maintainer tries it, midnight included."""
+    from models.demo import make_demo
+    from models.hall import open_hall
+
+    clock.set_now(datetime(2026, 11, 24, hour, minute, tzinfo=SHANGHAI))
+    try:
+        hall = open_hall(make_config(f"sqlite:///{tmp_path / 'hall.db'}"), create=True)
+        make_demo(hall)
+        made = make_demo_history(hall)
+        today = clock.service_day(hall.config.zone)
+        assert made["tickets"] > 0 and made["ticks"] > 0
+        assert {t.service_day for t in Ticket.select()} == {today}
+        assert Duty(hall.config).checklist_history(today).opening.signed_off is not None
+        hall.close()
+    finally:
+        clock.set_now(None)
