@@ -567,13 +567,14 @@ def hold_day(day: date, *, closing: bool = False) -> None:
     Issuing holds the day shared (kiosks do not wait on each other) and the
     closing sign-off holds it alone; both read after holding it. PostgreSQL
     needs an advisory lock for that; SQLite's IMMEDIATE transactions already
-    run one writer at a time."""
+    run one writer at a time. (Taking a ticket holds it in its first
+    statement instead: see ``item_for_ticket`` in :mod:`models.queue_sql`.)"""
     if is_postgres():
         lock = "pg_advisory_xact_lock" if closing else "pg_advisory_xact_lock_shared"
-        database.execute_sql(f"SELECT {lock}(%s, %s)", (_DAY_LOCK_SPACE, day.toordinal()))
+        database.execute_sql(f"SELECT {lock}(%s, %s)", (DAY_LOCK_SPACE, day.toordinal()))
 
 
-_DAY_LOCK_SPACE = 0x48414C4C  # "HALL": the advisory-lock key space of the service day
+DAY_LOCK_SPACE = 0x48414C4C  # "HALL": the advisory-lock key space of the service day
 
 
 def refuse_if_closed_for_day(config: Config, day: date) -> None:

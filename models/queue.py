@@ -35,7 +35,7 @@ from models import clock, events, tracking
 from models.calendar import HallCalendar, in_season, next_season_start
 from models.config import Config
 from models.db import database, is_postgres
-from models.duty import closed_for_day, hold_day, refuse_if_closed_for_day
+from models.duty import DAY_LOCK_SPACE, closed_for_day, refuse_if_closed_for_day
 from models.errors import NotFound, Refused
 from models.i18n import pick, t
 from models.queue_sql import statement
@@ -143,17 +143,18 @@ class Queue:
             existing = self._ticket_for_request(request_id, postgres)
             if existing is not None:
                 return self.receipt(existing)
-        row = database.execute_sql(statement("item_for_ticket", postgres), (item_code,)).fetchone()
-        if row is None:
-            raise NotFound("unknown_item", item=item_code)
-        item = _ItemRow(*row)
-        windows = database.execute_sql(statement("windows_for_line", postgres), (item.line_id,)).fetchall()
-        self._check_can_issue(item)
         try:
+            # Everything is read inside the write, so a closing sign-off cannot
+            # land between the checks and the ticket (the day is held: duty.hold_day).
             with database.atomic():
-                # Read inside the write, so a closing sign-off cannot land between check and ticket.
                 day = clock.service_day(self.config.zone)
-                hold_day(day)
+                held = (DAY_LOCK_SPACE, day.toordinal()) if postgres else ()
+                row = database.execute_sql(statement("item_for_ticket", postgres), (*held, item_code)).fetchone()
+                if row is None:
+                    raise NotFound("unknown_item", item=item_code)
+                item = _ItemRow(*row)
+                windows = database.execute_sql(statement("windows_for_line", postgres), (item.line_id,)).fetchall()
+                self._check_can_issue(item)
                 refuse_if_closed_for_day(self.config, day)
                 if not any(not paused for _number, paused in windows):
                     raise Refused("all_paused", line=pick(item.line_name, item.line_name_en, self.config.language))
@@ -209,8 +210,7 @@ class Queue:
         return self.calendar.next_issuing()
 
     def _check_can_issue(self, item: "_ItemRow") -> None:
-        """What refuses a ticket before the write: the item, its season, the
-        hours. The day's sign-off and paused windows are read in the write."""
+        """What refuses a ticket for the item itself: retired, out of season, outside the hours."""
         language = self.config.language
         name = pick(item.name, item.name_en, language)
         if item.retired or item.line_retired:

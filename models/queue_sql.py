@@ -12,10 +12,12 @@ from __future__ import annotations
 from functools import cache
 
 _STATEMENTS = {
+    # On PostgreSQL this also holds the service day shared (models.duty.hold_day),
+    # in the same round trip: {held} takes the lock space and the day first.
     "item_for_ticket": """
         SELECT i.id, i.code, i.name, i.name_en, i.retired, i.open_from, i.open_to, i.service_minutes,
                l.id, l.prefix, l.code, l.name, l.name_en, l.retired
-        FROM "item" i JOIN "line" l ON l.id = i.line_id
+        FROM {held}"item" i JOIN "line" l ON l.id = i.line_id
         WHERE i.code = {p}""",
     "windows_for_line": """
         SELECT w.number, w.paused
@@ -89,4 +91,5 @@ def statement(name: str, postgres: bool, direction: str = "DESC") -> str:
         false="false" if postgres else "0",
         direction=direction,
         lock=" FOR UPDATE OF t SKIP LOCKED" if postgres else "",
+        held="(SELECT pg_advisory_xact_lock_shared(%s, %s)) AS held, " if postgres else "",
     )
