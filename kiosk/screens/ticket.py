@@ -52,7 +52,7 @@ class TicketScreen(KioskScreen):
         with Horizontal(id="ticket-body"):
             with Vertical(id="ticket-info"):
                 with Horizontal(id="number-row"):
-                    yield BigText(receipt.number, id="number")
+                    yield BigText(receipt.number, room=16, id="number")  # the item's name beside it
                     yield Static(self.pick(receipt.item_name, receipt.item_name_en), id="ticket-item")
                 yield Static(self.t("kiosk.ticket_window", windows=windows), id="ticket-window")
                 if receipt.ahead:

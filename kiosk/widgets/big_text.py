@@ -123,9 +123,11 @@ def glyph(character: str) -> tuple[str, str, str]:
 class BigText(Widget):
     DEFAULT_CSS = "BigText { width: auto; height: auto; }"
 
-    def __init__(self, text: str = "", *, id: str | None = None, classes: str = "") -> None:
+    def __init__(self, text: str = "", *, room: int = 0, id: str | None = None, classes: str = "") -> None:
+        """``room``: columns of the row to leave for what stands beside the text."""
         super().__init__(id=id, classes=classes)
         self.text = text
+        self.room = room
         self.tall = False  # which size the last layout chose
 
     def update(self, text: str) -> None:
@@ -134,7 +136,7 @@ class BigText(Widget):
 
     def _choose(self, container: Size, viewport: Size) -> tuple[str, ...]:
         rows = tall_rows(self.text) if viewport.height >= TALL_FROM_HEIGHT else None
-        self.tall = rows is not None and len(rows[0]) <= container.width
+        self.tall = rows is not None and len(rows[0]) + self.room <= container.width
         return rows if self.tall else self._small_rows()
 
     def _small_rows(self) -> tuple[str, ...]:

@@ -32,26 +32,28 @@ def test_dots_come_out_square_and_spaced():
 
 
 class OneNumber(App):
-    def __init__(self, text: str):
+    def __init__(self, text: str, room: int = 0):
         super().__init__()
-        self.text = text
+        self.text, self.room = text, room
 
     def compose(self):
         with Horizontal():
-            yield BigText(self.text, id="number")
+            yield BigText(self.text, room=self.room, id="number")
 
 
 @pytest.mark.parametrize(
-    "size,text,tall",
+    "size,text,room,tall",
     [
-        ((120, 40), "A012", True),
-        ((120, 40), "D006 → 14", True),
-        ((80, 24), "A012", False),  # a low screen keeps three rows for the words below
-        ((60, 40), "D006 → 14", False),  # too wide for the screen: three rows
+        ((120, 40), "A012", 0, True),
+        ((120, 40), "D006 → 14", 0, True),
+        ((80, 24), "A012", 0, False),  # a low screen keeps three rows for the words below
+        ((60, 40), "D006 → 14", 0, False),  # too wide for the screen: three rows
+        ((60, 40), "A012", 0, True),
+        ((60, 40), "A012", 16, False),  # no room left for the words beside it
     ],
 )
-async def test_the_size_follows_the_room(size, text, tall):
-    app = OneNumber(text)
+async def test_the_size_follows_the_room(size, text, room, tall):
+    app = OneNumber(text, room)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         number = app.query_one(BigText)

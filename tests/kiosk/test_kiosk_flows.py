@@ -232,6 +232,37 @@ async def test_language_and_large_toggles(hall):
         await wait_for(pilot, lambda: app.theme == "hall" and not app.has_class("-large"))
 
 
+def cut_off_buttons(app) -> list[str]:
+    """Touch buttons not wholly on screen (a parent too small clips them)."""
+    from kiosk.widgets.big_button import BigButton
+
+    cut = []
+    for button in app.screen.query(BigButton):
+        if not button.display:
+            continue
+        where = app.screen.find_widget(button)
+        if where.region.intersection(where.clip) != where.region:
+            cut.append(button.id or str(button.label))
+    return cut
+
+
+@pytest.mark.parametrize("size", ["small", "kiosk"])
+async def test_large_mode_buttons_are_whole_and_tall(hall, size):
+    app = make_kiosk(hall, "zh")
+    async with app.run_test(size=SIZES[size]) as pilot:
+        await tap(pilot, "#large")
+        await wait_for(pilot, lambda: app.has_class("-large") and app.screen.query("#lang"))
+        await pilot.pause(0.2)
+        assert cut_off_buttons(app) == []
+        assert app.screen.query_one("#lang").region.height == 5
+        await open_item(pilot, "take", "jisheng", "baby-hukou")
+        await on_screen(pilot, "PriorityScreen")
+        assert cut_off_buttons(app) == []
+        await tap(pilot, "#normal")
+        await on_screen(pilot, "TicketScreen")
+        assert cut_off_buttons(app) == []
+
+
 async def test_residents_cannot_quit_maintainers_can(hall):
     app = make_kiosk(hall, "zh")
     async with app.run_test(size=(80, 24)) as pilot:
