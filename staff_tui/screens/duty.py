@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -109,13 +110,15 @@ class DutyScreen(WideOrNarrowScreen):
     def _columns(self):
         width = self._list_width()
         tick = 14
+        problem = tr("staff_ui.duty.col_problem")
+        header = cell_len(problem)  # the item gives up room before the header is cut
         rest = max(16, width - 2 - 2 - tick - 4 * 2 - 1)
-        item = max(10, min(rest - 8, 24))
+        item = max(10, min(rest - max(8, header), 24))
         return [
             ("no", "#", 2),
             ("item", tr("staff_ui.duty.col_item"), item),
             ("tick", tr("staff_ui.duty.col_tick"), tick),
-            ("problem", tr("staff_ui.duty.col_problem"), max(6, rest - item)),
+            ("problem", problem, max(header, rest - item)),
         ]
 
     def _log_columns(self):
@@ -124,7 +127,8 @@ class DutyScreen(WideOrNarrowScreen):
             ("id", "#", 3),
             ("at", tr("staff_ui.duty.col_at"), 11),
             ("kind", tr("staff_ui.duty.col_kind"), 5),
-            ("text", tr("staff_ui.duty.col_text"), max(10, width - 2 - 3 - 11 - 4 - 10 - 5 * 2 - 1)),
+            # The last 3: a scrollbar and a spare cell, once the log outgrows its box.
+            ("text", tr("staff_ui.duty.col_text"), max(10, width - 2 - 3 - 11 - 5 - 10 - 5 * 2 - 3)),
             ("state", tr("staff_ui.duty.col_state"), 10),
         ]
 
