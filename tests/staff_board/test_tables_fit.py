@@ -1,0 +1,39 @@
+"""The whereabouts and duty tables at every terminal size, in Chinese and English:
+no table is wider than its box (it would scroll sideways and hide its last
+column) and no column header is cut."""
+
+from __future__ import annotations
+
+import pytest
+from rich.cells import cell_len
+
+from models.duty import Duty
+from staff_tui.widgets.keyed_table import KeyedTable
+from tests.staff_board.helpers import app_for, ready
+
+SIZES = [(80, 24), (100, 30), (120, 40), (160, 50)]
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_columns_fit_their_box_and_headers_fit_their_columns(sqlite_demo, size, language):
+    for number in range(6):  # more than the log's box holds: its scrollbar takes room too
+        Duty(sqlite_demo.config).log_problem("L01", f"二楼走廊第{number + 1}盏灯不亮")
+    app = app_for(sqlite_demo, "L01", 1, language=language)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot, "queue", data=False)
+        for key, name in (("ctrl+g", "whereabouts"), ("ctrl+o", "duty")):
+            await pilot.press(key)
+            await ready(pilot, name)
+            await pilot.pause(0.2)
+            shown = [table for table in app.screen.query(KeyedTable) if table.parent.display]
+            wanted = {"people", "cover"} if name == "whereabouts" else {"log"}
+            assert wanted <= {table.id for table in shown}
+            for table in shown:
+                where = f"{name} #{table.id} at {size[0]}x{size[1]} ({language})"
+                columns = list(table.columns.values())
+                used = sum(column.get_render_width(table) for column in columns)
+                assert used <= table.scrollable_content_region.width, where
+                assert table.max_scroll_x == 0, where
+                for column in columns:
+                    assert cell_len(column.label.plain) <= column.width, f"{column.label.plain!r} in {where}"
