@@ -266,7 +266,9 @@ class CaseDetailScreen(WideOrNarrowScreen):
             ("staff_case.f_contact", contact),
             ("ledger.contact", phone),
         ]
-        table = Table.grid(padding=(0, 1), expand=True)
+        # Two blank cells between columns: after one, a label reads as the start of its
+        # value ("首问责任人 王芳"), and a long value as part of the next pair's label.
+        table = Table.grid(padding=(0, 2), expand=True)
         pairs = 2 if self.wide else 1
         for _ in range(pairs):
             table.add_column(style="bold", no_wrap=True)
