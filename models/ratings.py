@@ -18,7 +18,7 @@ from __future__ import annotations
 from peewee import IntegrityError
 
 from models import clock, tracking
-from models.case_rules import BAD_LEVELS, LEVELS, RATING_TAGS, CaseFacts, CaseRefused
+from models.case_rules import BAD_LEVELS, LEVELS, RATING_CHANNELS, RATING_TAGS, CaseFacts, CaseRefused
 from models.case_schema import CaseRating, CaseRecord, CaseState
 from models.config import Config
 from models.db import database
@@ -32,6 +32,8 @@ def rate(config: Config, case, level: str, tags=(), *, channel: str = "kiosk") -
 
     if level not in LEVELS:
         raise CaseRefused("bad_level", level=str(level)[:30])
+    if channel not in RATING_CHANNELS:
+        raise CaseRefused("bad_rating_channel", channel=str(channel)[:30])
     chosen = []
     for tag in tags or ():
         if tag not in RATING_TAGS:

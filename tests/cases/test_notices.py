@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from models import tracking
-from models.case_rules import LEVELS, NOTICE_KINDS, RATING_TAGS, STATES, CaseRefused
+from models.case_rules import CHANNELS, LEVELS, NOTICE_KINDS, RATING_CHANNELS, RATING_TAGS, STATES, CaseRefused
 from models.i18n import all_texts
 from models.schema import Item, Window
 from tests.cases.conftest import at
@@ -42,6 +42,8 @@ def test_the_case_catalogues_have_the_same_keys_in_both_languages():
             assert texts[f"rating.tag_{tag}"]
         for kind in NOTICE_KINDS:
             assert texts[f"notice.title_{kind}"]
+        for channel in CHANNELS + RATING_CHANNELS:  # a case's history names both
+            assert texts[f"case.channel_{channel}"]
 
 
 def test_every_case_refusal_raised_in_the_code_has_words_in_both_languages():

@@ -12,7 +12,7 @@ from models.case_rules import CaseRefused
 from models.case_schema import CaseRating
 from models.errors import Refused
 from models.ledger import LedgerFilter, check_projection
-from models.ratings import rate_by_code
+from models.ratings import rate, rate_by_code
 from models.public_view import public_view
 from tests.cases.conftest import at, serve
 
@@ -65,6 +65,9 @@ def test_rate_by_code_checks_the_code_and_the_number(hall, cases):
     with pytest.raises(CaseRefused) as tag:
         rate_by_code(hall.config, facts.tracking_code, facts.number, "satisfied", ["free-text"])
     assert tag.value.key == "bad_tag"
+    with pytest.raises(CaseRefused) as channel:
+        rate(hall.config, facts.number, "satisfied", [], channel="fax")
+    assert channel.value.key == "bad_rating_channel" and "fax" in channel.value.message()
     assert CaseRating.select().count() == 0
 
 
