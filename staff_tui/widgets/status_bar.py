@@ -45,6 +45,8 @@ class StatusBar(Widget):
         if self.db_problem:
             right = Text(" " + tr("staff_ui.db_problem_short") + " ", style="bold reverse") + Text(" ") + right
         width = self.size.width
+        # The time and a database warning stay whole; the names give way.
+        left.truncate(max(1, width - right.cell_len - 1), overflow="ellipsis")
         gap = max(1, width - left.cell_len - right.cell_len)
         line = left + Text(" " * gap) + right
         line.truncate(width, overflow="ellipsis")

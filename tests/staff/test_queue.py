@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import statistics
+
+import pytest
 
 from textual.widgets import Input, Select
 
 from models.schema import Ticket, Window, WindowLine
+from staff_tui.i18n import tr
 from staff_tui.widgets.keyed_table import KeyedTable
 from tests.staff.helpers import make_app, shift_for, take, text_of, wait_for
 
@@ -209,3 +213,19 @@ async def test_the_palette_offers_the_screens_actions_and_a_lost_database_shows(
         await wait_for(pilot, lambda: "数据库连接中断" in str(bar.render()), what="warning")
         app.post_message(DatabaseRestored())
         await wait_for(pilot, lambda: "数据库连接中断" not in str(bar.render()), what="cleared")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_the_status_bar_keeps_the_time_and_a_database_warning_whole(staffed, size):
+    from staff_tui.messages import DatabaseLost
+    from staff_tui.widgets.status_bar import StatusBar
+
+    app = make_app(staffed, shift=shift_for("S05", 3), language="en", live=False)
+    async with app.run_test(size=size) as pilot:
+        await open_queue(pilot, app)
+        bar = app.screen.query_one(StatusBar)
+        assert re.search(r"\d\d-\d\d \d\d:\d\d\s*$", str(bar.render()))
+        app.post_message(DatabaseLost("the database does not answer"))
+        await wait_for(pilot, lambda: bar.db_problem, what="warning")
+        line = str(bar.render())
+        assert re.search(r"\d\d-\d\d \d\d:\d\d\s*$", line) and tr("staff_ui.db_problem_short") in line
