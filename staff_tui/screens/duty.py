@@ -88,7 +88,7 @@ class DutyScreen(WideOrNarrowScreen):
         self.query_one("#opening").focus()
         self.load()
 
-    def watch_wide(self) -> None:
+    def fit_to_width(self) -> None:
         self._set_columns()
         if self.data is not None:
             self._show()

@@ -115,26 +115,34 @@ class LedgerScreen(WideOrNarrowScreen):
         self.query_one("#cases").focus()
         self._load_choices()
 
-    def watch_wide(self) -> None:
+    def fit_to_width(self) -> None:
         self._set_columns()
         if self.answer is not None:
             self._show(self.answer)
 
     def _set_columns(self) -> None:
+        self.query_one("#cases", KeyedTable).set_columns(self._columns())
+
+    def _columns(self) -> list[tuple[str, str, int]]:
+        """The table's columns for this width: each fixed one at least as wide as
+        its header, the item's name taking what is left."""
         wide = self.wide
-        columns = [
+        fixed = [
             ("mark", tr("ledger.flags"), 7),
             ("number", tr("ledger.number"), 11),
             ("kind", tr("ledger.kind"), self._kind_width()),
             ("state", tr("ledger.state"), self._state_width()),
-            ("item", tr("ledger.item"), self._item_width()),
-            ("due", tr("ledger.due"), 10 if wide else 5),
+            ("due", tr("ledger.due") if wide else tr("ledger.due_short"), 10 if wide else 5),
             ("handler", tr("ledger.handler"), 8),
         ]
         if wide:
-            columns[5:5] = [("window", tr("ledger.window"), 4), ("accepted", tr("ledger.accepted_at"), 11)]
-            columns.append(("phone", tr("ledger.contact"), 11))
-        self.query_one("#cases", KeyedTable).set_columns(columns)
+            fixed[4:4] = [("window", tr("ledger.window"), 4), ("accepted", tr("ledger.accepted_at"), 11)]
+            fixed.append(("phone", tr("ledger.contact"), 11))
+        fixed = [(key, label, max(width, cell_len(label))) for key, label, width in fixed]
+        width = self.size.width or 80
+        # Two cells of padding a column, the table's border and a scrollbar.
+        item = max(8, width - sum(w for _, _, w in fixed) - (len(fixed) + 1) * 2 - 3)
+        return fixed[:4] + [("item", tr("ledger.item"), item)] + fixed[4:]
 
     @staticmethod
     def _kind_width() -> int:
@@ -145,10 +153,7 @@ class LedgerScreen(WideOrNarrowScreen):
         return max(cell_len(tr(f"staff_ledger.state_{state}")) for state in STATES)
 
     def _item_width(self) -> int:
-        width = self.size.width or 80
-        fixed = 7 + 11 + self._kind_width() + self._state_width() + 8 + (10 + 4 + 11 + 11 if self.wide else 5)
-        columns = 10 if self.wide else 7
-        return max(8, width - fixed - columns * 2 - 3)
+        return next(width for key, _, width in self._columns() if key == "item")
 
     # --- choices for the selects ----------------------------------------------------------------------
 

@@ -85,7 +85,7 @@ class WhereaboutsScreen(WideOrNarrowScreen):
         self.set_interval(60, self.load, name="durations")
         self.load()
 
-    def watch_wide(self) -> None:
+    def fit_to_width(self) -> None:
         self._set_columns()
         if self.data is not None:
             self._show(*self.data)

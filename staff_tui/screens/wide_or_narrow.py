@@ -5,7 +5,10 @@ terminal is resized (its ``HORIZONTAL_BREAKPOINTS``), so whatever only looks
 different is a ``.-wide`` rule in ``staff.tcss``. What the code itself must
 know (which columns a table has, how much text fits) it reads from
 :attr:`WideOrNarrowScreen.wide`; a screen that lays out again when the
-terminal crosses the line defines ``watch_wide``.
+terminal crosses the line defines ``watch_wide``, and one whose table
+columns follow the exact width defines ``fit_to_width`` (called on every
+change of width, so a terminal made smaller over SSH never leaves a table
+scrolling sideways).
 """
 
 from __future__ import annotations
@@ -35,3 +38,10 @@ class WideOrNarrowScreen(Screen):
 
     def _follow_class(self) -> None:
         self.wide = self.has_class("-wide")
+        width = self.size.width
+        if width and width != getattr(self, "_fitted_width", None):
+            self._fitted_width = width
+            self.fit_to_width()
+
+    def fit_to_width(self) -> None:
+        """Lay out again what follows the exact width (nothing, unless a screen says)."""

@@ -9,7 +9,7 @@ from rich.cells import cell_len
 
 from models.duty import Duty
 from staff_tui.widgets.keyed_table import KeyedTable
-from tests.staff_board.helpers import app_for, ready
+from tests.staff_board.helpers import app_for, ready, wait_for
 
 SIZES = [(80, 24), (100, 30), (120, 40), (160, 50)]
 
@@ -26,14 +26,34 @@ async def test_columns_fit_their_box_and_headers_fit_their_columns(sqlite_demo, 
             await pilot.press(key)
             await ready(pilot, name)
             await pilot.pause(0.2)
-            shown = [table for table in app.screen.query(KeyedTable) if table.parent.display]
-            wanted = {"people", "cover"} if name == "whereabouts" else {"log"}
-            assert wanted <= {table.id for table in shown}
-            for table in shown:
-                where = f"{name} #{table.id} at {size[0]}x{size[1]} ({language})"
-                columns = list(table.columns.values())
-                used = sum(column.get_render_width(table) for column in columns)
-                assert used <= table.scrollable_content_region.width, where
-                assert table.max_scroll_x == 0, where
-                for column in columns:
-                    assert cell_len(column.label.plain) <= column.width, f"{column.label.plain!r} in {where}"
+            assert_tables_fit(app, name, size, language)
+
+
+def assert_tables_fit(app, name, size, language) -> None:
+    shown = [table for table in app.screen.query(KeyedTable) if table.parent.display]
+    wanted = {"people", "cover"} if name == "whereabouts" else {"log"} if name == "duty" else {"cases"}
+    assert wanted <= {table.id for table in shown}
+    for table in shown:
+        where = f"{name} #{table.id} at {size[0]}x{size[1]} ({language})"
+        columns = list(table.columns.values())
+        used = sum(column.get_render_width(table) for column in columns)
+        assert used <= table.scrollable_content_region.width, where
+        assert table.max_scroll_x == 0, where
+        for column in columns:
+            assert cell_len(column.label.plain) <= column.width, f"{column.label.plain!r} in {where}"
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize("screen,key", [("whereabouts", "ctrl+g"), ("duty", "ctrl+o"), ("ledger", "f9")])
+async def test_tables_fit_again_after_the_terminal_is_made_smaller(sqlite_demo, screen, key, language):
+    """A maintainer on SSH resizes the window: the columns follow, within one threshold too."""
+    app = app_for(sqlite_demo, "L01", 1, language=language)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await ready(pilot, "queue", data=False)
+        await pilot.press(key)
+        await ready(pilot, screen, data=screen != "ledger")
+        await wait_for(pilot, lambda: screen != "ledger" or app.screen.answer is not None, what="ledger page")
+        for size in ((150, 50), (96, 30), (82, 24), (80, 24)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause(0.3)
+            assert_tables_fit(app, screen, size, language)
