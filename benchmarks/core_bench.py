@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import random
 import sqlite3
 import statistics
 import tempfile
@@ -146,8 +147,11 @@ def _writer(url: str, count: int, pipe):
     config = replace(Config(), database=url, tickets=TicketsConfig(always_open=True))
     hall = open_hall(config)
     pipe.recv()  # the reader is listening
+    pause = random.Random(7)
     for _ in range(count):
-        time.sleep(0.05)
+        # Irregular gaps: a writer on the reader's own 50 ms beat would land at
+        # the same point of every poll and show one phase, not the spread.
+        time.sleep(pause.uniform(0.02, 0.08))
         receipt = hall.queue.take("hukou-in")
         pipe.send((receipt.number, time.time()))
     pipe.send(None)
