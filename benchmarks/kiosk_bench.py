@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-RUNS = 5
+RUNS = 9
 
 # Both children mark their first frame the same way: the first compositor
 # update of their first real screen handed to the driver (App._display), as a
