@@ -131,6 +131,9 @@ class HallApp(App, inherit_bindings=False):
 
     def _set_day_closed(self, closed: bool, nxt) -> None:
         self.day_closed, self.day_closed_next = closed, nxt
+        # The screen's word on issuing may change with it (and, the first time,
+        # with the calendar of the hall as opened): it shows it again now.
+        self.screen.post_message(HallChanged(()))
 
     def on_hall_changed(self, message: HallChanged) -> None:
         if any(kind.startswith("duty.") for kind in message.kinds()):

@@ -51,6 +51,9 @@ class HomeScreen(KioskScreen):
         self.update_issuing()
         self.set_interval(5.0, self.update_issuing)
 
+    def refresh_data(self, message=None) -> None:
+        self.update_issuing()
+
     def update_issuing(self) -> None:
         text, is_open = issuing_text(self.app)
         banner = self.query_one("#banner", Static)

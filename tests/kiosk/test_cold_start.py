@@ -61,3 +61,26 @@ def test_the_cold_start_benchmark_marks_the_home_screen_before_the_hall_is_ready
     frame, ready, ended, peak = kiosk_bench._run_child(kiosk_bench.KIOSK_APP, url)
     assert 0 < frame <= ready <= ended
     assert peak > 0
+
+
+async def test_home_learns_the_opened_halls_issuing_hours_at_once(hall):
+    """The first frame comes from the config alone; the hall as opened (here a
+    demo hall that issues at any hour) corrects it without waiting a cycle."""
+    from dataclasses import replace
+    from datetime import datetime
+
+    from models import clock
+    from models.calendar import HallCalendar
+    from models.config import TicketsConfig
+    from tests.conftest import SHANGHAI
+
+    clock.set_now(datetime(2026, 11, 24, 0, 50, tzinfo=SHANGHAI))  # no tickets at this hour, normally
+    config = replace(hall.config, tickets=TicketsConfig(always_open=False))
+    pending, gate, began = gated_pending_hall(hall)
+    pending.config, pending.calendar = config, HallCalendar(config)
+    app = KioskApp(pending, live=False, watch_theme_files=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_screen(pilot, "HomeScreen")
+        assert app.screen.query_one("#take").disabled  # the config alone: closed at 00:50
+        gate.set()  # the hall opens: a hall that issues at any hour
+        await wait_for(pilot, lambda: not app.screen.query_one("#take").disabled, timeout=1.5)
