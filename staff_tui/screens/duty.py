@@ -112,7 +112,8 @@ class DutyScreen(WideOrNarrowScreen):
         tick = 14
         problem = tr("staff_ui.duty.col_problem")
         header = cell_len(problem)  # the item gives up room before the header is cut
-        rest = max(16, width - 2 - 2 - tick - 4 * 2 - 1)
+        # The last 3: a scrollbar and a spare cell, for a hall whose list outgrows its box.
+        rest = max(16, width - 2 - 2 - tick - 4 * 2 - 3)
         item = max(10, min(rest - max(8, header), 24))
         return [
             ("no", "#", 2),
