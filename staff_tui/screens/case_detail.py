@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 from textual import on, work
@@ -122,12 +123,7 @@ class CaseDetailScreen(WideOrNarrowScreen):
         yield HallFooter()
 
     def on_mount(self) -> None:
-        history = self.query_one("#history", DataTable)
-        history.add_column(tr("staff_case.h_at"), key="at", width=11)
-        history.add_column(tr("staff_case.h_event"), key="event")
-        history.add_column(tr("staff_case.h_staff"), key="staff")
-        history.add_column(tr("staff_case.h_data"), key="data")
-        history.can_focus = False
+        self.query_one("#history", DataTable).can_focus = False
         self.query_one("#case-body").focus()
         self.load()
 
@@ -165,7 +161,7 @@ class CaseDetailScreen(WideOrNarrowScreen):
         self._show(view)
         self._sync()
 
-    def watch_wide(self) -> None:
+    def fit_to_width(self) -> None:
         if self.view is not None:
             self._show(self.view)
 
@@ -280,17 +276,7 @@ class CaseDetailScreen(WideOrNarrowScreen):
             table.add_row(*cells)
         self.query_one("#case-fields", Static).update(table)
 
-        history = self.query_one("#history", DataTable)
-        history.clear()
-        for index, event in enumerate(d.get("history") or []):
-            at = event["at"][5:16].replace("T", " ")
-            history.add_row(
-                at,
-                tr(f"staff_case.event_{event['kind']}"),
-                self._person(event.get("staff")).split("（")[0] if event.get("staff") else "-",
-                summarize(event.get("data") or {}),
-                key=str(index),
-            )
+        self._show_history(d.get("history") or [])
         notices = self.query_one("#notice-list", OptionList)
         highlighted = notices.highlighted
         notices.clear_options()
@@ -459,6 +445,30 @@ class CaseDetailScreen(WideOrNarrowScreen):
             self.post_message(ActionFailed("handover", error_words(exc, app.lang)))
             return
         app.call_from_thread(self._show_handover, people)
+
+    def _show_history(self, events: list[dict]) -> None:
+        """The history fitted to the screen's width: details wrap onto more lines
+        rather than run off to the right."""
+        rows = [
+            (
+                event["at"][5:16].replace("T", " "),
+                tr(f"staff_case.event_{event['kind']}"),
+                self._person(event.get("staff")).split("（")[0] if event.get("staff") else "-",
+                summarize(event.get("data") or {}),
+            )
+            for event in events
+        ]
+        headers = [tr("staff_case.h_at"), tr("staff_case.h_event"), tr("staff_case.h_staff"), tr("staff_case.h_data")]
+        widths = [max([cell_len(headers[i])] + [cell_len(row[i]) for row in rows]) for i in range(3)]
+        # The body's width less its scrollbar and a cell of padding each side of four columns.
+        room = (self.query_one("#case-body").size.width or self.size.width or 80) - 2 - 4 * 2
+        widths.append(max(12, room - sum(widths)))
+        history = self.query_one("#history", DataTable)
+        history.clear(columns=True)
+        for key, header, width in zip(("at", "event", "staff", "data"), headers, widths):
+            history.add_column(header, key=key, width=width)
+        for index, row in enumerate(rows):
+            history.add_row(*row[:3], Text(row[3]), key=str(index), height=None)
 
     def _show_handover(self, people) -> None:
         cases, code, number = self._cases(), self.app.shift.code, self.number

@@ -35,3 +35,25 @@ async def test_two_blank_cells_part_each_label_from_its_neighbours(sqlite_hall, 
                 assert re.search(re.escape(label) + "  ", text), f"{label!r} runs into its value:\n{text}"
                 if index:
                     assert not re.search(r"\S ?" + re.escape(label), text), f"a value runs into {label!r}:\n{text}"
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_history_wraps_its_details_instead_of_running_off_the_right(sqlite_hall, size, language):
+    cases = Cases(sqlite_hall.config)
+    number = cases.open_case(
+        staff="S05", item="landless-pension-claim", kind="promised", window=3, channel="visit", name="王小明",
+        phone="13812345678",
+    ).number
+    cases.extend(number, "S05", "2026-12-31", "需要到区人社局核对参保记录和历年缴费明细，预计还需三个工作日" * 2)
+    app = make_app(sqlite_hall, shift=shift_for("S05", 3), language=language, live=False)
+    async with app.run_test(size=size) as pilot:
+        await wait_for(pilot, lambda: app.screen.name == "queue")
+        app.push_screen(CaseDetailScreen(number))
+        await wait_for(pilot, lambda: app.screen.name == "case" and app.screen.view is not None, what="case detail")
+        await pilot.pause(0.2)
+        history = app.screen.query_one("#history")
+        assert history.row_count >= 2
+        assert history.max_scroll_x == 0
+        assert history.virtual_size.width <= app.screen.query_one("#case-body").size.width
+        assert any(row.height > 1 for row in history.rows.values())  # the long reason wrapped
