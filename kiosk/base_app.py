@@ -44,6 +44,7 @@ class HallApp(App, inherit_bindings=False):
         # it as it opens.
         self.events_from = None if hasattr(hall, "start") or not live else last_event_id(hall)
         self.watch_theme_files = watch_theme_files
+        self._live_stop = threading.Event()  # set as the app ends: the feed's thread is not waited out
         register_themes(self)
         theme = hall.config.kiosk.theme
         self.base_theme = theme if theme in self.available_themes else "hall"
@@ -110,10 +111,11 @@ class HallApp(App, inherit_bindings=False):
 
     def _hall_ready(self) -> None:
         if self.live:
-            start_live(self, self.events_from if self.events_from is not None else self.hall.events_from)
+            start_live(self, self.events_from if self.events_from is not None else self.hall.events_from, self._live_stop)
         self.check_day_closed()
 
     def on_unmount(self) -> None:
+        self._live_stop.set()
         watch = getattr(self, "_theme_watch", None)
         if watch is not None:
             watch.stop()

@@ -8,6 +8,7 @@ LISTEN/NOTIFY). A database hiccup costs a retry, never the loop.
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass, field
 
@@ -36,30 +37,32 @@ class HallChanged(Message, bubble=False):
         return {c.kind for c in self.changes}
 
 
-def start_live(app, since: int | None = None) -> Worker:
+def start_live(app, since: int | None = None, stop: threading.Event | None = None) -> Worker:
     """Start watching the hall for ``app`` (which has ``.hall``); results go to ``app``.
 
     ``since`` is the last event id as of the hall's opening, read before any
     screen loaded: every change after it reaches the app, even one made
-    between a screen's first load and this watcher's start."""
-    return app.run_worker(lambda: _watch(app, since), thread=True, exclusive=True, group="live", name="live", exit_on_error=False)
+    between a screen's first load and this watcher's start. Setting ``stop``
+    ends the watching within one poll (an app that is ending sets it)."""
+    stop = stop or threading.Event()
+    return app.run_worker(lambda: _watch(app, since, stop), thread=True, exclusive=True, group="live", name="live", exit_on_error=False)
 
 
-def _watch(app, since: int | None) -> None:
+def _watch(app, since: int | None, stop: threading.Event) -> None:
     from models import events
     from models.events import EventWatcher
 
     worker = get_current_worker()
     hall = app.hall
     last = since
-    while not worker.is_cancelled:
+    while not (worker.is_cancelled or stop.is_set()):
         try:
             with hall.db.connection_context():
-                watcher = EventWatcher(hall.db)
+                watcher = EventWatcher(hall.db, stop)
                 try:
                     if last is None:
                         last = events.last_id()
-                    while not worker.is_cancelled:
+                    while not (worker.is_cancelled or stop.is_set()):
                         new = watcher.wait(last, WAIT_SECONDS)
                         if new and not worker.is_cancelled:
                             last = new[-1].id
@@ -67,6 +70,6 @@ def _watch(app, since: int | None) -> None:
                 finally:
                     watcher.close()
         except Exception:
-            if worker.is_cancelled:
+            if worker.is_cancelled or stop.is_set():
                 return
             time.sleep(0.5)  # the database went away: try again; nothing is lost (ids)

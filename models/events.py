@@ -51,13 +51,14 @@ class EventWatcher:
 
     Use one per thread: ``wait(last_id, timeout)`` returns the new events
     (possibly none when the timeout passes). ``close()`` releases the
-    PostgreSQL listening connection.
+    PostgreSQL listening connection. Setting ``stop`` (from any thread) ends
+    the current wait within one poll, so an app ends without waiting it out.
     """
 
-    def __init__(self, db=None):
+    def __init__(self, db=None, stop: threading.Event | None = None):
         self.db = db if db is not None else database.obj
         self._listener = None
-        self._closed = threading.Event()
+        self._closed = stop if stop is not None else threading.Event()
 
     def wait(self, since: int, timeout: float = 1.0) -> list[Event]:
         deadline = time.monotonic() + timeout
@@ -69,6 +70,7 @@ class EventWatcher:
         return self._wait_sqlite(since, deadline)
 
     def close(self) -> None:
+        self._closed = threading.Event()
         self._closed.set()
         if self._listener is not None:
             try:

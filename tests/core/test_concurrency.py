@@ -159,3 +159,29 @@ def test_another_process_sees_changes_through_the_feed(hall):
         watcher.close()
         child.wait(timeout=30)
     assert seen == ["ticket.taken"] * 5
+
+
+def test_a_wait_ends_within_a_poll_once_its_stop_is_set(hall):
+    """An app that ends sets the stop of its feed and does not wait the feed's timeout out."""
+    import threading
+
+    stop = threading.Event()
+    ended = {}
+
+    def wait():
+        with hall.db.connection_context():
+            watcher = EventWatcher(hall.db, stop)
+            started = time.monotonic()
+            watcher.wait(last_id(), timeout=5.0)
+            ended["after"] = time.monotonic() - started
+            watcher.close()
+
+    thread = threading.Thread(target=wait)
+    thread.start()
+    time.sleep(0.3)
+    stop.set()
+    thread.join(3)
+    assert not thread.is_alive() and ended["after"] < 1.5
+    given = threading.Event()
+    EventWatcher(hall.db, given).close()
+    assert not given.is_set()  # closing one watcher leaves the app's stop alone (a retry opens another)
