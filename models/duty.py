@@ -398,7 +398,7 @@ class Duty:
                     items="、".join(str(i + 1) for i in state.missing),
                 )
             if checklist == "closing":
-                hold_day(day, closing=True)
+                hold_day(day)
                 count = open_tickets(day)
                 if count:
                     raise StaffRefused("tickets_open", count=count)
@@ -560,18 +560,17 @@ def closed_for_day(day: date) -> bool:
     ).fetchone() is not None
 
 
-def hold_day(day: date, *, closing: bool = False) -> None:
-    """Inside a write transaction: keep the day's closing sign-off and ticket
-    issuing apart, so no ticket slips in while the closing is being signed.
+def hold_day(day: date) -> None:
+    """Inside the closing sign-off's transaction: hold the service day alone,
+    so no ticket slips in while the day is being signed off.
 
-    Issuing holds the day shared (kiosks do not wait on each other) and the
-    closing sign-off holds it alone; both read after holding it. PostgreSQL
-    needs an advisory lock for that; SQLite's IMMEDIATE transactions already
-    run one writer at a time. (Taking a ticket holds it in its first
-    statement instead: see ``item_for_ticket`` in :mod:`models.queue_sql`.)"""
+    Taking a ticket holds the same day shared (kiosks do not wait on each
+    other) in its first statement: ``item_for_ticket`` in
+    :mod:`models.queue_sql`. Both read after holding it. PostgreSQL needs an
+    advisory lock for that; SQLite's IMMEDIATE transactions already run one
+    writer at a time."""
     if is_postgres():
-        lock = "pg_advisory_xact_lock" if closing else "pg_advisory_xact_lock_shared"
-        database.execute_sql(f"SELECT {lock}(%s, %s)", (DAY_LOCK_SPACE, day.toordinal()))
+        database.execute_sql("SELECT pg_advisory_xact_lock(%s, %s)", (DAY_LOCK_SPACE, day.toordinal()))
 
 
 DAY_LOCK_SPACE = 0x48414C4C  # "HALL": the advisory-lock key space of the service day

@@ -154,7 +154,7 @@ class Queue:
                     raise NotFound("unknown_item", item=item_code)
                 item = _ItemRow(*row)
                 windows = database.execute_sql(statement("windows_for_line", postgres), (item.line_id,)).fetchall()
-                self._check_can_issue(item)
+                self._check_can_issue(item, day)
                 refuse_if_closed_for_day(self.config, day)
                 if not any(not paused for _number, paused in windows):
                     raise Refused("all_paused", line=pick(item.line_name, item.line_name_en, self.config.language))
@@ -209,13 +209,12 @@ class Queue:
             return self.calendar.next_issuing(clock.local_days(today, today, self.config.zone)[1])
         return self.calendar.next_issuing()
 
-    def _check_can_issue(self, item: "_ItemRow") -> None:
+    def _check_can_issue(self, item: "_ItemRow", today) -> None:
         """What refuses a ticket for the item itself: retired, out of season, outside the hours."""
         language = self.config.language
         name = pick(item.name, item.name_en, language)
         if item.retired or item.line_retired:
             raise Refused("item_retired", item=name)
-        today = clock.service_day(self.config.zone)
         if not in_season(today, item.open_from, item.open_to):
             opens = next_season_start(today, item.open_from)
             raise Refused(
