@@ -20,10 +20,17 @@ import threading
 
 from textual import work
 from textual.app import App
+from textual.message import Message
 
 from kiosk.live import HallChanged, start_live
 from kiosk.pending import last_event_id
 from models.i18n import pick, t
+
+
+class DayStateLearned(Message, bubble=False):
+    """The app learned whether tickets are issued today (the closing sign-off,
+    and the first time the calendar of the hall as opened): a screen that
+    says so says it again."""
 
 
 class HallApp(App, inherit_bindings=False):
@@ -133,9 +140,7 @@ class HallApp(App, inherit_bindings=False):
 
     def _set_day_closed(self, closed: bool, nxt) -> None:
         self.day_closed, self.day_closed_next = closed, nxt
-        # The screen's word on issuing may change with it (and, the first time,
-        # with the calendar of the hall as opened): it shows it again now.
-        self.screen.post_message(HallChanged(()))
+        self.screen.post_message(DayStateLearned())
 
     def on_hall_changed(self, message: HallChanged) -> None:
         if any(kind.startswith("duty.") for kind in message.kinds()):

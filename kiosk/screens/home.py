@@ -51,7 +51,7 @@ class HomeScreen(KioskScreen):
         self.update_issuing()
         self.set_interval(5.0, self.update_issuing)
 
-    def refresh_data(self, message=None) -> None:
+    def on_day_state_learned(self) -> None:
         self.update_issuing()
 
     def update_issuing(self) -> None:
