@@ -19,7 +19,7 @@ from datetime import datetime
 
 from models import clock, events, tracking
 from models.case_rules import CHANNELS, KINDS, NOTIFY_HOWS, OPEN_STATES, CaseFacts, CaseRefused, fold, normalise_phone
-from models.case_schema import CaseContact, CaseRecord, ContactAccess
+from models.case_schema import CaseContact, CaseRecord, CaseState, ContactAccess
 from models.case_store import (  # noqa: F401  (re-exported: the API's finders)
     CaseStore,
     as_date,
@@ -35,7 +35,7 @@ from models.case_store import (  # noqa: F401  (re-exported: the API's finders)
     normalise_number,
 )
 from models.db import database
-from models.schema import Item, Ticket
+from models.schema import Item, Staff, StaffPost, Ticket
 
 
 class Cases(CaseStore):
@@ -311,10 +311,15 @@ class Cases(CaseStore):
             return self._append(record, facts, actor, [("contact_set", {"name": bool(values["name"]), "phone": bool(digits)})])
 
     def contact_for(self, case, staff, purpose: str = "") -> dict:
-        """The full name and phone, for telling the resident; the opening is logged (who, when)."""
+        """The full name and phone, for telling the resident; the opening is logged (who, when).
+
+        Only for someone the case concerns: a leader, its handler, whoever
+        accepted or first answered it, or a person posted at its window."""
         actor = find_staff(staff)
         with database.atomic():
             record = find_record(case)
+            if not _concerns(actor, record):
+                raise CaseRefused("contact_not_yours", case=record.number)
             contact = CaseContact.get_or_none(CaseContact.case == record.id)
             ContactAccess.create(case=record, staff=actor, at=clock.now(), purpose=(purpose or "")[:200])
             events.record("case.contact_opened", record.id, number=record.number, staff=actor.code)
@@ -379,3 +384,14 @@ class Cases(CaseStore):
 
         return followups(self.config, open_only=open_only)
 
+
+def _concerns(staff: Staff, record: CaseRecord) -> bool:
+    """Whether a case concerns ``staff`` enough to open its resident's contact."""
+    if staff.role == "leader" or staff.id in (record.accepted_by_id, record.first_responder_id):
+        return True
+    state = CaseState.get_or_none(CaseState.case == record.id)
+    if state is not None and state.handler_id == staff.id:
+        return True
+    return record.window_id is not None and StaffPost.select().where(
+        (StaffPost.staff == staff.id) & (StaffPost.window == record.window_id)
+    ).exists()

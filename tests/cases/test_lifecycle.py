@@ -179,6 +179,12 @@ def test_full_contact_is_only_given_with_a_logged_opening(hall, cases):
     assert len(log) == 1
     assert (log[0].staff.code, log[0].case.number, log[0].purpose) == ("S02", facts.number, "告知办结结果")
     assert log[0].at is not None
+    # Someone the case does not concern (another window, not its handler) is refused, and nothing is logged.
+    with pytest.raises(CaseRefused) as refused:
+        cases.contact_for(facts.number, "S03", "好奇")
+    assert refused.value.key == "contact_not_yours"
+    assert ContactAccess.select().count() == 1
+    assert cases.contact_for(facts.number, "L01", "带班领导回访")["phone"] == "13612345678"  # a leader may
     cases.set_contact(facts.number, "S01", "王五", "13700001234")
     assert cases.ledger().rows[0].phone_masked == "137****1234"
     assert "13700001234" not in str(CaseEvent.select(CaseEvent.data).tuples()[:])
