@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from models import clock, events
+from models import staff as staff_module
 from models.calendar import HallCalendar
 from models.case_rules import CaseFacts, CaseRefused, apply, fold, has_personal_data, projection_values
 from models.case_schema import CaseContact, CaseCounter, CaseEvent, CaseRecord, CaseState
@@ -63,12 +64,7 @@ def facts_of(record: CaseRecord) -> CaseFacts:
 def find_staff(ref) -> Staff:
     if isinstance(ref, Staff):
         return ref
-    staff = Staff.get_or_none(Staff.code == (ref or "").strip())
-    if staff is None:
-        raise NotFound("unknown_staff", staff=ref)
-    if not staff.active:
-        raise CaseRefused("staff_inactive", staff=staff.code)
-    return staff
+    return staff_module.find_staff(ref, active_or=CaseRefused)
 
 
 def find_ticket(ref) -> Ticket:

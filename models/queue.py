@@ -40,6 +40,7 @@ from models.errors import NotFound, Refused
 from models.i18n import pick, t
 from models.queue_sql import statement
 from models.schema import Line, Staff, StaffPost, Ticket, Window, WindowLine
+from models.staff import find_staff
 
 _MEDIAN_CACHE_SECONDS = 60.0
 
@@ -459,7 +460,7 @@ class Queue:
             line = self._transfer_line(ticket, to_line, target)
             if target is None and line.id == ticket.line_id:
                 raise Refused("transfer_same", ticket=ticket.number)
-            staff = Staff.get_or_none(Staff.code == staff_code) if staff_code else None
+            staff = find_staff(staff_code, active_or=Refused) if staff_code else None
             self._move(
                 ticket,
                 "ticket.transferred",
@@ -525,9 +526,7 @@ class Queue:
         return window
 
     def _staff(self, code: str, window: Window) -> Staff:
-        staff = Staff.get_or_none(Staff.code == code)
-        if staff is None:
-            raise NotFound("unknown_staff", staff=code)
+        staff = find_staff(code, active_or=Refused)
         if staff.role != "leader" and not StaffPost.select().where(
             (StaffPost.staff == staff) & (StaffPost.window == window)
         ).exists():

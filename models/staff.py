@@ -88,10 +88,14 @@ def add_staff(code: str, name: str, pin: str, *, role: str = "staff", posts: lis
     return staff
 
 
-def find_staff(code: str) -> Staff:
-    staff = Staff.get_or_none(Staff.code == code)
+def find_staff(code: str, *, active_or=None) -> Staff:
+    """The staff member with ``code``; with ``active_or`` (a Refused class),
+    one still active, or that refusal with the key ``staff_inactive``."""
+    staff = Staff.get_or_none(Staff.code == (code or "").strip())
     if staff is None:
         raise NotFound("unknown_staff", staff=code)
+    if active_or is not None and not staff.active:
+        raise active_or("staff_inactive", staff=staff.code)
     return staff
 
 

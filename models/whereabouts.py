@@ -81,10 +81,7 @@ def _iso(moment: datetime | None) -> str | None:
 
 
 def find_active_staff(code: str) -> Staff:
-    staff = find_staff((code or "").strip())
-    if not staff.active:
-        raise StaffRefused("staff_inactive", staff=staff.code)
-    return staff
+    return find_staff(code, active_or=StaffRefused)
 
 
 # --- what callers get back ------------------------------------------------

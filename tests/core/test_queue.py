@@ -255,6 +255,17 @@ def test_staff_must_work_the_window(hall):
     assert refused.value.key == "staff_not_at_window"
 
 
+def test_a_staff_code_no_longer_active_calls_nobody(hall):
+    from models.schema import Staff
+
+    add_staff("S09", "周婷", "1234", posts=[(1, "A")])
+    Staff.update(active=False).where(Staff.code == "S09").execute()
+    take(hall)
+    with pytest.raises(Refused) as refused:
+        hall.queue.call_next(1, " S09 ")
+    assert refused.value.key == "staff_inactive" and "S09" in refused.value.message()
+
+
 def test_finish_from_called_counts_service_time_from_call(hall, frozen_clock):
     number = take(hall).number
     hall.queue.call_next(1)
