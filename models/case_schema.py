@@ -11,7 +11,7 @@ The truth about a case is its append-only history:
 - :class:`CaseRating` (好差评, at most one per case: a unique key) and
   :class:`ContactAccess` (who opened a resident's full phone number, when).
 
-These four tables are guarded by database triggers (:func:`install_guards`):
+These four tables are guarded by database triggers (:class:`models.schema.AppendOnlyModel`):
 any UPDATE or DELETE on them is aborted by the database itself.
 
 :class:`CaseState` is a *projection*: one row per case holding its current
@@ -36,8 +36,7 @@ from peewee import (
 )
 
 from models.clock import now
-from models.db import is_postgres
-from models.schema import BaseModel, Item, JSONField, Staff, Ticket, Window
+from models.schema import AppendOnlyModel, BaseModel, Item, JSONField, Staff, Ticket, Window
 
 
 class CaseCounter(BaseModel):
@@ -47,7 +46,7 @@ class CaseCounter(BaseModel):
     last = IntegerField(default=0)
 
 
-class CaseRecord(BaseModel):
+class CaseRecord(AppendOnlyModel):
     """A case as accepted (受理). Insert-only."""
 
     id = AutoField()
@@ -69,7 +68,7 @@ class CaseRecord(BaseModel):
         indexes = ((("year", "seq"), True),)
 
 
-class CaseEvent(BaseModel):
+class CaseEvent(AppendOnlyModel):
     """One step in a case's life. Insert-only; the case's state is their fold."""
 
     id = AutoField()
@@ -136,7 +135,7 @@ class CaseContact(BaseModel):
     created_at = DateTimeField(default=now)
 
 
-class ContactAccess(BaseModel):
+class ContactAccess(AppendOnlyModel):
     """Who opened a resident's full contact, and when (a log: insert-only)."""
 
     id = AutoField()
@@ -146,7 +145,7 @@ class ContactAccess(BaseModel):
     purpose = CharField(default="")
 
 
-class CaseRating(BaseModel):
+class CaseRating(AppendOnlyModel):
     """好差评: one per case (the unique key makes "once" hold under races)."""
 
     case = ForeignKeyField(CaseRecord, unique=True, backref="+", on_delete="RESTRICT")
@@ -160,34 +159,3 @@ CASE_TABLES = [CaseCounter, CaseRecord, CaseEvent, CaseState, CaseContact, Conta
 
 # Tables whose rows may never be changed or removed once written.
 APPEND_ONLY = [CaseRecord, CaseEvent, ContactAccess, CaseRating]
-
-
-def install_guards(db) -> None:
-    """Make the database itself refuse UPDATE and DELETE on the append-only tables."""
-    names = [model._meta.table_name for model in APPEND_ONLY]
-    db = getattr(db, "obj", None) or db  # the real database behind the proxy
-    if is_postgres(db):
-        db.execute_sql(
-            "CREATE OR REPLACE FUNCTION hall_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ "
-            # No '%' in this text: the driver would read it as a placeholder.
-            "BEGIN RAISE EXCEPTION USING MESSAGE = 'append-only table ' || TG_TABLE_NAME || ': ' || TG_OP || ' refused'; "
-            "END $$"
-        )
-        for name in names:
-            db.execute_sql(f'DROP TRIGGER IF EXISTS "{name}_append_only" ON "{name}"')
-            db.execute_sql(
-                f'CREATE TRIGGER "{name}_append_only" BEFORE UPDATE OR DELETE ON "{name}" '
-                "FOR EACH ROW EXECUTE FUNCTION hall_append_only()"
-            )
-            db.execute_sql(f'DROP TRIGGER IF EXISTS "{name}_no_truncate" ON "{name}"')
-            db.execute_sql(
-                f'CREATE TRIGGER "{name}_no_truncate" BEFORE TRUNCATE ON "{name}" '
-                "FOR EACH STATEMENT EXECUTE FUNCTION hall_append_only()"
-            )
-        return
-    for name in names:
-        for op in ("UPDATE", "DELETE"):
-            db.execute_sql(
-                f'CREATE TRIGGER IF NOT EXISTS "{name}_no_{op.lower()}" BEFORE {op} ON "{name}" '
-                f"BEGIN SELECT RAISE(ABORT, 'append-only table {name}: {op} refused'); END"
-            )

@@ -4,7 +4,7 @@ Who is on duty on a day is *computed* (a deterministic rotation, see
 :mod:`models.duty`); what is stored is what people did: swaps, ticks of the
 opening and closing checklists, sign-offs, and the duty leader's log. Every
 table is history: rows are only inserted, and the database refuses UPDATE
-and DELETE on them (:class:`models.whereabouts_schema.AppendOnlyModel`).
+and DELETE on them (:class:`models.schema.AppendOnlyModel`).
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from peewee import (
 
 from models.clock import now
 from models.schema import Staff
-from models.whereabouts_schema import WHEREABOUTS_TABLES, AppendOnlyModel
+from models.schema import AppendOnlyModel
+from models.whereabouts_schema import WHEREABOUTS_TABLES
 
 CHECKLISTS = ("opening", "closing")
 

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from peewee import fn
 
-from models.case_schema import CASE_TABLES, install_guards
+from models.case_schema import CASE_TABLES
 from models.db import database
 from models.schema import CORE_TABLES, SchemaVersion
 from models.signin_schema import SIGNIN_TABLES
-from models.signin_schema import install_guards as install_signin_guards
 from models.duty_schema import STAFF_BOARD_TABLES
 
 
@@ -27,8 +26,6 @@ def _v2(db) -> None:
     """Cases and the ledger (issue 3), with the database guards that keep
     their history append-only."""
     db.create_tables(CASE_TABLES + SIGNIN_TABLES + STAFF_BOARD_TABLES, safe=True)
-    install_guards(db)
-    install_signin_guards(db)
 
 
 # version → step that brings version-1 to version
@@ -57,8 +54,6 @@ def upgrade() -> tuple[int, int]:
     if start == 0:
         with database.atomic():
             database.create_tables(all_tables(), safe=True)
-            install_guards(database)
-            install_signin_guards(database)
             SchemaVersion.create(version=CURRENT)
         return (0, CURRENT)
     for version in range(start + 1, CURRENT + 1):

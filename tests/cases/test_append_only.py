@@ -119,3 +119,36 @@ def test_no_source_updates_or_deletes_history_models():
         if re.search(r"\b(record|event|rating|access)\.(save|delete_instance)\(", text):
             offenders.append(f"{path.relative_to(ROOT)}: save/delete_instance on a history row")
     assert offenders == []
+
+
+def _history_models():
+    from models.schema import AppendOnlyModel
+
+    found, todo = [], list(AppendOnlyModel.__subclasses__())
+    while todo:
+        model = todo.pop()
+        found.append(model)
+        todo.extend(model.__subclasses__())
+    return found
+
+
+def _triggers() -> set[tuple[str, str]]:
+    """(table, trigger name) of the hall's own triggers."""
+    if is_postgres():
+        sql = "SELECT c.relname, t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal"
+    else:
+        sql = "SELECT tbl_name, name FROM sqlite_master WHERE type = 'trigger'"
+    return set(database.execute_sql(sql).fetchall())
+
+
+def test_every_history_table_of_the_hall_is_guarded_the_same_way(hall):
+    """One guard for all: cases, sign-in logs, whereabouts, leave and duty."""
+    names = {model._meta.table_name for model in _history_models()}
+    assert {"case_event", "signin_attempt", "signin_lockout", "whereabouts_change", "duty_sign_off"} <= names
+    suffixes = ("append_only", "no_truncate") if is_postgres() else ("no_update", "no_delete")
+    assert {(name, f"{name}_{suffix}") for name in names for suffix in suffixes} <= _triggers()
+    if is_postgres():  # a statement trigger: it fires on an empty table too
+        for name in sorted(names):
+            with pytest.raises(DatabaseError, match="append-only"):
+                with database.atomic():
+                    database.execute_sql(f'TRUNCATE "{name}" CASCADE')
