@@ -187,10 +187,14 @@ class CaseForm(Vertical):
         self.query_one("#petition-due", Static).update(
             tr("staff_outcome.petition_due", days=petition_days, due=due.isoformat())
         )
-        authority_due = self.query_one("#authority-due", Input)
+        # The item's own date shows as the hint, not as typed text: left empty,
+        # the models work it out for whichever item the case ends up with.
         item = self.item
-        if not authority_due.value and item is not None and item.promised_days > 0:
-            authority_due.value = self.cases.working_days_after(today, item.promised_days).isoformat()
+        self.query_one("#authority-due", Input).placeholder = (
+            self.cases.working_days_after(today, item.promised_days).isoformat()
+            if item is not None and item.promised_days > 0
+            else tr("staff_ui.date_placeholder")
+        )
 
     # --- what was typed --------------------------------------------------------------------------------
 

@@ -88,6 +88,30 @@ async def test_finish_with_each_kind(staffed, kind):
     assert CaseState.get().kind == kind
 
 
+async def test_an_escalated_case_takes_the_date_of_the_item_it_ends_up_with(staffed):
+    """The form shows the item's authority date as a hint; changing the item changes the date saved."""
+    from models.case_schema import CaseEvent
+
+    take(staffed, "rural-dibao")  # 30 working days
+    app = make_app(staffed, shift=shift_for("S05", 3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await call_and_open_outcome(pilot, app)
+        fill(app, "escalated", {"authority": "区民政局"})
+        await pilot.pause()
+        case = form(app)
+        first_hint = case.query_one("#authority-due", Input).placeholder
+        case.query_one("#item", Select).value = "elderly-card"  # 5 working days
+        await pilot.pause()
+        fill(app, "escalated", {"authority": "区民政局"})  # a new item brings its own kind: escalate again
+        await pilot.pause()
+        hint = case.query_one("#authority-due", Input).placeholder
+        assert hint != first_hint and case.query_one("#authority-due", Input).value == ""
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.screen.name == "resident", what="resident view")
+    escalated = CaseEvent.get(CaseEvent.kind == "escalated")
+    assert (escalated.data["authority"], escalated.data["authority_due"]) == ("区民政局", hint)
+
+
 async def test_one_visit_with_every_kind_then_the_ledger(staffed):
     take(staffed, "rural-dibao")
     app = make_app(staffed, shift=shift_for("S05", 3))
