@@ -165,23 +165,26 @@ def test_a_wait_ends_within_a_poll_once_its_stop_is_set(hall):
     """An app that ends sets the stop of its feed and does not wait the feed's timeout out."""
     import threading
 
-    stop = threading.Event()
+    stop, waiting = threading.Event(), threading.Event()
     ended = {}
 
     def wait():
         with hall.db.connection_context():
             watcher = EventWatcher(hall.db, stop)
+            since = last_id()
             started = time.monotonic()
-            watcher.wait(last_id(), timeout=5.0)
+            waiting.set()
+            watcher.wait(since, timeout=5.0)
             ended["after"] = time.monotonic() - started
             watcher.close()
 
     thread = threading.Thread(target=wait)
     thread.start()
-    time.sleep(0.3)
+    assert waiting.wait(5)
+    time.sleep(0.2)  # well inside the five-second wait
     stop.set()
     thread.join(3)
-    assert not thread.is_alive() and ended["after"] < 1.5
+    assert not thread.is_alive() and 0.15 <= ended["after"] < 1.5  # stopped mid-wait, not timed out
     given = threading.Event()
     EventWatcher(hall.db, given).close()
     assert not given.is_set()  # closing one watcher leaves the app's stop alone (a retry opens another)

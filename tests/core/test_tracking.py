@@ -26,7 +26,10 @@ def test_reading_is_forgiving():
     assert tracking.normalise(shown.replace("-", " ")) == code
     assert tracking.normalise(f"https://hall.example.cn/track/{shown}") == code
     assert tracking.normalise(f"https://hall.example.cn/t?code={code}") == code
-    assert tracking.normalise(code.replace("0", "O").replace("1", "I")) == code
+    # O for 0 and I for 1, as a resident may type them: on a code that has both.
+    data = "01010101010"
+    with_both = data + tracking._check_symbol(data)
+    assert tracking.normalise(with_both.replace("0", "O").replace("1", "I")) == with_both
 
 
 def test_every_single_typo_and_neighbour_swap_is_caught():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import timedelta
 
 import pytest
@@ -181,25 +180,25 @@ def bulk_cases(db, n: int) -> None:
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
-async def test_paging_stays_fast_with_100000_cases(staffed):
+async def test_paging_through_100000_cases(staffed):
+    """How fast is a benchmark's figure (benchmarks/ledger_bench.py); here, that the pages are right."""
     bulk_cases(staffed.db, 100_000)
     app = make_app(staffed, shift=shift_for("L01", 3), live=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_ledger(pilot, app)
         screen = app.screen
         assert screen.answer.count == 100_000 and len(rows(app)) == 50
-        timings = []
+        pages = {screen.page: rows(app)}
         for key in ("n", "n", "n", "p"):
             token = screen._token
-            start = time.perf_counter()
             await pilot.press(key)
             await reload_done(pilot, app, token)
-            timings.append(time.perf_counter() - start)
-        assert screen.page == 3 and rows(app)[0] != rows(app)[-1]
+            pages[screen.page] = rows(app)
+        assert screen.page == 3 and sorted(pages) == [1, 2, 3, 4]
+        assert all(len(page) == 50 for page in pages.values())
+        assert len({number for page in pages.values() for number in page}) == 200  # no case on two pages
         token = screen._token
-        start = time.perf_counter()
         await pilot.press("f3")  # overdue, by due date
         await reload_done(pilot, app, token)
-        timings.append(time.perf_counter() - start)
+        assert len(rows(app)) == 50
         assert all(mark(app, number) == "!!超期" for number in rows(app))
-    assert max(timings) < 1.5, timings

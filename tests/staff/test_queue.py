@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import statistics
 
 import pytest
 
@@ -83,7 +82,7 @@ async def test_buttons_do_what_the_keys_do(staffed):
 
 async def test_transfer_keeps_the_place_and_the_note(staffed):
     first, second = take(staffed, "rural-dibao", "baby-hukou")
-    early = take(staffed, "baby-hukou")[0]  # noqa: F841  (arrives after the first two)
+    later = take(staffed, "baby-hukou")[0]  # arrives after the first two
     app = make_app(staffed, shift=shift_for("S05", 3))
     async with app.run_test(size=(80, 24)) as pilot:
         await open_queue(pilot, app)
@@ -100,17 +99,16 @@ async def test_transfer_keeps_the_place_and_the_note(staffed):
     ticket = Ticket.get(Ticket.number == first)
     assert ticket.status == "waiting" and ticket.line.code == "jisheng"
     assert ticket.transfer_note == "需先开具婴儿入户证明"
-    # At window 1 the transferred resident keeps their original place: before A002.
+    # At window 1 the transferred resident keeps their original place: they came first.
     other = make_app(staffed, shift=shift_for("S01", 1))
     async with other.run_test(size=(120, 40)) as pilot:
         await open_queue(pilot, other)
-        assert waiting(other)[:2] == [second, first] or waiting(other).index(first) < 2
+        assert waiting(other) == [first, second, later]
         row = other.screen.query_one("#waiting", KeyedTable).get_row(first)
         assert "转办" in str(row[-1]) and "婴儿入户证明" in str(row[-1])
         await pilot.press("f2")
-        await wait_for(pilot, lambda: "正在叫号" in serving(other))
-        if first in serving(other):
-            assert "由3号窗口转来" in serving(other) and "首问责任人：陈静(S05)" in serving(other)
+        await wait_for(pilot, lambda: first in serving(other), what="the transferred resident called")
+        assert "由3号窗口转来" in serving(other) and "首问责任人：陈静(S05)" in serving(other)
 
 
 async def test_pause_and_resume(staffed):
@@ -169,7 +167,8 @@ async def test_two_terminals_never_call_the_same_ticket(staffed):
     assert sorted(called) == sorted(numbers) and len(set(called)) == 6
 
 
-async def test_a_call_at_one_terminal_shows_at_the_other_within_250_ms(staffed):
+async def test_a_call_at_one_terminal_shows_at_the_other(staffed):
+    """How soon is a benchmark's figure (benchmarks/core_bench.py: notification); here, that it arrives."""
     take(staffed, *(["rural-dibao"] * 6))
     watcher = make_app(staffed, shift=shift_for("S06", 3))
     async with watcher.run_test(size=(80, 24)) as pilot:
@@ -178,19 +177,16 @@ async def test_a_call_at_one_terminal_shows_at_the_other_within_250_ms(staffed):
         table.move_cursor(row=4)
         kept = table.current_key
         assert kept == "C005"
-        delays = []
         for _ in range(4):
             before = list(waiting(watcher))
             ticket = staffed.queue.call_next(3, "S05")  # another terminal, its own connection
-            delays.append(await wait_for(pilot, lambda: ticket.number not in waiting(watcher), what="call seen"))
+            await wait_for(pilot, lambda: ticket.number not in waiting(watcher), what="call seen")
             assert waiting(watcher) == [n for n in before if n != ticket.number]
             # The other windows' panel is drawn from the same change; give it its frame.
             await wait_for(pilot, lambda: "C00" in text_of(watcher.screen.query_one("#windows")), what="panel")
             staffed.queue.finish(ticket.number, 3)
         # The cursor stayed on the same ticket while rows above it went away.
         assert table.current_key == kept
-    assert statistics.median(delays) < 0.25, delays
-    assert max(delays) < 1.0, delays
 
 
 async def test_the_palette_offers_the_screens_actions_and_a_lost_database_shows(staffed):

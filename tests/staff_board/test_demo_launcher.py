@@ -3,6 +3,7 @@ and, where tmux is installed, the real thing in a detached tmux session."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -53,7 +54,8 @@ def test_staff_as_is_refused_on_a_real_hall(hall):
     assert result.returncode == 2 and "demo" in result.stderr and "Traceback" not in result.stderr
 
 
-@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+# CI (HALL_REQUIRE_PG) brings tmux (.ci/run): there a missing tmux fails the run instead of skipping it.
+@pytest.mark.skipif(shutil.which("tmux") is None and not os.environ.get("HALL_REQUIRE_PG"), reason="tmux is not installed")
 def test_hall_demo_in_tmux_shows_kiosk_board_and_a_signed_in_terminal(tmp_path):
     session = f"hall-test-{tmp_path.name}"[:50]
     db = f"sqlite:///{tmp_path / 'demo.db'}"
@@ -70,8 +72,14 @@ def test_hall_demo_in_tmux_shows_kiosk_board_and_a_signed_in_terminal(tmp_path):
         assert "取号机" in screen and "显示屏" in screen and "工作站" in screen, screen
         assert "王芳（S01）" in screen and "取号办事" in screen and "最近叫号" in screen, screen
         subprocess.run(["tmux", "send-keys", "-t", session, "C-q"], check=True)
-        time.sleep(1.0)
-        screen = subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
-        assert "[server exited]" in screen or "取号办事" not in screen
+        # The demo's own tmux ends: its pane says so (the outer session lives on in `sleep 5`).
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            capture = subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True)
+            assert capture.returncode == 0, capture.stderr
+            if "[server exited]" in capture.stdout or "[exited]" in capture.stdout:
+                break
+            time.sleep(0.2)
+        assert "exited]" in capture.stdout and "取号办事" not in capture.stdout, capture.stdout
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
