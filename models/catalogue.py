@@ -178,12 +178,6 @@ class Catalogue:
     def items_for_line(self, code: str) -> tuple[Item, ...]:
         return tuple(it for it in self.items if it.line == code)
 
-    def line_for_prefix(self, prefix: str) -> Line:
-        for ln in self.lines:
-            if ln.prefix == prefix:
-                return ln
-        raise KeyError(f"no line with prefix {prefix!r}")
-
 
 @dataclass(frozen=True)
 class Problem:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 from models import clock
 from models.errors import Refused
@@ -423,18 +423,3 @@ class _Morning:
             except Refused:
                 pass
         clock.set_now(self.now)
-
-
-def history_summary(day: date | None = None) -> dict:
-    """Counts of the demo morning, for tests and the CLI: tickets by status, cases by kind."""
-    from peewee import SQL, fn
-
-    from models.case_schema import CaseState
-    from models.schema import Ticket
-
-    query = Ticket.select(Ticket.status, fn.COUNT(Ticket.id)).group_by(Ticket.status)
-    if day is not None:
-        query = query.where(Ticket.service_day == day)
-    tickets = dict(query.tuples())
-    kinds = dict(CaseState.select(CaseState.kind, fn.COUNT(SQL("*"))).group_by(CaseState.kind).tuples())
-    return {"tickets": tickets, "cases": kinds}

@@ -223,9 +223,6 @@ class Duty:
 
     # --- the roster ---------------------------------------------------------------
 
-    def has_duty(self, day: date) -> bool:
-        return self.calendar.is_working_day(day) or self.config.duty.weekend_duty
-
     def hours(self, day: date) -> tuple[tuple[time, time], ...]:
         """Local duty hours on ``day``: office hours, or the weekend duty hours."""
         if self.calendar.is_working_day(day):

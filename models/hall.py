@@ -28,10 +28,6 @@ class Hall:
     calendar: HallCalendar
     url: str
 
-    @property
-    def is_demo(self) -> bool:
-        return self.config.tickets.always_open
-
     def close(self) -> None:
         if not self.db.is_closed():
             self.db.close()

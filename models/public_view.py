@@ -21,14 +21,6 @@ def _code(text: str) -> str:
         raise Refused("bad_tracking_code", code=(text or "").strip()[:20]) from None
 
 
-def find_ticket_by_code(text: str) -> Ticket:
-    code = _code(text)
-    ticket = Ticket.get_or_none(Ticket.tracking_code == code)
-    if ticket is None:
-        raise NotFound("unknown_tracking_code", code=tracking.display(code))
-    return ticket
-
-
 def public_view(config: Config, text: str) -> dict:
     """The resident-visible facts behind a tracking code; raises Refused.
 

@@ -38,10 +38,6 @@ from models.schema import Staff, StaffPost, Window
 from models.signin_schema import SigninAttempt, SigninLockout
 from models.staff import StaffInfo, hash_pin, pin_matches, staff_info
 
-# Moved to where their rules live; named here only until the staff screens
-# (staff_tui/screens/ledger.py, case_detail.py, staff_tui/modals/outcome.py)
-# import them from there. Then delete these two lines.
-
 CODE_MAX = 32
 
 _DUMMY_HASH: str | None = None
@@ -122,7 +118,7 @@ def _streak(code: str) -> int:
     )
 
 
-def _until_words(config: Config, until: datetime, language: str) -> dict:
+def _until_words(config: Config, until: datetime) -> dict:
     local = clock.local(until, config.zone)
     minutes = max(1, int((until - clock.now()).total_seconds() + 59) // 60)
     return {"until": f"{local.hour:02d}:{local.minute:02d}", "minutes": minutes}
@@ -143,12 +139,11 @@ def check_pin(config: Config, code: str, pin: str, *, purpose: str = "sign_in", 
     if not code or not (pin or "").strip():
         raise SigninRefused("empty")
     terminal = (terminal or "")[:120]
-    language = config.language
     now = clock.now()
     lock = _active_lockout(code, now)
     if lock is not None:
         SigninAttempt.create(at=now, code=code, purpose=purpose, outcome="locked", terminal=terminal)
-        raise SigninRefused("locked", **_until_words(config, lock.until, language))
+        raise SigninRefused("locked", **_until_words(config, lock.until))
     staff = Staff.get_or_none(Staff.code == code)
     # An unknown code costs the same time as a known one.
     ok = pin_matches(pin.strip(), staff.pin_hash if staff is not None else _dummy_hash()) and staff is not None
@@ -174,7 +169,7 @@ def check_pin(config: Config, code: str, pin: str, *, purpose: str = "sign_in", 
                     minutes=config.staff.lockout_minutes,
                     terminal=terminal,
                 )
-                refusal = SigninRefused("locked_now", attempts=streak, **_until_words(config, until, language))
+                refusal = SigninRefused("locked_now", attempts=streak, **_until_words(config, until))
             elif limit:
                 refusal = SigninRefused("wrong", left=limit - streak)
             else:

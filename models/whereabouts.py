@@ -55,8 +55,6 @@ from models.whereabouts_schema import (
     WhereaboutsChange,
 )
 
-WORKING_AWAY = ("meeting", "out", "visiting")  # away on hall business
-
 
 class StaffRefused(Refused):
     """A whereabouts, duty or attendance rule said no; the words are under ``refusal_staff.<key>``."""

@@ -162,9 +162,6 @@ class QueueScreen(WideOrNarrowScreen):
 
     # --- loading -----------------------------------------------------------------
 
-    def reload(self) -> None:
-        self.load()
-
     @work(thread=True, exclusive=True, group="queue-load", exit_on_error=False)
     def load(self) -> None:
         worker = get_current_worker()
