@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
-from peewee import DatabaseProxy, OperationalError, PostgresqlDatabase, SqliteDatabase
+from peewee import DatabaseProxy, PostgresqlDatabase, SqliteDatabase
 
 database = DatabaseProxy()
 
@@ -93,9 +93,6 @@ def check_reachable(db) -> None:
     try:
         db.connect(reuse_if_open=True)
         db.execute_sql("SELECT 1")
-    except OperationalError as exc:
-        message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise DatabaseUnavailable(message) from None
-    except Exception as exc:  # driver-specific errors (psycopg) share no base we can name
+    except Exception as exc:  # peewee's and the drivers' own errors (psycopg) share no base we can name
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise DatabaseUnavailable(message) from None

@@ -463,7 +463,7 @@ class Duty:
         )
 
     def closed_for_day(self, day: date | None = None) -> bool:
-        return _signed(day or clock.service_day(self.config.zone), "closing") is not None
+        return closed_for_day(day or clock.service_day(self.config.zone))
 
     # --- the leader's log ------------------------------------------------------------
 

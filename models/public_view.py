@@ -8,17 +8,10 @@ from __future__ import annotations
 
 from models import clock, tracking
 from models.config import Config
-from models.errors import NotFound, Refused
+from models.errors import NotFound
 from models.ledger import public_cases
 from models.queue import Queue
 from models.schema import Item, Ticket
-
-
-def _code(text: str) -> str:
-    try:
-        return tracking.normalise(text)
-    except tracking.BadCode:
-        raise Refused("bad_tracking_code", code=(text or "").strip()[:20]) from None
 
 
 def public_view(config: Config, text: str) -> dict:
@@ -28,7 +21,7 @@ def public_view(config: Config, text: str) -> dict:
     from a case opened without a ticket (phone, letter, visit, appointment):
     then "ticket" is None and "item"/"line" are those of its first case.
     """
-    code = _code(text)
+    code = tracking.read(text)
     ticket = Ticket.get_or_none(Ticket.tracking_code == code)
     cases = public_cases(config, code)
     if ticket is None and not cases:

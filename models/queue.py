@@ -535,10 +535,9 @@ class Queue:
 
     def _find(self, number: str) -> Ticket:
         """The most recent ticket with this number (numbers restart daily)."""
-        ticket = Ticket.select().where(Ticket.number == number.strip().upper()).order_by(Ticket.id.desc()).first()
-        if ticket is None:
-            raise NotFound("unknown_ticket", ticket=number)
-        return ticket
+        from models.case_store import find_ticket
+
+        return find_ticket(number)
 
     def _ticket_at_window(self, number: str, window_number: int, states: tuple[str, ...]) -> Ticket:
         ticket = self._find(number)

@@ -22,7 +22,6 @@ from models.case_rules import BAD_LEVELS, LEVELS, RATING_CHANNELS, RATING_TAGS, 
 from models.case_schema import CaseRating, CaseRecord, CaseState
 from models.config import Config
 from models.db import database
-from models.errors import Refused
 from models.schema import Item, Staff
 
 
@@ -64,10 +63,7 @@ def rate_by_code(config: Config, tracking_code: str, case_number: str, level: st
     """The kiosk's way in: the resident holds the tracking code of the visit."""
     from models.cases import normalise_number
 
-    try:
-        code = tracking.normalise(tracking_code)
-    except tracking.BadCode:
-        raise Refused("bad_tracking_code", code=(tracking_code or "").strip()[:20]) from None
+    code = tracking.read(tracking_code)
     try:
         number = normalise_number(case_number)
     except CaseRefused:

@@ -59,6 +59,16 @@ def normalise(text: str) -> str:
     return canonical
 
 
+def read(text: str) -> str:
+    """A code as a resident typed or scanned it, or a refusal they can read."""
+    from models.errors import Refused
+
+    try:
+        return normalise(text)
+    except BadCode:
+        raise Refused("bad_tracking_code", code=(text or "").strip()[:20]) from None
+
+
 def url_for(code: str, template: str) -> str:
     """What the QR code holds: the tracking URL, or the bare code without one."""
     return template.format(code=display(code)) if template else display(code)
