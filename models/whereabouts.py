@@ -552,6 +552,8 @@ class Whereabouts:
         reason = (reason or "").strip()
         if not reason:
             raise StaffRefused("leave_reason_needed")
+        if not (stand_in or "").strip():
+            raise StaffRefused("stand_in_needed")
         if ends_at <= starts_at:
             raise StaffRefused("leave_bad_period")
         with database.atomic():

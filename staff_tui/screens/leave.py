@@ -23,8 +23,6 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from models import clock
-from models.errors import Refused
-from models.i18n import t
 from models.whereabouts import StaffRefused, Whereabouts
 from staff_tui.db import call, error_words
 from staff_tui.i18n import localise_bindings, tr
@@ -186,8 +184,6 @@ class LeaveScreen(Screen):
         options = [(f"{p.name}（{p.code}）", p.code) for p in self.people if p.code != shift.code]
 
         def save(values: dict):
-            if not values.get("stand_in"):
-                raise FormRefused("leave_stand_in_needed")
             return where.request_leave(
                 shift.code, parse_day(values["start"]), parse_day(values["end"]), values["reason"], values["stand_in"]
             )
@@ -266,10 +262,3 @@ def clock_epsilon():
     from datetime import timedelta
 
     return timedelta(microseconds=1)
-
-
-class FormRefused(Refused):
-    """What the form itself says before asking the models (words under ``staff_ui.where``)."""
-
-    def message(self, language: str = "zh") -> str:
-        return t(f"staff_ui.where.{self.key}", language, **self.params)

@@ -151,6 +151,9 @@ def test_leave_request_rules(where):
         where.request_leave("S02", MON, MON, "病", "S02")
     assert error.value.key == "stand_in_self"
     with pytest.raises(StaffRefused) as error:
+        where.request_leave("S02", MON, MON, "病", " ")
+    assert error.value.key == "stand_in_needed" and "代岗" in error.value.message()
+    with pytest.raises(StaffRefused) as error:
         where.request_leave("S02", MON + timedelta(days=2), MON, "病", "S01")
     assert error.value.key == "leave_bad_period"
     own = where.request_leave("L01", MON, MON, "开会", "S01")
