@@ -457,6 +457,8 @@ class Queue:
         with database.atomic():
             ticket = self._ticket_at_window(number, window_number, ("called", "serving"))
             target = self._window(to_window) if to_window is not None else None
+            if target is not None and target.number == window_number:
+                raise Refused("transfer_same_window", ticket=ticket.number, window=window_number)
             line = self._transfer_line(ticket, to_line, target)
             if target is None and line.id == ticket.line_id:
                 raise Refused("transfer_same", ticket=ticket.number)
@@ -487,6 +489,8 @@ class Queue:
             line = Line.get_or_none(Line.code == to_line)
             if line is None:
                 raise NotFound("unknown_line", line=to_line)
+            if line.retired:
+                raise Refused("line_retired", line=pick(line.name, line.name_en, self.config.language))
             return line
         if target is None:
             raise Refused("transfer_same", ticket=ticket.number)

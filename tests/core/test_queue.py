@@ -247,6 +247,20 @@ def test_transfer_to_a_window_only_that_window_calls_it(hall):
     assert hall.queue.call_next(3).number == number
 
 
+def test_transfer_refuses_its_own_window_and_a_retired_line(hall):
+    from models.schema import Line
+
+    number = take(hall, "party-consult").number  # line E, window 6
+    hall.queue.call_next(6)
+    with pytest.raises(Refused) as refused:
+        hall.queue.transfer(number, 6, to_window=6)
+    assert refused.value.key == "transfer_same_window"
+    Line.update(retired=True).where(Line.code == "jisheng").execute()
+    with pytest.raises(Refused) as refused:
+        hall.queue.transfer(number, 6, to_line="jisheng")
+    assert refused.value.key == "line_retired" and "计生" in refused.value.message()
+
+
 def test_staff_must_work_the_window(hall):
     add_staff("S09", "周婷", "1234", posts=[(5, "A")])
     take(hall)
