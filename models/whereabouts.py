@@ -611,6 +611,11 @@ class Whereabouts:
             raise StaffRefused("unknown_leave", id=request_id)
         return found[0]
 
+    def leaves_seen_by(self, shift) -> list[LeaveInfo]:
+        """What a signed-in terminal lists: a leader every request, anyone else
+        their own and those they stand in for (a reason is not everyone's to read)."""
+        return self.leaves() if shift.is_leader else self.leaves(concerning=shift.code)
+
     def leaves(
         self,
         staff_code: str | None = None,
@@ -618,10 +623,15 @@ class Whereabouts:
         status: str | None = None,
         during: tuple[datetime, datetime] | None = None,
         ids: list[int] | None = None,
+        concerning: str | None = None,
     ) -> list[LeaveInfo]:
         """Leave requests, newest first; ``status`` pending|approved|refused,
-        ``during`` (start, end) keeps those overlapping that span."""
+        ``during`` (start, end) keeps those overlapping that span,
+        ``concerning`` those of a staff code as the one on leave or the stand-in."""
         query = LeaveRequest.select().order_by(LeaveRequest.id.desc())
+        if concerning:
+            person = Staff.select(Staff.id).where(Staff.code == concerning)
+            query = query.where((LeaveRequest.staff == person) | (LeaveRequest.stand_in == person))
         if ids is not None:
             query = query.where(LeaveRequest.id.in_(ids))
         if staff_code:

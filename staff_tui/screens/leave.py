@@ -111,7 +111,7 @@ class LeaveScreen(Screen):
         app = self.app
         where = Whereabouts(app.config)
         try:
-            leaves, people = call(app.hall, lambda: (where.leaves(), [p for p in list_staff() if p.active]))
+            leaves, people = call(app.hall, lambda: (where.leaves_seen_by(app.shift), [p for p in list_staff() if p.active]))
         except Exception as exc:
             if not worker.is_cancelled:
                 self.post_message(ActionFailed("load", error_words(exc, app.lang)))
@@ -127,9 +127,6 @@ class LeaveScreen(Screen):
         if message.what != "leave":
             return
         leaves, self.people = message.data
-        shift = self.app.shift
-        if not shift.is_leader:
-            leaves = [lv for lv in leaves if shift.code in (lv.staff, lv.stand_in)]
         self.leaves = sorted(leaves, key=lambda lv: (ORDER.get(lv.status, 3), -lv.id))
         self._show()
 

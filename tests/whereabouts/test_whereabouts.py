@@ -185,3 +185,14 @@ def test_a_leader_can_set_someone_elses_state(where):
     change = where.set_state("S04", "out", note="临时外出", by="L01")
     assert change.set_by == "L01"
     assert WhereaboutsChange.get().set_by.code == "L01"
+
+
+def test_a_terminal_lists_only_the_leave_that_concerns_its_clerk(where):
+    from types import SimpleNamespace
+
+    mine = where.request_leave("S02", MON, MON, "病", "S01")
+    other = where.request_leave("S03", MON, MON, "家事", "S04")
+    clerk = SimpleNamespace(code="S01", is_leader=False)  # the stand-in of the first
+    leader = SimpleNamespace(code="L01", is_leader=True)
+    assert [lv.id for lv in where.leaves_seen_by(clerk)] == [mine.id]
+    assert {lv.id for lv in where.leaves_seen_by(leader)} == {mine.id, other.id}
