@@ -44,21 +44,19 @@ class HallUnavailable(Message, bubble=False):
 class Loaded(Message, bubble=False):
     """A screen's data arrived from the database (``what`` says which)."""
 
-    def __init__(self, what: str, data, token: int = 0) -> None:
+    def __init__(self, what: str, data) -> None:
         super().__init__()
         self.what = what
         self.data = data
-        self.token = token
 
 
 class ActionDone(Message, bubble=False):
     """An action at the database succeeded; ``result`` is the models' answer."""
 
-    def __init__(self, action: str, result=None, note: str = "") -> None:
+    def __init__(self, action: str, result=None) -> None:
         super().__init__()
         self.action = action
         self.result = result
-        self.note = note
 
 
 class ActionFailed(Message, bubble=False):

@@ -198,7 +198,6 @@ class CaseView:
     notices: tuple[str, ...]  # notice kinds that apply now
     names: dict  # staff code → name
     days_left: int | None
-    today: object
 
 
 def case_view(config, number: str) -> CaseView:
@@ -215,5 +214,4 @@ def case_view(config, number: str) -> CaseView:
         notices=applicable_notices(cases.get(number)),
         names={s.code: s.name for s in Staff.select(Staff.code, Staff.name)},
         days_left=days_left(config, detail["state"], detail.get("due_date"), today),
-        today=today,
     )

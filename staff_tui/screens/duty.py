@@ -30,6 +30,7 @@ from textual.worker import get_current_worker
 
 from models import clock
 from models.duty import Duty
+from models.duty_schema import CHECKLISTS
 from staff_tui.db import call, error_words
 from staff_tui.i18n import localise_bindings, tr
 from staff_tui.messages import ActionDone, ActionFailed, HallChanged, Loaded
@@ -41,7 +42,6 @@ from staff_tui.widgets.footer import HallFooter
 from staff_tui.widgets.keyed_table import KeyedTable
 from staff_tui.widgets.status_bar import StatusBar
 
-CHECKLISTS = ("opening", "closing")
 
 
 class DutyScreen(WideOrNarrowScreen):
@@ -246,7 +246,7 @@ class DutyScreen(WideOrNarrowScreen):
             local = clock.local(entry.at, zone)
             return f"{local:%m-%d %H:%M}"
 
-        for entry in list(history.log) + [p for p in open_problems if p.id not in {e.id for e in history.log}]:
+        for entry in list(history.log) + list(open_problems):  # an open problem of another day too
             if entry.id in seen:
                 continue
             seen.add(entry.id)
@@ -265,7 +265,7 @@ class DutyScreen(WideOrNarrowScreen):
                 rows.append((str(entry.id), (str(entry.id), when(entry), tr("staff_ui.duty.kind_fix"),
                                              fit(text, width).rstrip(), "")))
         self.query_one("#log", KeyedTable).sync(rows)
-        count = sum(1 for p in open_problems)
+        count = len(open_problems)
         title = tr("duty.log_title")
         if count:
             title += " " + tr("staff_ui.duty.open_count", count=count)
