@@ -38,10 +38,36 @@ from models.db import database
 from models.schema import Item, Staff, StaffPost, Ticket
 
 
+class DraftRefused(Exception):
+    """One of a visit's cases was refused; ``index`` says which. Nothing of the visit was written."""
+
+    def __init__(self, index: int, error: Exception) -> None:
+        super().__init__(str(error))
+        self.index = index
+        self.error = error
+
+
 class Cases(CaseStore):
     """The case rules bound to one hall's config: the staff terminal's API."""
 
     # --- opening -------------------------------------------------------------
+
+    def finish_visit(self, ticket: str, window: int, staff: str, drafts: list[dict]) -> list[CaseFacts]:
+        """办结 at the counter: finish the resident's ticket (if still at the
+        window) and open each of the visit's cases, all in one transaction."""
+        from models.queue import Queue
+
+        opened = []
+        with database.atomic():
+            ticket_row = find_ticket(ticket)
+            if ticket_row.status in ("called", "serving"):
+                Queue(self.config).finish(ticket_row.number, window)
+            for index, draft in enumerate(drafts):
+                try:
+                    opened.append(self.open_case(staff=staff, ticket=ticket_row.number, window=window, **draft))
+                except Exception as exc:
+                    raise DraftRefused(index, exc) from exc
+        return opened
 
     def open_case(
         self,

@@ -187,11 +187,6 @@ def people() -> list[Person]:
     ]
 
 
-def ticket_status(number: str) -> str | None:
-    ticket = Ticket.select(Ticket.status).where(Ticket.number == number).order_by(Ticket.id.desc()).first()
-    return ticket.status if ticket else None
-
-
 @dataclass(frozen=True)
 class CaseView:
     detail: dict

@@ -20,7 +20,7 @@ from textual.widgets import Button, Label, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from models import tracking
-from models.cases import Cases
+from models.cases import Cases, DraftRefused
 from models.notices import counter_notice
 from staff_tui import queries
 from staff_tui.db import call, error_words
@@ -47,25 +47,11 @@ class Outcome:
     cases: list[OpenedCase] = field(default_factory=list)
 
 
-class DraftRefused(Exception):
-    def __init__(self, index: int, error: Exception) -> None:
-        super().__init__(str(error))
-        self.index = index
-        self.error = error
-
-
 def finish_visit(hall, shift, number: str, drafts: list[dict], language: str) -> Outcome:
-    """Finish ticket ``number`` and open its cases, in one transaction (runs in a worker)."""
+    """Finish ticket ``number`` and open its cases (the models do it in one
+    transaction), then what the resident is told (runs in a worker)."""
     cases = Cases(hall.config)
-    opened = []
-    with hall.db.atomic():
-        if queries.ticket_status(number) in ("called", "serving"):
-            hall.queue.finish(number, shift.window)
-        for index, draft in enumerate(drafts):
-            try:
-                opened.append(cases.open_case(staff=shift.code, ticket=number, window=shift.window, **draft))
-            except Exception as exc:
-                raise DraftRefused(index, exc) from exc
+    opened = cases.finish_visit(number, shift.window, shift.code, drafts)
     out = []
     for facts in opened:
         kind = counter_notice(facts)

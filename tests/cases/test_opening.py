@@ -206,3 +206,21 @@ def test_numbers_stay_unique_and_gap_free_under_concurrent_windows(hall, cases):
     assert not errors
     seqs = sorted(r.seq for r in CaseRecord.select())
     assert seqs == list(range(1, 33))
+
+
+def test_a_visit_is_finished_with_its_cases_or_not_at_all(hall, cases):
+    from models.cases import DraftRefused
+    from models.schema import Ticket
+
+    at(2026, 11, 23)
+    number = serve(hall, "hukou-in", 1, "S01", finish=False)
+    good = {"kind": "consultation", "result": "已告知所需材料"}
+    with pytest.raises(DraftRefused) as refused:
+        cases.finish_visit(number, 1, "S01", [good, {"kind": "returned", "reason": ""}])
+    assert refused.value.index == 1 and isinstance(refused.value.error, CaseRefused)
+    assert Ticket.get(Ticket.number == number).status == "serving"  # nothing of the visit was written
+    assert CaseRecord.select().count() == 0
+    opened = cases.finish_visit(number, 1, "S01", [good, {"kind": "promised"}])
+    assert [f.kind for f in opened] == ["consultation", "promised"]
+    assert Ticket.get(Ticket.number == number).status == "done"
+    assert len({f.tracking_code for f in opened}) == 1  # one code for the visit
