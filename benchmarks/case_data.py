@@ -21,10 +21,11 @@ from functools import lru_cache
 
 from peewee import fn
 
-from models import clock, tracking
+from models import clock
+from models.queue import tracking
 from models.calendar import HallCalendar
-from models.case_rules import BAD_LEVELS, fold, projection_values
-from models.case_schema import CaseContact, CaseCounter, CaseEvent, CaseRating, CaseRecord, CaseState
+from models.cases.rules import BAD_LEVELS, fold, projection_values
+from models.schema.cases import CaseContact, CaseCounter, CaseEvent, CaseRating, CaseRecord, CaseState
 from models.config import Config
 from models.db import database, is_postgres
 from models.schema import Item, Staff, StaffPost, Window, WindowLine

@@ -45,7 +45,7 @@ def timed(fn, n=N):
 
 
 def make_hall(url: str):
-    from models import catalogue_store
+    from models.catalogue import store as catalogue_store
     from models.catalogue import default_catalogue_path
     from models.hall import open_hall
 

@@ -4,7 +4,7 @@
 
 Fills a throw-away hall with ``generate_cases`` (SQLite in a temporary
 folder; and PostgreSQL too when ``HALL_TEST_PG`` holds a server URL), then
-times ``models.ledger.ledger`` for several filters: the median and p95 in
+times ``models.cases.ledger.ledger`` for several filters: the median and p95 in
 milliseconds, and the ratio of the median to a raw driver query (sqlite3 /
 psycopg) running the very same SQL and fetching the same rows. The target is
 a page in ≤ 50 ms.
@@ -26,13 +26,13 @@ if __package__ in (None, ""):  # run as a file: make the project importable
 
 from benchmarks.case_data import generate_cases  # noqa: E402
 from models.config import Config, TicketsConfig  # noqa: E402
-from models.ledger import LedgerFilter, ledger, ledger_query  # noqa: E402
+from models.cases.ledger import LedgerFilter, ledger, ledger_query  # noqa: E402
 
 TARGET_MS = 50.0
 
 
 def filters() -> list[tuple[str, LedgerFilter]]:
-    from models.case_schema import CaseContact, CaseState
+    from models.schema.cases import CaseContact, CaseState
     from models.schema import Staff
 
     busy = Staff.select().where(Staff.role == "staff").order_by(Staff.id).first().code
@@ -86,7 +86,7 @@ def _raw_runner(config: Config):
 
 
 def run(config: Config, cases: int, repeat: int) -> list[dict]:
-    from models import catalogue_store
+    from models.catalogue import store as catalogue_store
     from models.catalogue import default_catalogue_path
     from models.hall import open_hall
 

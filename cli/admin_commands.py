@@ -54,7 +54,7 @@ def register(groups, common) -> None:
 
 
 def cmd_init(args) -> int:
-    from models import catalogue_store
+    from models.catalogue import store as catalogue_store
     from models.catalogue import default_catalogue_path
     from models.db import describe
 
@@ -64,7 +64,7 @@ def cmd_init(args) -> int:
         changes = catalogue_store.load_file(source)
         say(t("cli.catalogue_loaded", context.language, source=source, changes=len(changes)))
     if args.demo:
-        from models.demo import DEMO_PIN, make_demo
+        from models.maintenance.demo import DEMO_PIN, make_demo
 
         made = make_demo(hall)
         if made:
@@ -81,8 +81,8 @@ def cmd_demo(args) -> int:
     from dataclasses import replace
 
     from cli.queue_commands import print_queue
-    from models.demo import DEMO_PIN, make_demo
-    from models.demo_history import make_demo_history
+    from models.maintenance.demo import DEMO_PIN, make_demo
+    from models.maintenance.demo_history import make_demo_history
     from models.hall import open_hall
 
     config = context.config_from(args)
@@ -196,7 +196,7 @@ def _staff_signed_in(config, code: str, window: int | None) -> int:
 
 
 def cmd_backup(args) -> int:
-    from models.maintenance import backup
+    from models.maintenance.health import backup
 
     hall = context.hall_from(args)
     target = backup(hall.db, args.path)
@@ -206,7 +206,7 @@ def cmd_backup(args) -> int:
 
 def cmd_doctor(args) -> int:
     from models.db import describe
-    from models.maintenance import doctor
+    from models.maintenance.health import doctor
 
     config = context.config_from(args)
     say(f"config    ok    {config.source or t('cli.no_config_file', context.language)}")

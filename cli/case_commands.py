@@ -10,9 +10,9 @@ from datetime import datetime
 
 from cli import context
 from cli.context import add_actions, emit_json, parse_date, say
-from models.case_rules import CHANNELS, KINDS, LEVELS, NOTICE_KINDS, NOTIFY_HOWS, RATING_TAGS, STATES
+from models.cases.rules import CHANNELS, KINDS, LEVELS, NOTICE_KINDS, NOTIFY_HOWS, RATING_TAGS, STATES
 from models.i18n import pick, t
-from models.notices import counter_notice
+from models.cases.notices import counter_notice
 
 def _local_time(text: str) -> datetime:
     try:
@@ -144,7 +144,7 @@ def cmd_open(args) -> int:
     if args.missing:
         item_code = args.item
         if item_code is None and args.ticket:
-            from models.cases import find_ticket
+            from models.queue.tickets import find_ticket
 
             item_code = find_ticket(args.ticket).item.code
         names = set()
@@ -284,7 +284,7 @@ def cmd_contact(args) -> int:
 
 
 def cmd_rate(args) -> int:
-    from models.ratings import rate, rate_by_code
+    from models.cases.ratings import rate, rate_by_code
 
     hall = context.hall_from(args)
     if args.code:
@@ -309,7 +309,7 @@ def cmd_notice(args) -> int:
 
 
 def cmd_show(args) -> int:
-    from models.public_view import public_view
+    from models.cases.public_view import public_view
 
     hall = context.hall_from(args)
     lang = context.language
@@ -413,7 +413,7 @@ def cmd_followups(args) -> int:
 
 
 def cmd_ledger(args) -> int:
-    from models.ledger import LedgerFilter
+    from models.cases.ledger import LedgerFilter
 
     cases = _cases(args)
     flt = LedgerFilter(

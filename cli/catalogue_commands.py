@@ -42,7 +42,7 @@ def cmd_check(args) -> int:
 
 
 def cmd_load(args) -> int:
-    from models import catalogue_store
+    from models.catalogue import store as catalogue_store
 
     context.hall_from(args)
     changes = catalogue_store.load_file(args.file)
@@ -56,7 +56,7 @@ def cmd_watch(args) -> int:
     """Load now, then again after every save; a broken save keeps the old version."""
     from watchfiles import watch
 
-    from models import catalogue_store
+    from models.catalogue import store as catalogue_store
 
     context.hall_from(args)
     path = Path(args.file).resolve()

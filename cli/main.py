@@ -53,11 +53,11 @@ def main(argv: list[str] | None = None) -> int:
     from peewee import DatabaseError, InterfaceError
 
     from cli import context
-    from models.catalogue_store import CatalogueRefused
+    from models.catalogue.store import CatalogueRefused
     from models.config import ConfigError
     from models.db import DatabaseUnavailable
     from models.errors import Refused
-    from models.maintenance import BackupRefused
+    from models.maintenance.health import BackupRefused
 
     try:
         args = build_parser().parse_args(argv)

@@ -138,7 +138,7 @@ def cmd_window(args) -> int:
 def cmd_queue(args) -> int:
     hall = context.hall_from(args)
     if args.json:
-        from models.queue_view import snapshot
+        from models.queue.view import snapshot
 
         emit_json(snapshot().as_dict())
         return 0
@@ -147,7 +147,7 @@ def cmd_queue(args) -> int:
 
 
 def print_queue(hall) -> None:
-    from models.queue_view import snapshot
+    from models.queue.view import snapshot
 
     lang = context.language
     state = snapshot()

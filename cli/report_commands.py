@@ -20,7 +20,7 @@ def _minutes(value, lang: str) -> str:
 
 
 def cmd_report(args) -> int:
-    from models.reports import report
+    from models.cases.reports import report
 
     hall = context.hall_from(args)
     result = report(hall.config, day=args.date, month=args.month)

@@ -12,7 +12,7 @@ from datetime import time, timedelta
 from cli import context
 from cli.context import add_actions, add_period_options, emit_json, parse_date, say
 from models.i18n import pick, t
-from models.whereabouts_schema import STATES
+from models.schema.whereabouts import STATES
 
 
 def _hhmm(text: str) -> str:
@@ -154,7 +154,7 @@ def _when(instant, zone) -> str:
 
 
 def cmd_board(args) -> int:
-    from models.whereabouts import Whereabouts
+    from models.staff.whereabouts import Whereabouts
 
     hall = context.hall_from(args)
     lang = context.language
@@ -189,7 +189,7 @@ def _presence_line(p, lang: str, zone) -> str:
 
 
 def cmd_set_state(args) -> int:
-    from models.whereabouts import Whereabouts
+    from models.staff.whereabouts import Whereabouts
 
     hall = context.hall_from(args)
     lang = context.language
@@ -216,7 +216,7 @@ def cmd_set_state(args) -> int:
 
 
 def cmd_cover(args) -> int:
-    from models.whereabouts import Whereabouts
+    from models.staff.whereabouts import Whereabouts
 
     hall = context.hall_from(args)
     lang = context.language
@@ -260,7 +260,7 @@ def _leave_line(info, lang: str, zone) -> str:
 
 
 def cmd_leave_request(args) -> int:
-    from models.whereabouts import Whereabouts
+    from models.staff.whereabouts import Whereabouts
 
     hall = context.hall_from(args)
     info = Whereabouts(hall.config).request_leave(args.code, args.start, args.end or args.start, args.reason, args.stand_in)
@@ -272,7 +272,7 @@ def cmd_leave_request(args) -> int:
 
 
 def cmd_leave_decide(args) -> int:
-    from models.whereabouts import Whereabouts
+    from models.staff.whereabouts import Whereabouts
 
     hall = context.hall_from(args)
     where = Whereabouts(hall.config)
@@ -286,7 +286,7 @@ def cmd_leave_decide(args) -> int:
 
 
 def cmd_leave_list(args) -> int:
-    from models.whereabouts import Whereabouts
+    from models.staff.whereabouts import Whereabouts
 
     hall = context.hall_from(args)
     infos = Whereabouts(hall.config).leaves(args.staff, status="pending" if args.pending else None)
@@ -432,7 +432,7 @@ def cmd_log(args) -> int:
 
 
 def cmd_attendance(args) -> int:
-    from models.attendance import Attendance
+    from models.duty.attendance import Attendance
 
     hall = context.hall_from(args)
     lang = context.language
@@ -462,7 +462,7 @@ def _cell(value, lang: str) -> str:
 
 
 def cmd_migrate(args) -> int:
-    from models.transfer import migrate_to
+    from models.maintenance.migrate_to import migrate_to
 
     hall = context.hall_from(args)
     lang = context.language

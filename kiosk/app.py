@@ -15,7 +15,7 @@ from textual import events
 from textual.reactive import reactive
 
 from kiosk.base_app import HallApp
-from models.lookup_throttle import LookupThrottle
+from models.cases.lookup_throttle import LookupThrottle
 
 
 def parse_sequence(text: str) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models.queue_view import ItemEntry, LineState, item_entries, line_states
+from models.queue.view import ItemEntry, LineState, item_entries, line_states
 from models.schema import Item, Line
 
 

@@ -22,3 +22,10 @@ class Refused(Exception):
 
 class NotFound(Refused):
     """What was asked for does not exist (a ticket, a window, a code)."""
+
+
+class StaffRefused(Refused):
+    """A whereabouts, duty or attendance rule said no; the words are under ``refusal_staff.<key>``."""
+
+    def message(self, language: str = DEFAULT_LANGUAGE) -> str:
+        return t(f"refusal_staff.{self.key}", language, **self.params)

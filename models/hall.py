@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from models.calendar import HallCalendar
-from models.cases import Cases
+from models.cases.service import Cases
 from models.config import Config
 from models.db import DatabaseUnavailable, check_reachable, describe, open_database
-from models.queue import Queue
+from models.queue.tickets import Queue
 from models.schema import Setting
-from models import migrations
+from models.schema import migrations
 
 
 @dataclass

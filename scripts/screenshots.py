@@ -29,10 +29,11 @@ FROZEN = datetime(2026, 11, 23, 11, 30, tzinfo=ZoneInfo("Asia/Shanghai"))  # a M
 
 
 def build(directory: Path):
-    from models import clock, tracking
+    from models import clock
+    from models.queue import tracking
     from models.config import Config, TicketsConfig
-    from models.demo import make_demo
-    from models.demo_history import make_demo_history
+    from models.maintenance.demo import make_demo
+    from models.maintenance.demo_history import make_demo_history
     from models.hall import open_hall
 
     clock.set_now(FROZEN)
@@ -67,8 +68,8 @@ async def shoot(hall, out: Path, size: tuple[int, int], language: str) -> list[P
     from kiosk.app import KioskApp
     from kiosk.board_app import BoardApp
     from kiosk.widgets.paged import PagedTiles
-    from models.demo import DEMO_PIN
-    from models.signin import sign_in, start_shift
+    from models.maintenance.demo import DEMO_PIN
+    from models.staff.signin import sign_in, start_shift
     from staff_tui.app import StaffApp
 
     saved: list[Path] = []

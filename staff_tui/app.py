@@ -31,7 +31,7 @@ from textual.reactive import reactive
 
 from models.config import Config
 from models.i18n import t
-from models.signin import Shift, idle_lock_seconds, switch_window
+from models.staff.signin import Shift, idle_lock_seconds, switch_window
 from staff_tui.db import call
 from staff_tui.i18n import localise_bindings
 from staff_tui.messages import ActionDone, ActionFailed, DatabaseLost, DatabaseRestored, HallChanged
@@ -176,7 +176,7 @@ class StaffApp(App):
     def _arrived(self, shift: Shift) -> None:
         """Signing in puts the person on duty (在岗), unless they already are."""
         from models import events
-        from models.whereabouts import Whereabouts
+        from models.staff.whereabouts import Whereabouts
         from staff_tui.db import error_words
 
         where = Whereabouts(self.config)

@@ -2,8 +2,8 @@
 
 Every function here touches the database, so it runs inside a thread worker
 (through :func:`staff_tui.db.call`). Rules stay in ``models/`` (calling
-order: :mod:`models.queue_view`; scopes: :mod:`models.signin`; cases:
-:mod:`models.cases`, :mod:`models.ledger`, :mod:`models.notices`); this
+order: :mod:`models.queue.view`; scopes: :mod:`models.staff.signin`; cases:
+:mod:`models.cases`, :mod:`models.cases.ledger`, :mod:`models.cases.notices`); this
 module only reads and gathers.
 """
 
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from models import clock
-from models.queue_view import (
+from models.queue.view import (
     ItemEntry,
     WaitingTicket,
     WindowState,
@@ -196,10 +196,10 @@ class CaseView:
 
 
 def case_view(config, number: str) -> CaseView:
-    """One case as the detail screen shows it (models.ledger.detail and the notices that apply)."""
+    """One case as the detail screen shows it (models.cases.ledger.detail and the notices that apply)."""
     from models.cases import Cases
-    from models.ledger import days_left
-    from models.notices import applicable_notices
+    from models.cases.ledger import days_left
+    from models.cases.notices import applicable_notices
 
     cases = Cases(config)
     detail = cases.detail(number)

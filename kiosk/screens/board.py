@@ -3,7 +3,7 @@ their windows, waiting per line, paused windows, notices cycling.
 
 A call seen on the event feed is shown at once (from the event itself) and
 stands out for ``board.highlight_seconds``; recalls show again. The full
-picture is then reloaded from ``models.queue_view`` in a thread worker.
+picture is then reloaded from ``models.queue.view`` in a thread worker.
 """
 
 from __future__ import annotations
@@ -120,7 +120,7 @@ class BoardScreen(Screen):
         self.run_worker(self._load, thread=True, exclusive=True, group="board", exit_on_error=False)
 
     def _load(self) -> None:
-        from models.queue_view import snapshot
+        from models.queue.view import snapshot
 
         worker = get_current_worker()
         hall = self.app.hall

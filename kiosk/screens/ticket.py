@@ -16,7 +16,7 @@ from textual.worker import get_current_worker
 from kiosk.notice import materials_lines
 from kiosk.screens.base import KioskScreen
 from kiosk.widgets.big_button import BigButton
-from models import tracking
+from models.queue import tracking
 
 
 class TicketPrinted(Message):

@@ -24,7 +24,7 @@ PEOPLE = [
 @pytest.fixture
 def staff(hall, monkeypatch):
     """The staff above (cheap PIN hashing: the tests never sign in)."""
-    import models.staff as staff_module
+    import models.staff.accounts as staff_module
 
     monkeypatch.setattr(staff_module, "_N", 2**4)
     for code, name, role, posts in PEOPLE:

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from peewee import DatabaseError
 
-from models.case_schema import APPEND_ONLY, CaseEvent, CaseRating, CaseRecord, ContactAccess
+from models.schema.cases import APPEND_ONLY, CaseEvent, CaseRating, CaseRecord, ContactAccess
 from models.db import database, is_postgres
-from models.ledger import check_projection
+from models.cases.ledger import check_projection
 from models.schema import Item
 from tests.cases.conftest import serve
 
@@ -108,7 +108,7 @@ def test_no_source_updates_or_deletes_history_models():
     calls = re.compile(rf"\b({models})\.(update|delete|delete_by_id|replace|replace_many|insert\([^)]*\)\.on_conflict)\b")
     raw = re.compile(r'(UPDATE|DELETE\s+FROM|TRUNCATE)\s+"?(case_event|case_record|case_rating|contact_access|event)\b', re.I)
     offenders = []
-    sources = [*ROOT.glob("models/*.py"), *ROOT.glob("cli/*.py"), *ROOT.glob("benchmarks/*.py")]
+    sources = [*ROOT.glob("models/**/*.py"), *ROOT.glob("cli/*.py"), *ROOT.glob("benchmarks/*.py")]
     assert len(sources) > 10
     for path in sources:
         text = path.read_text(encoding="utf-8")

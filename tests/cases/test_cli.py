@@ -9,7 +9,7 @@ import json
 import pytest
 
 from cli.main import main
-from models.case_schema import ContactAccess
+from models.schema.cases import ContactAccess
 from models.schema import Item
 from tests.cases.conftest import serve
 

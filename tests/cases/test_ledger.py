@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 
 from benchmarks.case_data import generate_cases
-from models import tracking
-from models.case_rules import CaseRefused
-from models.case_schema import CaseRecord, CaseState
-from models.ledger import LedgerFilter, check_projection, ledger_count, rebuild_projection
+from models.queue import tracking
+from models.cases.rules import CaseRefused
+from models.schema.cases import CaseRecord, CaseState
+from models.cases.ledger import LedgerFilter, check_projection, ledger_count, rebuild_projection
 from tests.cases.conftest import at
 
 
@@ -138,7 +138,7 @@ def test_generated_cases_agree_with_their_projection(hall, staff):
 
 
 def test_marks_and_days_left(hall):
-    from models.ledger import DUE_SOON_DAYS, case_mark, days_left
+    from models.cases.ledger import DUE_SOON_DAYS, case_mark, days_left
 
     monday = date(2026, 11, 30)
     assert days_left(hall.config, "in_progress", date(2026, 12, 2), monday) == 2

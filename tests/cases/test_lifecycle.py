@@ -6,9 +6,9 @@ from datetime import date, datetime
 
 import pytest
 
-from models.case_rules import CaseRefused
-from models.case_schema import CaseEvent, ContactAccess
-from models.ledger import check_projection
+from models.cases.rules import CaseRefused
+from models.schema.cases import CaseEvent, ContactAccess
+from models.cases.ledger import check_projection
 from tests.cases.conftest import at
 from tests.conftest import SHANGHAI
 
@@ -191,7 +191,7 @@ def test_full_contact_is_only_given_with_a_logged_opening(hall, cases):
 
 
 def test_the_steps_that_apply_follow_the_state(hall, cases):
-    from models.case_rules import CASE_ACTIONS, applicable_actions
+    from models.cases.rules import CASE_ACTIONS, applicable_actions
 
     facts = cases.open_case(staff="S01", item="hukou-in", kind="promised", window=1)
     assert applicable_actions(cases.detail(facts.number)) == {"complete", "escalate", "extend", "handover"}

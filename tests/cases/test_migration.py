@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from peewee import DatabaseError
 
-from models import migrations
-from models.case_schema import APPEND_ONLY, CASE_TABLES, CaseEvent
+from models.schema import migrations
+from models.schema.cases import APPEND_ONLY, CASE_TABLES, CaseEvent
 from models.db import database, is_postgres, open_database
 from models.schema import CORE_TABLES, Event, Item, Line, SchemaVersion, Staff, Ticket, Window
 from tests.conftest import make_config

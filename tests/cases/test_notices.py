@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from models import tracking
-from models.case_rules import CHANNELS, LEVELS, NOTICE_KINDS, RATING_CHANNELS, RATING_TAGS, STATES, CaseRefused
+from models.queue import tracking
+from models.cases.rules import CHANNELS, LEVELS, NOTICE_KINDS, RATING_CHANNELS, RATING_TAGS, STATES, CaseRefused
 from models.i18n import all_texts
 from models.schema import Item, Window
 from tests.cases.conftest import at
@@ -50,8 +50,7 @@ def test_every_case_refusal_raised_in_the_code_has_words_in_both_languages():
     root = LOCALES.parents[1]
     source = "".join(
         (root / path).read_text(encoding="utf-8")
-        for path in ("models/cases.py", "models/case_store.py", "models/case_rules.py", "models/ledger.py",
-                     "models/notices.py", "models/ratings.py")
+        for path in sorted(p.relative_to(root) for p in (root / "models" / "cases").glob("*.py"))
     )
     keys = set(re.findall(r'CaseRefused\(\s*"(\w+)"', source))
     keys = {k for k in keys if not k.endswith("_")}  # prefixes completed below
@@ -165,7 +164,7 @@ def test_a_promise_notice_after_the_materials_states_the_restart(hall, cases, ev
 
 
 def test_the_counter_notice_is_the_most_specific_that_applies(hall, cases):
-    from models.notices import applicable_notices, counter_notice
+    from models.cases.notices import applicable_notices, counter_notice
 
     opened = {
         "consultation_receipt": cases.open_case(staff="S05", item="party-consult", window=6, result="已答复"),

@@ -7,11 +7,11 @@ from datetime import date
 
 import pytest
 
-from models import tracking
-from models.case_rules import CaseRefused
-from models.case_schema import CaseContact, CaseRecord
+from models.queue import tracking
+from models.cases.rules import CaseRefused
+from models.schema.cases import CaseContact, CaseRecord
 from models.errors import NotFound, Refused
-from models.public_view import public_view
+from models.cases.public_view import public_view
 from tests.cases.conftest import advance, at, serve
 
 

@@ -8,11 +8,11 @@ from datetime import date
 
 import pytest
 
-from models import tracking
-from models.case_rules import KINDS, CaseRefused, has_personal_data, mask_name, mask_phone
-from models.case_schema import CaseEvent
+from models.queue import tracking
+from models.cases.rules import KINDS, CaseRefused, has_personal_data, mask_name, mask_phone
+from models.schema.cases import CaseEvent
 from models.events import after
-from models.public_view import public_view
+from models.cases.public_view import public_view
 from models.schema import Item
 from tests.cases.conftest import serve
 

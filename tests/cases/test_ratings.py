@@ -7,13 +7,13 @@ from datetime import date
 
 import pytest
 
-from models import tracking
-from models.case_rules import CaseRefused
-from models.case_schema import CaseRating
+from models.queue import tracking
+from models.cases.rules import CaseRefused
+from models.schema.cases import CaseRating
 from models.errors import Refused
-from models.ledger import LedgerFilter, check_projection
-from models.ratings import rate, rate_by_code
-from models.public_view import public_view
+from models.cases.ledger import LedgerFilter, check_projection
+from models.cases.ratings import rate, rate_by_code
+from models.cases.public_view import public_view
 from tests.cases.conftest import at, serve
 
 

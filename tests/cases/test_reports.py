@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from models.reports import median, percentile
+from models.cases.reports import median, percentile
 from tests.cases.conftest import advance, at
 
 

@@ -25,7 +25,9 @@ def test_models_source_imports_no_ui():
 
 
 def test_importing_every_model_module_loads_no_textual():
-    modules = [f"models.{p.stem}" for p in (ROOT / "models").glob("*.py") if p.stem != "__init__"]
+    modules = [
+        ".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__") for p in (ROOT / "models").rglob("*.py")
+    ]
     code = (
         "import importlib, sys\n"
         f"for m in {modules!r}: importlib.import_module(m)\n"

@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from models import catalogue_store
+from models.catalogue import store as catalogue_store
 from models.catalogue import default_catalogue_path
 from models.schema import CatalogueLoad, Item, Ticket
 

@@ -11,7 +11,7 @@ from models import clock
 from models.config import TicketsConfig
 from models.errors import Refused
 from models.hall import open_hall
-from models.queue_view import snapshot, waiting_list
+from models.queue.view import snapshot, waiting_list
 from models.schema import Event, Ticket
 from models.staff import add_staff
 from tests.conftest import SHANGHAI
@@ -93,7 +93,7 @@ def test_out_of_season_item_is_refused_with_opening_date(hall):
 
 
 def test_issuing_closes_at_configured_time(db_url):
-    from models import catalogue_store
+    from models.catalogue import store as catalogue_store
     from models.catalogue import default_catalogue_path
     from tests.conftest import make_config
 
@@ -314,7 +314,7 @@ def test_snapshot_shows_counts_windows_and_recent_calls(hall):
 
 
 def test_demo_hall_issues_at_any_hour(db_url):
-    from models.demo import make_demo
+    from models.maintenance.demo import make_demo
     from tests.conftest import make_config
 
     config = make_config(db_url, tickets=TicketsConfig(always_open=False))
@@ -337,7 +337,7 @@ def test_receipt_as_dict_has_what_scripts_need(hall):
 
 
 def test_config_priority_streak_is_honoured(db_url):
-    from models import catalogue_store
+    from models.catalogue import store as catalogue_store
     from models.catalogue import default_catalogue_path
     from tests.conftest import make_config
 

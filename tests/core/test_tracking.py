@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from models import tracking
+from models.queue import tracking
 from models.errors import Refused
-from models.public_view import public_view
+from models.cases.public_view import public_view
 
 
 def test_code_shape_and_randomness():

@@ -143,7 +143,7 @@ def sqlite_config(tmp_path, **changes):
 @pytest.fixture
 def sqlite_hall(tmp_path):
     """A SQLite hall only (snapshots and screenshots need one backend, not both)."""
-    from models import catalogue_store
+    from models.catalogue import store as catalogue_store
     from models.catalogue import default_catalogue_path
     from models.hall import open_hall
 
@@ -155,7 +155,7 @@ def sqlite_hall(tmp_path):
 
 def fixed_codes(monkeypatch):
     """Tracking codes from a fixed sequence, so screenshots are the same each run."""
-    from models import tracking
+    from models.queue import tracking
 
     counter = iter(range(1, 10_000))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from models.errors import Refused
-from models.lookup_throttle import LookupPaused, LookupThrottle
+from models.cases.lookup_throttle import LookupPaused, LookupThrottle
 
 
 class Clock:

@@ -21,7 +21,7 @@ def decode(svg: str) -> list[str]:
 @pytest.mark.parametrize("size,theme", [((80, 24), False), ((120, 40), True)])
 async def test_ticket_qr_holds_the_tracking_url(sqlite_hall, size, theme):
 
-    from models import tracking
+    from models.queue import tracking
 
     hall = sqlite_hall
     app = make_kiosk(hall, "zh")

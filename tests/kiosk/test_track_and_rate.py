@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from models import tracking
+from models.queue import tracking
 from tests.kiosk.conftest import SIZES, make_kiosk, on_screen, screen_text, tap, type_code, wait_for
 
 COMBOS = [pytest.param("small", "zh", id="80x24-zh"), pytest.param("kiosk", "en", id="120x40-en")]
@@ -68,7 +68,7 @@ async def test_wrong_codes_are_answered_kindly_then_paused(hall):
 
 def finished_case(hall):
     """A ticket served at window 6 with a finished consultation case."""
-    import models.staff as staff_module
+    import models.staff.accounts as staff_module
     from models.cases import Cases
 
     staff_module._N = 2**4
@@ -83,10 +83,10 @@ def finished_case(hall):
 
 @pytest.mark.parametrize("size,lang", COMBOS)
 async def test_rate_a_finished_case_once(hall, size, lang, monkeypatch):
-    import models.staff as staff_module
+    import models.staff.accounts as staff_module
 
     monkeypatch.setattr(staff_module, "_N", 2**4)
-    from models.case_schema import CaseRating
+    from models.schema.cases import CaseRating
 
     receipt, facts = finished_case(hall)
     app = make_kiosk(hall, lang)
@@ -121,7 +121,7 @@ async def test_rate_a_finished_case_once(hall, size, lang, monkeypatch):
 
 
 async def test_track_result_lists_the_cases(hall, monkeypatch):
-    import models.staff as staff_module
+    import models.staff.accounts as staff_module
 
     monkeypatch.setattr(staff_module, "_N", 2**4)
     receipt, facts = finished_case(hall)

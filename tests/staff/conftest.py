@@ -12,18 +12,19 @@ import itertools
 
 import pytest
 
-from models import clock, tracking
+from models import clock
+from models.queue import tracking
 from tests.conftest import make_config
 from tests.staff.helpers import MORNING, add_people
 
 
 @pytest.fixture(autouse=True)
 def cheap_pins(monkeypatch):
-    import models.signin
-    import models.staff
+    import models.staff.signin
+    import models.staff.accounts
 
-    monkeypatch.setattr(models.staff, "_N", 2**8)
-    monkeypatch.setattr(models.signin, "_DUMMY_HASH", None)
+    monkeypatch.setattr(models.staff.accounts, "_N", 2**8)
+    monkeypatch.setattr(models.staff.signin, "_DUMMY_HASH", None)
 
 
 @pytest.fixture(autouse=True)
@@ -55,7 +56,7 @@ def staffed(hall, morning):
 @pytest.fixture
 def sqlite_hall(tmp_path, morning):
     """A staffed hall on SQLite only (snapshots, the 100,000-case ledger)."""
-    from models import catalogue_store
+    from models.catalogue import store as catalogue_store
     from models.catalogue import default_catalogue_path
     from models.hall import open_hall
 

@@ -25,7 +25,7 @@ def add_people() -> None:
 
 def shift_for(code: str, window: int):
     from models.schema import Staff
-    from models.signin import start_shift, windows_for
+    from models.staff.signin import start_shift, windows_for
     from models.staff import staff_info
 
     staff = Staff.get(Staff.code == code)

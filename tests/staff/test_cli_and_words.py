@@ -43,7 +43,7 @@ def test_hall_staff_without_an_action_opens_the_terminal(monkeypatch, tmp_path, 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 async def test_an_unusable_database_is_said_plainly_and_retried(tmp_path, db_url):
-    from models import catalogue_store
+    from models.catalogue import store as catalogue_store
     from models.catalogue import default_catalogue_path
     from models.hall import open_hall
     from staff_tui.app import StaffApp
@@ -119,7 +119,7 @@ def _keys_in_code(path: Path, tables: set[str]) -> set[str]:
 def test_every_word_the_terminal_asks_for_exists():
     tables = {key.split(".")[0] for language in LANGUAGES for key in catalogue(language)}
     used = set()
-    for path in sorted((ROOT / "staff_tui").rglob("*.py")) + [ROOT / "models/signin.py"]:
+    for path in sorted((ROOT / "staff_tui").rglob("*.py")) + [ROOT / "models/staff/signin.py"]:
         used |= _keys_in_code(path, tables)
     # Keys in sub-tables, a binding's description and a plain tr() are all among them.
     assert {"staff_ui.duty.col_item", "staff_ui.duty.tick", "staff_ui.where.col_note", "staff_queue.call"} <= used

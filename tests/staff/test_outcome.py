@@ -7,7 +7,7 @@ import pytest
 from peewee import OperationalError
 from textual.widgets import Input, Select, SelectionList
 
-from models.case_schema import CaseState, ContactAccess
+from models.schema.cases import CaseState, ContactAccess
 from models.schema import Ticket
 from staff_tui.widgets.case_form import CaseForm
 from staff_tui.widgets.keyed_table import KeyedTable
@@ -90,7 +90,7 @@ async def test_finish_with_each_kind(staffed, kind):
 
 async def test_an_escalated_case_takes_the_date_of_the_item_it_ends_up_with(staffed):
     """The form shows the item's authority date as a hint; changing the item changes the date saved."""
-    from models.case_schema import CaseEvent
+    from models.schema.cases import CaseEvent
 
     take(staffed, "rural-dibao")  # 30 working days
     app = make_app(staffed, shift=shift_for("S05", 3))

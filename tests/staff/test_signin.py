@@ -11,18 +11,17 @@ from textual.widgets import Input, OptionList
 from models import clock
 from models.config import StaffConfig
 from models.errors import Refused
-from models.ledger import case_mark
-from models.queue_view import waiting_list
+from models.cases.ledger import case_mark
+from models.queue.view import waiting_list
 from models.schema import Event
-from models.signin import (
+from models.staff.signin import (
     SigninRefused,
-    case_actions,
     check_pin,
-    ledger_scope,
     lockout_until,
     sign_in,
 )
-from models.signin_schema import SigninAttempt, SigninLockout
+from models.cases.rights import case_actions, ledger_scope
+from models.schema.staff import SigninAttempt, SigninLockout
 from tests.staff.helpers import PIN, make_app, shift_for, take, text_of, wait_for
 
 
@@ -114,7 +113,7 @@ def test_sign_in_log_is_append_only(staffed):
 
 
 def test_scope_and_marks(staffed):
-    from models.ledger import LedgerFilter
+    from models.cases.ledger import LedgerFilter
 
     staff = shift_for("S06", 3)
     leader = shift_for("L01", 2)

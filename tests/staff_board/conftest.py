@@ -19,11 +19,11 @@ NOON = datetime(2026, 11, 23, 11, 30, tzinfo=SHANGHAI)  # a Monday
 
 @pytest.fixture(autouse=True)
 def cheap_pins(monkeypatch):
-    import models.signin
-    import models.staff
+    import models.staff.signin
+    import models.staff.accounts
 
-    monkeypatch.setattr(models.staff, "_N", 2**8)
-    monkeypatch.setattr(models.signin, "_DUMMY_HASH", None)
+    monkeypatch.setattr(models.staff.accounts, "_N", 2**8)
+    monkeypatch.setattr(models.staff.signin, "_DUMMY_HASH", None)
 
 
 @pytest.fixture
@@ -35,8 +35,8 @@ def noon():
 
 def build_demo(hall):
     """make_demo and this morning's history, as ``hall demo`` builds them (the test hall issues at any hour)."""
-    from models.demo import make_demo
-    from models.demo_history import make_demo_history
+    from models.maintenance.demo import make_demo
+    from models.maintenance.demo_history import make_demo_history
 
     make_demo(hall)
     make_demo_history(hall)

@@ -10,9 +10,9 @@ from textual.widgets import Input
 
 from models import clock
 from models.cases import Cases
-from models.day_curves import day_curves
+from models.queue.day_curves import day_curves
 from models.duty import Duty, open_tickets
-from models.duty_schema import ChecklistTick, DutySignOff
+from models.schema.duty import ChecklistTick, DutySignOff
 from tests.staff_board.helpers import app_for, ready, screen_text, text_of, wait_for
 
 

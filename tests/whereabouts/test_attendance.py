@@ -13,11 +13,12 @@ from datetime import date, datetime
 import pytest
 
 from models import clock
-from models.attendance import Attendance, parse_period
+from models.duty.attendance import Attendance, parse_period
 from models.config import HoursConfig
 from models.duty import Duty
 from models.staff import add_staff
-from models.whereabouts import StaffRefused, Whereabouts
+from models.staff.whereabouts import Whereabouts
+from models.errors import StaffRefused
 from tests.conftest import SHANGHAI
 from tests.whereabouts.conftest import PIN, at
 

@@ -117,7 +117,7 @@ def test_duty_swap_and_the_leaders_log(db, capsys, people):
 
 
 def test_attendance_day_month_csv_json(db, capsys, people):
-    from models.whereabouts import Whereabouts
+    from models.staff.whereabouts import Whereabouts
 
     where = Whereabouts(people.config)
     at(MON, 8, 20)

@@ -9,7 +9,7 @@ import pytest
 from models.config import WhereaboutsConfig
 from models.errors import Refused
 from models.schema import Event, Window
-from models.whereabouts import Whereabouts
+from models.staff.whereabouts import Whereabouts
 from tests.whereabouts.conftest import PIN
 
 

@@ -10,17 +10,18 @@ import threading
 import pytest
 from peewee import DatabaseError
 
-import models.duty
+import models.duty.service
 
 from models.config import DutyConfig
 from models.db import database
 from models.duty import Duty
-from models.duty_schema import ChecklistTick, DutySignOff, DutySwap
+from models.schema.duty import ChecklistTick, DutySignOff, DutySwap
 from models.errors import Refused
 from models.queue import Queue
 from models.schema import Event, Staff
 from models.staff import add_staff
-from models.whereabouts import StaffRefused, Whereabouts
+from models.staff.whereabouts import Whereabouts
+from models.errors import StaffRefused
 from tests.whereabouts.conftest import PIN, at
 
 MON = date(2026, 11, 23)
@@ -247,7 +248,7 @@ def test_a_ticket_being_written_holds_up_the_closing_sign_off_which_then_counts_
 def test_a_ticket_asked_for_during_the_closing_sign_off_is_refused_once_it_lands(duty, people, monkeypatch):
     tick_all(duty, "closing")
     counted, release = threading.Event(), threading.Event()
-    count = models.duty.open_tickets
+    count = models.duty.service.open_tickets
 
     def count_then_hold(day):
         out = count(day)
@@ -255,7 +256,7 @@ def test_a_ticket_asked_for_during_the_closing_sign_off_is_refused_once_it_lands
         release.wait(10)
         return out
 
-    monkeypatch.setattr(models.duty, "open_tickets", count_then_hold)
+    monkeypatch.setattr(models.duty.service, "open_tickets", count_then_hold)
     outcome = {}
     signer = _in_thread(lambda: duty.sign_off(MON, "closing", "S01").checklist, outcome, "sign")
     try:

@@ -17,11 +17,12 @@ from models import clock
 from models.db import database
 from models.duty import Duty
 from models.hall import open_hall
-from models.migrations import all_tables
+from models.schema.migrations import all_tables
 from models.schema import Event, Ticket
-from models.transfer import migrate_to
-from models.whereabouts import StaffRefused, Whereabouts
-from models.whereabouts_schema import WhereaboutsChange
+from models.maintenance.migrate_to import migrate_to
+from models.staff.whereabouts import Whereabouts
+from models.errors import StaffRefused
+from models.schema.whereabouts import WhereaboutsChange
 from tests.conftest import PG_URL, postgres_url
 
 sqlite_only = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)

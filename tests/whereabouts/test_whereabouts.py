@@ -11,8 +11,9 @@ from models import clock
 from models.db import database
 from models.errors import NotFound
 from models.schema import Event, Staff
-from models.whereabouts import StaffRefused, Whereabouts
-from models.whereabouts_schema import LeaveDecision, WhereaboutsChange
+from models.staff.whereabouts import Whereabouts
+from models.errors import StaffRefused
+from models.schema.whereabouts import LeaveDecision, WhereaboutsChange
 from tests.conftest import SHANGHAI
 from tests.whereabouts.conftest import at
 

@@ -1,0 +1,438 @@
+"""The ledger (便民服务登记台帐) and the other read views of cases.
+
+:func:`ledger` answers the staff terminal's filtered pages from the
+projection table :class:`CaseState` through its indexes (a page of 50 out of
+100,000 cases in a few milliseconds; see ``benchmarks/ledger_bench.py``).
+The projection is a cache of the events: :func:`rebuild_projection`
+recomputes it from them and :func:`check_projection` lists any row that
+disagrees.
+
+Lists show a resident's phone masked (``138****5678``) and the name as
+``王*``; the full contact is only given by ``Cases.contact_for``, which logs
+who opened it. :func:`public_cases` is what a tracking code shows anyone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timedelta
+
+from peewee import JOIN
+
+from models import clock
+from models.queue import tracking
+from models.calendar import HallCalendar
+from models.cases.rules import KINDS, STATES, CaseRefused, fold, mask_name, mask_phone, projection_values
+from models.cases.store import facts_of, find_record, normalise_number
+from models.schema.cases import CaseContact, CaseEvent, CaseRecord, CaseState
+from models.config import Config
+from models.db import database
+from models.schema import Item, Staff, Window
+
+
+@dataclass
+class LedgerFilter:
+    """What the clerk asked for; all given conditions must hold."""
+
+    open: bool = False  # in progress, waiting for materials, or to notify
+    overdue: bool = False  # in progress and past its due date
+    due_within: int | None = None  # in progress and due within N working days (today included)
+    today: bool = False  # accepted today
+    window: int | None = None
+    kind: str | None = None
+    state: str | None = None
+    handler: str | None = None  # staff code
+    first_responder: str | None = None  # staff code
+    followup: bool = False  # an open 差评 follow-up
+    search: str = ""  # case number, tracking code, or the last four digits of a phone
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    number: str
+    tracking_code: str
+    kind: str
+    state: str
+    item: str
+    item_name: str
+    item_name_en: str
+    window: int | None
+    channel: str
+    accepted_at: str  # local, to the minute
+    due_date: str | None
+    overdue: bool
+    days_left: int | None  # working days until due (negative when overdue)
+    handler: str
+    handler_name: str
+    first_responder: str
+    extensions: int
+    over_time: bool
+    completed_late: bool
+    supplement: bool
+    published: bool
+    rating: str | None
+    followup: str
+    name_masked: str
+    phone_masked: str
+
+
+@dataclass
+class LedgerPage:
+    rows: list[LedgerRow] = field(default_factory=list)
+    page: int = 1
+    page_size: int = 50
+    has_more: bool = False
+
+    def as_dict(self) -> dict:
+        return {
+            "page": self.page,
+            "page_size": self.page_size,
+            "has_more": self.has_more,
+            "rows": [asdict(row) for row in self.rows],
+        }
+
+
+_NUMBER = re.compile(r"^\d{4}-?\d{1,6}$")
+
+# A case is "due soon" when it is in progress and due within this many working days.
+DUE_SOON_DAYS = 2
+
+
+def _day_bounds(config: Config, day) -> tuple[datetime, datetime]:
+    return clock.local_days(day, day, config.zone)
+
+
+def working_days_between(config: Config, start: date, end: date) -> int:
+    """HallCalendar.working_days_between in constant time (whole weeks at once),
+    so a page of long-overdue cases costs no more than any other page."""
+    if end < start:
+        return -working_days_between(config, end, start)
+    weeks, rest = divmod((end - start).days, 7)
+    count = weeks * 5 + sum(1 for i in range(1, rest + 1) if (start + timedelta(days=i)).weekday() < 5)
+    workdays = set(config.workdays)
+    for day in set(config.holidays) - workdays:
+        if start < day <= end and day.weekday() < 5:
+            count -= 1
+    for day in workdays:
+        if start < day <= end and day.weekday() >= 5:
+            count += 1
+    return count
+
+
+def days_left(config: Config, state: str, due: date | None, today: date) -> int | None:
+    """Working days from ``today`` until ``due`` (negative when overdue); None unless the case is in progress."""
+    if due is None or state != "in_progress":
+        return None
+    return working_days_between(config, today, due)
+
+
+def case_mark(overdue: bool, days_left: int | None, state: str) -> str:
+    """How a ledger row or case is marked: "overdue", "due_soon" (due within
+    :data:`DUE_SOON_DAYS` working days) or ""."""
+    if overdue:
+        return "overdue"
+    if state == "in_progress" and days_left is not None and 0 <= days_left <= DUE_SOON_DAYS:
+        return "due_soon"
+    return ""
+
+
+def _staff_id(code: str):
+    """The staff member's id, as a subquery (so a page stays one statement)."""
+    return Staff.select(Staff.id).where(Staff.code == code.strip())
+
+
+def _matching(config: Config, flt: LedgerFilter | None):
+    """(ids of the matching cases, their order): the filter, through the projection's indexes."""
+    flt = flt or LedgerFilter()
+    today = clock.service_day(config.zone)
+    query = CaseState.select(CaseState.case)
+    by_due = False
+    if flt.open:
+        query = query.where(CaseState.is_open == True)  # noqa: E712
+    if flt.overdue:
+        query = query.where((CaseState.state == "in_progress") & (CaseState.due_date < today))
+        by_due = True
+    if flt.due_within is not None:
+        limit = HallCalendar(config).add_working_days(today, max(0, int(flt.due_within)))
+        query = query.where(
+            (CaseState.state == "in_progress") & (CaseState.due_date >= today) & (CaseState.due_date <= limit)
+        )
+        by_due = True
+    if flt.today:
+        start, end = _day_bounds(config, today)
+        query = query.where((CaseState.accepted_at >= start) & (CaseState.accepted_at < end))
+    if flt.window is not None:
+        query = query.where(CaseState.window == Window.select(Window.id).where(Window.number == int(flt.window)))
+    if flt.kind:
+        if flt.kind not in KINDS:
+            raise CaseRefused("bad_kind", kind=flt.kind)
+        query = query.where(CaseState.kind == flt.kind)
+    if flt.state:
+        if flt.state not in STATES:
+            raise CaseRefused("bad_state", state=flt.state)
+        query = query.where(CaseState.state == flt.state)
+    if flt.handler:
+        query = query.where(CaseState.handler == _staff_id(flt.handler))
+    if flt.first_responder:
+        query = query.where(CaseState.first_responder == _staff_id(flt.first_responder))
+    if flt.followup:
+        query = query.where(CaseState.followup == "open")
+    text = (flt.search or "").strip()
+    if text:
+        if len(text) == 4 and text.isdigit():
+            query = query.where(
+                CaseState.case.in_(CaseContact.select(CaseContact.case).where(CaseContact.phone_last4 == text))
+            )
+        elif _NUMBER.match(text):
+            query = query.where(CaseState.number == normalise_number(text))
+        else:
+            try:
+                code = tracking.normalise(text)
+            except tracking.BadCode:
+                raise CaseRefused("bad_search", text=text[:30]) from None
+            query = query.where(CaseState.tracking_code == code)
+    if by_due:
+        return query, (CaseState.due_date, CaseState.case)
+    return query, (CaseState.case.desc(),)
+
+
+def ledger_query(config: Config, flt: LedgerFilter | None, limit: int = 51, offset: int = 0):
+    """The one statement behind a ledger page (the benchmark runs it raw too).
+
+    The inner query finds the page's case ids through the indexes; only those
+    rows then get their names, by scalar subqueries on primary keys (a join
+    of six tables cost PostgreSQL more to plan than to run, and a sort would
+    otherwise look the names up for every matching row).
+    """
+    ids, order = _matching(config, flt)
+    ids = ids.order_by(*order).limit(limit).offset(offset)
+    item, window = Item.alias("item_of"), Window.alias("window_of")
+    handler, first = Staff.alias("handler_of"), Staff.alias("first_of")
+
+    def pick(model, column, key):
+        return model.select(column).where(model.id == key)
+
+    return (
+        CaseState.select(
+            CaseState.number,
+            CaseState.tracking_code,
+            CaseState.kind,
+            CaseState.state,
+            pick(item, item.code, CaseState.item),
+            pick(item, item.name, CaseState.item),
+            pick(item, item.name_en, CaseState.item),
+            pick(window, window.number, CaseState.window),
+            CaseState.channel,
+            CaseState.accepted_at,
+            CaseState.due_date,
+            pick(handler, handler.code, CaseState.handler),
+            pick(handler, handler.name, CaseState.handler),
+            pick(first, first.code, CaseState.first_responder),
+            CaseState.extensions,
+            CaseState.over_time,
+            CaseState.completed_late,
+            CaseState.supplement,
+            CaseState.published,
+            CaseState.rating,
+            CaseState.followup,
+            CaseContact.name,
+            CaseContact.phone,
+        )
+        .join(CaseContact, JOIN.LEFT_OUTER, on=(CaseContact.case == CaseState.case))
+        .where(CaseState.case.in_(ids))
+        .order_by(*order)
+    )
+
+
+def ledger(config: Config, flt: LedgerFilter | None = None, page: int = 1, page_size: int = 50) -> LedgerPage:
+    """One page of the ledger, newest first (by due date for overdue / due-soon filters)."""
+    page, page_size = max(1, int(page)), max(1, min(500, int(page_size)))
+    rows = list(ledger_query(config, flt, page_size + 1, (page - 1) * page_size).tuples())
+    has_more = len(rows) > page_size
+    rows = rows[:page_size]
+    today = clock.service_day(config.zone)
+    out = []
+    for (number, code, kind, state, item, item_name, item_name_en, window, channel, accepted_at, due, handler,
+         handler_name, first, extensions, over_time, late, supplement, published, rating, followup, name, phone) in rows:
+        overdue = state == "in_progress" and due is not None and due < today
+        out.append(
+            LedgerRow(
+                number=number,
+                tracking_code=tracking.display(code),
+                kind=kind,
+                state=state,
+                item=item,
+                item_name=item_name,
+                item_name_en=item_name_en,
+                window=window,
+                channel=channel,
+                accepted_at=clock.local(accepted_at, config.zone).isoformat(timespec="minutes"),
+                due_date=due.isoformat() if due else None,
+                overdue=overdue,
+                days_left=days_left(config, state, due, today),
+                handler=handler,
+                handler_name=handler_name,
+                first_responder=first,
+                extensions=extensions,
+                over_time=bool(over_time),
+                completed_late=bool(late),
+                supplement=bool(supplement),
+                published=bool(published),
+                rating=rating,
+                followup=followup,
+                name_masked=mask_name(name or ""),
+                phone_masked=mask_phone(phone or ""),
+            )
+        )
+    return LedgerPage(rows=out, page=page, page_size=page_size, has_more=has_more)
+
+
+def ledger_count(config: Config, flt: LedgerFilter | None = None) -> int:
+    return _matching(config, flt)[0].count()
+
+
+# --- the projection ------------------------------------------------------------
+
+_RECORD_FIELDS = (
+    CaseRecord.id,
+    CaseRecord.number,
+    CaseRecord.tracking_code,
+    CaseRecord.ticket,
+    CaseRecord.item,
+    CaseRecord.window,
+    CaseRecord.channel,
+    CaseRecord.accepted_at,
+    CaseRecord.accepted_by,
+    CaseRecord.first_responder,
+    CaseRecord.kind,
+)
+
+
+def _folded(batch: int = 2000):
+    """(case id, projection values from its events) for every case, streamed in id order."""
+    last = 0
+    while True:
+        records = list(
+            CaseRecord.select(*_RECORD_FIELDS).where(CaseRecord.id > last).order_by(CaseRecord.id).limit(batch).dicts()
+        )
+        if not records:
+            return
+        first, last = records[0]["id"], records[-1]["id"]
+        grouped: dict[int, list] = {r["id"]: [] for r in records}
+        rows = (
+            CaseEvent.select(CaseEvent.case, CaseEvent.id, CaseEvent.at, CaseEvent.kind, CaseEvent.staff, CaseEvent.data)
+            .where((CaseEvent.case >= first) & (CaseEvent.case <= last))
+            .order_by(CaseEvent.case, CaseEvent.id)
+            .tuples()
+        )
+        for case_id, event_id, at, kind, staff_id, data in rows:
+            grouped[case_id].append((event_id, at, kind, staff_id, data))
+        for record in records:
+            values = dict(record)
+            for name in ("ticket", "item", "window", "accepted_by", "first_responder"):
+                values[name + "_id"] = values.pop(name)
+            yield record["id"], projection_values(fold(values, grouped[record["id"]]))
+
+
+def check_projection() -> list[int]:
+    """Ids of cases whose projection row disagrees with the fold of their events."""
+    stored = {row["case"]: row for row in CaseState.select().dicts()}
+    wrong = [case_id for case_id, values in _folded() if stored.pop(case_id, None) != values]
+    return sorted(wrong + list(stored))
+
+
+def rebuild_projection() -> int:
+    """Recompute every projection row from the events; returns how many rows changed."""
+    changed = 0
+    with database.atomic():
+        stored = {row["case"]: row for row in CaseState.select().dicts()}
+        for case_id, values in _folded():
+            current = stored.pop(case_id, None)
+            if current == values:
+                continue
+            changed += 1
+            if current is None:
+                CaseState.insert(**values).execute()
+            else:
+                update = dict(values)
+                update.pop("case")
+                CaseState.update(**update).where(CaseState.case == case_id).execute()
+        for case_id in stored:  # a projection row without a case cannot be: drop the stale cache
+            CaseState.delete().where(CaseState.case == case_id).execute()
+            changed += 1
+    return changed
+
+
+# --- what the terminal and a tracking code show -----------------------------------
+
+
+def detail(config: Config, case) -> dict:
+    """One case for the staff terminal: facts, masked contact, full history."""
+    record = find_record(case)
+    facts = facts_of(record)
+    contact = CaseContact.get_or_none(CaseContact.case == record.id)
+    staff = {s.id: s for s in Staff.select()}
+    item = Item.get_by_id(facts.item_id)
+    history = [
+        {
+            "at": clock.local(e.at, config.zone).isoformat(timespec="minutes"),
+            "kind": e.kind,
+            "staff": staff[e.staff_id].code if e.staff_id else None,
+            "data": e.data,
+        }
+        for e in CaseEvent.select().where(CaseEvent.case == record.id).order_by(CaseEvent.id)
+    ]
+    data = facts.as_dict()
+    data.update(
+        tracking_code=tracking.display(record.tracking_code),
+        item=item.code,
+        item_name=item.name,
+        item_name_en=item.name_en,
+        window=Window.get_by_id(facts.window_id).number if facts.window_id else None,
+        handler=staff[facts.handler_id].code,
+        first_responder=staff[facts.first_responder_id].code,
+        accepted_by=staff[facts.accepted_by_id].code,
+        overdue=facts.overdue(clock.service_day(config.zone)),
+        name_masked=mask_name(contact.name) if contact else "",
+        phone_masked=mask_phone(contact.phone) if contact else "",
+        history=history,
+    )
+    return data
+
+
+def public_cases(config: Config, code: str) -> list[dict]:
+    """Every case of a visit as anyone holding its tracking code may see it.
+
+    An allow-list: case number, kind, state, item, dates, missing material
+    names, result or return reason, extension date. Never a name, phone or ID.
+    """
+    today = clock.service_day(config.zone)
+    zone = config.zone
+    out = []
+    for record in CaseRecord.select().where(CaseRecord.tracking_code == code).order_by(CaseRecord.id):
+        facts = facts_of(record)
+        item = Item.get_by_id(facts.item_id)
+        iso = lambda d: d.isoformat() if d else None  # noqa: E731
+        out.append(
+            {
+                "number": facts.number,
+                "kind": facts.kind,
+                "state": facts.state,
+                "item": {"code": item.code, "name": item.name, "name_en": item.name_en},
+                "accepted_on": clock.local(facts.accepted_at, zone).date().isoformat(),
+                "due_date": iso(facts.due_date),
+                "overdue": facts.overdue(today),
+                "missing": list(facts.missing),
+                "authority": facts.authority,
+                "authority_due": iso(facts.authority_due),
+                "extended_to": iso(facts.extended_to),
+                "extensions": facts.extensions,
+                "result": facts.result if facts.state in ("to_notify", "closed") else "",
+                "return_reason": facts.return_reason,
+                "completed_on": clock.local(facts.completed_at, zone).date().isoformat() if facts.completed_at else None,
+                "rated": facts.rating is not None,
+                "can_rate": facts.finished and facts.rating is None,
+            }
+        )
+    return out

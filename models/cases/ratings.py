@@ -1,0 +1,128 @@
+"""好差评: a resident rates a finished case once; a 差评 opens a follow-up.
+
+Levels: 非常满意 very_satisfied, 满意 satisfied, 基本满意 basic, 不满意
+unsatisfied, 非常不满意 very_unsatisfied, with optional reason tags from the
+fixed list :data:`models.cases.rules.RATING_TAGS` (words in ``rating.tag_*``).
+
+"Once" holds under races: the case's row is locked while the rule is
+checked, and :class:`CaseRating` has a unique key on the case.
+
+A 不满意/非常不满意 rating opens a follow-up for the leader, written into the
+same ``rated`` event: a call-back deadline (``callback_days`` working days)
+and a rectification deadline (``rectify_days``). The leader records
+``called_back`` and ``rectified``; the follow-up is done when both are.
+"""
+
+from __future__ import annotations
+
+from peewee import IntegrityError
+
+from models import clock
+from models.queue import tracking
+from models.cases.rules import BAD_LEVELS, LEVELS, RATING_CHANNELS, RATING_TAGS, CaseFacts, CaseRefused
+from models.cases.store import CaseStore, facts_of, find_staff, normalise_number
+from models.schema.cases import CaseRating, CaseRecord, CaseState
+from models.config import Config
+from models.db import database
+from models.schema import Item, Staff
+
+
+def rate(config: Config, case, level: str, tags=(), *, channel: str = "kiosk") -> CaseFacts:
+    """Record the one rating of a finished case; raises CaseRefused with words a resident can read."""
+    if level not in LEVELS:
+        raise CaseRefused("bad_level", level=str(level)[:30])
+    if channel not in RATING_CHANNELS:
+        raise CaseRefused("bad_rating_channel", channel=str(channel)[:30])
+    chosen = []
+    for tag in tags or ():
+        if tag not in RATING_TAGS:
+            raise CaseRefused("bad_tag", tag=str(tag)[:30])
+        if tag not in chosen:
+            chosen.append(tag)
+    cases = CaseStore(config)
+    with database.atomic():
+        record, facts = cases._locked(case)
+        if facts.rating is not None:
+            raise CaseRefused("already_rated", case=facts.number)
+        if not facts.finished:
+            raise CaseRefused("not_finished", case=facts.number)
+        try:
+            with database.atomic():  # a savepoint: the unique key is the last word on "once"
+                CaseRating.create(case=record, level=level, tags=chosen, channel=channel, at=clock.now())
+        except IntegrityError:
+            raise CaseRefused("already_rated", case=facts.number) from None
+        data = {"level": level, "tags": chosen, "channel": channel}
+        if level in BAD_LEVELS:
+            today = cases.today()
+            data["callback_due"] = cases.working_days_after(today, config.cases.callback_days).isoformat()
+            data["rectify_due"] = cases.working_days_after(today, config.cases.rectify_days).isoformat()
+        return cases._append(record, facts, None, [("rated", data)])
+
+
+def rate_by_code(config: Config, tracking_code: str, case_number: str, level: str, tags=()) -> CaseFacts:
+    """The kiosk's way in: the resident holds the tracking code of the visit."""
+    code = tracking.read(tracking_code)
+    try:
+        number = normalise_number(case_number)
+    except CaseRefused:
+        raise CaseRefused("unknown_case_for_code", case=(case_number or "").strip()[:20]) from None
+    record = CaseRecord.get_or_none((CaseRecord.tracking_code == code) & (CaseRecord.number == number))
+    if record is None:
+        raise CaseRefused("unknown_case_for_code", case=number)
+    return rate(config, record, level, tags, channel="kiosk")
+
+
+def _follow_step(config: Config, case, staff, kind: str, note: str) -> CaseFacts:
+    leader = find_staff(staff)
+    if leader.role != "leader":
+        raise CaseRefused("leader_only", staff=leader.code)
+    cases = CaseStore(config)
+
+    def check(facts: CaseFacts) -> None:
+        if facts.followup != "open":
+            raise CaseRefused("no_followup", case=facts.number)
+        done = facts.called_back_at if kind == "called_back" else facts.rectified_at
+        if done is not None:
+            raise CaseRefused("already_" + kind, case=facts.number)
+
+    return cases._step(case, leader, kind, check, lambda record, facts: {"note": (note or "").strip()})
+
+
+def called_back(config: Config, case, staff, note: str = "") -> CaseFacts:
+    """The leader called the resident back about a 差评."""
+    return _follow_step(config, case, staff, "called_back", note)
+
+
+def rectified(config: Config, case, staff, note: str = "") -> CaseFacts:
+    """What the 差评 pointed at has been put right."""
+    return _follow_step(config, case, staff, "rectified", note)
+
+
+def followups(config: Config, *, open_only: bool = True) -> list[dict]:
+    """差评 follow-ups for the leader, soonest deadline first."""
+    today = clock.service_day(config.zone)
+    query = CaseRecord.select().join(CaseState, on=(CaseState.case == CaseRecord.id))
+    query = query.where(CaseState.followup == "open") if open_only else query.where(CaseState.followup != "")
+    out = []
+    for record in query.order_by(CaseState.callback_due, CaseRecord.id):
+        facts = facts_of(record)
+        item = Item.get_by_id(facts.item_id)
+        handler = Staff.get_by_id(facts.handler_id)
+        out.append(
+            {
+                "number": facts.number,
+                "item": item.name,
+                "item_en": item.name_en,
+                "handler": handler.code,
+                "level": facts.rating,
+                "tags": list(facts.rating_tags),
+                "callback_due": facts.callback_due.isoformat(),
+                "rectify_due": facts.rectify_due.isoformat(),
+                "called_back": facts.called_back_at is not None,
+                "rectified": facts.rectified_at is not None,
+                "callback_overdue": facts.called_back_at is None and facts.callback_due < today,
+                "rectify_overdue": facts.rectified_at is None and facts.rectify_due < today,
+                "state": facts.followup,
+            }
+        )
+    return out

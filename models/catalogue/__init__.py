@@ -1,0 +1,44 @@
+"""The service catalogue: lines of work, windows and service items, from a TOML file a maintainer edits.
+
+- :mod:`~models.catalogue.entries` — the frozen dataclasses a catalogue is made of, its problems, :func:`diff`.
+- :mod:`~models.catalogue.check` — :func:`check_text`: every mistake at once, each with its line.
+- :mod:`~models.catalogue.positions` — the scanner that finds those lines (tomllib gives none).
+- :mod:`~models.catalogue.files` — reading a file: :func:`check_file`, :func:`load_file`, the bundled default.
+- :mod:`~models.catalogue.store` — loading a checked catalogue into the database (retiring, never deleting).
+- ``default_catalogue.toml`` — the hall's own catalogue, written from its rules.
+"""
+
+from models.catalogue.check import check_text
+from models.catalogue.entries import (
+    CATEGORIES,
+    KINDS,
+    Catalogue,
+    CatalogueError,
+    Fee,
+    Item,
+    Line,
+    Material,
+    Problem,
+    Window,
+    diff,
+)
+from models.catalogue.files import check_file, default_catalogue_path, load_default, load_file
+
+__all__ = [
+    "CATEGORIES",
+    "KINDS",
+    "Catalogue",
+    "CatalogueError",
+    "Fee",
+    "Item",
+    "Line",
+    "Material",
+    "Problem",
+    "Window",
+    "check_file",
+    "check_text",
+    "default_catalogue_path",
+    "diff",
+    "load_default",
+    "load_file",
+]

@@ -1,0 +1,70 @@
+"""What a maintainer runs over SSH: consistent backups and a health check."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from models.schema import migrations
+from models.db import is_postgres
+
+
+class BackupRefused(Exception):
+    pass
+
+
+def backup(db, destination: str) -> Path:
+    """A consistent online copy of a SQLite hall, safe while kiosks write.
+
+    Uses SQLite's online backup API, which copies a snapshot page by page and
+    restarts if a writer changes a page it already copied.
+    """
+    if is_postgres(db):
+        raise BackupRefused("this hall is on PostgreSQL: back it up with pg_dump, e.g. pg_dump -Fc hall > hall.dump")
+    target = Path(destination).expanduser()
+    if target.is_dir():
+        target = target / "hall-backup.db"
+    if target.exists():
+        raise BackupRefused(f"{target}: already exists; choose a new file name")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    source = sqlite3.connect(db.database, timeout=30)
+    copy = sqlite3.connect(str(target))
+    try:
+        source.backup(copy)
+        result = copy.execute("PRAGMA integrity_check").fetchone()[0]
+        if result != "ok":
+            raise BackupRefused(f"{target}: the copy failed its integrity check: {result}")
+    finally:
+        copy.close()
+        source.close()
+    return target
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    ok: bool
+    detail: str
+
+
+def doctor(db) -> list[Check]:
+    checks = []
+    version = migrations.current_version()
+    checks.append(
+        Check(
+            "schema",
+            version == migrations.CURRENT,
+            f"version {version}" + ("" if version == migrations.CURRENT else f", expected {migrations.CURRENT}: run `hall init`"),
+        )
+    )
+    if is_postgres(db):
+        server = db.execute_sql("SHOW server_version").fetchone()[0]
+        checks.append(Check("integrity", True, f"PostgreSQL {server}"))
+    else:
+        result = db.execute_sql("PRAGMA integrity_check").fetchone()[0]
+        mode = db.execute_sql("PRAGMA journal_mode").fetchone()[0]
+        sync = db.execute_sql("PRAGMA synchronous").fetchone()[0]
+        checks.append(Check("integrity", result == "ok", result))
+        checks.append(Check("journal", mode == "wal", f"journal_mode={mode}, synchronous={sync}"))
+    return checks

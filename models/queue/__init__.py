@@ -1,0 +1,23 @@
+"""The queue: taking tickets, calling and moving them, and every picture of it.
+
+- :mod:`~models.queue.tickets` — :class:`Queue`: take, call, recall, no-show, start, finish, transfer, pause; waits.
+- :mod:`~models.queue.sql` — the hand-written SQL of the two hot paths (taking and calling).
+- :mod:`~models.queue.day_hold` — the service day held against its closing sign-off.
+- :mod:`~models.queue.tracking` — the tracking code a resident holds.
+- :mod:`~models.queue.view` — read-only pictures of the queue for the board, the kiosk, terminals and ``hall queue``.
+- :mod:`~models.queue.day_curves` — a day's arrivals and people waiting, hour by hour.
+"""
+
+from models.queue.day_hold import DAY_LOCK_SPACE, closed_for_day, hold_day, refuse_if_closed_for_day
+from models.queue.tickets import CalledTicket, Queue, TicketReceipt, find_ticket
+
+__all__ = [
+    "DAY_LOCK_SPACE",
+    "CalledTicket",
+    "Queue",
+    "TicketReceipt",
+    "closed_for_day",
+    "find_ticket",
+    "hold_day",
+    "refuse_if_closed_for_day",
+]

@@ -1,0 +1,561 @@
+"""The queue engine: taking tickets and moving them through the windows.
+
+Every change is one transaction that also appends an event row, so other
+processes see it and a crash leaves either all of it or none of it.
+
+Numbering: a counter row per (prefix, service day) is bumped with an upsert
+in the same transaction as the ticket insert, which makes numbers unique and
+gap-free under concurrent kiosks (a rolled-back take rolls the counter back).
+
+Calling: the next ticket is chosen and claimed inside one transaction. On
+SQLite the transaction is BEGIN IMMEDIATE, so choosing and claiming cannot
+interleave with another writer; on PostgreSQL the chosen row is locked with
+``FOR UPDATE SKIP LOCKED``, so two windows never get the same ticket.
+
+Calling order for a window, among the waiting tickets of the lines it serves
+(and not sent to another window by a transfer):
+
+1. residents who missed their call and came back (placed next in line);
+2. priority tickets (绿色通道), unless the last ``priority_streak`` calls for
+   these lines were all priority and a normal ticket is waiting;
+3. everyone else, by original arrival time (kept through transfers).
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+import time as _time
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, timedelta
+
+from peewee import IntegrityError
+
+from models import clock, events
+from models.queue import tracking
+from models.calendar import HallCalendar, in_season, next_season_start
+from models.config import Config
+from models.db import database, is_postgres
+from models.queue.day_hold import DAY_LOCK_SPACE, closed_for_day, refuse_if_closed_for_day
+from models.errors import NotFound, Refused
+from models.i18n import pick, t
+from models.queue.sql import statement
+from models.schema import Line, Staff, StaffPost, Ticket, Window, WindowLine
+from models.staff.accounts import find_staff
+
+_MEDIAN_CACHE_SECONDS = 60.0
+
+
+@dataclass(frozen=True)
+class _ItemRow:
+    """The columns of an item and its line that taking a ticket needs."""
+
+    id: int
+    code: str
+    name: str
+    name_en: str
+    retired: bool
+    open_from: str | None
+    open_to: str | None
+    service_minutes: int
+    line_id: int
+    prefix: str
+    line_code: str
+    line_name: str
+    line_name_en: str
+    line_retired: bool
+
+
+@dataclass(frozen=True)
+class TicketReceipt:
+    """What a resident is told when a ticket is issued."""
+
+    number: str
+    tracking_code: str  # display form, XXXX-XXXX-XXXX
+    item: str
+    item_name: str
+    item_name_en: str
+    line: str
+    line_name: str
+    line_name_en: str
+    windows: tuple[int, ...]
+    ahead: int
+    wait_minutes: int
+    priority: bool
+    issued_at: datetime
+    service_day: date
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        data["windows"] = list(self.windows)
+        data["issued_at"] = self.issued_at.isoformat() + "Z"
+        data["service_day"] = self.service_day.isoformat()
+        return data
+
+
+@dataclass(frozen=True)
+class CalledTicket:
+    number: str
+    window: int
+    item: str
+    item_name: str
+    line: str
+    priority: bool
+    recalls: int
+    returned: bool
+    transferred: bool
+    issued_at: datetime
+    called_at: datetime | None
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        data["issued_at"] = self.issued_at.isoformat() + "Z"
+        data["called_at"] = self.called_at.isoformat() + "Z" if self.called_at else None
+        return data
+
+
+def called_ticket(ticket: Ticket) -> CalledTicket:
+    return CalledTicket(
+        number=ticket.number,
+        window=ticket.window.number if ticket.window_id else 0,
+        item=ticket.item.code,
+        item_name=ticket.item.name,
+        line=ticket.line.code,
+        priority=ticket.priority,
+        recalls=ticket.recalls,
+        returned=ticket.returned,
+        transferred=ticket.transfers > 0,
+        issued_at=ticket.issued_at,
+        called_at=ticket.called_at,
+    )
+
+
+class Queue:
+    def __init__(self, config: Config):
+        self.config = config
+        self.calendar = HallCalendar(config)
+        self._medians: dict[int, tuple[float, float | None]] = {}
+
+    # --- taking a ticket -------------------------------------------------
+
+    def take(self, item_code: str, *, priority: bool = False, request_id: str | None = None) -> TicketReceipt:
+        """Issue a ticket for ``item_code``; the same ``request_id`` twice gives the same ticket."""
+        postgres = is_postgres()
+        if request_id:
+            existing = self._ticket_for_request(request_id, postgres)
+            if existing is not None:
+                return self.receipt(existing)
+        try:
+            # Everything is read inside the write, so a closing sign-off cannot
+            # land between the checks and the ticket (the day is held: duty.hold_day).
+            with database.atomic():
+                day = clock.service_day(self.config.zone)
+                held = (DAY_LOCK_SPACE, day.toordinal()) if postgres else ()
+                row = database.execute_sql(statement("item_for_ticket", postgres), (*held, item_code)).fetchone()
+                if row is None:
+                    raise NotFound("unknown_item", item=item_code)
+                item = _ItemRow(*row)
+                windows = database.execute_sql(statement("windows_for_line", postgres), (item.line_id,)).fetchall()
+                self._check_can_issue(item, day)
+                refuse_if_closed_for_day(self.config, day)
+                if not any(not paused for _number, paused in windows):
+                    raise Refused("all_paused", line=pick(item.line_name, item.line_name_en, self.config.language))
+                ticket_id, number, code, at = self._issue(item, day, priority, request_id, postgres)
+        except IntegrityError:
+            # The same request id raced us from another kiosk: theirs stands.
+            existing = self._ticket_for_request(request_id, postgres) if request_id else None
+            if existing is None:
+                raise
+            return self.receipt(existing)
+        ahead = self._ahead(item.line_id, ticket_id, at, priority=priority, front=False)
+        open_count = sum(1 for _number, paused in windows if not paused)
+        return TicketReceipt(
+            number=number,
+            tracking_code=tracking.display(code),
+            item=item.code,
+            item_name=item.name,
+            item_name_en=item.name_en,
+            line=item.line_code,
+            line_name=item.line_name,
+            line_name_en=item.line_name_en,
+            windows=tuple(number for number, _paused in windows),
+            ahead=ahead,
+            wait_minutes=self._wait(item.line_id, ahead, item.service_minutes, open_count),
+            priority=priority,
+            issued_at=at,
+            service_day=day,
+        )
+
+    def _ticket_for_request(self, request_id: str, postgres: bool) -> Ticket | None:
+        row = database.execute_sql(statement("ticket_by_request", postgres), (request_id,)).fetchone()
+        return Ticket.get_by_id(row[0]) if row else None
+
+    def issuing_state(self, open_from: str | None = None, open_to: str | None = None, windows_open: bool = True):
+        """Whether a ticket can be taken now, as a screen shows it before anyone taps:
+        ("season", opening day), ("closed", None), ("paused", None) or ("open", None).
+        The same rules that :meth:`take` enforces, in the same order."""
+        today = clock.service_day(self.config.zone)
+        if not in_season(today, open_from, open_to):
+            return "season", next_season_start(today, open_from)
+        if not self.calendar.issuing_now() or closed_for_day(today):
+            return "closed", None
+        if not windows_open:
+            return "paused", None
+        return "open", None
+
+    def next_issuing(self):
+        """When tickets are next issued (aware local), counting a closing sign-off
+        today as the end of the day; None when not within the calendar's horizon."""
+        today = clock.service_day(self.config.zone)
+        if closed_for_day(today):
+            return self.calendar.next_issuing(clock.local_days(today, today, self.config.zone)[1])
+        return self.calendar.next_issuing()
+
+    def _check_can_issue(self, item: "_ItemRow", today) -> None:
+        """What refuses a ticket for the item itself: retired, out of season, outside the hours."""
+        language = self.config.language
+        name = pick(item.name, item.name_en, language)
+        if item.retired or item.line_retired:
+            raise Refused("item_retired", item=name)
+        if not in_season(today, item.open_from, item.open_to):
+            opens = next_season_start(today, item.open_from)
+            raise Refused(
+                "out_of_season", item=name, opens=t("time.date_format", language, month=opens.month, day=opens.day)
+            )
+        if not self.calendar.issuing_now():
+            nxt = self.calendar.next_issuing()
+            if nxt is None:
+                raise Refused("issuing_closed_no_next")
+            raise Refused(
+                "issuing_closed",
+                next=t("time.datetime_format", language, month=nxt.month, day=nxt.day, hour=nxt.hour, minute=nxt.minute),
+            )
+
+    def _issue(self, item: "_ItemRow", day, priority: bool, request_id: str | None, postgres: bool):
+        seq = database.execute_sql(statement("bump_counter", postgres), (item.prefix, day)).fetchone()[0]
+        number = f"{item.prefix}{seq:03d}"
+        code = tracking.new_code()
+        at = clock.now()
+        ticket_id = database.execute_sql(
+            statement("insert_ticket", postgres),
+            (number, item.prefix, seq, day, item.id, item.line_id, priority, request_id or None, code, at, at),
+        ).fetchone()[0]
+        events.record("ticket.taken", ticket_id, number=number, line=item.line_code, priority=priority)
+        return ticket_id, number, code, at
+
+    # --- what a ticket holder is told -------------------------------------
+
+    def receipt(self, ticket: Ticket) -> TicketReceipt:
+        item, line = ticket.item, ticket.line
+        ahead = self.people_ahead(ticket)
+        return TicketReceipt(
+            number=ticket.number,
+            tracking_code=tracking.display(ticket.tracking_code),
+            item=item.code,
+            item_name=item.name,
+            item_name_en=item.name_en,
+            line=line.code,
+            line_name=line.name,
+            line_name_en=line.name_en,
+            windows=tuple(w.number for w in self.windows_for_line(line.id)),
+            ahead=ahead,
+            wait_minutes=self.expected_wait(ticket.line_id, ahead, item.service_minutes),
+            priority=ticket.priority,
+            issued_at=ticket.issued_at,
+            service_day=ticket.service_day,
+        )
+
+    def people_ahead(self, ticket: Ticket) -> int:
+        """Waiting tickets of the same line that will be called first.
+
+        An estimate: returned residents go first; a priority ticket counts
+        only the priority tickets before it; a normal ticket counts everyone
+        who arrived before it.
+        """
+        if ticket.status != "waiting":
+            return 0
+        return self._ahead(ticket.line_id, ticket.id, ticket.arrival_at, priority=ticket.priority, front=ticket.front)
+
+    def _ahead(self, line_id: int, ticket_id: int, arrival_at: datetime, *, priority: bool, front: bool) -> int:
+        name = "ahead_front" if front else "ahead_priority" if priority else "ahead_normal"
+        params = (line_id, ticket_id, arrival_at, arrival_at, ticket_id)
+        return database.execute_sql(statement(name, is_postgres()), params).fetchone()[0]
+
+    def expected_wait(self, line_id: int, ahead: int, item_minutes: int) -> int:
+        """Minutes until called: people ahead × median service minutes ÷ open windows.
+
+        The median is over the line's finished tickets of the last
+        ``history_days`` days (start to finish); with no history yet, the
+        item's catalogue minutes stand in. Open windows are those serving the
+        line and not paused right now.
+        """
+        return self._wait(line_id, ahead, item_minutes, len(self.open_windows(line_id)))
+
+    def _wait(self, line_id: int, ahead: int, item_minutes: int, open_windows: int) -> int:
+        if ahead <= 0:
+            return 0
+        median = self._median_service_minutes(line_id) or float(item_minutes or 10)
+        return math.ceil(ahead * median / max(1, open_windows))
+
+    def _median_service_minutes(self, line_id: int) -> float | None:
+        cached = self._medians.get(line_id)
+        if cached and _time.monotonic() - cached[0] < _MEDIAN_CACHE_SECONDS:
+            return cached[1]
+        since = clock.now() - timedelta(days=self.config.tickets.history_days)
+        rows = (
+            Ticket.select(Ticket.started_at, Ticket.finished_at)
+            .where(
+                (Ticket.line == line_id)
+                & (Ticket.finished_at >= since)
+                & Ticket.started_at.is_null(False)
+                & (Ticket.status == "done")
+            )
+            .order_by(Ticket.finished_at.desc())
+            .limit(500)
+            .tuples()
+        )
+        minutes = [(end - start).total_seconds() / 60 for start, end in rows if end >= start]
+        median = statistics.median(minutes) if minutes else None
+        self._medians[line_id] = (_time.monotonic(), median)
+        return median
+
+    def windows_for_line(self, line_id: int) -> list[Window]:
+        return list(
+            Window.select()
+            .join(WindowLine)
+            .where((WindowLine.line == line_id) & ~WindowLine.retired & ~Window.retired)
+            .order_by(Window.number)
+        )
+
+    def open_windows(self, line_id: int) -> list[Window]:
+        return [w for w in self.windows_for_line(line_id) if not w.paused]
+
+    # --- at the window -----------------------------------------------------
+
+    def call_next(self, window_number: int, staff_code: str | None = None) -> CalledTicket:
+        """Claim the next ticket for this window; refused when nobody is waiting."""
+        postgres = is_postgres()
+        staff = self._staff(staff_code, self._window(window_number)) if staff_code else None
+        staff_id = staff.id if staff else None
+        if database.execute_sql(statement("anyone_waiting_for", postgres), (window_number, window_number)).fetchone() is None:
+            self._window(window_number)  # an unknown window says so rather than "nobody waiting"
+            raise Refused("nothing_waiting", window=window_number)
+        with database.atomic():
+            row = database.execute_sql(statement("window_for_call", postgres), (window_number,)).fetchone()
+            if row is None:
+                raise NotFound("unknown_window", window=window_number)
+            window_id, paused = row
+            if paused:  # read inside the transaction: a pause that just landed counts
+                raise Refused("window_paused", window=window_number)
+            direction = "ASC" if self.priority_streak_full(window_id, postgres) else "DESC"
+            row = database.execute_sql(
+                statement("next_ticket", postgres, direction), (window_id, window_id)
+            ).fetchone()
+            if row is None:
+                raise Refused("nothing_waiting", window=window_number)
+            ticket_id, number, priority, recalls, returned, transfers, issued_at, item_code, item_name, line_code = row
+            at = clock.now()
+            claimed = database.execute_sql(
+                statement("claim_ticket", postgres), (window_id, at, staff_id, staff_id, ticket_id)
+            ).rowcount
+            if claimed != 1:  # cannot happen under the locks above; never hand out a stolen ticket
+                raise Refused("nothing_waiting", window=window_number)
+            events.record(
+                "ticket.called",
+                ticket_id,
+                number=number,
+                window=window_number,
+                line=line_code,
+                staff=staff.code if staff else None,
+            )
+        return CalledTicket(
+            number=number,
+            window=window_number,
+            item=item_code,
+            item_name=item_name,
+            line=line_code,
+            priority=bool(priority),
+            recalls=recalls,
+            returned=bool(returned),
+            transferred=transfers > 0,
+            issued_at=issued_at if isinstance(issued_at, datetime) else datetime.fromisoformat(issued_at),
+            called_at=at,
+        )
+
+    def priority_streak_full(self, window_id: int, postgres: bool | None = None) -> bool:
+        """Were the last ``priority_streak`` calls for this window's lines all priority?
+
+        If so, a waiting normal ticket goes first (ordering priority last is
+        harmless when none is waiting), so priority never starves the rest.
+        :func:`models.queue.view.waiting_list` asks it to list the calling order.
+        """
+        limit = self.config.tickets.priority_streak
+        if limit <= 0:
+            return True
+        if postgres is None:
+            postgres = is_postgres()
+        rows = database.execute_sql(statement("recent_call_priorities", postgres), (window_id, limit)).fetchall()
+        return len(rows) == limit and all(flag for (flag,) in rows)
+
+    def recall(self, number: str, window_number: int) -> CalledTicket:
+        """Call the same ticket again (counted)."""
+        with database.atomic():
+            ticket = self._ticket_at_window(number, window_number, ("called",))
+            Ticket.update(recalls=Ticket.recalls + 1, called_at=clock.now()).where(Ticket.id == ticket.id).execute()
+            events.record(
+                "ticket.recalled", ticket.id, number=ticket.number, window=window_number, recalls=ticket.recalls + 1
+            )
+        return called_ticket(Ticket.get_by_id(ticket.id))
+
+    def no_show(self, number: str, window_number: int) -> CalledTicket:
+        """The resident did not come: allowed once the ticket was recalled at least once."""
+        with database.atomic():
+            ticket = self._ticket_at_window(number, window_number, ("called",))
+            if ticket.recalls < 1:
+                raise Refused("no_show_needs_recall", ticket=ticket.number)
+            self._move(ticket, "ticket.no_show", status="no_show", no_show_at=clock.now())
+        return called_ticket(Ticket.get_by_id(ticket.id))
+
+    def return_no_show(self, number: str) -> CalledTicket:
+        """A resident who missed the call came back: next in line, not at the back."""
+        with database.atomic():
+            ticket = self._find(number)
+            if ticket.status != "no_show":
+                raise Refused("not_no_show", ticket=ticket.number)
+            self._move(ticket, "ticket.returned", status="waiting", front=True, returned=True, target_window=None)
+        return called_ticket(Ticket.get_by_id(ticket.id))
+
+    def start(self, number: str, window_number: int) -> CalledTicket:
+        with database.atomic():
+            ticket = self._ticket_at_window(number, window_number, ("called",))
+            self._move(ticket, "ticket.started", status="serving", started_at=clock.now())
+        return called_ticket(Ticket.get_by_id(ticket.id))
+
+    def finish(self, number: str, window_number: int) -> CalledTicket:
+        """Done at this window. A ticket finished without a start counts from its call."""
+        with database.atomic():
+            ticket = self._ticket_at_window(number, window_number, ("called", "serving"))
+            at = clock.now()
+            self._move(ticket, "ticket.finished", status="done", finished_at=at, started_at=ticket.started_at or ticket.called_at)
+        self._medians.pop(ticket.line_id, None)
+        return called_ticket(Ticket.get_by_id(ticket.id))
+
+    def transfer(
+        self,
+        number: str,
+        window_number: int,
+        *,
+        to_line: str | None = None,
+        to_window: int | None = None,
+        note: str = "",
+        staff_code: str | None = None,
+    ) -> CalledTicket:
+        """Send the resident to another line or window (首问负责: the first responder stays).
+
+        The ticket keeps its number and its original arrival time, so the
+        resident does not queue again from the back.
+        """
+        with database.atomic():
+            ticket = self._ticket_at_window(number, window_number, ("called", "serving"))
+            target = self._window(to_window) if to_window is not None else None
+            if target is not None and target.number == window_number:
+                raise Refused("transfer_same_window", ticket=ticket.number, window=window_number)
+            line = self._transfer_line(ticket, to_line, target)
+            if target is None and line.id == ticket.line_id:
+                raise Refused("transfer_same", ticket=ticket.number)
+            staff = find_staff(staff_code, active_or=Refused) if staff_code else None
+            self._move(
+                ticket,
+                "ticket.transferred",
+                extra={
+                    "from_window": window_number,
+                    "from_line": ticket.line.code,
+                    "to_line": line.code,
+                    "to_window": target.number if target else None,
+                    "note": note,
+                    "staff": staff.code if staff else None,
+                },
+                status="waiting",
+                line=line,
+                target_window=target,
+                front=False,
+                transfers=ticket.transfers + 1,
+                transfer_note=note,
+                first_responder=ticket.first_responder_id or (staff.id if staff else ticket.called_by_id),
+            )
+        return called_ticket(Ticket.get_by_id(ticket.id))
+
+    def _transfer_line(self, ticket: Ticket, to_line: str | None, target: Window | None) -> Line:
+        if to_line:
+            line = Line.get_or_none(Line.code == to_line)
+            if line is None:
+                raise NotFound("unknown_line", line=to_line)
+            if line.retired:
+                raise Refused("line_retired", line=pick(line.name, line.name_en, self.config.language))
+            return line
+        if target is None:
+            raise Refused("transfer_same", ticket=ticket.number)
+        served = [link.line for link in target.line_links if not link.retired]
+        if any(line.id == ticket.line_id for line in served):
+            return ticket.line
+        return served[0]
+
+    def pause(self, window_number: int, staff_code: str | None = None, reason: str = "") -> None:
+        """暂停服务: the window takes no calls; kiosk and board show it."""
+        with database.atomic():
+            window = self._window(window_number)
+            if window.paused:
+                raise Refused("window_already_paused", window=window_number)
+            Window.update(paused=True).where(Window.id == window.id).execute()
+            events.record("window.paused", window.id, window=window_number, staff=staff_code, reason=reason)
+
+    def resume(self, window_number: int, staff_code: str | None = None) -> None:
+        with database.atomic():
+            window = self._window(window_number)
+            if not window.paused:
+                raise Refused("window_not_paused", window=window_number)
+            Window.update(paused=False).where(Window.id == window.id).execute()
+            events.record("window.resumed", window.id, window=window_number, staff=staff_code)
+
+    # --- helpers -------------------------------------------------------------
+
+    def _move(self, ticket: Ticket, kind: str, *, extra: dict | None = None, **changes) -> None:
+        Ticket.update(**changes).where(Ticket.id == ticket.id).execute()
+        window = ticket.window.number if ticket.window_id else None
+        events.record(kind, ticket.id, number=ticket.number, window=window, **(extra or {}))
+
+    def _window(self, number: int) -> Window:
+        window = Window.get_or_none((Window.number == number) & ~Window.retired)
+        if window is None:
+            raise NotFound("unknown_window", window=number)
+        return window
+
+    def _staff(self, code: str, window: Window) -> Staff:
+        staff = find_staff(code, active_or=Refused)
+        if staff.role != "leader" and not StaffPost.select().where(
+            (StaffPost.staff == staff) & (StaffPost.window == window)
+        ).exists():
+            raise Refused("staff_not_at_window", staff=code, window=window.number)
+        return staff
+
+    def _find(self, number: str) -> Ticket:
+        return find_ticket(number)
+
+    def _ticket_at_window(self, number: str, window_number: int, states: tuple[str, ...]) -> Ticket:
+        ticket = self._find(number)
+        if ticket.status not in states:
+            key = "ticket_not_called" if states == ("called",) else "ticket_not_active"
+            raise Refused(key, ticket=ticket.number)
+        if not ticket.window_id or ticket.window.number != window_number:
+            raise Refused("ticket_not_at_window", ticket=ticket.number, window=window_number)
+        return ticket
+
+
+def find_ticket(ref) -> Ticket:
+    """The most recent ticket with this number (numbers restart daily)."""
+    if isinstance(ref, Ticket):
+        return ref
+    ticket = Ticket.select().where(Ticket.number == str(ref).strip().upper()).order_by(Ticket.id.desc()).first()
+    if ticket is None:
+        raise NotFound("unknown_ticket", ticket=ref)
+    return ticket

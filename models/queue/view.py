@@ -1,0 +1,272 @@
+"""Read-only pictures of the queue, for the board, the kiosk, terminals and ``hall queue``:
+lines, windows, the waiting tickets (in a window's calling order too), the
+calls, and the items one may queue for.
+
+Nothing here holds personal data: tickets are numbers, lines and windows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from peewee import fn
+
+from models.schema import Event, Item, Line, Ticket, Window, WindowLine
+
+if TYPE_CHECKING:
+    from models.queue.tickets import Queue
+
+# What ``hall queue --json`` has always shown of a waiting ticket.
+_WAITING_JSON = (
+    "number",
+    "item",
+    "item_name",
+    "line",
+    "priority",
+    "returned",
+    "transferred",
+    "target_window",
+    "arrival_at",
+    "transfer_note",
+)
+
+
+@dataclass(frozen=True)
+class WaitingTicket:
+    """A waiting ticket as the board, ``hall queue`` and a window's terminal list it."""
+
+    number: str
+    item: str
+    item_name: str
+    line: str
+    priority: bool
+    returned: bool
+    transferred: bool
+    target_window: int | None
+    arrival_at: str  # ISO 8601, UTC ("…Z")
+    transfer_note: str = ""
+    item_name_en: str = ""
+    issued_at: datetime | None = None  # naive UTC
+
+    def as_dict(self) -> dict:
+        return {name: getattr(self, name) for name in _WAITING_JSON}
+
+
+@dataclass(frozen=True)
+class WindowState:
+    number: int
+    name: str
+    name_en: str
+    lines: tuple[str, ...]
+    paused: bool
+    current: str | None  # the ticket called or being served here
+    current_status: str | None
+
+
+@dataclass(frozen=True)
+class LineState:
+    code: str
+    prefix: str
+    name: str
+    name_en: str
+    waiting: int
+    windows: tuple[int, ...]
+    open_windows: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Call:
+    event_id: int
+    number: str
+    window: int
+    recall: bool
+    at: str
+
+
+@dataclass(frozen=True)
+class QueueSnapshot:
+    lines: tuple[LineState, ...]
+    windows: tuple[WindowState, ...]
+    recent_calls: tuple[Call, ...]
+    waiting: tuple[WaitingTicket, ...] = field(default=())
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        data["waiting"] = [ticket.as_dict() for ticket in self.waiting]
+        return data
+
+
+def waiting_counts() -> dict[int, int]:
+    """Waiting tickets per line id."""
+    rows = (
+        Ticket.select(Ticket.line, fn.COUNT(Ticket.id))
+        .where(Ticket.status == "waiting")
+        .group_by(Ticket.line)
+        .tuples()
+    )
+    return {line_id: count for line_id, count in rows}
+
+
+def line_states() -> list[LineState]:
+    counts = waiting_counts()
+    links = (
+        WindowLine.select(WindowLine.line, Window.number, Window.paused)
+        .join(Window)
+        .where(~WindowLine.retired & ~Window.retired)
+        .order_by(Window.number)
+        .tuples()
+    )
+    windows: dict[int, list[tuple[int, bool]]] = {}
+    for line_id, number, paused in links:
+        windows.setdefault(line_id, []).append((number, paused))
+    return [
+        LineState(
+            code=line.code,
+            prefix=line.prefix,
+            name=line.name,
+            name_en=line.name_en,
+            waiting=counts.get(line.id, 0),
+            windows=tuple(n for n, _ in windows.get(line.id, [])),
+            open_windows=tuple(n for n, paused in windows.get(line.id, []) if not paused),
+        )
+        for line in Line.select().where(~Line.retired).order_by(Line.prefix)
+    ]
+
+
+def window_states() -> list[WindowState]:
+    current = {
+        window_id: (number, status)
+        for window_id, number, status in Ticket.select(Ticket.window, Ticket.number, Ticket.status)
+        .where(Ticket.status.in_(("called", "serving")))
+        .order_by(Ticket.called_at)
+        .tuples()
+    }
+    lines: dict[int, list[str]] = {}
+    for window_id, code in (
+        WindowLine.select(WindowLine.window, Line.code).join(Line).where(~WindowLine.retired).tuples()
+    ):
+        lines.setdefault(window_id, []).append(code)
+    states = []
+    for window in Window.select().where(~Window.retired).order_by(Window.number):
+        number, status = current.get(window.id, (None, None))
+        states.append(
+            WindowState(
+                number=window.number,
+                name=window.name,
+                name_en=window.name_en,
+                lines=tuple(lines.get(window.id, ())),
+                paused=window.paused,
+                current=number,
+                current_status=status,
+            )
+        )
+    return states
+
+
+def recent_calls(limit: int = 8) -> list[Call]:
+    rows = (
+        Event.select()
+        .where(Event.kind.in_(("ticket.called", "ticket.recalled")))
+        .order_by(Event.id.desc())
+        .limit(limit)
+    )
+    return [
+        Call(
+            event_id=e.id,
+            number=e.data.get("number", ""),
+            window=e.data.get("window") or 0,
+            recall=e.kind == "ticket.recalled",
+            at=e.at.isoformat() + "Z",
+        )
+        for e in rows
+    ]
+
+
+def waiting_list(
+    window_number: int | None = None, *, in_calling_order: bool = False, queue: Queue | None = None
+) -> list[WaitingTicket]:
+    """Waiting tickets, returned residents first, then by arrival; for one window, only those it may call.
+
+    With ``in_calling_order`` (one window, and the hall's ``queue``) they come
+    in the order ``queue.call_next`` would call them now, the order of
+    ``next_ticket`` in :mod:`models.queue.sql`: returned residents first, then
+    priority tickets first or last as the priority streak rule says, then by
+    arrival. The first is the ticket ``call_next`` takes.
+    """
+    if in_calling_order and (window_number is None or queue is None):
+        raise ValueError("the calling order is one window's: give window_number and queue")
+    query = Ticket.select(Ticket, Item, Line).join(Item).switch(Ticket).join(Line).where(Ticket.status == "waiting")
+    by_priority = ()
+    if window_number is not None:
+        window = Window.get_or_none(Window.number == window_number)
+        if window is None or (in_calling_order and window.retired):
+            return []
+        served = WindowLine.select(WindowLine.line).where((WindowLine.window == window) & ~WindowLine.retired)
+        query = query.where(
+            Ticket.line.in_(served) & (Ticket.target_window.is_null() | (Ticket.target_window == window))
+        )
+        if in_calling_order:
+            by_priority = (Ticket.priority.asc() if queue.priority_streak_full(window.id) else Ticket.priority.desc(),)
+    targets = {w.id: w.number for w in Window.select(Window.id, Window.number)}
+    return [
+        WaitingTicket(
+            number=t.number,
+            item=t.item.code,
+            item_name=t.item.name,
+            line=t.line.code,
+            priority=t.priority,
+            returned=t.returned,
+            transferred=t.transfers > 0,
+            target_window=targets.get(t.target_window_id),
+            arrival_at=t.arrival_at.isoformat() + "Z",
+            transfer_note=t.transfer_note,
+            item_name_en=t.item.name_en,
+            issued_at=t.issued_at,
+        )
+        for t in query.order_by(Ticket.front.desc(), *by_priority, Ticket.arrival_at, Ticket.id)
+    ]
+
+
+@dataclass(frozen=True)
+class ItemEntry:
+    """A service item in use (neither it nor its line retired), with its line's names."""
+
+    code: str
+    name: str
+    name_en: str
+    line: str
+    line_name: str
+    line_name_en: str
+    kind: str
+    promised_days: int
+    open_from: str | None  # "MM-DD": a seasonal item's first day
+    open_to: str | None
+    data: dict  # the catalogue entry: materials, fees, notes …
+
+
+def item_entries(*, line: str | None = None, item: str | None = None) -> list[ItemEntry]:
+    """Items in use, by line prefix and catalogue order; only those of ``line``, or the one ``item``."""
+    query = (
+        Item.select(
+            Item.code, Item.name, Item.name_en, Line.code, Line.name, Line.name_en,
+            Item.kind, Item.promised_days, Item.open_from, Item.open_to, Item.data,
+        )  # the columns of ItemEntry, in its order
+        .join(Line)
+        .where(~Item.retired & ~Line.retired)
+    )
+    if line is not None:
+        query = query.where(Line.code == line)
+    if item is not None:
+        query = query.where(Item.code == item)
+    return [ItemEntry(*row[:-1], data=dict(row[-1] or {})) for row in query.order_by(Line.prefix, Item.id).tuples()]
+
+
+def snapshot(*, with_waiting: bool = True, calls: int = 8) -> QueueSnapshot:
+    return QueueSnapshot(
+        lines=tuple(line_states()),
+        windows=tuple(window_states()),
+        recent_calls=tuple(recent_calls(calls)),
+        waiting=tuple(waiting_list()) if with_waiting else (),
+    )

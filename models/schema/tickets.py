@@ -1,0 +1,76 @@
+"""The tables of tickets: the per-day counters, the tickets themselves, and the
+change feed (:class:`Event`) that every process follows.
+
+A ticket's current-state columns move forward through its life, and every
+move writes an event row in the same transaction.
+"""
+
+from __future__ import annotations
+
+from peewee import AutoField, BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
+
+from models.clock import now
+from models.schema.base import BaseModel, JSONField
+from models.schema.hall import Item, Line, Window
+from models.schema.staff import Staff
+
+
+class TicketCounter(BaseModel):
+    """Last sequence number issued per prefix and service day."""
+
+    prefix = CharField(max_length=1)
+    day = DateField()
+    last = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("prefix", "day"), True),)
+
+
+class Ticket(BaseModel):
+    id = AutoField()
+    number = CharField()  # "A012"
+    prefix = CharField(max_length=1)
+    seq = IntegerField()
+    service_day = DateField()
+    item = ForeignKeyField(Item, on_delete="RESTRICT")
+    line = ForeignKeyField(Line, on_delete="RESTRICT")
+    priority = BooleanField(default=False)
+    request_id = CharField(null=True, unique=True)
+    tracking_code = CharField(unique=True)
+    # waiting → called → serving → done; called → no_show → (returned) waiting
+    status = CharField(default="waiting", index=True)
+    issued_at = DateTimeField(default=now)
+    # Place in line: kept through transfers, so nobody queues again from the back.
+    arrival_at = DateTimeField(default=now)
+    # A returned no-show is placed next in line.
+    front = BooleanField(default=False)
+    target_window = ForeignKeyField(Window, null=True, backref="+", on_delete="RESTRICT")
+    window = ForeignKeyField(Window, null=True, backref="tickets", on_delete="RESTRICT")
+    called_by = ForeignKeyField(Staff, null=True, backref="+", on_delete="RESTRICT")
+    first_responder = ForeignKeyField(Staff, null=True, backref="+", on_delete="RESTRICT")
+    called_at = DateTimeField(null=True)
+    recalls = IntegerField(default=0)
+    started_at = DateTimeField(null=True)
+    finished_at = DateTimeField(null=True)
+    no_show_at = DateTimeField(null=True)
+    returned = BooleanField(default=False)
+    transfers = IntegerField(default=0)
+    transfer_note = TextField(default="")
+
+    class Meta:
+        indexes = (
+            (("prefix", "service_day", "seq"), True),
+            (("status", "line"), False),
+            (("line", "finished_at"), False),
+        )
+
+
+class Event(BaseModel):
+    """The change feed: one row per change others must see, in the same
+    transaction as the change. Readers keep the last id they saw."""
+
+    id = AutoField()
+    at = DateTimeField(default=now)
+    kind = CharField()  # "ticket.taken", "ticket.called", "window.paused", …
+    ref = IntegerField(null=True)  # the id of the row the event is about
+    data = JSONField(default=dict)
