@@ -1,20 +1,27 @@
-"""The hall as the apps and the CLI see it: config, database and the rules.
+"""The hall as the apps and the CLI see it: config, database and every service.
 
 ``open_hall`` is the one way in. It opens the database the config names,
 checks that it holds a hall of the current schema, and hands back a
-:class:`Hall` whose attributes are the rule modules bound to this config
-(``hall.queue`` for tickets, ``hall.cases`` for cases).
+:class:`Hall`, the one place where the services are built and bound to this
+config: ``hall.queue`` (tickets), ``hall.cases`` (cases), ``hall.whereabouts``
+(whereabouts, A/B cover and leave), ``hall.duty`` (roster, checklists, the
+leader's log), ``hall.attendance`` and ``hall.calendar``. A screen or a command
+asks the hall for a service; it never builds one.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from models.calendar import HallCalendar
 from models.cases.service import Cases
 from models.config import Config
 from models.db import DatabaseUnavailable, check_reachable, describe, open_database
+from models.duty.attendance import Attendance
+from models.duty.service import Duty
 from models.queue.tickets import Queue
+from models.staff.whereabouts import Whereabouts
 from models.schema import Setting
 from models.schema import migrations
 
@@ -22,11 +29,29 @@ from models.schema import migrations
 @dataclass
 class Hall:
     config: Config
-    db: object
+    db: Any
+    url: str
     queue: Queue
     cases: Cases
+    whereabouts: Whereabouts
+    duty: Duty
+    attendance: Attendance
     calendar: HallCalendar
-    url: str
+
+    @classmethod
+    def wired(cls, config: Config, db: Any, url: str) -> Hall:
+        """Every service of the hall, bound to ``config``."""
+        return cls(
+            config=config,
+            db=db,
+            url=url,
+            queue=Queue(config),
+            cases=Cases(config),
+            whereabouts=Whereabouts(config),
+            duty=Duty(config),
+            attendance=Attendance(config),
+            calendar=HallCalendar(config),
+        )
 
     def close(self) -> None:
         if not self.db.is_closed():
@@ -64,6 +89,4 @@ def open_hall(config: Config, *, create: bool = False) -> Hall:
     if get_setting("demo", False) and not config.tickets.always_open:
         # A demo hall issues tickets at any hour, so a newcomer at night is not refused.
         config = replace(config, tickets=replace(config.tickets, always_open=True))
-    return Hall(
-        config=config, db=db, queue=Queue(config), cases=Cases(config), calendar=HallCalendar(config), url=url
-    )
+    return Hall.wired(config, db, url)

@@ -10,6 +10,9 @@ disagrees.
 Lists show a resident's phone masked (``138****5678``) and the name as
 ``王*``; the full contact is only given by ``Cases.contact_for``, which logs
 who opened it. :func:`public_cases` is what a tracking code shows anyone.
+
+One module: every view here reads the same projection with the same masking,
+and the filters, pages and detail share their joins.
 """
 
 from __future__ import annotations

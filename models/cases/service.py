@@ -11,6 +11,10 @@ the ticket's call (or start) to completion.
 uses :func:`models.cases.ratings.rate_by_code` and :func:`models.cases.public_view.public_view`.
 The write path itself (locking, appending events, the projection) is
 :class:`models.cases.store.CaseStore`.
+
+One module, though long: each step is a short check and one call of the
+shared write path, and a reader who looks up one step finds its neighbours
+(the states it leaves and enters) beside it.
 """
 
 from __future__ import annotations
@@ -28,11 +32,9 @@ from models.cases.store import (
     find_window,
     _iso,
     _text,
-    catalogue_materials,
     facts_of,
     find_record,
     find_staff,
-    normalise_number,
 )
 from models.cases import ledger as case_ledger
 from models.cases import notices as case_notices

@@ -21,7 +21,7 @@ from models.schema.cases import CaseContact, CaseCounter, CaseEvent, CaseRecord,
 from models.config import Config
 from models.db import database, is_postgres
 from models.errors import NotFound
-from models.schema import Item, Staff, Ticket, Window
+from models.schema import Item, Staff, Window
 
 # --- finding things -------------------------------------------------------------
 

@@ -1,9 +1,13 @@
 """Duty (值班 / 值日) and attendance (考勤).
 
-- :mod:`~models.duty.service` — :class:`Duty`: the roster and swaps, the opening and closing checklists, the leader's log.
+- :mod:`~models.duty.roster` — who is on duty each day (a pure function of the date), and swaps.
+- :mod:`~models.duty.checklists` — the opening and closing checklists, ticked and signed off.
+- :mod:`~models.duty.leaders_log` — the leader's log of problems and fixes.
+- :mod:`~models.duty.service` — :class:`Duty`: the three as one service.
 - :mod:`~models.duty.attendance` — late and early against office hours, read from the whereabouts history and the roster.
 """
 
-from models.duty.service import Duty, open_tickets
+from models.duty.checklists import open_tickets
+from models.duty.service import Duty
 
 __all__ = ["Duty", "open_tickets"]

@@ -38,7 +38,7 @@ from models.duty.service import Duty
 from models.i18n import t
 from models.schema import Staff
 from models.errors import StaffRefused
-from models.staff.whereabouts import approved_leaves
+from models.staff.leave import approved_leaves
 from models.schema.whereabouts import WhereaboutsChange
 
 DAY_COLUMNS = (

@@ -6,6 +6,7 @@ from models.catalogue import store as catalogue_store
 from models.catalogue.files import default_catalogue_path
 from models.hall import Hall, put_setting
 from models.schema import Staff, Window
+from models.staff.accounts import add_staff
 
 DEMO_PIN = "1234"
 
@@ -25,8 +26,6 @@ def demo_staff(windows: list[int]) -> list[tuple[str, str, str, list[tuple[int, 
 
 def make_demo(hall: Hall) -> list[str]:
     """Fill an empty hall for trying things out; returns the staff codes made."""
-    from models.staff.accounts import add_staff
-
     if not catalogue_store.loaded():
         catalogue_store.load_file(str(default_catalogue_path()))
     put_setting("demo", True)

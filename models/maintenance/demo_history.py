@@ -22,6 +22,8 @@ waiting: a newcomer's first ticket there is the next one called.
 It runs once per service day (a setting remembers the day); ``make_demo``
 must have made the staff first. Call it with the hall's database open, as
 the CLI does.
+
+One module, though long: the morning is one script, read top to bottom.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ from datetime import datetime, time, timedelta
 
 from models import clock
 from models.errors import Refused
+from models.hall import Hall, get_setting, put_setting
+from models.schema import Item, Line, Staff, StaffPost, Window, WindowLine
 
 NOMINAL_MINUTES = 210  # 08:00 → 11:30: the plan below, in minutes of a nominal morning
 SETTING = "demo_history_day"
@@ -52,8 +56,6 @@ VISITORS = [("王小明", "13812345678"), ("李秀英", "13900001111"), ("张建
 
 
 def _window_line_map():
-    from models.schema import Line, Window, WindowLine
-
     out: dict[int, set[str]] = {}
     for number, code in (
         Window.select(Window.number, Line.code)
@@ -67,8 +69,6 @@ def _window_line_map():
 
 
 def _items_by_line() -> dict[str, list[str]]:
-    from models.schema import Item, Line
-
     out: dict[str, list[str]] = {}
     for code, line in (
         Item.select(Item.code, Line.code)
@@ -83,8 +83,6 @@ def _items_by_line() -> dict[str, list[str]]:
 
 def _posts() -> dict[int, dict[str, str]]:
     """Window number → {"A": code, "B": code} (the first of each)."""
-    from models.schema import Staff, StaffPost, Window
-
     out: dict[int, dict[str, str]] = {}
     for number, role, code in (
         StaffPost.select(Window.number, StaffPost.role, Staff.code)
@@ -117,8 +115,6 @@ def morning_span(zone, now: datetime) -> tuple[datetime, datetime]:
 
 def make_demo_history(hall, *, force: bool = False) -> dict:
     """Play this morning into the demo hall; returns what was made (counts). Once a day unless ``force``."""
-    from models.hall import get_setting, put_setting
-
     today = clock.service_day(hall.config.zone)
     if not force and get_setting(SETTING) == today.isoformat():
         return {}
@@ -133,20 +129,15 @@ def make_demo_history(hall, *, force: bool = False) -> dict:
 
 class _Morning:
     def __init__(self, hall):
-        from models.cases import Cases
-        from models.duty import Duty
-        from models.queue import Queue
-        from models.staff.whereabouts import Whereabouts
-
-        config = hall.config
         # A demo hall issues tickets at any hour (as open_hall arranges for a demo database).
-        config = replace(config, tickets=replace(config.tickets, always_open=True))
+        config = replace(hall.config, tickets=replace(hall.config.tickets, always_open=True))
+        hall = Hall.wired(config, hall.db, hall.url)
         self.config = config
         self.zone = config.zone
-        self.queue = Queue(config)
-        self.cases = Cases(config)
-        self.duty = Duty(config)
-        self.where = Whereabouts(config)
+        self.queue = hall.queue
+        self.cases = hall.cases
+        self.duty = hall.duty
+        self.where = hall.whereabouts
         self.now = clock.now()
         self.today = clock.service_day(self.zone)
         self.start, self.end = morning_span(self.zone, self.now)
@@ -186,8 +177,6 @@ class _Morning:
         return self.made
 
     def _leader(self) -> str | None:
-        from models.schema import Staff
-
         row = Staff.select().where(Staff.active & (Staff.role == "leader")).order_by(Staff.code).first()
         return row.code if row else None
 
@@ -374,8 +363,6 @@ class _Morning:
                 pass
 
     def _any_staff(self) -> str:
-        from models.schema import Staff
-
         return Staff.select().where(Staff.active).order_by(Staff.code).first().code
 
     def _log_problem(self, minute: float, text: str) -> None:

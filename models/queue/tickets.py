@@ -19,6 +19,10 @@ Calling order for a window, among the waiting tickets of the lines it serves
 2. priority tickets (绿色通道), unless the last ``priority_streak`` calls for
    these lines were all priority and a normal ticket is waiting;
 3. everyone else, by original arrival time (kept through transfers).
+
+One module, though long: taking, calling and moving a ticket share one
+transaction shape, the hot statements of :mod:`models.queue.sql` and the
+ticket lookups, and the calling order above is read best beside its code.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ import threading
 import pytest
 from peewee import DatabaseError
 
-import models.duty.service
+import models.duty.checklists
 
 from models.config import DutyConfig
 from models.db import database
@@ -248,7 +248,7 @@ def test_a_ticket_being_written_holds_up_the_closing_sign_off_which_then_counts_
 def test_a_ticket_asked_for_during_the_closing_sign_off_is_refused_once_it_lands(duty, people, monkeypatch):
     tick_all(duty, "closing")
     counted, release = threading.Event(), threading.Event()
-    count = models.duty.service.open_tickets
+    count = models.duty.checklists.open_tickets
 
     def count_then_hold(day):
         out = count(day)
@@ -256,7 +256,7 @@ def test_a_ticket_asked_for_during_the_closing_sign_off_is_refused_once_it_lands
         release.wait(10)
         return out
 
-    monkeypatch.setattr(models.duty.service, "open_tickets", count_then_hold)
+    monkeypatch.setattr(models.duty.checklists, "open_tickets", count_then_hold)
     outcome = {}
     signer = _in_thread(lambda: duty.sign_off(MON, "closing", "S01").checklist, outcome, "sign")
     try:

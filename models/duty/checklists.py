@@ -1,0 +1,234 @@
+"""The opening and closing checklists (seed 000 三(五); 001 卫生保洁制度 四).
+
+The items are the config's ``opening_checklist`` and ``closing_checklist``.
+Each item is ticked by someone, at a time, optionally with a problem noted. A
+checklist is signed off once all its items are ticked. The closing sign-off is
+refused while any of the day's tickets is waiting, called or being served
+(nobody waiting is turned away, seed 002 规范 15); once it is signed the kiosk
+issues no ticket until the next day (:mod:`models.queue.day_hold`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+
+from peewee import IntegrityError
+
+from models import clock, events
+from models.db import database
+from models.schema.duty import CHECKLISTS, ChecklistTick, DutySignOff
+from models.i18n import t
+from models.schema import Staff, Ticket
+from models.errors import StaffRefused
+from models.queue.day_hold import closed_for_day, hold_day
+from models.duty.roster import DutyDay, Roster, iso
+from models.staff.presence import find_active_staff
+
+OPEN_TICKET_STATES = ("waiting", "called", "serving")
+
+
+@dataclass(frozen=True)
+class TickInfo:
+    id: int
+    day: date
+    checklist: str
+    item_index: int
+    item_text: str
+    staff: str
+    problem: str
+    at: datetime
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "day": self.day.isoformat(), "at": iso(self.at)}
+
+
+@dataclass(frozen=True)
+class ItemState:
+    index: int  # 0-based
+    text: str
+    ticked: bool
+    staff: str | None  # the latest tick
+    at: datetime | None
+    problem: str
+    ticks: tuple[TickInfo, ...]  # every tick, oldest first
+
+    def as_dict(self) -> dict:
+        return {
+            "index": self.index,
+            "text": self.text,
+            "ticked": self.ticked,
+            "staff": self.staff,
+            "at": iso(self.at),
+            "problem": self.problem,
+            "ticks": [x.as_dict() for x in self.ticks],
+        }
+
+
+@dataclass(frozen=True)
+class SignOffInfo:
+    id: int
+    day: date
+    checklist: str
+    staff: str
+    note: str
+    at: datetime
+    by_duty_person: bool
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "day": self.day.isoformat(), "at": iso(self.at)}
+
+
+@dataclass(frozen=True)
+class ChecklistState:
+    checklist: str
+    items: tuple[ItemState, ...]
+    signed_off: SignOffInfo | None
+
+    @property
+    def complete(self) -> bool:
+        return all(item.ticked for item in self.items)
+
+    @property
+    def missing(self) -> tuple[int, ...]:
+        return tuple(item.index for item in self.items if not item.ticked)
+
+    def as_dict(self) -> dict:
+        return {
+            "checklist": self.checklist,
+            "complete": self.complete,
+            "items": [i.as_dict() for i in self.items],
+            "signed_off": self.signed_off.as_dict() if self.signed_off else None,
+        }
+
+
+class Checklists(Roster):
+    """The checklists of a day, ticked and signed by the people the roster has on duty."""
+
+    def items(self, checklist: str) -> tuple[str, ...]:
+        if checklist not in CHECKLISTS:
+            raise StaffRefused("bad_checklist", checklist=checklist)
+        return self.config.opening_checklist if checklist == "opening" else self.config.closing_checklist
+
+    def tick(self, day: date | None, checklist: str, item_index: int, staff_code: str, problem: str = "") -> TickInfo:
+        """Tick item ``item_index`` (0-based) of the day's ``checklist``, noting any problem."""
+        day = day or clock.service_day(self.config.zone)
+        items = self.items(checklist)
+        if not 0 <= item_index < len(items):
+            raise StaffRefused("bad_item", number=item_index + 1, count=len(items))
+        if day > clock.service_day(self.config.zone):
+            raise StaffRefused("future_day", day=day.isoformat())
+        problem = (problem or "").strip()
+        with database.atomic():
+            staff = find_active_staff(staff_code)
+            if _signed(day, checklist) is not None:
+                raise StaffRefused("already_signed", checklist=self._name(checklist), day=day.isoformat())
+            row = ChecklistTick.create(
+                day=day,
+                checklist=checklist,
+                item_index=item_index,
+                item_text=items[item_index],
+                staff=staff.id,
+                problem=problem,
+                at=clock.now(),
+            )
+            events.record(
+                "duty.ticked",
+                row.id,
+                day=day.isoformat(),
+                checklist=checklist,
+                item=item_index,
+                staff=staff.code,
+                problem=problem,
+            )
+        return TickInfo(row.id, day, checklist, item_index, items[item_index], staff.code, problem, row.at)
+
+    def sign_off(self, day: date | None, checklist: str, staff_code: str, note: str = "") -> SignOffInfo:
+        """Sign the day's checklist off: every item ticked; the closing one only
+        when none of the day's tickets is waiting or being served."""
+        day = day or clock.service_day(self.config.zone)
+        self.items(checklist)
+        if day > clock.service_day(self.config.zone):
+            raise StaffRefused("future_day", day=day.isoformat())
+        with database.atomic():
+            staff = find_active_staff(staff_code)
+            if _signed(day, checklist) is not None:
+                raise StaffRefused("already_signed", checklist=self._name(checklist), day=day.isoformat())
+            state = self._checklist_state(day, checklist)
+            if not state.complete:
+                raise StaffRefused(
+                    "checklist_incomplete",
+                    checklist=self._name(checklist),
+                    items="、".join(str(i + 1) for i in state.missing),
+                )
+            if checklist == "closing":
+                hold_day(day)
+                count = open_tickets(day)
+                if count:
+                    raise StaffRefused("tickets_open", count=count)
+            try:
+                with database.atomic():
+                    row = DutySignOff.create(
+                        day=day, checklist=checklist, staff=staff.id, note=(note or "").strip(), at=clock.now()
+                    )
+            except IntegrityError:
+                raise StaffRefused("already_signed", checklist=self._name(checklist), day=day.isoformat()) from None
+            events.record("duty.signed_off", row.id, day=day.isoformat(), checklist=checklist, staff=staff.code)
+        duty = self.on_duty(day)
+        return SignOffInfo(row.id, day, checklist, staff.code, row.note, row.at, staff.code in duty.staff)
+
+    def _name(self, checklist: str) -> str:
+        return t(f"duty.checklist_{checklist}", self.config.language)
+
+    def _checklist_state(self, day: date, checklist: str, duty: DutyDay | None = None) -> ChecklistState:
+        items = self.items(checklist)
+        rows = list(
+            ChecklistTick.select(ChecklistTick, Staff)
+            .join(Staff, on=(ChecklistTick.staff == Staff.id))
+            .where((ChecklistTick.day == day) & (ChecklistTick.checklist == checklist))
+            .order_by(ChecklistTick.id)
+        )
+        ticks: dict[int, list[TickInfo]] = {}
+        for r in rows:
+            ticks.setdefault(r.item_index, []).append(
+                TickInfo(r.id, r.day, r.checklist, r.item_index, r.item_text, r.staff.code, r.problem, r.at)
+            )
+        states = []
+        for index in sorted(set(range(len(items))) | set(ticks)):
+            done = ticks.get(index, [])
+            last = done[-1] if done else None
+            text = items[index] if index < len(items) else last.item_text
+            states.append(
+                ItemState(
+                    index=index,
+                    text=text,
+                    ticked=bool(done),
+                    staff=last.staff if last else None,
+                    at=last.at if last else None,
+                    problem=last.problem if last else "",
+                    ticks=tuple(done),
+                )
+            )
+        signed = _signed(day, checklist)
+        info = None
+        if signed is not None:
+            duty = duty or self.on_duty(day)
+            code = signed.staff.code
+            info = SignOffInfo(signed.id, signed.day, checklist, code, signed.note, signed.at, code in duty.staff)
+        return ChecklistState(checklist, tuple(states), info)
+
+    def closed_for_day(self, day: date | None = None) -> bool:
+        return closed_for_day(day or clock.service_day(self.config.zone))
+
+
+def _signed(day: date, checklist: str) -> DutySignOff | None:
+    return DutySignOff.get_or_none((DutySignOff.day == day) & (DutySignOff.checklist == checklist))
+
+
+def open_tickets(day: date) -> int:
+    """The day's tickets still waiting, called or being served."""
+    return (
+        Ticket.select()
+        .where((Ticket.service_day == day) & Ticket.status.in_(OPEN_TICKET_STATES))
+        .count()
+    )
