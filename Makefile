@@ -18,6 +18,13 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python scripts/with_postgres.py $(BIN)/python -m pytest -q -n 2 -p no:cacheprovider
 
+# ruff (format and rules), mypy on models/ and cli/, and the import contracts; settings in pyproject.toml.
+lint: $(STAMP)
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
 bench: $(STAMP)
 	$(BIN)/python scripts/with_postgres.py $(BIN)/python -m benchmarks
 
