@@ -17,18 +17,18 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache
 
 from peewee import fn
 
 from models import clock
-from models.queue import tracking
 from models.calendar import HallCalendar
 from models.cases.rules import BAD_LEVELS, fold, projection_values
-from models.schema.cases import CaseContact, CaseCounter, CaseEvent, CaseRating, CaseRecord, CaseState
 from models.config import Config
 from models.db import database, is_postgres
+from models.queue import tracking
 from models.schema import Item, Staff, StaffPost, Window, WindowLine
+from models.schema.cases import CaseContact, CaseCounter, CaseEvent, CaseRating, CaseRecord, CaseState
 
 KIND_WEIGHTS = {
     "consultation": 20,
@@ -113,7 +113,7 @@ def generate_cases(n: int, *, config: Config | None = None, seed: int = 7, days:
     for link in WindowLine.select().where(~WindowLine.retired):
         windows_by_line.setdefault(link.line_id, []).append(link.window_id)
 
-    @lru_cache(maxsize=None)
+    @cache
     def add(day: date, count: int) -> date:
         return calendar.add_working_days(day, count)
 

@@ -45,8 +45,8 @@ def timed(fn, n=N):
 
 
 def make_hall(url: str):
-    from models.catalogue import store as catalogue_store
     from models.catalogue import default_catalogue_path
+    from models.catalogue import store as catalogue_store
     from models.hall import open_hall
 
     config = replace(Config(), database=url, tickets=TicketsConfig(always_open=True))

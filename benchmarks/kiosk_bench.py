@@ -175,7 +175,7 @@ async def call_to_board(url: str, calls: int = 30) -> list[float]:
         for _ in range(calls):
             done = {}
 
-            def call():
+            def call(done: dict = done) -> None:
                 with hall.db.connection_context():
                     called = hall.queue.call_next(1)
                 done["number"], done["at"] = called.number, time.perf_counter()

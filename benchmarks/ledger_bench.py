@@ -25,15 +25,15 @@ if __package__ in (None, ""):  # run as a file: make the project importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.case_data import generate_cases  # noqa: E402
-from models.config import Config, TicketsConfig  # noqa: E402
 from models.cases.ledger import LedgerFilter, ledger, ledger_query  # noqa: E402
+from models.config import Config, TicketsConfig  # noqa: E402
 
 TARGET_MS = 50.0
 
 
 def filters() -> list[tuple[str, LedgerFilter]]:
-    from models.schema.cases import CaseContact, CaseState
     from models.schema import Staff
+    from models.schema.cases import CaseContact, CaseState
 
     busy = Staff.select().where(Staff.role == "staff").order_by(Staff.id).first().code
     last4 = CaseContact.select(CaseContact.phone_last4).order_by(CaseContact.id).first().phone_last4
@@ -86,8 +86,8 @@ def _raw_runner(config: Config):
 
 
 def run(config: Config, cases: int, repeat: int) -> list[dict]:
-    from models.catalogue import store as catalogue_store
     from models.catalogue import default_catalogue_path
+    from models.catalogue import store as catalogue_store
     from models.hall import open_hall
 
     hall = open_hall(config, create=True)
@@ -100,9 +100,9 @@ def run(config: Config, cases: int, repeat: int) -> list[dict]:
     results = []
     for name, flt in filters():
         page = ledger(config, flt)
-        ours = _time(lambda: ledger(config, flt), repeat)
+        ours = _time(lambda flt=flt: ledger(config, flt), repeat)
         sql, params = ledger_query(config, flt, 51, 0).sql()
-        base = _time(lambda: raw(sql, params), repeat)
+        base = _time(lambda sql=sql, params=params: raw(sql, params), repeat)
         med, p95 = _stats(ours)
         raw_med, _ = _stats(base)
         results.append(

@@ -30,11 +30,11 @@ FROZEN = datetime(2026, 11, 23, 11, 30, tzinfo=ZoneInfo("Asia/Shanghai"))  # a M
 
 def build(directory: Path):
     from models import clock
-    from models.queue import tracking
     from models.config import Config, TicketsConfig
+    from models.hall import open_hall
     from models.maintenance.demo import make_demo
     from models.maintenance.demo_history import make_demo_history
-    from models.hall import open_hall
+    from models.queue import tracking
 
     clock.set_now(FROZEN)
     counter = itertools.count(1)
@@ -89,7 +89,7 @@ async def shoot(hall, out: Path, size: tuple[int, int], language: str) -> list[P
         await wait(pilot, lambda: type(kiosk.screen).__name__ == "LinesScreen")
         for tile in ("line-jisheng", "item-baby-hukou"):
             tiles = kiosk.screen.query_one(PagedTiles)
-            await wait(pilot, lambda: tiles.entries and tiles.per_page)
+            await wait(pilot, lambda tiles=tiles: tiles.entries and tiles.per_page)
             tiles.show_entry(tile)
             await pilot.pause(0.1)
             await pilot.click(f"#{tile}")
@@ -119,7 +119,7 @@ async def shoot(hall, out: Path, size: tuple[int, int], language: str) -> list[P
         save(staff, "staff-ledger")
         for key, name in (("ctrl+g", "whereabouts"), ("ctrl+o", "duty"), ("ctrl+r", "reports")):
             await pilot.press(key)
-            await wait(pilot, lambda: staff.screen.name == name and staff.screen.data is not None)
+            await wait(pilot, lambda name=name: staff.screen.name == name and staff.screen.data is not None)
             save(staff, f"staff-{name}")
     return saved
 
