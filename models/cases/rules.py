@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable
 from datetime import date, datetime
+from typing import Any
 
 from models.errors import Refused
 from models.i18n import DEFAULT_LANGUAGE, t
@@ -143,10 +145,13 @@ def _at(value) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def fold(record, events) -> CaseFacts:
+def fold(record: Any, events: Iterable[Any]) -> CaseFacts:
     """The facts of a case: its record (a CaseRecord or a dict of its columns)
     and its events (CaseEvent rows or (id, at, kind, staff_id, data) tuples), oldest first."""
-    get = record.get if isinstance(record, dict) else (lambda name: getattr(record, name))
+
+    def get(name: str) -> Any:
+        return record.get(name) if isinstance(record, dict) else getattr(record, name)
+
     facts = CaseFacts(
         id=get("id"),
         number=get("number"),

@@ -231,7 +231,12 @@ class Cases(CaseStore):
             if due <= facts.due_date or due < self.today():
                 raise CaseRefused("extension_not_later", date=due.isoformat(), due=facts.due_date.isoformat())
 
-        return self._step(case, staff, "extended", check, lambda record, f: {"due": due.isoformat(), "reason": why})
+        def data(record: CaseRecord, facts: CaseFacts) -> dict:
+            if due is None:  # refused by check() already
+                raise CaseRefused("date_needed")
+            return {"due": due.isoformat(), "reason": why}
+
+        return self._step(case, staff, "extended", check, data)
 
     def return_case(self, case, staff, reason: str) -> CaseFacts:
         """退回件: not lawful or a principal document missing; the written reason is required."""

@@ -104,7 +104,8 @@ def _iso(day: date | None) -> str | None:
 
 
 def catalogue_materials(item: Item) -> list[dict]:
-    return list((item.data or {}).get("materials") or [])
+    data: dict = item.data or {}
+    return list(data.get("materials") or [])
 
 
 class CaseStore:
