@@ -197,7 +197,7 @@ class Checklists(Roster):
         for index in sorted(set(range(len(items))) | set(ticks)):
             done = ticks.get(index, [])
             last = done[-1] if done else None
-            text = items[index] if index < len(items) else last.item_text
+            text = items[index] if index < len(items) else done[-1].item_text  # off the list now: known by its ticks
             states.append(
                 ItemState(
                     index=index,

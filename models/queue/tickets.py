@@ -199,7 +199,7 @@ class Queue:
         ("season", opening day), ("closed", None), ("paused", None) or ("open", None).
         The same rules that :meth:`take` enforces, in the same order."""
         today = clock.service_day(self.config.zone)
-        if not in_season(today, open_from, open_to):
+        if open_from and not in_season(today, open_from, open_to):  # no bounds: always in season
             return "season", next_season_start(today, open_from)
         if not self.calendar.issuing_now() or closed_for_day(today):
             return "closed", None
@@ -221,7 +221,7 @@ class Queue:
         name = pick(item.name, item.name_en, language)
         if item.retired or item.line_retired:
             raise Refused("item_retired", item=name)
-        if not in_season(today, item.open_from, item.open_to):
+        if item.open_from and not in_season(today, item.open_from, item.open_to):  # no bounds: always in season
             opens = next_season_start(today, item.open_from)
             raise Refused(
                 "out_of_season", item=name, opens=t("time.date_format", language, month=opens.month, day=opens.day)
