@@ -16,13 +16,13 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from models import clock
-from models.queue import tracking
 from models.cases.rules import NOTICE_KINDS, CaseFacts, CaseRefused
 from models.cases.store import facts_of, find_record
 from models.config import Config
-from models.schema.cases import CaseRecord, CaseState
 from models.i18n import pick, t
+from models.queue import tracking
 from models.schema import Item, Window
+from models.schema.cases import CaseRecord, CaseState
 
 
 def format_date(day: date, language: str) -> str:

@@ -18,13 +18,13 @@ from __future__ import annotations
 from peewee import IntegrityError
 
 from models import clock
-from models.queue import tracking
 from models.cases.rules import BAD_LEVELS, LEVELS, RATING_CHANNELS, RATING_TAGS, CaseFacts, CaseRefused
 from models.cases.store import CaseStore, facts_of, find_staff, normalise_number
-from models.schema.cases import CaseRating, CaseRecord, CaseState
 from models.config import Config
 from models.db import database
+from models.queue import tracking
 from models.schema import Item, Staff
+from models.schema.cases import CaseRating, CaseRecord, CaseState
 
 
 def rate(config: Config, case, level: str, tags=(), *, channel: str = "kiosk") -> CaseFacts:

@@ -23,9 +23,9 @@ from datetime import date, datetime, timedelta
 from models import clock
 from models.cases.ratings import followups
 from models.cases.rules import LEVELS
-from models.schema.cases import CaseRating, CaseState
 from models.config import Config
 from models.schema import Item, Line, Ticket, Window
+from models.schema.cases import CaseRating, CaseState
 
 
 def percentile(values: list[float], share: float) -> float | None:

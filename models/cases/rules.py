@@ -16,8 +16,8 @@ checks) shared by notices, the public view and the ledger.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
 from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 

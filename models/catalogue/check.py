@@ -14,7 +14,8 @@ import difflib
 import math
 import re
 import tomllib
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from models.catalogue.entries import (
     CATEGORIES,

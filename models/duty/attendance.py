@@ -35,11 +35,11 @@ from models import clock
 from models.calendar import HallCalendar
 from models.config import Config
 from models.duty.service import Duty
+from models.errors import StaffRefused
 from models.i18n import t
 from models.schema import Staff
-from models.errors import StaffRefused
-from models.staff.leave import approved_leaves
 from models.schema.whereabouts import WhereaboutsChange
+from models.staff.leave import approved_leaves
 
 DAY_COLUMNS = (
     "day",

@@ -27,7 +27,6 @@ from pathlib import Path
 
 from peewee import AutoField, Field, sort_models
 
-from models.schema import migrations
 from models.db import (
     DatabaseUnavailable,
     check_reachable,
@@ -36,8 +35,8 @@ from models.db import (
     is_postgres,
     open_database,
 )
-from models.schema import SchemaVersion
 from models.errors import StaffRefused
+from models.schema import SchemaVersion, migrations
 
 BATCH_ROWS = 1000
 

@@ -36,13 +36,13 @@ from datetime import date, datetime, timedelta
 from peewee import IntegrityError
 
 from models import clock, events
-from models.queue import tracking
 from models.calendar import HallCalendar, in_season, next_season_start
 from models.config import Config
 from models.db import database, is_postgres
-from models.queue.day_hold import DAY_LOCK_SPACE, closed_for_day, refuse_if_closed_for_day
 from models.errors import NotFound, Refused
 from models.i18n import pick, t
+from models.queue import tracking
+from models.queue.day_hold import DAY_LOCK_SPACE, closed_for_day, refuse_if_closed_for_day
 from models.queue.sql import statement
 from models.schema import Line, Staff, StaffPost, Ticket, Window, WindowLine
 from models.staff.accounts import find_staff
@@ -215,7 +215,7 @@ class Queue:
             return self.calendar.next_issuing(clock.local_days(today, today, self.config.zone)[1])
         return self.calendar.next_issuing()
 
-    def _check_can_issue(self, item: "_ItemRow", today) -> None:
+    def _check_can_issue(self, item: _ItemRow, today) -> None:
         """What refuses a ticket for the item itself: retired, out of season, outside the hours."""
         language = self.config.language
         name = pick(item.name, item.name_en, language)
@@ -235,7 +235,7 @@ class Queue:
                 next=t("time.datetime_format", language, month=nxt.month, day=nxt.day, hour=nxt.hour, minute=nxt.minute),
             )
 
-    def _issue(self, item: "_ItemRow", day, priority: bool, request_id: str | None, postgres: bool):
+    def _issue(self, item: _ItemRow, day, priority: bool, request_id: str | None, postgres: bool):
         seq = database.execute_sql(statement("bump_counter", postgres), (item.prefix, day)).fetchone()[0]
         number = f"{item.prefix}{seq:03d}"
         code = tracking.new_code()
