@@ -261,7 +261,7 @@ def applicable_actions(case: dict) -> set[str]:
     """The steps (of CASE_ACTIONS) that apply now to a case in its state.
 
     ``case`` is a ``models.cases.ledger.detail`` answer (or ``CaseFacts.as_dict()``).
-    Who may take them is the terminal's rule: :func:`models.staff.signin.case_actions`.
+    Who may take them is the terminal's rule: :func:`models.cases.rights.case_actions`.
     """
     state = case.get("state")
     allowed = set()

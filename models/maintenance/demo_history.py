@@ -19,7 +19,7 @@ before now, always on today's service day, so the board shows a live day
 whatever the hour. Window 1 (计生服务) ends the morning free with nobody
 waiting: a newcomer's first ticket there is the next one called.
 
-It runs once per service day (a setting remembers the day); ``make_demo``
+It runs once per service day (a setting remembers the day); :func:`models.maintenance.demo.make_demo`
 must have made the staff first. Call it with the hall's database open, as
 the CLI does.
 
