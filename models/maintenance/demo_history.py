@@ -19,9 +19,9 @@ before now, always on today's service day, so the board shows a live day
 whatever the hour. Window 1 (计生服务) ends the morning free with nobody
 waiting: a newcomer's first ticket there is the next one called.
 
-It runs once per service day (a setting remembers the day); :func:`models.maintenance.demo.make_demo`
-must have made the staff first. Call it with the hall's database open, as
-the CLI does.
+It runs once per service day (a setting remembers the day);
+:func:`models.maintenance.demo.make_demo` must have made the staff first.
+Call it with the hall's database open, as the CLI does.
 
 One module, though long: the morning is one script, read top to bottom.
 """

@@ -1,7 +1,8 @@
 """Copying a hall from SQLite to PostgreSQL (``hall migrate-to URL``).
 
-:func:`migrate_to` copies every table of the hall (:func:`models.schema.migrations.all_tables`)
-from the open source database into an empty target:
+:func:`migrate_to` copies every table of the hall
+(:func:`models.schema.migrations.all_tables`) from the open source database
+into an empty target:
 
 1. the target must hold no rows at all (a hall already there is never
    mixed with another), and the source must hold only tables this program
