@@ -7,7 +7,7 @@ snapshots can freeze it with :func:`frozen`.
 from __future__ import annotations
 
 from contextlib import contextmanager
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 _frozen: datetime | None = None
 
@@ -16,14 +16,14 @@ def now() -> datetime:
     """The current instant as a naive UTC datetime (how it is stored)."""
     if _frozen is not None:
         return _frozen
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def set_now(instant: datetime | None) -> None:
     """Freeze the clock at ``instant`` (aware, or naive UTC); None unfreezes."""
     global _frozen
     if instant is not None and instant.tzinfo is not None:
-        instant = instant.astimezone(timezone.utc).replace(tzinfo=None)
+        instant = instant.astimezone(UTC).replace(tzinfo=None)
     _frozen = instant
 
 
@@ -39,12 +39,12 @@ def frozen(instant: datetime):
 
 def local(instant: datetime, zone: tzinfo) -> datetime:
     """A stored naive-UTC instant in the hall's zone."""
-    return instant.replace(tzinfo=timezone.utc).astimezone(zone)
+    return instant.replace(tzinfo=UTC).astimezone(zone)
 
 
 def to_utc(local_time: datetime) -> datetime:
     """An aware local datetime as naive UTC, for storage and comparison."""
-    return local_time.astimezone(timezone.utc).replace(tzinfo=None)
+    return local_time.astimezone(UTC).replace(tzinfo=None)
 
 
 def service_day(zone: tzinfo, instant: datetime | None = None) -> date:

@@ -224,7 +224,7 @@ def parse_config(raw: dict, source: str = "hall.toml") -> Config:
             raise ConfigError(f"{source}: unknown key '{key}'{_suggest(key, [*top, *_SECTIONS])}")
     config = Config(**values)
     try:
-        config.zone
+        ZoneInfo(config.timezone)  # what config.zone gives: the zone must exist
     except (ZoneInfoNotFoundError, ValueError):
         raise ConfigError(f"{source}: timezone: unknown time zone '{config.timezone}'") from None
     if config.language not in ("zh", "en"):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from typing import Any
 
 from models import clock
 from models.db import database, is_postgres
@@ -63,7 +64,7 @@ class EventWatcher:
 
     def __init__(self, db=None, stop: threading.Event | None = None):
         self.db = db if db is not None else database.obj
-        self._listener = None
+        self._listener: Any = None  # psycopg's connection while listening (psycopg is untyped here)
         self._closed = stop if stop is not None else threading.Event()
 
     def wait(self, since: int, timeout: float = 1.0) -> list[Event]:

@@ -21,9 +21,8 @@ from models.db import DatabaseUnavailable, check_reachable, describe, open_datab
 from models.duty.attendance import Attendance
 from models.duty.service import Duty
 from models.queue.tickets import Queue
+from models.schema import Setting, migrations
 from models.staff.whereabouts import Whereabouts
-from models.schema import Setting
-from models.schema import migrations
 
 
 @dataclass

@@ -24,14 +24,14 @@ from datetime import date, datetime, timedelta
 from peewee import JOIN
 
 from models import clock
-from models.queue import tracking
 from models.calendar import HallCalendar
 from models.cases.rules import KINDS, STATES, CaseRefused, fold, mask_name, mask_phone, projection_values
 from models.cases.store import facts_of, find_record, normalise_number
-from models.schema.cases import CaseContact, CaseEvent, CaseRecord, CaseState
 from models.config import Config
 from models.db import database
+from models.queue import tracking
 from models.schema import Item, Staff, Window
+from models.schema.cases import CaseContact, CaseEvent, CaseRecord, CaseState
 
 
 @dataclass

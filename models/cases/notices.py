@@ -16,13 +16,13 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from models import clock
-from models.queue import tracking
 from models.cases.rules import NOTICE_KINDS, CaseFacts, CaseRefused
 from models.cases.store import facts_of, find_record
 from models.config import Config
-from models.schema.cases import CaseRecord, CaseState
 from models.i18n import pick, t
+from models.queue import tracking
 from models.schema import Item, Window
+from models.schema.cases import CaseRecord, CaseState
 
 
 def format_date(day: date, language: str) -> str:
@@ -40,6 +40,11 @@ def format_datetime(instant: datetime, config: Config, language: str) -> str:
         hour=moment.hour,
         minute=moment.minute,
     )
+
+
+def _local_date(instant: datetime | None, config: Config) -> date | None:
+    """The hall's date of a stored instant; None for None."""
+    return clock.local(instant, config.zone).date() if instant is not None else None
 
 
 def applies(facts: CaseFacts, notice_kind: str) -> bool:
@@ -160,7 +165,7 @@ def notice_text(config: Config, case, notice_kind: str, language: str = "zh") ->
     elif notice_kind == "escalation":
         lines.append(t("notice.body_escalation", lang, authority=facts.authority, due=day(facts.authority_due)))
     elif notice_kind == "completion":
-        lines.append(t("notice.body_completion", lang, date=day(clock.local(facts.completed_at, config.zone).date())))
+        lines.append(t("notice.body_completion", lang, date=day(_local_date(facts.completed_at, config))))
         if facts.result:
             lines.append(t("notice.result", lang, result=facts.result))
         lines.append(t("notice.body_completion_check", lang, place=place))
@@ -185,14 +190,16 @@ def public_notices(config: Config, limit: int = 50) -> list[dict]:
     for record in rows:
         facts = facts_of(record)
         item = Item.get_by_id(facts.item_id)
+        published_on, completed_on = _local_date(facts.published_at, config), _local_date(facts.completed_at, config)
+        assert published_on is not None and completed_on is not None, "only a completed case is published"
         notices.append(
             {
                 "number": facts.number,
                 "item": item.name,
                 "item_en": item.name_en,
                 "text": facts.public_text,
-                "published_on": clock.local(facts.published_at, config.zone).date().isoformat(),
-                "completed_on": clock.local(facts.completed_at, config.zone).date().isoformat(),
+                "published_on": published_on.isoformat(),
+                "completed_on": completed_on.isoformat(),
             }
         )
     notices.sort(key=lambda n: (n["published_on"], n["number"]), reverse=True)

@@ -7,10 +7,10 @@ allow-list of fields, so a column added to a table later cannot leak here.
 from __future__ import annotations
 
 from models import clock
-from models.queue import tracking
+from models.cases.ledger import public_cases
 from models.config import Config
 from models.errors import NotFound
-from models.cases.ledger import public_cases
+from models.queue import tracking
 from models.queue.tickets import Queue
 from models.schema import Item, Ticket
 

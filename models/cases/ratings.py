@@ -18,13 +18,13 @@ from __future__ import annotations
 from peewee import IntegrityError
 
 from models import clock
-from models.queue import tracking
 from models.cases.rules import BAD_LEVELS, LEVELS, RATING_CHANNELS, RATING_TAGS, CaseFacts, CaseRefused
 from models.cases.store import CaseStore, facts_of, find_staff, normalise_number
-from models.schema.cases import CaseRating, CaseRecord, CaseState
 from models.config import Config
 from models.db import database
+from models.queue import tracking
 from models.schema import Item, Staff
+from models.schema.cases import CaseRating, CaseRecord, CaseState
 
 
 def rate(config: Config, case, level: str, tags=(), *, channel: str = "kiosk") -> CaseFacts:
@@ -108,6 +108,8 @@ def followups(config: Config, *, open_only: bool = True) -> list[dict]:
         facts = facts_of(record)
         item = Item.get_by_id(facts.item_id)
         handler = Staff.get_by_id(facts.handler_id)
+        callback_due, rectify_due = facts.callback_due, facts.rectify_due
+        assert callback_due is not None and rectify_due is not None, "a follow-up is opened with both deadlines"
         out.append(
             {
                 "number": facts.number,
@@ -116,12 +118,12 @@ def followups(config: Config, *, open_only: bool = True) -> list[dict]:
                 "handler": handler.code,
                 "level": facts.rating,
                 "tags": list(facts.rating_tags),
-                "callback_due": facts.callback_due.isoformat(),
-                "rectify_due": facts.rectify_due.isoformat(),
+                "callback_due": callback_due.isoformat(),
+                "rectify_due": rectify_due.isoformat(),
                 "called_back": facts.called_back_at is not None,
                 "rectified": facts.rectified_at is not None,
-                "callback_overdue": facts.called_back_at is None and facts.callback_due < today,
-                "rectify_overdue": facts.rectified_at is None and facts.rectify_due < today,
+                "callback_overdue": facts.called_back_at is None and callback_due < today,
+                "rectify_overdue": facts.rectified_at is None and rectify_due < today,
                 "state": facts.followup,
             }
         )

@@ -23,9 +23,9 @@ from datetime import date, datetime, timedelta
 from models import clock
 from models.cases.ratings import followups
 from models.cases.rules import LEVELS
-from models.schema.cases import CaseRating, CaseState
 from models.config import Config
 from models.schema import Item, Line, Ticket, Window
+from models.schema.cases import CaseRating, CaseState
 
 
 def percentile(values: list[float], share: float) -> float | None:
@@ -148,9 +148,9 @@ def _tickets(result: Report, start: date, end: date) -> None:
     waits, services = [], []
     rows = Ticket.select(
         Ticket.line, Ticket.window, Ticket.status, Ticket.issued_at, Ticket.called_at, Ticket.started_at,
-        Ticket.finished_at, Ticket.no_show_at,
+        Ticket.finished_at,
     ).where((Ticket.service_day >= start) & (Ticket.service_day <= end)).tuples()
-    for line_id, window_id, status, issued, called, started, finished, no_show in rows:
+    for line_id, window_id, status, issued, called, started, finished in rows:
         counts = by_line[lines[line_id]]
         counts["issued"] += 1
         counts["served"] += status == "done"

@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from models.cases.rules import applicable_actions
-from models.staff.signin import SigninRefused, Shift
-
+from models.staff.signin import Shift, SigninRefused
 
 
 def ledger_scope(shift: Shift, flt):

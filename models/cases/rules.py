@@ -16,8 +16,10 @@ checks) shared by notices, the public view and the ledger.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from models.errors import Refused
 from models.i18n import DEFAULT_LANGUAGE, t
@@ -143,10 +145,13 @@ def _at(value) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def fold(record, events) -> CaseFacts:
+def fold(record: Any, events: Iterable[Any]) -> CaseFacts:
     """The facts of a case: its record (a CaseRecord or a dict of its columns)
     and its events (CaseEvent rows or (id, at, kind, staff_id, data) tuples), oldest first."""
-    get = record.get if isinstance(record, dict) else (lambda name: getattr(record, name))
+
+    def get(name: str) -> Any:
+        return record.get(name) if isinstance(record, dict) else getattr(record, name)
+
     facts = CaseFacts(
         id=get("id"),
         number=get("number"),
@@ -256,7 +261,7 @@ def applicable_actions(case: dict) -> set[str]:
     """The steps (of CASE_ACTIONS) that apply now to a case in its state.
 
     ``case`` is a ``models.cases.ledger.detail`` answer (or ``CaseFacts.as_dict()``).
-    Who may take them is the terminal's rule: :func:`models.staff.signin.case_actions`.
+    Who may take them is the terminal's rule: :func:`models.cases.rights.case_actions`.
     """
     state = case.get("state")
     allowed = set()

@@ -22,27 +22,27 @@ from __future__ import annotations
 from datetime import datetime
 
 from models import clock, events
-from models.queue import tracking
-from models.cases.rules import CHANNELS, KINDS, NOTIFY_HOWS, OPEN_STATES, CaseFacts, CaseRefused, fold, normalise_phone
-from models.schema.cases import CaseContact, CaseRecord, CaseState, ContactAccess
-from models.cases.store import (
-    CaseStore,
-    as_date,
-    find_item,
-    find_window,
-    _iso,
-    _text,
-    facts_of,
-    find_record,
-    find_staff,
-)
 from models.cases import ledger as case_ledger
 from models.cases import notices as case_notices
 from models.cases import ratings as case_ratings
 from models.cases import reports as case_reports
+from models.cases.rules import CHANNELS, KINDS, NOTIFY_HOWS, OPEN_STATES, CaseFacts, CaseRefused, fold, normalise_phone
+from models.cases.store import (
+    CaseStore,
+    _iso,
+    _text,
+    as_date,
+    facts_of,
+    find_item,
+    find_record,
+    find_staff,
+    find_window,
+)
 from models.db import database
+from models.queue import tracking
 from models.queue.tickets import Queue, find_ticket
 from models.schema import Item, Staff, StaffPost, Ticket
+from models.schema.cases import CaseContact, CaseRecord, CaseState, ContactAccess
 
 
 class DraftRefused(Exception):
@@ -231,7 +231,12 @@ class Cases(CaseStore):
             if due <= facts.due_date or due < self.today():
                 raise CaseRefused("extension_not_later", date=due.isoformat(), due=facts.due_date.isoformat())
 
-        return self._step(case, staff, "extended", check, lambda record, f: {"due": due.isoformat(), "reason": why})
+        def data(record: CaseRecord, facts: CaseFacts) -> dict:
+            if due is None:  # refused by check() already
+                raise CaseRefused("date_needed")
+            return {"due": due.isoformat(), "reason": why}
+
+        return self._step(case, staff, "extended", check, data)
 
     def return_case(self, case, staff, reason: str) -> CaseFacts:
         """退回件: not lawful or a principal document missing; the written reason is required."""

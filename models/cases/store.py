@@ -14,14 +14,14 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from models import clock, events
-from models.staff import accounts as staff_module
 from models.calendar import HallCalendar
 from models.cases.rules import CaseFacts, CaseRefused, apply, fold, has_personal_data, projection_values
-from models.schema.cases import CaseContact, CaseCounter, CaseEvent, CaseRecord, CaseState
 from models.config import Config
 from models.db import database, is_postgres
 from models.errors import NotFound
 from models.schema import Item, Staff, Window
+from models.schema.cases import CaseContact, CaseCounter, CaseEvent, CaseRecord, CaseState
+from models.staff import accounts as staff_module
 
 # --- finding things -------------------------------------------------------------
 
@@ -104,7 +104,8 @@ def _iso(day: date | None) -> str | None:
 
 
 def catalogue_materials(item: Item) -> list[dict]:
-    return list((item.data or {}).get("materials") or [])
+    data: dict = item.data or {}
+    return list(data.get("materials") or [])
 
 
 class CaseStore:

@@ -14,7 +14,8 @@ import difflib
 import math
 import re
 import tomllib
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from models.catalogue.entries import (
     CATEGORIES,
@@ -175,7 +176,7 @@ class _Checker:
         """Check keys and types of one table; return the values that passed."""
         good: dict[str, Any] = {}
         suggested: set[str] = set()  # misspelt keys already reported
-        for key, value in data.items():
+        for key in data:
             if key not in spec:
                 match = difflib.get_close_matches(key, list(spec), n=1, cutoff=0.6)
                 if match and match[0] not in data:

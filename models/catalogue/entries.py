@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 __all__ = [
     "CATEGORIES",

@@ -25,7 +25,7 @@ class PosTable:
 class PosEntry:
     __slots__ = ("line", "node")
 
-    def __init__(self, line: int, node: "PosTable | list[PosEntry] | None"):
+    def __init__(self, line: int, node: PosTable | list[PosEntry] | None):
         self.line = line
         self.node = node
 
@@ -140,7 +140,7 @@ class _Scanner:
         return table
 
     # -- values ---------------------------------------------------------------
-    def _value(self) -> "PosTable | list[PosEntry] | None":
+    def _value(self) -> PosTable | list[PosEntry] | None:
         c = self._peek()
         if c in ('"', "'"):
             self._skip_string()

@@ -35,11 +35,11 @@ from models import clock
 from models.calendar import HallCalendar
 from models.config import Config
 from models.duty.service import Duty
+from models.errors import StaffRefused
 from models.i18n import t
 from models.schema import Staff
-from models.errors import StaffRefused
-from models.staff.leave import approved_leaves
 from models.schema.whereabouts import WhereaboutsChange
+from models.staff.leave import approved_leaves
 
 DAY_COLUMNS = (
     "day",
@@ -195,8 +195,8 @@ class Attendance:
         ``HH:MM``; ``status`` is in ``language`` (the config's by default).
         """
         language = language or self.config.language
-        kind, value = parse_period(day_or_month)
-        if kind == "day":
+        _kind, value = parse_period(day_or_month)
+        if isinstance(value, date):
             return [self._day_dict(row, language) for row in self.attendance(value)]
         year, month = value
         return [
@@ -255,7 +255,7 @@ class Attendance:
         """The aware local opening and closing against which ``day`` is judged."""
         if self.calendar.is_working_day(day):
             opens, closes = self.calendar.opening_of(day), self.calendar.closing_of(day)
-            return (opens, closes) if opens else None
+            return (opens, closes) if opens and closes else None
         sessions = self.calendar.sessions(day) or self.duty.hours(day)
         if not sessions:
             return None
@@ -349,7 +349,7 @@ class Attendance:
         )
 
 
-def parse_period(value) -> tuple[str, object]:
+def parse_period(value: object) -> tuple[str, date | tuple[int, int]]:
     """("day", date) or ("month", (year, month)) from a date, "YYYY-MM-DD", "YYYY-MM" or (year, month)."""
     if isinstance(value, datetime):
         return "day", value.date()

@@ -17,12 +17,12 @@ from peewee import IntegrityError
 
 from models import clock, events
 from models.db import database
-from models.schema.duty import CHECKLISTS, ChecklistTick, DutySignOff
-from models.i18n import t
-from models.schema import Staff, Ticket
-from models.errors import StaffRefused
-from models.queue.day_hold import closed_for_day, hold_day
 from models.duty.roster import DutyDay, Roster, iso
+from models.errors import StaffRefused
+from models.i18n import t
+from models.queue.day_hold import closed_for_day, hold_day
+from models.schema import Staff, Ticket
+from models.schema.duty import CHECKLISTS, ChecklistTick, DutySignOff
 from models.staff.presence import find_active_staff
 
 OPEN_TICKET_STATES = ("waiting", "called", "serving")
@@ -197,7 +197,7 @@ class Checklists(Roster):
         for index in sorted(set(range(len(items))) | set(ticks)):
             done = ticks.get(index, [])
             last = done[-1] if done else None
-            text = items[index] if index < len(items) else last.item_text
+            text = items[index] if index < len(items) else done[-1].item_text  # off the list now: known by its ticks
             states.append(
                 ItemState(
                     index=index,

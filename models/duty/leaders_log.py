@@ -10,14 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-
 from models import clock, events
 from models.config import Config
 from models.db import database
-from models.schema.duty import DutyLog
-from models.schema import Staff
-from models.errors import StaffRefused
 from models.duty.roster import iso
+from models.errors import StaffRefused
+from models.schema import Staff
+from models.schema.duty import DutyLog
 from models.staff.presence import find_active_staff
 
 

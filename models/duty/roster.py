@@ -19,14 +19,13 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta
 
-
 from models import clock, events
 from models.calendar import HallCalendar
 from models.config import Config
 from models.db import database
-from models.schema.duty import DutySwap
-from models.schema import Staff
 from models.errors import StaffRefused
+from models.schema import Staff
+from models.schema.duty import DutySwap
 from models.staff.leave import approved_leaves
 from models.staff.presence import find_active_staff
 

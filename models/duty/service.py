@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from models import clock
-from models.duty.checklists import ChecklistState, Checklists
+from models.duty.checklists import Checklists, ChecklistState
 from models.duty.leaders_log import LeadersLog, LogEntry
 from models.duty.roster import DutyDay
 

@@ -19,9 +19,9 @@ before now, always on today's service day, so the board shows a live day
 whatever the hour. Window 1 (计生服务) ends the morning free with nobody
 waiting: a newcomer's first ticket there is the next one called.
 
-It runs once per service day (a setting remembers the day); ``make_demo``
-must have made the staff first. Call it with the hall's database open, as
-the CLI does.
+It runs once per service day (a setting remembers the day);
+:func:`models.maintenance.demo.make_demo` must have made the staff first.
+Call it with the hall's database open, as the CLI does.
 
 One module, though long: the morning is one script, read top to bottom.
 """
@@ -55,7 +55,7 @@ RESULTS = {
 VISITORS = [("王小明", "13812345678"), ("李秀英", "13900001111"), ("张建国", ""), ("", "")]
 
 
-def _window_line_map():
+def _window_line_map() -> dict[int, set[str]]:
     out: dict[int, set[str]] = {}
     for number, code in (
         Window.select(Window.number, Line.code)
@@ -254,8 +254,8 @@ class _Morning:
         ]
         # Each window: when free, call the next (its coverer calls); serve 4-14 minutes.
         free_at = {n: 4.0 + n for n in lines_of}
-        serving: dict[int, tuple[float, str, str]] = {}  # window → (finish minute, number, staff)
-        waiting: dict[str, list[str]] = {}
+        serving: dict[int, tuple[float, str, str | None]] = {}  # window → (finish minute, number, staff)
+        waiting: dict[str, list[tuple[str, float]]] = {}  # line → (number, minute ready to be called)
         issued = 0
         steps = 0
         current = 0.0
@@ -264,7 +264,7 @@ class _Morning:
             steps += 1
             next_issue = plan[issued][0] if issued < len(plan) else None
             next_finish = min((s[0], n) for n, s in serving.items()) if serving else None
-            next_call = None
+            next_call: tuple[float, int] | None = None
             for number, lines in sorted(lines_of.items()):
                 ready = [r for line in lines for _n, r in waiting.get(line, [])]
                 if number in serving or not ready:
@@ -300,6 +300,7 @@ class _Morning:
                 self._finish(number, ticket, staff)
                 free_at[number] = minute + self.random.uniform(0.5, 3)
             else:
+                assert next_call is not None  # the minute is one of the candidates, and the others did not match
                 number = next_call[1]
                 self.go(minute)
                 staff = self._coverer(number, posts)

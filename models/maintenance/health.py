@@ -6,8 +6,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.schema import migrations
 from models.db import is_postgres
+from models.schema import migrations
 
 
 class BackupRefused(Exception):

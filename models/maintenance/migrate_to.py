@@ -1,7 +1,8 @@
 """Copying a hall from SQLite to PostgreSQL (``hall migrate-to URL``).
 
-:func:`migrate_to` copies every table of the hall (``migrations.all_tables``)
-from the open source database into an empty target:
+:func:`migrate_to` copies every table of the hall
+(:func:`models.schema.migrations.all_tables`) from the open source database
+into an empty target:
 
 1. the target must hold no rows at all (a hall already there is never
    mixed with another), and the source must hold only tables this program
@@ -27,7 +28,6 @@ from pathlib import Path
 
 from peewee import AutoField, Field, sort_models
 
-from models.schema import migrations
 from models.db import (
     DatabaseUnavailable,
     check_reachable,
@@ -36,8 +36,8 @@ from models.db import (
     is_postgres,
     open_database,
 )
-from models.schema import SchemaVersion
 from models.errors import StaffRefused
+from models.schema import SchemaVersion, migrations
 
 BATCH_ROWS = 1000
 

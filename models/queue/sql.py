@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache
 
 _STATEMENTS = {
-    # On PostgreSQL this also holds the service day shared (models.duty.hold_day),
+    # On PostgreSQL this also holds the service day shared (models.queue.day_hold.hold_day),
     # in the same round trip: {held} takes the lock space and the day first.
     "item_for_ticket": """
         SELECT i.id, i.code, i.name, i.name_en, i.retired, i.open_from, i.open_to, i.service_minutes,

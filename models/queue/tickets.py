@@ -36,13 +36,13 @@ from datetime import date, datetime, timedelta
 from peewee import IntegrityError
 
 from models import clock, events
-from models.queue import tracking
 from models.calendar import HallCalendar, in_season, next_season_start
 from models.config import Config
 from models.db import database, is_postgres
-from models.queue.day_hold import DAY_LOCK_SPACE, closed_for_day, refuse_if_closed_for_day
 from models.errors import NotFound, Refused
 from models.i18n import pick, t
+from models.queue import tracking
+from models.queue.day_hold import DAY_LOCK_SPACE, closed_for_day, refuse_if_closed_for_day
 from models.queue.sql import statement
 from models.schema import Line, Staff, StaffPost, Ticket, Window, WindowLine
 from models.staff.accounts import find_staff
@@ -199,7 +199,7 @@ class Queue:
         ("season", opening day), ("closed", None), ("paused", None) or ("open", None).
         The same rules that :meth:`take` enforces, in the same order."""
         today = clock.service_day(self.config.zone)
-        if not in_season(today, open_from, open_to):
+        if open_from and not in_season(today, open_from, open_to):  # no bounds: always in season
             return "season", next_season_start(today, open_from)
         if not self.calendar.issuing_now() or closed_for_day(today):
             return "closed", None
@@ -215,13 +215,13 @@ class Queue:
             return self.calendar.next_issuing(clock.local_days(today, today, self.config.zone)[1])
         return self.calendar.next_issuing()
 
-    def _check_can_issue(self, item: "_ItemRow", today) -> None:
+    def _check_can_issue(self, item: _ItemRow, today) -> None:
         """What refuses a ticket for the item itself: retired, out of season, outside the hours."""
         language = self.config.language
         name = pick(item.name, item.name_en, language)
         if item.retired or item.line_retired:
             raise Refused("item_retired", item=name)
-        if not in_season(today, item.open_from, item.open_to):
+        if item.open_from and not in_season(today, item.open_from, item.open_to):  # no bounds: always in season
             opens = next_season_start(today, item.open_from)
             raise Refused(
                 "out_of_season", item=name, opens=t("time.date_format", language, month=opens.month, day=opens.day)
@@ -235,7 +235,7 @@ class Queue:
                 next=t("time.datetime_format", language, month=nxt.month, day=nxt.day, hour=nxt.hour, minute=nxt.minute),
             )
 
-    def _issue(self, item: "_ItemRow", day, priority: bool, request_id: str | None, postgres: bool):
+    def _issue(self, item: _ItemRow, day, priority: bool, request_id: str | None, postgres: bool):
         seq = database.execute_sql(statement("bump_counter", postgres), (item.prefix, day)).fetchone()[0]
         number = f"{item.prefix}{seq:03d}"
         code = tracking.new_code()

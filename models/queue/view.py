@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from peewee import fn
 
@@ -198,7 +198,7 @@ def waiting_list(
     if in_calling_order and (window_number is None or queue is None):
         raise ValueError("the calling order is one window's: give window_number and queue")
     query = Ticket.select(Ticket, Item, Line).join(Item).switch(Ticket).join(Line).where(Ticket.status == "waiting")
-    by_priority = ()
+    by_priority: tuple[Any, ...] = ()
     if window_number is not None:
         window = Window.get_or_none(Window.number == window_number)
         if window is None or (in_calling_order and window.retired):
@@ -207,7 +207,7 @@ def waiting_list(
         query = query.where(
             Ticket.line.in_(served) & (Ticket.target_window.is_null() | (Ticket.target_window == window))
         )
-        if in_calling_order:
+        if in_calling_order and queue is not None:  # both or neither, checked above
             by_priority = (Ticket.priority.asc() if queue.priority_streak_full(window.id) else Ticket.priority.desc(),)
     targets = {w.id: w.number for w in Window.select(Window.id, Window.number)}
     return [
@@ -260,7 +260,11 @@ def item_entries(*, line: str | None = None, item: str | None = None) -> list[It
         query = query.where(Line.code == line)
     if item is not None:
         query = query.where(Item.code == item)
-    return [ItemEntry(*row[:-1], data=dict(row[-1] or {})) for row in query.order_by(Line.prefix, Item.id).tuples()]
+    return [
+        ItemEntry(code, name, name_en, line_code, line_name, line_name_en, kind, days, open_from, open_to, dict(data or {}))
+        for (code, name, name_en, line_code, line_name, line_name_en, kind, days, open_from, open_to, data)
+        in query.order_by(Line.prefix, Item.id).tuples()
+    ]
 
 
 def snapshot(*, with_waiting: bool = True, calls: int = 8) -> QueueSnapshot:

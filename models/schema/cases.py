@@ -17,7 +17,7 @@ any UPDATE or DELETE on them is aborted by the database itself.
 :class:`CaseState` is a *projection*: one row per case holding its current
 state, due date, handler and flags, rewritten in the same transaction as each
 event so the ledger can filter 100,000 cases through indexes. It is a cache;
-``models.cases.rebuild_projection`` recomputes it from the events.
+``models.cases.ledger.rebuild_projection`` recomputes it from the events.
 
 :class:`CaseContact` holds the resident's name and phone, only so the hall
 can tell them the result; nothing else in the hall stores them.

@@ -7,7 +7,16 @@ move writes an event row in the same transaction.
 
 from __future__ import annotations
 
-from peewee import AutoField, BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
+from peewee import (
+    AutoField,
+    BooleanField,
+    CharField,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    TextField,
+)
 
 from models.clock import now
 from models.schema.base import BaseModel, JSONField

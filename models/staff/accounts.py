@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from models import events
@@ -67,7 +68,7 @@ class StaffInfo:
         }
 
 
-def add_staff(code: str, name: str, pin: str, *, role: str = "staff", posts: list[tuple[int, str]] = ()) -> Staff:
+def add_staff(code: str, name: str, pin: str, *, role: str = "staff", posts: Iterable[tuple[int, str]] = ()) -> Staff:
     """Create a staff member; ``posts`` pairs a window number with "A" or "B"."""
     if not valid_pin(pin):
         raise Refused("bad_pin")

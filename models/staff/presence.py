@@ -4,6 +4,7 @@ small conversions every whereabouts module shares."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import overload
 
 from peewee import fn
 
@@ -19,6 +20,10 @@ def state_label(state: str, language: str = DEFAULT_LANGUAGE) -> str:
     return t(f"whereabouts.state_{state}", language)
 
 
+@overload
+def to_utc(moment: datetime) -> datetime: ...
+@overload
+def to_utc(moment: None) -> None: ...
 def to_utc(moment: datetime | None) -> datetime | None:
     """An aware datetime, or a naive one already in UTC, as stored (naive UTC)."""
     if moment is None:

@@ -181,9 +181,15 @@ class Whereabouts(CoverRules, LeaveBook):
             before_state = current_row(staff.id)
             from_state = before_state.to_state if before_state else DEFAULT_STATE
             covers_before = cover_of_windows(window_ids)
-            change = {"from_state": from_state, "to_state": state, "note": note, "back_at": back, "at": now}
             row = WhereaboutsChange.create(
-                staff=staff.id, set_by=setter.id if setter else None, leave=leave.id if leave else None, **change
+                staff=staff.id,
+                set_by=setter.id if setter else None,
+                leave=leave.id if leave else None,
+                from_state=from_state,
+                to_state=state,
+                note=note,
+                back_at=back,
+                at=now,
             )
             events.record(
                 "whereabouts.changed",
@@ -202,7 +208,11 @@ class Whereabouts(CoverRules, LeaveBook):
             name=staff.name,
             set_by=setter.code if setter else None,
             leave_id=leave.id if leave else None,
-            **change,
+            from_state=from_state,
+            to_state=state,
+            note=note,
+            back_at=back,
+            at=now,
             paused=tuple(paused),
             resumed=tuple(resumed),
             cover_lost=tuple(lost),
@@ -316,7 +326,8 @@ class Whereabouts(CoverRules, LeaveBook):
             state = row.to_state if row else DEFAULT_STATE
             since = row.at if row else None
             back = row.back_at if row else None
-            overdue = bool(back and state != "on_duty" and back < now)
+            overdue_by = now - back if back is not None and state != "on_duty" and back < now else None
+            overdue = overdue_by is not None
             out.append(
                 Presence(
                     staff=staff.code,
@@ -328,7 +339,7 @@ class Whereabouts(CoverRules, LeaveBook):
                     minutes=max(0, int((now - since).total_seconds() // 60)) if since else 0,
                     back_at=back,
                     overdue=overdue,
-                    overdue_minutes=int((now - back).total_seconds() // 60) if overdue else 0,
+                    overdue_minutes=int(overdue_by.total_seconds() // 60) if overdue_by is not None else 0,
                     posts=tuple(posts.get(staff.id, ())),
                     stand_in=stand_ins.get(row.leave_id) if row and row.leave_id else None,
                 )
