@@ -10,9 +10,10 @@ from datetime import datetime
 
 from cli import context
 from cli.context import add_actions, emit_json, parse_date, say
+from models.cases.notices import counter_notice
 from models.cases.rules import CHANNELS, KINDS, LEVELS, NOTICE_KINDS, NOTIFY_HOWS, RATING_TAGS, STATES
 from models.i18n import pick, t
-from models.cases.notices import counter_notice
+
 
 def _local_time(text: str) -> datetime:
     try:

@@ -10,11 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
-
-
-class UsageError(Exception):
-    pass
+from cli.errors import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, UsageError
 
 
 def _common() -> argparse.ArgumentParser:
@@ -32,8 +28,15 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from cli import admin_commands, app_commands, case_commands, catalogue_commands, queue_commands, report_commands
-    from cli import staff_board_commands
+    from cli import (
+        admin_commands,
+        app_commands,
+        case_commands,
+        catalogue_commands,
+        queue_commands,
+        report_commands,
+        staff_board_commands,
+    )
 
     common = _common()
     # The top level gets its own copy of the options: set_defaults would

@@ -11,6 +11,7 @@ from datetime import time, timedelta
 
 from cli import context
 from cli.context import add_actions, add_period_options, emit_json, parse_date, say
+from cli.errors import UsageError
 from models.i18n import pick, t
 from models.schema.whereabouts import STATES
 
@@ -324,7 +325,6 @@ def _roster_line(d, lang: str) -> str:
 
 
 def cmd_roster(args) -> int:
-    from cli.main import UsageError
     from models.duty import Duty
 
     if not 1 <= args.days <= 366:
