@@ -33,9 +33,11 @@ def build_parser() -> argparse.ArgumentParser:
         app_commands,
         case_commands,
         catalogue_commands,
+        duty_commands,
+        migrate_commands,
         queue_commands,
         report_commands,
-        staff_board_commands,
+        whereabouts_commands,
     )
 
     common = _common()
@@ -44,7 +46,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="hall", description="社区服务大厅 — queue and case system", parents=[_common()])
     groups = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     groups.required = True
-    for module in (admin_commands, catalogue_commands, queue_commands, case_commands, report_commands, app_commands, staff_board_commands):
+    for module in (
+        admin_commands,
+        catalogue_commands,
+        queue_commands,
+        case_commands,
+        report_commands,
+        app_commands,
+        whereabouts_commands,
+        duty_commands,
+        migrate_commands,
+    ):
         module.register(groups, common)
     return parser
 
