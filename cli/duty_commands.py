@@ -98,12 +98,10 @@ def _roster_line(d, lang: str) -> str:
 
 
 def cmd_roster(args) -> int:
-    from models.duty import Duty
-
     if not 1 <= args.days <= 366:
         raise UsageError("hall duty roster: --days must be between 1 and 366")
     hall = context.hall_from(args)
-    days = Duty(hall.config).roster(args.start, args.days)
+    days = hall.duty.roster(args.start, args.days)
     if args.json:
         emit_json({"roster": [d.as_dict() for d in days]})
         return 0
@@ -113,10 +111,8 @@ def cmd_roster(args) -> int:
 
 
 def cmd_swap(args) -> int:
-    from models.duty import Duty
-
     hall = context.hall_from(args)
-    day = Duty(hall.config).swap(args.day, args.from_code, args.to_code, args.reason)
+    day = hall.duty.swap(args.day, args.from_code, args.to_code, args.reason)
     if args.json:
         emit_json(day.as_dict())
     else:
@@ -125,11 +121,9 @@ def cmd_swap(args) -> int:
 
 
 def cmd_tick(args) -> int:
-    from models.duty import Duty
-
     hall = context.hall_from(args)
     lang = context.language
-    tick = Duty(hall.config).tick(args.date, args.checklist, args.item - 1, args.staff, args.problem)
+    tick = hall.duty.tick(args.date, args.checklist, args.item - 1, args.staff, args.problem)
     if args.json:
         emit_json(tick.as_dict())
         return 0
@@ -138,11 +132,9 @@ def cmd_tick(args) -> int:
 
 
 def cmd_sign_off(args) -> int:
-    from models.duty import Duty
-
     hall = context.hall_from(args)
     lang = context.language
-    signed = Duty(hall.config).sign_off(args.date, args.checklist, args.staff, args.note)
+    signed = hall.duty.sign_off(args.date, args.checklist, args.staff, args.note)
     if args.json:
         emit_json(signed.as_dict())
         return 0
@@ -151,12 +143,10 @@ def cmd_sign_off(args) -> int:
 
 
 def cmd_history(args) -> int:
-    from models.duty import Duty
-
     hall = context.hall_from(args)
     lang = context.language
     zone = hall.config.zone
-    history = Duty(hall.config).checklist_history(args.date)
+    history = hall.duty.checklist_history(args.date)
     if args.json:
         emit_json(history.as_dict())
         return 0
@@ -186,10 +176,8 @@ def _log_line(entry, lang: str, zone) -> str:
 
 
 def cmd_log(args) -> int:
-    from models.duty import Duty
-
     hall = context.hall_from(args)
-    duty = Duty(hall.config)
+    duty = hall.duty
     if args.kind == "problem":
         entry = duty.log_problem(args.leader, args.text, args.date)
     else:
@@ -205,11 +193,9 @@ def cmd_log(args) -> int:
 
 
 def cmd_attendance(args) -> int:
-    from models.duty.attendance import Attendance
-
     hall = context.hall_from(args)
     lang = context.language
-    attendance = Attendance(hall.config)
+    attendance = hall.attendance
     period = args.date or args.month
     if args.csv:
         sys.stdout.write(attendance.csv(period, lang))

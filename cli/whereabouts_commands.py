@@ -83,11 +83,9 @@ def register(groups, common) -> None:
 
 
 def cmd_board(args) -> int:
-    from models.staff.whereabouts import Whereabouts
-
     hall = context.hall_from(args)
     lang = context.language
-    board = Whereabouts(hall.config).board()
+    board = hall.whereabouts.board()
     if args.json:
         emit_json(board.as_dict(lang))
         return 0
@@ -118,11 +116,9 @@ def _presence_line(p, lang: str, zone) -> str:
 
 
 def cmd_set_state(args) -> int:
-    from models.staff.whereabouts import Whereabouts
-
     hall = context.hall_from(args)
     lang = context.language
-    where = Whereabouts(hall.config)
+    where = hall.whereabouts
     back = where.back_at_today(args.back) if args.back else None
     change = where.set_state(args.code, args.state, args.note, back, by=args.by)
     if args.json:
@@ -145,11 +141,9 @@ def cmd_set_state(args) -> int:
 
 
 def cmd_cover(args) -> int:
-    from models.staff.whereabouts import Whereabouts
-
     hall = context.hall_from(args)
     lang = context.language
-    covers = Whereabouts(hall.config).window_cover()
+    covers = hall.whereabouts.window_cover()
     if args.json:
         emit_json({"windows": [c.as_dict(lang) for c in covers]})
         return 0
@@ -189,10 +183,8 @@ def _leave_line(info, lang: str, zone) -> str:
 
 
 def cmd_leave_request(args) -> int:
-    from models.staff.whereabouts import Whereabouts
-
     hall = context.hall_from(args)
-    info = Whereabouts(hall.config).request_leave(args.code, args.start, args.end or args.start, args.reason, args.stand_in)
+    info = hall.whereabouts.request_leave(args.code, args.start, args.end or args.start, args.reason, args.stand_in)
     if args.json:
         emit_json(info.as_dict())
     else:
@@ -201,10 +193,8 @@ def cmd_leave_request(args) -> int:
 
 
 def cmd_leave_decide(args) -> int:
-    from models.staff.whereabouts import Whereabouts
-
     hall = context.hall_from(args)
-    where = Whereabouts(hall.config)
+    where = hall.whereabouts
     decide = where.approve_leave if args.action == "approve" else where.refuse_leave
     info = decide(args.id, args.leader, args.note)
     if args.json:
@@ -215,10 +205,8 @@ def cmd_leave_decide(args) -> int:
 
 
 def cmd_leave_list(args) -> int:
-    from models.staff.whereabouts import Whereabouts
-
     hall = context.hall_from(args)
-    infos = Whereabouts(hall.config).leaves(args.staff, status="pending" if args.pending else None)
+    infos = hall.whereabouts.leaves(args.staff, status="pending" if args.pending else None)
     if args.json:
         emit_json({"leave": [i.as_dict() for i in infos]})
         return 0
