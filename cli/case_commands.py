@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime
+from typing import Any
 
 from cli import context, ledger_commands
 from cli.context import add_actions, emit_json, parse_date, say
@@ -116,7 +117,8 @@ def cmd_open(args) -> int:
 
     cases = _cases(args)
     kind = args.kind
-    missing, other = [], []
+    missing: list[str] = []
+    other: list[str] = []
     if args.missing:
         item_code = args.item
         if item_code is None and args.ticket:
@@ -125,7 +127,8 @@ def cmd_open(args) -> int:
             item_code = find_ticket(args.ticket).item.code
         names = set()
         if item_code:
-            for material in (find_item(item_code).data or {}).get("materials") or []:
+            data: dict[str, Any] = find_item(item_code).data or {}
+            for material in data.get("materials") or []:
                 names.update({material.get("name"), material.get("name_en")})
         for entry in args.missing:
             (missing if entry in names else other).append(entry)

@@ -78,7 +78,7 @@ def register(groups, common) -> None:
 def _roster_line(d, lang: str) -> str:
     if not d.hours:
         return f"{d.day.isoformat()}  {t('duty.no_duty', lang)}"
-    people = "、".join(f"{c} {n}" for c, n in zip(d.staff, d.names)) or "-"
+    people = "、".join(f"{c} {n}" for c, n in zip(d.staff, d.names, strict=True)) or "-"
     hours = ",".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in d.hours)
     text = t(
         "duty.roster_line",
