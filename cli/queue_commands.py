@@ -1,4 +1,4 @@
-"""``hall ticket …``, ``hall window pause|resume``, ``hall queue``, ``hall case show``."""
+"""``hall ticket …``, ``hall window pause|resume``, ``hall queue`` (and the queue as ``hall demo`` prints it)."""
 
 from __future__ import annotations
 
