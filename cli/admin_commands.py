@@ -7,6 +7,7 @@ import sys
 
 from cli import context
 from cli.context import emit_json, say
+from cli.errors import UsageError
 from models.i18n import t
 
 
@@ -54,8 +55,8 @@ def register(groups, common) -> None:
 
 
 def cmd_init(args) -> int:
-    from models.catalogue import store as catalogue_store
     from models.catalogue import default_catalogue_path
+    from models.catalogue import store as catalogue_store
     from models.db import describe
 
     hall = context.hall_from(args, create=True)
@@ -81,9 +82,9 @@ def cmd_demo(args) -> int:
     from dataclasses import replace
 
     from cli.queue_commands import print_queue
+    from models.hall import open_hall
     from models.maintenance.demo import DEMO_PIN, make_demo
     from models.maintenance.demo_history import make_demo_history
-    from models.hall import open_hall
 
     config = context.config_from(args)
     if not args.db and not config.database:
@@ -108,8 +109,6 @@ def cmd_demo(args) -> int:
 
 
 def _parse_post(text: str) -> tuple[int, str]:
-    from cli.main import UsageError
-
     try:
         window, role = text.split(":")
         role = role.strip().upper()
@@ -125,8 +124,6 @@ def _read_pin() -> str:
         first = getpass.getpass(t("cli.pin_prompt", context.language))
         second = getpass.getpass(t("cli.pin_again", context.language))
         if first != second:
-            from cli.main import UsageError
-
             raise UsageError("hall staff add: the two PINs differ; nothing was saved")
         return first
     return sys.stdin.readline().strip()  # for scripts: the PIN on standard input
@@ -171,8 +168,6 @@ def cmd_staff_app(args) -> int:
     if getattr(args, "as_code", None):
         return _staff_signed_in(config, args.as_code, args.window)
     if getattr(args, "window", None) is not None:
-        from cli.main import UsageError
-
         raise UsageError("hall staff: --window goes with --as (demo halls only)")
     from staff_tui.app import run
 
@@ -182,7 +177,6 @@ def cmd_staff_app(args) -> int:
 def _staff_signed_in(config, code: str, window: int | None) -> int:
     """``hall staff --as S01 --window 1``: the terminal already signed in; demo halls only."""
     from cli.demo_launcher import DemoOnly, demo_shift
-    from cli.main import UsageError
     from models.hall import open_hall
     from staff_tui.app import StaffApp
 

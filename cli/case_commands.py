@@ -1,4 +1,8 @@
-"""``hall case …`` (cases and what a tracking code shows) and ``hall ledger``.
+"""``hall case …``: the steps of a case (open, supplement, … publish, corrections),
+its contact, its rating and its printed notices.
+
+What a case looks like from outside (``hall case show``, the notice board,
+the follow-ups) and ``hall ledger`` are in ``cli.ledger_commands``.
 
 Exit status as everywhere: 0 done, 1 refused by a hall rule, 2 usage.
 """
@@ -7,12 +11,14 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime
+from typing import Any
 
-from cli import context
+from cli import context, ledger_commands
 from cli.context import add_actions, emit_json, parse_date, say
-from models.cases.rules import CHANNELS, KINDS, LEVELS, NOTICE_KINDS, NOTIFY_HOWS, RATING_TAGS, STATES
-from models.i18n import pick, t
 from models.cases.notices import counter_notice
+from models.cases.rules import CHANNELS, KINDS, LEVELS, NOTICE_KINDS, NOTIFY_HOWS, RATING_TAGS
+from models.i18n import pick, t
+
 
 def _local_time(text: str) -> datetime:
     try:
@@ -92,36 +98,7 @@ def register(groups, common) -> None:
     notice = sub("notice", "print a notice for a case", cmd_notice, staff=False)
     notice.add_argument("kind", choices=NOTICE_KINDS)
 
-    show = case.add_parser("show", parents=[common], help="what a tracking code shows, with its cases")
-    show.add_argument("code", help="tracking code, or with --staff a case number")
-    show.add_argument("--staff", metavar="CODE", help="staff view of one case (masked contact, history)")
-    show.add_argument("--json", action="store_true")
-    show.set_defaults(handler=cmd_show)
-
-    notices = case.add_parser("notices", parents=[common], help="办结公告 on the notice board")
-    notices.add_argument("--json", action="store_true")
-    notices.set_defaults(handler=cmd_notices)
-    followups = case.add_parser("followups", parents=[common], help="open 差评 follow-ups")
-    followups.add_argument("--all", action="store_true", help="also the finished ones")
-    followups.add_argument("--json", action="store_true")
-    followups.set_defaults(handler=cmd_followups)
-
-    ledger = groups.add_parser("ledger", parents=[common], help="the case ledger (便民服务登记台帐)")
-    ledger.add_argument("--open", action="store_true")
-    ledger.add_argument("--overdue", action="store_true")
-    ledger.add_argument("--due-within", type=int, metavar="N", help="due within N working days")
-    ledger.add_argument("--today", action="store_true", help="accepted today")
-    ledger.add_argument("--window", type=int)
-    ledger.add_argument("--kind", choices=KINDS)
-    ledger.add_argument("--state", choices=STATES)
-    ledger.add_argument("--handler", dest="handler_code", metavar="CODE")
-    ledger.add_argument("--first-responder", metavar="CODE")
-    ledger.add_argument("--followup", action="store_true", help="open 差评 follow-ups")
-    ledger.add_argument("--search", default="", help="case number, tracking code or last 4 phone digits")
-    ledger.add_argument("--page", type=int, default=1)
-    ledger.add_argument("--page-size", type=int, default=50)
-    ledger.add_argument("--json", action="store_true")
-    ledger.set_defaults(handler=cmd_ledger)
+    ledger_commands.register_with_cases(groups, case, common)
 
 
 def _cases(args):
@@ -140,7 +117,8 @@ def cmd_open(args) -> int:
 
     cases = _cases(args)
     kind = args.kind
-    missing, other = [], []
+    missing: list[str] = []
+    other: list[str] = []
     if args.missing:
         item_code = args.item
         if item_code is None and args.ticket:
@@ -149,7 +127,8 @@ def cmd_open(args) -> int:
             item_code = find_ticket(args.ticket).item.code
         names = set()
         if item_code:
-            for material in (find_item(item_code).data or {}).get("materials") or []:
+            data: dict[str, Any] = find_item(item_code).data or {}
+            for material in data.get("materials") or []:
                 names.update({material.get("name"), material.get("name_en")})
         for entry in args.missing:
             (missing if entry in names else other).append(entry)
@@ -305,172 +284,4 @@ def cmd_notice(args) -> int:
         emit_json({"case": args.case, "notice": args.kind, "text": text})
     else:
         say(text)
-    return 0
-
-
-def cmd_show(args) -> int:
-    from models.cases.public_view import public_view
-
-    hall = context.hall_from(args)
-    lang = context.language
-    if args.staff:
-        from models.cases import find_staff
-
-        find_staff(args.staff)
-        detail = hall.cases.detail(args.code)
-        if args.json:
-            emit_json(detail)
-            return 0
-        _print_detail(detail, lang)
-        return 0
-    view = public_view(hall.config, args.code)
-    if args.json:
-        emit_json(view)
-        return 0
-    ticket = view["ticket"]
-    if ticket is not None:
-        say(f"{view['tracking_code']}  {ticket['number']}  {pick(view['item']['name'], view['item']['name_en'], lang)}")
-        say(f"  {t('ticket.state_' + ticket['state'], lang)}  {ticket['issued_at']}")
-    else:
-        say(view["tracking_code"])
-    if not view["cases"]:
-        say("  " + t("case.no_cases", lang))
-    for case in view["cases"]:
-        _print_public_case(case, lang)
-    return 0
-
-
-def _print_public_case(case: dict, lang: str) -> None:
-    item = pick(case["item"]["name"], case["item"]["name_en"], lang)
-    flags = f"  {t('case.overdue', lang)}" if case["overdue"] else ""
-    say(f"  {case['number']}  {t('case.kind_' + case['kind'], lang)}  {t('case.state_' + case['state'], lang)}  {item}{flags}")
-    if case["due_date"] and case["state"] == "in_progress":
-        say("    " + t("case.due", lang, due=case["due_date"]))
-    if case["missing"]:
-        say("    " + t("case.missing", lang, materials=t("notice.list_sep", lang).join(case["missing"])))
-    if case["extended_to"]:
-        say("    " + t("case.extended", lang, due=case["extended_to"]))
-    if case["result"]:
-        say("    " + t("case.result", lang, result=case["result"]))
-    if case["return_reason"]:
-        say("    " + t("case.return_reason", lang, reason=case["return_reason"]))
-
-
-def _print_detail(detail: dict, lang: str) -> None:
-    item = pick(detail["item_name"], detail["item_name_en"], lang)
-    say(f"{detail['number']}  {detail['tracking_code']}  {t('case.kind_' + detail['kind'], lang)}  {t('case.state_' + detail['state'], lang)}")
-    say(f"  {item}  {t('ledger.window', lang)} {detail['window'] or '-'}  {t('ledger.handler', lang)} {detail['handler']}  {t('ledger.first_responder', lang)} {detail['first_responder']}")
-    if detail["due_date"]:
-        say("  " + t("case.due", lang, due=detail["due_date"]) + (f"  {t('case.overdue', lang)}" if detail["overdue"] else ""))
-    if detail["phone_masked"] or detail["name_masked"]:
-        say(f"  {t('ledger.contact', lang)} {detail['name_masked']} {detail['phone_masked']}")
-    for entry in detail["history"]:
-        say(f"  {entry['at']}  {entry['kind']:<18} {entry['staff'] or '-'}")
-
-
-def cmd_notices(args) -> int:
-    cases = _cases(args)
-    notices = cases.public_notices()
-    if args.json:
-        emit_json({"notices": notices})
-        return 0
-    lang = context.language
-    say(t("case.notices_title", lang))
-    if not notices:
-        say("  " + t("case.no_notices", lang))
-    for notice in notices:
-        say(f"  {notice['published_on']}  {notice['number']}  {pick(notice['item'], notice['item_en'], lang)}：{notice['text']}")
-    return 0
-
-
-def cmd_followups(args) -> int:
-    cases = _cases(args)
-    rows = cases.followups(open_only=not args.all)
-    if args.json:
-        emit_json({"followups": rows})
-        return 0
-    lang = context.language
-    say(t("case.followups_title", lang))
-    if not rows:
-        say("  " + t("case.no_followups", lang))
-    done = t("case.done_mark", lang)
-    for row in rows:
-        say(
-            "  "
-            + t(
-                "case.followup_line",
-                lang,
-                number=row["number"],
-                item=pick(row["item"], row["item_en"], lang),
-                level=t(f"rating.level_{row['level']}", lang),
-                callback_due=row["callback_due"],
-                called=done if row["called_back"] else "",
-                rectify_due=row["rectify_due"],
-                rectified=done if row["rectified"] else "",
-            )
-        )
-    return 0
-
-
-def cmd_ledger(args) -> int:
-    from models.cases.ledger import LedgerFilter
-
-    cases = _cases(args)
-    flt = LedgerFilter(
-        open=args.open,
-        overdue=args.overdue,
-        due_within=args.due_within,
-        today=args.today,
-        window=args.window,
-        kind=args.kind,
-        state=args.state,
-        handler=args.handler_code,
-        first_responder=args.first_responder,
-        followup=args.followup,
-        search=args.search,
-    )
-    page = cases.ledger(flt, args.page, args.page_size)
-    if args.json:
-        emit_json(page.as_dict())
-        return 0
-    lang = context.language
-    if not page.rows:
-        say(t("ledger.empty", lang))
-        return 0
-    heads = ("number", "kind", "state", "item", "window", "accepted_at", "due", "handler", "first_responder", "contact", "flags")
-    say("  ".join(t(f"ledger.{h}", lang) for h in heads))
-    for row in page.rows:
-        flags = []
-        if row.overdue:
-            flags.append(t("ledger.flag_overdue", lang))
-        if row.over_time:
-            flags.append(t("ledger.flag_over_time", lang))
-        if row.extensions:
-            flags.append(t("ledger.flag_extended", lang, count=row.extensions))
-        if row.supplement:
-            flags.append(t("ledger.flag_supplement", lang))
-        if row.published:
-            flags.append(t("ledger.flag_published", lang))
-        if row.followup == "open":
-            flags.append(t("ledger.flag_followup", lang))
-        say(
-            "  ".join(
-                str(x)
-                for x in (
-                    row.number,
-                    t(f"case.kind_{row.kind}", lang),
-                    t(f"case.state_{row.state}", lang),
-                    pick(row.item_name, row.item_name_en, lang),
-                    row.window or "-",
-                    row.accepted_at.replace("T", " ")[:16],
-                    row.due_date or "-",
-                    row.handler,
-                    row.first_responder,
-                    row.phone_masked or "-",
-                    ",".join(flags) or "-",
-                )
-            )
-        )
-    if page.has_more:
-        say(t("ledger.more", lang, page=page.page + 1))
     return 0

@@ -35,7 +35,7 @@ def cmd_check(args) -> int:
     catalogue, problems = check_file(args.file)
     for problem in problems:
         print(problem, file=sys.stderr)
-    if problems:
+    if problems or catalogue is None:
         return 1
     say(t("cli.catalogue_ok", context.language, file=args.file, lines=len(catalogue.lines), windows=len(catalogue.windows), items=len(catalogue.items)))
     return 0
@@ -93,8 +93,8 @@ def cmd_list(args) -> int:
 
     context.hall_from(args)
     lines = [
-        {"code": l.code, "prefix": l.prefix, "name": l.name, "name_en": l.name_en, "category": l.category}
-        for l in Line.select().where(~Line.retired).order_by(Line.prefix)
+        {"code": line.code, "prefix": line.prefix, "name": line.name, "name_en": line.name_en, "category": line.category}
+        for line in Line.select().where(~Line.retired).order_by(Line.prefix)
     ]
     served: dict[int, list[str]] = {}
     for window_id, code in WindowLine.select(WindowLine.window, Line.code).join(Line).where(~WindowLine.retired).tuples():

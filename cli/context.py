@@ -9,6 +9,7 @@ import sys
 from dataclasses import replace
 from datetime import date
 
+from models import clock
 from models.config import Config, load_config
 from models.hall import Hall, open_hall
 
@@ -35,6 +36,11 @@ def emit_json(data) -> None:
 
 def say(text: str = "") -> None:
     print(text)
+
+
+def local_hhmm(instant, zone) -> str:
+    """A stored naive-UTC instant as the hall's local HH:MM ("" for none)."""
+    return f"{clock.local(instant, zone):%H:%M}" if instant is not None else ""
 
 
 # --- arguments ------------------------------------------------------------------------

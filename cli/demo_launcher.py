@@ -49,8 +49,8 @@ class DemoOnly(Exception):
 
 def demo_shift(hall, code: str, window: int | None):
     """The shift of ``code`` at ``window``, signed in with the demo PIN; refused unless a demo hall."""
-    from models.maintenance.demo import DEMO_PIN
     from models.hall import get_setting
+    from models.maintenance.demo import DEMO_PIN
     from models.staff.signin import sign_in, start_shift
 
     with hall.db.connection_context():

@@ -10,11 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
-
-
-class UsageError(Exception):
-    pass
+from cli.errors import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, UsageError
 
 
 def _common() -> argparse.ArgumentParser:
@@ -32,8 +28,17 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from cli import admin_commands, app_commands, case_commands, catalogue_commands, queue_commands, report_commands
-    from cli import staff_board_commands
+    from cli import (
+        admin_commands,
+        app_commands,
+        case_commands,
+        catalogue_commands,
+        duty_commands,
+        migrate_commands,
+        queue_commands,
+        report_commands,
+        whereabouts_commands,
+    )
 
     common = _common()
     # The top level gets its own copy of the options: set_defaults would
@@ -41,7 +46,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="hall", description="社区服务大厅 — queue and case system", parents=[_common()])
     groups = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     groups.required = True
-    for module in (admin_commands, catalogue_commands, queue_commands, case_commands, report_commands, app_commands, staff_board_commands):
+    for module in (
+        admin_commands,
+        catalogue_commands,
+        queue_commands,
+        case_commands,
+        report_commands,
+        app_commands,
+        whereabouts_commands,
+        duty_commands,
+        migrate_commands,
+    ):
         module.register(groups, common)
     return parser
 

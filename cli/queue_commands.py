@@ -1,9 +1,10 @@
-"""``hall ticket …``, ``hall window pause|resume``, ``hall queue``, ``hall case show``."""
+"""``hall ticket …``, ``hall window pause|resume``, ``hall queue`` (and the queue as ``hall demo`` prints it)."""
 
 from __future__ import annotations
 
 from cli import context
 from cli.context import add_actions, emit_json, say
+from cli.errors import UsageError
 from models.i18n import pick, t
 
 
@@ -106,8 +107,6 @@ def cmd_move(args) -> int:
 
 
 def cmd_transfer(args) -> int:
-    from cli.main import UsageError
-
     if not args.to_line and args.to_window is None:
         raise UsageError("hall ticket transfer: give --to-line or --to-window")
     hall = context.hall_from(args)

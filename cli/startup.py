@@ -19,7 +19,8 @@ def leave_out_postgres_driver(url: str) -> None:
     if url.startswith(("postgresql://", "postgres://")) or "peewee" in sys.modules:
         return
     for name in ("psycopg", "psycopg2"):
-        sys.modules.setdefault(name, None)
+        # None in sys.modules is Python's documented "this module cannot be imported"; typeshed allows modules only.
+        sys.modules.setdefault(name, None)  # type: ignore[arg-type]
 
 
 def prepare(argv: list[str]) -> None:

@@ -1,4 +1,4 @@
-"""Helpers for the whereabouts, duty and attendance tests (issue 6)."""
+"""Helpers for the whereabouts, duty and attendance tests."""
 
 from __future__ import annotations
 

@@ -7,14 +7,14 @@ from datetime import datetime
 import pytest
 
 from models import clock
+from models.cases.reports import report
 from models.cases.rules import KINDS
-from models.schema.cases import CaseState
-from models.queue.day_curves import day_curves
-from models.maintenance.demo_history import SETTING, make_demo_history
 from models.duty import Duty, open_tickets
 from models.hall import get_setting
-from models.cases.reports import report
+from models.maintenance.demo_history import SETTING, make_demo_history
+from models.queue.day_curves import day_curves
 from models.schema import Ticket, Window
+from models.schema.cases import CaseState
 from models.staff.whereabouts import Whereabouts
 from tests.conftest import SHANGHAI, make_config
 
@@ -77,8 +77,8 @@ def test_the_morning_is_consistent(demo):
 @pytest.mark.parametrize("hour,minute", [(0, 0), (0, 5), (0, 40), (6, 0), (8, 10), (23, 59)])
 def test_the_demo_morning_can_be_made_at_any_hour(tmp_path, hour, minute):
     """`hall demo` works whenever a maintainer tries it, midnight included."""
-    from models.maintenance.demo import make_demo
     from models.hall import open_hall
+    from models.maintenance.demo import make_demo
 
     clock.set_now(datetime(2026, 11, 24, hour, minute, tzinfo=SHANGHAI))
     try:

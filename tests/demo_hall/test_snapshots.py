@@ -2,7 +2,7 @@
 
 The demo morning is built with the clock frozen at 11:30 (conftest), the
 change feed is off and nothing blinks, so a picture changes only when the
-screen does. Update with ``pytest tests/staff_board/test_snapshots.py
+screen does. Update with ``pytest tests/demo_hall/test_snapshots.py
 --snapshot-update`` after looking at the new pictures.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.staff_board.helpers import app_for, ready
+from tests.demo_hall.helpers import app_for, ready
 
 SIZES = [(80, 24), (120, 40)]
 

@@ -1,4 +1,4 @@
-"""Fixtures for the issue-6 screens: a demo hall with this morning's history.
+"""Fixtures for the terminal's whereabouts, duty and report screens: a demo hall with this morning's history.
 
 The demo hall (``make_demo`` + ``make_demo_history``) is built once per test on
 the ``hall`` fixture's backend (SQLite and PostgreSQL) with the clock frozen
@@ -19,8 +19,8 @@ NOON = datetime(2026, 11, 23, 11, 30, tzinfo=SHANGHAI)  # a Monday
 
 @pytest.fixture(autouse=True)
 def cheap_pins(monkeypatch):
-    import models.staff.signin
     import models.staff.accounts
+    import models.staff.signin
 
     monkeypatch.setattr(models.staff.accounts, "_N", 2**8)
     monkeypatch.setattr(models.staff.signin, "_DUMMY_HASH", None)

@@ -10,10 +10,10 @@ from textual.widgets import Input
 
 from models import clock
 from models.cases import Cases
-from models.queue.day_curves import day_curves
 from models.duty import Duty, open_tickets
+from models.queue.day_curves import day_curves
 from models.schema.duty import ChecklistTick, DutySignOff
-from tests.staff_board.helpers import app_for, ready, screen_text, text_of, wait_for
+from tests.demo_hall.helpers import app_for, ready, screen_text, text_of, wait_for
 
 
 async def test_duty_ticks_and_the_closing_sign_off_is_refused_while_people_wait(demo):
@@ -32,7 +32,7 @@ async def test_duty_ticks_and_the_closing_sign_off_is_refused_while_people_wait(
         count = len(duty.items("closing"))
         for index in range(count):
             await pilot.press("f2")
-            await wait_for(pilot, lambda: not app.screen.busy and ChecklistTick.select().where(
+            await wait_for(pilot, lambda index=index: not app.screen.busy and ChecklistTick.select().where(
                 (ChecklistTick.checklist == "closing") & (ChecklistTick.item_index == index)).exists(), what=f"tick {index}")
             await pilot.press("down")
         await wait_for(pilot, lambda: f"已勾 {count}/{count}" in screen_text(app), what="all ticked")

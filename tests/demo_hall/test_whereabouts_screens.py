@@ -9,8 +9,8 @@ from models import events
 from models.maintenance.demo import DEMO_PIN
 from models.staff.whereabouts import Whereabouts
 from staff_tui.messages import HallChanged
+from tests.demo_hall.helpers import app_for, ready, screen_text, text_of, wait_for
 from tests.staff.helpers import make_app
-from tests.staff_board.helpers import app_for, ready, screen_text, text_of, wait_for
 
 
 def state_of(hall, code: str):

@@ -1,4 +1,4 @@
-"""Helpers for the issue-6 tests: the app signed in, waiting, reading the screen."""
+"""Helpers for the demo-hall tests: the terminal signed in, waiting, reading the screen."""
 
 from __future__ import annotations
 

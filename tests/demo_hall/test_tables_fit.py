@@ -9,7 +9,7 @@ from rich.cells import cell_len
 
 from models.duty import Duty
 from staff_tui.widgets.keyed_table import KeyedTable
-from tests.staff_board.helpers import app_for, ready, wait_for
+from tests.demo_hall.helpers import app_for, ready, wait_for
 
 SIZES = [(80, 24), (100, 30), (120, 40), (160, 50)]
 
@@ -64,7 +64,7 @@ async def test_a_long_checklist_scrolls_down_not_sideways(sqlite_demo, size):
     from dataclasses import replace
 
     from staff_tui.app import StaffApp
-    from tests.staff_board.helpers import shift_for
+    from tests.demo_hall.helpers import shift_for
 
     items = tuple(f"检查第{n}号设备并记录读数" for n in range(1, 15))  # a hall's own, longer list
     config = replace(sqlite_demo.config, opening_checklist=items, closing_checklist=items)
