@@ -18,7 +18,7 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from kiosk.live import HallChanged
-from kiosk.widgets.big_text import BigText
+from shared_ui.big_text import BigText
 from kiosk.widgets.header import HallHeader
 
 CALL_KINDS = ("ticket.called", "ticket.recalled")

@@ -48,7 +48,7 @@ class PriorityScreen(KioskScreen):
     def on_mount(self) -> None:
         import threading
 
-        from kiosk.widgets.qr import qr_matrix
+        from shared_ui.qr import qr_matrix
 
         # A ticket is near: load the QR library now, off the UI thread, so the tap is quick.
         threading.Thread(target=qr_matrix, args=("0",), name="qr-warm-up", daemon=True).start()

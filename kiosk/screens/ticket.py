@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Static
 
-from kiosk.widgets.big_text import BigText
+from shared_ui.big_text import BigText
 from textual.worker import get_current_worker
 
 from kiosk.notice import materials_lines
@@ -73,7 +73,7 @@ class TicketScreen(KioskScreen):
                     bring = self.t("kiosk.ticket_bring", materials=names)
                 yield Static(bring, id="ticket-bring")
             with Vertical(id="ticket-qr"):
-                from kiosk.widgets.qr import QRCode
+                from shared_ui.qr import QRCode
 
                 border = 4 if self.app.size.width >= 100 and self.app.size.height >= 30 else 2
                 yield QRCode(tracking_url(receipt, self.app.hall.config.tracking_url), border=border, id="qr")
@@ -109,7 +109,7 @@ class TicketScreen(KioskScreen):
     # --- printing (after the ticket is committed) ------------------------------
 
     def _print(self) -> None:
-        from kiosk.printing import PrintFailure, print_ticket
+        from shared_ui.printing import PrintFailure, print_ticket
 
         worker = get_current_worker()
         app = self.app
@@ -124,7 +124,7 @@ class TicketScreen(KioskScreen):
                 zone=config.zone,
             )
         except PrintFailure as exc:
-            from kiosk.printing import report_failure
+            from shared_ui.printing import report_failure
 
             report_failure(app.hall, self.receipt, str(exc))
             if not worker.is_cancelled:

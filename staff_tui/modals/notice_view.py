@@ -51,7 +51,7 @@ class NoticeDialog(ModalScreen):
 
     @work(thread=True, exclusive=True, group="print", exit_on_error=False)
     def _print(self) -> None:
-        from kiosk.printing import print_notice
+        from shared_ui.printing import print_notice
 
         app = self.app
         try:

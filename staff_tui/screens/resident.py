@@ -11,8 +11,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
-from kiosk.widgets.big_text import BigText
-from kiosk.widgets.qr import QRCode
+from shared_ui.big_text import BigText
+from shared_ui.qr import QRCode
 from models.i18n import t
 from staff_tui.i18n import localise_bindings, name_of, tr
 from staff_tui.messages import ActionDone, ActionFailed

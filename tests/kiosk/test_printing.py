@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from escpos.printer import Dummy
 
-from kiosk.printing import PrintFailure, open_printer, print_ticket
+from shared_ui.printing import PrintFailure, open_printer, print_ticket
 from models.schema import Event, Ticket
 from tests.kiosk.conftest import make_kiosk, on_screen, open_item, screen_text, tap, wait_for
 
@@ -55,7 +55,7 @@ def test_printer_names():
 
 
 async def test_failed_print_keeps_the_ticket_and_tells_everyone(hall, monkeypatch):
-    import kiosk.printing as printing
+    import shared_ui.printing as printing
 
     monkeypatch.setattr(printing, "open_printer", lambda spec: BrokenPrinter())
     app = make_kiosk(hall, "zh", printer="dummy")
@@ -72,7 +72,7 @@ async def test_failed_print_keeps_the_ticket_and_tells_everyone(hall, monkeypatc
 
 
 async def test_dummy_printer_prints_after_the_ticket_is_taken(hall, monkeypatch):
-    import kiosk.printing as printing
+    import shared_ui.printing as printing
 
     printed = []
 
@@ -96,7 +96,7 @@ async def test_dummy_printer_prints_after_the_ticket_is_taken(hall, monkeypatch)
 def test_notices_print_one_slip_each_with_the_qr_and_fail_plainly():
     from types import SimpleNamespace
 
-    from kiosk.printing import print_notice
+    from shared_ui.printing import print_notice
     from staff_tui.printing import print_notices
 
     printer = Dummy()
