@@ -17,11 +17,11 @@ from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
-from kiosk.live import HallChanged
 from kiosk.widgets.big_button import BigButton
 from kiosk.widgets.header import HallHeader
 from kiosk.widgets.paged import PageChanged
 from models.errors import Refused
+from shared_ui.live import HallChanged
 
 
 class QueryFailed(Message):

@@ -17,9 +17,9 @@ from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
-from kiosk.live import HallChanged
-from shared_ui.big_text import BigText
 from kiosk.widgets.header import HallHeader
+from shared_ui.big_text import BigText
+from shared_ui.live import HallChanged
 
 CALL_KINDS = ("ticket.called", "ticket.recalled")
 

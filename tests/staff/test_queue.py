@@ -190,7 +190,7 @@ async def test_a_call_at_one_terminal_shows_at_the_other(staffed):
 
 
 async def test_the_palette_offers_the_screens_actions_and_a_lost_database_shows(staffed):
-    from staff_tui.messages import DatabaseLost, DatabaseRestored
+    from shared_ui.live import DatabaseLost, DatabaseRestored
     from staff_tui.widgets.status_bar import StatusBar
 
     take(staffed, "rural-dibao")
@@ -213,7 +213,7 @@ async def test_the_palette_offers_the_screens_actions_and_a_lost_database_shows(
 
 @pytest.mark.parametrize("size", [(80, 24), (100, 30)])
 async def test_the_status_bar_keeps_the_time_and_a_database_warning_whole(staffed, size):
-    from staff_tui.messages import DatabaseLost
+    from shared_ui.live import DatabaseLost
     from staff_tui.widgets.status_bar import StatusBar
 
     app = make_app(staffed, shift=shift_for("S05", 3), language="en", live=False)
