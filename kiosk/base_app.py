@@ -23,7 +23,7 @@ from textual.app import App
 from textual.message import Message
 
 from kiosk.pending import last_event_id
-from models.i18n import pick, t
+from models.i18n import pick
 from shared_ui.live import HallChanged, start_live
 
 
@@ -60,14 +60,6 @@ class HallApp(App, inherit_bindings=False):
         # the header reads this instead of asking the database every second.
         self.day_closed = False
         self.day_closed_next = None
-
-    # --- words ---------------------------------------------------------------
-
-    def t(self, key: str, **params) -> str:
-        return t(key, self.language, **params)
-
-    def pick(self, zh: str, en: str) -> str:
-        return pick(zh, en, self.language)
 
     def hall_title(self, language: str) -> str:
         config = self.hall.config

@@ -33,8 +33,8 @@ from models.config import Config
 from models.i18n import t
 from models.signin import Shift, idle_lock_seconds, switch_window
 from shared_ui.live import DatabaseLost, DatabaseRestored, HallChanged
+from shared_ui.words import localise_bindings
 from staff_tui.db import call
-from staff_tui.i18n import localise_bindings
 from staff_tui.messages import ActionDone, ActionFailed
 
 HERE = Path(__file__).parent

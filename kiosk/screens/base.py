@@ -22,6 +22,7 @@ from kiosk.widgets.header import HallHeader
 from kiosk.widgets.paged import PageChanged
 from models.errors import Refused
 from shared_ui.live import HallChanged
+from shared_ui.words import tr
 
 
 class QueryFailed(Message):
@@ -38,12 +39,6 @@ class KioskScreen(Screen):
     pages = False
     has_typed = False
 
-    def t(self, key: str, **params) -> str:
-        return self.app.t(key, **params)
-
-    def pick(self, zh: str, en: str) -> str:
-        return self.app.pick(zh, en)
-
     def heading(self) -> str:
         return ""
 
@@ -53,14 +48,14 @@ class KioskScreen(Screen):
         yield from self.compose_body()
         with Horizontal(id="nav"):
             if self.back_button:
-                yield BigButton(self.t("kiosk.back"), id="back")
-            yield BigButton(self.t("kiosk.home"), id="home")
+                yield BigButton(tr("kiosk.back"), id="back")
+            yield BigButton(tr("kiosk.home"), id="home")
             yield from self.compose_actions()
             if self.pages:
                 yield Static("", id="spacer")
-                yield BigButton(self.t("kiosk.prev"), id="prev", disabled=True)
+                yield BigButton(tr("kiosk.prev"), id="prev", disabled=True)
                 yield Static("", id="page-label")
-                yield BigButton(self.t("kiosk.next"), id="next", disabled=True)
+                yield BigButton(tr("kiosk.next"), id="next", disabled=True)
 
     def compose_body(self) -> ComposeResult:
         yield from ()
@@ -102,7 +97,7 @@ class KioskScreen(Screen):
         next_.disabled = message.page >= message.pages - 1
         prev.display = next_.display = message.pages > 1
         label = self.query_one("#page-label", Static)
-        label.update(self.t("kiosk.page", page=message.page + 1, pages=message.pages) if message.pages > 1 else "")
+        label.update(tr("kiosk.page", page=message.page + 1, pages=message.pages) if message.pages > 1 else "")
 
     # --- the models, in a thread ---------------------------------------------------
 
@@ -130,7 +125,7 @@ class KioskScreen(Screen):
     def failure_text(self, error: Exception) -> str:
         if isinstance(error, Refused):
             return error.message(self.app.language)
-        return self.t("kiosk.system_busy")
+        return tr("kiosk.system_busy")
 
     def on_hall_changed(self, message: HallChanged) -> None:
         self.refresh_data(message)

@@ -11,6 +11,7 @@ from kiosk.screens.base import KioskScreen
 from kiosk.wedge import WedgeBuffer
 from kiosk.widgets.big_button import BigButton
 from kiosk.widgets.header import issuing_text
+from shared_ui.words import tr
 
 
 class HomeScreen(KioskScreen):
@@ -25,7 +26,7 @@ class HomeScreen(KioskScreen):
         return bool(self.wedge.text)
 
     def heading(self) -> str:
-        return self.t("kiosk.welcome")
+        return tr("kiosk.welcome")
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="banner")
@@ -40,11 +41,11 @@ class HomeScreen(KioskScreen):
 
     def compose_actions(self) -> ComposeResult:
         yield Static("", id="spacer")
-        yield BigButton(self.t("kiosk.other_language"), id="lang")
-        yield BigButton(self.t("kiosk.large_off" if self.app.large else "kiosk.large_on"), id="large")
+        yield BigButton(tr("kiosk.other_language"), id="lang")
+        yield BigButton(tr("kiosk.large_off" if self.app.large else "kiosk.large_on"), id="large")
 
     def _label(self, choice: str) -> str:
-        return f"{self.t(f'kiosk.choice_{choice}')}\n{self.t(f'kiosk.choice_{choice}_hint')}"
+        return f"{tr(f'kiosk.choice_{choice}')}\n{tr(f'kiosk.choice_{choice}_hint')}"
 
     def on_mount(self) -> None:
         self.query_one("#home", BigButton).display = False
@@ -57,12 +58,12 @@ class HomeScreen(KioskScreen):
     def update_issuing(self) -> None:
         text, is_open = issuing_text(self.app)
         banner = self.query_one("#banner", Static)
-        banner.update(text if not is_open else self.t("kiosk.issuing_open_long"))
+        banner.update(text if not is_open else tr("kiosk.issuing_open_long"))
         banner.set_class(is_open, "-open")
         banner.set_class(not is_open, "-closed")
         take = self.query_one("#take", BigButton)
         take.disabled = not is_open
-        take.label = self._label("take") if is_open else f"{self.t('kiosk.choice_take')}\n{self.t('kiosk.header_closed')}"
+        take.label = self._label("take") if is_open else f"{tr('kiosk.choice_take')}\n{tr('kiosk.header_closed')}"
 
     def pressed(self, button: str) -> None:
         app = self.app

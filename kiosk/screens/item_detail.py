@@ -12,6 +12,7 @@ from kiosk.screens.base import KioskScreen, QueryFailed
 from kiosk.screens.lines import status_text
 from kiosk.widgets.big_button import BigButton
 from kiosk.widgets.paged import PagedText
+from shared_ui.words import name_of, tr
 
 
 class NoticeLoaded(Message):
@@ -30,14 +31,14 @@ class ItemDetailScreen(KioskScreen):
         self.info = None
 
     def heading(self) -> str:
-        return self.t("kiosk.notice_title")
+        return tr("kiosk.notice_title")
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="item-status")
         yield PagedText(id="notice")
 
     def compose_actions(self) -> ComposeResult:
-        yield BigButton(self.t("kiosk.take_here"), id="take-ticket", action=True, disabled=True)
+        yield BigButton(tr("kiosk.take_here"), id="take-ticket", action=True, disabled=True)
 
     def on_mount(self) -> None:
         self.refresh_data()
@@ -49,11 +50,11 @@ class ItemDetailScreen(KioskScreen):
     def on_notice_loaded(self, message: NoticeLoaded) -> None:
         info = message.info
         if info is None:
-            self.set_heading(self.t("kiosk.item_gone"))
+            self.set_heading(tr("kiosk.item_gone"))
             return
         first = self.info is None
         self.info = info
-        self.set_heading(self.t("kiosk.notice_heading", item=self.pick(info.name, info.name_en)))
+        self.set_heading(tr("kiosk.notice_heading", item=name_of(info.name, info.name_en)))
         status, tone = status_text(self, info.status)
         label = self.query_one("#item-status", Static)
         label.update(status)

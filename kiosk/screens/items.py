@@ -9,6 +9,7 @@ from kiosk import queries
 from kiosk.screens.base import KioskScreen, QueryFailed
 from kiosk.screens.lines import status_text
 from kiosk.widgets.paged import Entry, PagedTiles
+from shared_ui.words import name_of, tr
 
 
 class ItemsLoaded(Message):
@@ -28,7 +29,7 @@ class ItemsScreen(KioskScreen):
         self.line_name = ""
 
     def heading(self) -> str:
-        return self.t(f"kiosk.items_title_{self.mode}", line=self.line_name)
+        return tr(f"kiosk.items_title_{self.mode}", line=self.line_name)
 
     def compose_body(self) -> ComposeResult:
         yield PagedTiles(id="tiles")
@@ -44,13 +45,13 @@ class ItemsScreen(KioskScreen):
         if message.line is None:
             self.app.show(_lines(self.mode))
             return
-        self.line_name = self.pick(message.line.name, message.line.name_en)
+        self.line_name = name_of(message.line.name, message.line.name_en)
         self.set_heading(self.heading())
         entries = []
         self.statuses = {item.code: item.status for item in message.items}
         for item in message.items:
             status, tone = status_text(self, item.status)
-            entries.append(Entry(f"item-{item.code}", self.pick(item.name, item.name_en), status, tone))
+            entries.append(Entry(f"item-{item.code}", name_of(item.name, item.name_en), status, tone))
         tiles = self.query_one(PagedTiles)
         if self.start_page:
             tiles.page = self.start_page

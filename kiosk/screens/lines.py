@@ -8,6 +8,7 @@ from textual.message import Message
 from kiosk import queries
 from kiosk.screens.base import KioskScreen, QueryFailed
 from kiosk.widgets.paged import Entry, PagedTiles
+from shared_ui.words import name_of, tr
 
 
 class LinesLoaded(Message):
@@ -20,12 +21,12 @@ def status_text(screen, status: queries.Status) -> tuple[str, str]:
     """(words, tone) for a line's or item's status."""
     if status.kind == "season":
         month, day = status.opens
-        return screen.t("kiosk.status_season", date=screen.t("time.date_format", month=month, day=day)), "warn"
+        return tr("kiosk.status_season", date=tr("time.date_format", month=month, day=day)), "warn"
     if status.kind == "closed":
-        return screen.t("kiosk.status_closed", count=status.waiting), "warn"
+        return tr("kiosk.status_closed", count=status.waiting), "warn"
     if status.kind == "paused":
-        return screen.t("kiosk.status_paused"), "warn"
-    return screen.t("kiosk.status_open", count=status.waiting), "ok"
+        return tr("kiosk.status_paused"), "warn"
+    return tr("kiosk.status_open", count=status.waiting), "ok"
 
 
 class LinesScreen(KioskScreen):
@@ -36,7 +37,7 @@ class LinesScreen(KioskScreen):
         self.mode = mode
 
     def heading(self) -> str:
-        return self.t(f"kiosk.lines_title_{self.mode}")
+        return tr(f"kiosk.lines_title_{self.mode}")
 
     def compose_body(self) -> ComposeResult:
         yield PagedTiles(id="tiles")
@@ -51,8 +52,8 @@ class LinesScreen(KioskScreen):
         entries = []
         for line in message.lines:
             status, tone = status_text(self, line.status)
-            windows = self.t("kiosk.list_separator").join(str(w) for w in line.windows)
-            title = self.t("kiosk.line_tile", name=self.pick(line.name, line.name_en), windows=windows)
+            windows = tr("kiosk.list_separator").join(str(w) for w in line.windows)
+            title = tr("kiosk.line_tile", name=name_of(line.name, line.name_en), windows=windows)
             entries.append(Entry(f"line-{line.code}", title, status, tone))
         self.query_one(PagedTiles).set_entries(entries)
 

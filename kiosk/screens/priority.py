@@ -18,6 +18,7 @@ from textual.widgets import Static
 from kiosk import queries
 from kiosk.screens.base import KioskScreen, QueryFailed
 from kiosk.widgets.big_button import BigButton
+from shared_ui.words import name_of, tr
 
 
 class TicketTaken(Message):
@@ -36,13 +37,13 @@ class PriorityScreen(KioskScreen):
         self.item_name = ""
 
     def heading(self) -> str:
-        return self.t("kiosk.take_title", item=self.item_name) if self.item_name else self.t("kiosk.choice_take")
+        return tr("kiosk.take_title", item=self.item_name) if self.item_name else tr("kiosk.choice_take")
 
     def compose_body(self) -> ComposeResult:
-        yield Static(self.t("kiosk.priority_question"), id="question")
+        yield Static(tr("kiosk.priority_question"), id="question")
         with Horizontal(id="priority-choices"):
-            yield BigButton(self.t("kiosk.priority_no"), id="normal", classes="choice", action=True)
-            yield BigButton(self.t("kiosk.priority_yes"), id="priority", classes="choice")
+            yield BigButton(tr("kiosk.priority_no"), id="normal", classes="choice", action=True)
+            yield BigButton(tr("kiosk.priority_yes"), id="priority", classes="choice")
         yield Static(id="take-message")
 
     def on_mount(self) -> None:
@@ -57,7 +58,7 @@ class PriorityScreen(KioskScreen):
 
     def on_item_named(self, message: "ItemNamed") -> None:
         if message.info is not None:
-            self.item_name = self.pick(message.info.name, message.info.name_en)
+            self.item_name = name_of(message.info.name, message.info.name_en)
             self.set_heading(self.heading())
 
     def pressed(self, button: str) -> None:
@@ -67,7 +68,7 @@ class PriorityScreen(KioskScreen):
     def take(self, priority: bool) -> None:
         for choice in self.query(".choice"):
             choice.disabled = True
-        self.query_one("#take-message", Static).update(self.t("kiosk.please_wait"))
+        self.query_one("#take-message", Static).update(tr("kiosk.please_wait"))
         code, request_id = self.item_code, self.request_id
 
         def take(hall):

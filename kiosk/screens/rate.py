@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from kiosk.screens.base import KioskScreen, QueryFailed
 from kiosk.widgets.big_button import BigButton
+from shared_ui.words import name_of, tr
 
 
 def levels() -> tuple[str, ...]:
@@ -50,7 +51,7 @@ class RateScreen(KioskScreen):
         self.message = ""
 
     def heading(self) -> str:
-        return self.t("kiosk.rate_title")
+        return tr("kiosk.rate_title")
 
     def _case(self) -> dict:
         return next((c for c in self.rateable if c.get("number") == self.case_number), {})
@@ -58,41 +59,41 @@ class RateScreen(KioskScreen):
     def _case_line(self) -> str:
         case = self._case()
         item = case.get("item") or {}
-        return self.t("kiosk.rate_case", number=self.case_number or "", item=self.pick(item.get("name", ""), item.get("name_en", "")))
+        return tr("kiosk.rate_case", number=self.case_number or "", item=name_of(item.get("name", ""), item.get("name_en", "")))
 
     def compose_body(self) -> ComposeResult:
         if self.step == "none":
             rated = any(c.get("rated") for c in self.view.get("cases") or [])
-            yield Static(self.t("kiosk.rate_none_rated" if rated else "kiosk.rate_none"), id="rate-message")
+            yield Static(tr("kiosk.rate_none_rated" if rated else "kiosk.rate_none"), id="rate-message")
         elif self.step == "case":
-            yield Static(self.t("kiosk.rate_choose_case"), id="rate-message")
+            yield Static(tr("kiosk.rate_choose_case"), id="rate-message")
             with Grid(id="rate-cases"):
                 for case in self.rateable[:6]:
                     item = case.get("item") or {}
-                    label = f"{case.get('number')}\n{self.pick(item.get('name', ''), item.get('name_en', ''))}"
+                    label = f"{case.get('number')}\n{name_of(item.get('name', ''), item.get('name_en', ''))}"
                     yield BigButton(label, id=f"case-{case.get('number')}", classes="case")
         elif self.step == "level":
             yield Static(self._case_line(), id="rate-case-line")
             with Grid(id="rate-levels"):
                 for level in levels():
-                    yield BigButton(self.t(f"rating.level_{level}"), id=f"level-{level}", classes=f"level -{level}")
+                    yield BigButton(tr(f"rating.level_{level}"), id=f"level-{level}", classes=f"level -{level}")
             yield Static(self.message, id="rate-message")
         elif self.step == "tags":
-            yield Static(self.t("kiosk.rate_tags", level=self.t(f"rating.level_{self.level}")), id="rate-case-line")
+            yield Static(tr("kiosk.rate_tags", level=tr(f"rating.level_{self.level}")), id="rate-case-line")
             with Grid(id="rate-tags"):
                 for tag in tags():
                     yield BigButton(self._tag_label(tag), id=f"tag-{tag}", classes="tag" + (" -chosen" if tag in self.chosen else ""))
             yield Static(self.message, id="rate-message")
         else:  # done
-            yield Static(self.t("kiosk.rate_thanks"), id="rate-message", classes="-thanks")
+            yield Static(tr("kiosk.rate_thanks"), id="rate-message", classes="-thanks")
 
     def compose_actions(self) -> ComposeResult:
         if self.step == "tags":
-            yield BigButton(self.t("kiosk.rate_send"), id="send", action=True)
+            yield BigButton(tr("kiosk.rate_send"), id="send", action=True)
 
     def _tag_label(self, tag: str) -> str:
         mark = "☑ " if tag in self.chosen else "☐ "
-        return mark + self.t(f"rating.tag_{tag}")
+        return mark + tr(f"rating.tag_{tag}")
 
     def on_mount(self) -> None:
         if self.step == "done":
@@ -138,7 +139,7 @@ class RateScreen(KioskScreen):
         for widget in self.query(BigButton):
             if widget.id in ("send",) or (widget.id or "").startswith("tag-"):
                 widget.disabled = True
-        self.query_one("#rate-message", Static).update(self.t("kiosk.please_wait"))
+        self.query_one("#rate-message", Static).update(tr("kiosk.please_wait"))
         code = self.view.get("tracking_code", "")
         number, level = self.case_number, self.level
         chosen = [tag for tag in tags() if tag in self.chosen]

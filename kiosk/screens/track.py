@@ -18,6 +18,7 @@ from kiosk.screens.base import KioskScreen, QueryFailed
 from kiosk.widgets.big_button import BigButton
 from kiosk.widgets.keypad import Keypad
 from models.tracking import LENGTH
+from shared_ui.words import tr
 
 MAX_TEXT = 300
 
@@ -50,15 +51,15 @@ class TrackScreen(KioskScreen):
         return bool(self.code)
 
     def heading(self) -> str:
-        return self.t(f"kiosk.track_title_{self.purpose}")
+        return tr(f"kiosk.track_title_{self.purpose}")
 
     def compose_body(self) -> ComposeResult:
         yield Static(show_code(self.code), id="code-display")
-        yield Static(self.t("kiosk.track_hint"), id="track-message")
+        yield Static(tr("kiosk.track_hint"), id="track-message")
         yield Keypad(id="keypad")
 
     def compose_actions(self) -> ComposeResult:
-        yield BigButton(self.t("kiosk.search"), id="search", action=True)
+        yield BigButton(tr("kiosk.search"), id="search", action=True)
 
     def on_mount(self) -> None:
         if self.submit_now:
@@ -111,13 +112,13 @@ class TrackScreen(KioskScreen):
     def submit(self) -> None:
         text = self.code.strip()
         if not text:
-            self._say(self.t("kiosk.track_empty"), refused=True)
+            self._say(tr("kiosk.track_empty"), refused=True)
             return
         if self.busy:
             return
         self.busy = True
         self.query_one("#search", BigButton).disabled = True
-        self._say(self.t("kiosk.please_wait"))
+        self._say(tr("kiosk.please_wait"))
         throttle = self.app.throttle
 
         def look_up(hall):

@@ -12,6 +12,7 @@ from kiosk.screens.track import CodeLookedUp
 from kiosk.widgets.big_button import BigButton
 from kiosk.widgets.paged import PagedText
 from models.i18n import pick, t
+from shared_ui.words import tr
 
 
 def _date(value: str | None, lang: str) -> str:
@@ -81,14 +82,14 @@ class TrackResultScreen(KioskScreen):
         self.view = view
 
     def heading(self) -> str:
-        return self.t("kiosk.result_title")
+        return tr("kiosk.result_title")
 
     def compose_body(self) -> ComposeResult:
         yield PagedText(view_text(self.view, self.app.language), id="result")
 
     def compose_actions(self) -> ComposeResult:
         if any(case.get("can_rate") for case in self.view.get("cases") or []):
-            yield BigButton(self.t("kiosk.choice_rate"), id="rate-case", action=True)
+            yield BigButton(tr("kiosk.choice_rate"), id="rate-case", action=True)
 
     def turn(self, delta: int) -> None:
         self.query_one(PagedText).turn(delta)

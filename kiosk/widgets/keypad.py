@@ -14,6 +14,7 @@ from textual.message import Message
 
 from kiosk.widgets.big_button import BigButton
 from models.tracking import ALPHABET
+from shared_ui.words import tr
 
 DIGITS = ALPHABET[:10]
 LETTERS = ALPHABET[10:]
@@ -48,14 +49,13 @@ class Keypad(Grid):
         self.single_page = False
 
     def compose(self) -> ComposeResult:
-        app = self.app
         for symbol in DIGITS:
             yield KeyButton(symbol, id=f"key-{symbol}", classes="key -digit")
         for symbol in LETTERS:
             yield KeyButton(symbol, id=f"key-{symbol}", classes="key -letter")
-        yield KeyButton(app.t("kiosk.key_erase"), id="key-erase", classes="key -control")
-        yield BigButton(app.t("kiosk.key_clear"), id="key-clear", classes="key -control")
-        yield BigButton(app.t("kiosk.key_letters"), id="key-page", classes="key -control")
+        yield KeyButton(tr("kiosk.key_erase"), id="key-erase", classes="key -control")
+        yield BigButton(tr("kiosk.key_clear"), id="key-clear", classes="key -control")
+        yield BigButton(tr("kiosk.key_letters"), id="key-page", classes="key -control")
 
     def on_mount(self) -> None:
         self._layout_for(self.app.size.width)
@@ -77,7 +77,7 @@ class Keypad(Grid):
             key.display = letters
         page_key = self.query_one("#key-page", BigButton)
         page_key.display = not self.single_page
-        page_key.label = self.app.t("kiosk.key_digits" if self.page == "letters" else "kiosk.key_letters")
+        page_key.label = tr("kiosk.key_digits" if self.page == "letters" else "kiosk.key_letters")
 
     def show_symbol(self, symbol: str) -> None:
         """Turn to the page holding ``symbol`` (for tests and helpers)."""

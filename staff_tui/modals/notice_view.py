@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from models.i18n import t
-from staff_tui.i18n import localise_bindings, tr
+from shared_ui.words import localise_bindings, tr
 from staff_tui.messages import ActionDone, ActionFailed
 
 

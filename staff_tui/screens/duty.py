@@ -32,8 +32,8 @@ from models import clock
 from models.duty import Duty
 from models.duty_schema import CHECKLISTS
 from shared_ui.live import HallChanged
+from shared_ui.words import localise_bindings, tr
 from staff_tui.db import call, error_words
-from staff_tui.i18n import localise_bindings, tr
 from staff_tui.messages import ActionDone, ActionFailed, Loaded
 from staff_tui.modals.confirm import ConfirmDialog
 from staff_tui.modals.form import Field, FormDialog

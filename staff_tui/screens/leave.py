@@ -25,8 +25,8 @@ from textual.worker import get_current_worker
 from models import clock
 from models.whereabouts import StaffRefused, Whereabouts
 from shared_ui.live import HallChanged
+from shared_ui.words import localise_bindings, tr
 from staff_tui.db import call, error_words
-from staff_tui.i18n import localise_bindings, tr
 from staff_tui.messages import ActionFailed, Loaded
 from staff_tui.modals.form import Field, FormDialog
 from staff_tui.text import fit

@@ -27,9 +27,9 @@ from models.ledger import LedgerFilter, ledger, ledger_count
 from models.ledger import DUE_SOON_DAYS, case_mark
 from models.signin import ledger_scope
 from shared_ui.live import HallChanged
+from shared_ui.words import localise_bindings, name_of, tr
 from staff_tui import queries
 from staff_tui.db import call, error_words
-from staff_tui.i18n import localise_bindings, name_of, tr
 from staff_tui.messages import ActionFailed, Loaded
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.text import fit

@@ -11,10 +11,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
+from models.i18n import t
 from shared_ui.big_text import BigText
 from shared_ui.qr import QRCode
-from models.i18n import t
-from staff_tui.i18n import localise_bindings, name_of, tr
+from shared_ui.words import localise_bindings, name_of, tr
 from staff_tui.messages import ActionDone, ActionFailed
 from staff_tui.widgets.footer import HallFooter
 

@@ -30,8 +30,8 @@ from models import clock
 from models.whereabouts import Whereabouts
 from models.whereabouts_schema import STATES
 from shared_ui.live import HallChanged
+from shared_ui.words import localise_bindings, name_of, tr
 from staff_tui.db import call, error_words
-from staff_tui.i18n import localise_bindings, name_of, tr
 from staff_tui.messages import ActionFailed, Loaded
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.text import fit, hhmm

@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 from escpos.printer import Dummy
 
-from shared_ui.printing import PrintFailure, open_printer, print_ticket
 from models.schema import Event, Ticket
+from shared_ui.printing import PrintFailure, open_printer, print_ticket
 from tests.kiosk.conftest import make_kiosk, on_screen, open_item, screen_text, tap, wait_for
+from shared_ui.words import tr
 
 
 class BrokenPrinter(Dummy):
@@ -87,7 +88,7 @@ async def test_dummy_printer_prints_after_the_ticket_is_taken(hall, monkeypatch)
         await open_item(pilot, "take", "jisheng", "baby-hukou")
         await tap(pilot, "#normal")
         await on_screen(pilot, "TicketScreen")
-        await wait_for(pilot, lambda: app.t("kiosk.printed") in screen_text(app))
+        await wait_for(pilot, lambda: tr("kiosk.printed") in screen_text(app))
     printer, tickets_when_printing = printed[0]
     assert tickets_when_printing == 1  # committed before printing
     assert b"A001" in printer.output

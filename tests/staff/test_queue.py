@@ -9,7 +9,7 @@ import pytest
 from textual.widgets import Input, Select
 
 from models.schema import Ticket, Window, WindowLine
-from staff_tui.i18n import tr
+from shared_ui.words import tr
 from staff_tui.widgets.keyed_table import KeyedTable
 from tests.staff.helpers import make_app, shift_for, take, text_of, wait_for
 
