@@ -2,12 +2,12 @@
 touch buttons at the bottom (back, home and, where a screen pages, Prev / Next).
 
 ``ask(fn, done)`` runs ``fn(hall)`` in a thread worker inside a database
-connection and posts ``done(result)`` back, or :class:`QueryFailed`.
+connection (:func:`shared_ui.workers.ask`) and posts ``done(result)`` back,
+or :class:`QueryFailed`.
 """
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Callable
 
 from textual.app import ComposeResult
@@ -15,13 +15,13 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
-from textual.worker import get_current_worker
 
 from kiosk.widgets.big_button import BigButton
 from kiosk.widgets.header import HallHeader
 from kiosk.widgets.paged import PageChanged
 from models.errors import Refused
 from shared_ui.live import HallChanged
+from shared_ui.workers import ask
 from shared_ui.words import tr
 
 
@@ -102,25 +102,8 @@ class KioskScreen(Screen):
     # --- the models, in a thread ---------------------------------------------------
 
     def ask(self, fn: Callable, done: Callable[[object], Message], *, group: str = "query") -> None:
-        """Run ``fn(hall)`` in a thread worker; post ``done(result)`` or QueryFailed."""
-        self.run_worker(partial(self._ask, fn, done, group), thread=True, exclusive=True, group=group, exit_on_error=False)
-
-    def _ask(self, fn: Callable, done: Callable, tag: str) -> None:
-        worker = get_current_worker()
-        hall = self.app.hall
-        try:
-            with hall.db.connection_context():
-                result = fn(hall)
-        except Refused as exc:
-            if not worker.is_cancelled:
-                self.post_message(QueryFailed(exc, tag))
-            return
-        except Exception as exc:  # a database fault: said kindly by the screen
-            if not worker.is_cancelled:
-                self.post_message(QueryFailed(exc, tag))
-            return
-        if not worker.is_cancelled:
-            self.post_message(done(result))
+        """Run ``fn(hall)`` in a thread worker; post ``done(result)`` or QueryFailed (tagged ``group``)."""
+        ask(self, fn, done, lambda error: QueryFailed(error, group), group=group)
 
     def failure_text(self, error: Exception) -> str:
         if isinstance(error, Refused):

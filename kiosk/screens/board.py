@@ -15,11 +15,11 @@ from textual.containers import Center, Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
-from textual.worker import get_current_worker
 
 from kiosk.widgets.header import HallHeader
 from shared_ui.big_text import BigText
 from shared_ui.live import HallChanged
+from shared_ui.workers import ask
 from shared_ui.words import tr
 
 CALL_KINDS = ("ticket.called", "ticket.recalled")
@@ -115,21 +115,15 @@ class BoardScreen(Screen):
     # --- data --------------------------------------------------------------------
 
     def reload(self) -> None:
-        self.run_worker(self._load, thread=True, exclusive=True, group="board", exit_on_error=False)
+        language = self.app.language
 
-    def _load(self) -> None:
-        from models.queue_view import snapshot
+        def load(hall):
+            from models.queue_view import snapshot
 
-        worker = get_current_worker()
-        hall = self.app.hall
-        try:
-            with hall.db.connection_context():
-                state = snapshot(with_waiting=False, calls=8)
-                notices = board_notices(hall, self.app.language)
-        except Exception:
-            return  # the next change or the next minute tries again
-        if not worker.is_cancelled:
-            self.post_message(BoardLoaded(state, notices))
+            return snapshot(with_waiting=False, calls=8), board_notices(hall, language)
+
+        # A failure shows nothing: the next change or the next minute tries again.
+        ask(self, load, lambda answer: BoardLoaded(*answer), lambda error: None, group="board")
 
     def on_board_loaded(self, message: BoardLoaded) -> None:
         state = message.snapshot

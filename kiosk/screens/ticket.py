@@ -93,6 +93,7 @@ class TicketScreen(KioskScreen):
         self.set_interval(1.0, self._tick)
         if self.app.hall.config.kiosk.printer:
             self.query_one("#print-status", Static).update(tr("kiosk.printing"))
+            # Not shared_ui.workers.ask: a ticket prints without a database connection (and while it is away).
             self.run_worker(self._print, thread=True, exclusive=True, group="print", exit_on_error=False)
 
     def _tick(self) -> None:
