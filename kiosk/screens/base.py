@@ -1,6 +1,10 @@
 """What every kiosk screen has: the header, a title line, a body and a row of
 touch buttons at the bottom (back, home and, where a screen pages, Prev / Next).
 
+A screen never shows another screen: it posts what the resident chose (a
+message nested in the screen, named as a past event, e.g. ``HomeChosen``,
+``LinesScreen.LineChosen``) and :mod:`kiosk.navigator` decides what comes next.
+
 ``ask(fn, done)`` runs ``fn(hall)`` in a thread worker inside a database
 connection (:func:`shared_ui.workers.ask`) and posts ``done(result)`` back,
 or :class:`QueryFailed`.
@@ -10,11 +14,12 @@ from __future__ import annotations
 
 from typing import Callable
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Button, Static
 
 from kiosk.widgets.big_button import BigButton
 from kiosk.widgets.header import HallHeader
@@ -66,25 +71,40 @@ class KioskScreen(Screen):
     def set_heading(self, text: str) -> None:
         self.query_one("#title", Static).update(text)
 
-    # --- buttons ---------------------------------------------------------------
+    # --- buttons: what the resident chose goes to the app (kiosk.navigator) ------------
 
-    def on_button_pressed(self, event: BigButton.Pressed) -> None:
+    class HomeChosen(Message):
+        """The resident tapped Home."""
+
+    class BackChosen(Message):
+        """The resident tapped Back (a screen whose Back leads elsewhere than home posts its own, with what it needs)."""
+
+    @on(Button.Pressed, "#home")
+    def _home_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        button = event.button.id or ""
-        if button == "home":
-            self.app.go_home()
-        elif button == "back":
-            self.go_back()
-        elif button in ("prev", "next"):
-            self.turn(-1 if button == "prev" else 1)
-        else:
-            self.pressed(button)
+        self.post_message(self.HomeChosen())
+
+    @on(Button.Pressed, "#back")
+    def _back_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.go_back()
+
+    @on(Button.Pressed, "#prev")
+    def _prev_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.turn(-1)
+
+    @on(Button.Pressed, "#next")
+    def _next_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.turn(1)
 
     def go_back(self) -> None:
-        self.app.go_home()
+        self.post_message(self.back_chosen())
 
-    def pressed(self, button: str) -> None:
-        """A button of the body was pressed."""
+    def back_chosen(self) -> Message:
+        """What tapping Back says: home, unless the screen says otherwise."""
+        return KioskScreen.BackChosen()
 
     def turn(self, delta: int) -> None:
         """Prev / Next: screens that page pass it to their paged widget."""

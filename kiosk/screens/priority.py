@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import uuid
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Static
+from textual.widgets import Button, Static
 
 from kiosk import queries
 from kiosk.screens.base import KioskScreen, QueryFailed
@@ -21,13 +22,23 @@ from kiosk.widgets.big_button import BigButton
 from shared_ui.words import name_of, tr
 
 
-class TicketTaken(Message):
-    def __init__(self, answer) -> None:
-        super().__init__()
-        self.receipt, self.materials = answer
-
-
 class PriorityScreen(KioskScreen):
+    """``back`` and ``from_detail``: where Back leads (the item's notice, the items screen as left, or home)."""
+
+    class TicketTaken(Message):
+        """The ticket is taken (committed): ``receipt`` and what to bring."""
+
+        def __init__(self, answer) -> None:
+            super().__init__()
+            self.receipt, self.materials = answer
+
+    class BackChosen(KioskScreen.BackChosen):
+        def __init__(self, item_code: str, back: tuple | None, from_detail: bool) -> None:
+            super().__init__()
+            self.item_code = item_code
+            self.back = back
+            self.from_detail = from_detail
+
     def __init__(self, item_code: str, back: tuple | None = None, from_detail: bool = False) -> None:
         super().__init__()
         self.item_code = item_code
@@ -61,9 +72,10 @@ class PriorityScreen(KioskScreen):
             self.item_name = name_of(message.info.name, message.info.name_en)
             self.set_heading(self.heading())
 
-    def pressed(self, button: str) -> None:
-        if button in ("normal", "priority"):
-            self.take(priority=button == "priority")
+    @on(Button.Pressed, "#normal, #priority")
+    def _choice_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.take(priority=event.button.id == "priority")
 
     def take(self, priority: bool) -> None:
         for choice in self.query(".choice"):
@@ -75,12 +87,7 @@ class PriorityScreen(KioskScreen):
             receipt = hall.queue.take(code, priority=priority, request_id=request_id)
             return receipt, queries.materials(code)
 
-        self.ask(take, TicketTaken, group="take")
-
-    def on_ticket_taken(self, message: TicketTaken) -> None:
-        from kiosk.screens.ticket import TicketScreen
-
-        self.app.show(TicketScreen(message.receipt, message.materials))
+        self.ask(take, self.TicketTaken, group="take")
 
     def on_query_failed(self, message: QueryFailed) -> None:
         if message.tag != "take":
@@ -91,18 +98,8 @@ class PriorityScreen(KioskScreen):
         for choice in self.query(".choice"):
             choice.disabled = False
 
-    def go_back(self) -> None:
-        if self.from_detail:
-            from kiosk.screens.item_detail import ItemDetailScreen
-
-            self.app.show(ItemDetailScreen(self.item_code, back=self.back))
-        elif self.back:
-            from kiosk.screens.items import ItemsScreen
-
-            mode, line, page = self.back
-            self.app.show(ItemsScreen(mode, line, page))
-        else:
-            self.app.go_home()
+    def back_chosen(self) -> Message:
+        return self.BackChosen(self.item_code, self.back, self.from_detail)
 
 
 class ItemNamed(Message):

@@ -7,10 +7,11 @@ once) is ``models.ratings.rate_by_code``'s; this screen shows its answer.
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid
 from textual.message import Message
-from textual.widgets import Static
+from textual.widgets import Button, Static
 
 from kiosk.screens.base import KioskScreen, QueryFailed
 from kiosk.widgets.big_button import BigButton
@@ -36,6 +37,18 @@ class RatingSaved(Message):
 
 
 class RateScreen(KioskScreen):
+    """The steps (case, level, tags, done) are this one screen, composed again at each."""
+
+    class BackChosen(KioskScreen.BackChosen):
+        """Back from the first step: to what the code shows."""
+
+        def __init__(self, view: dict) -> None:
+            super().__init__()
+            self.view = view
+
+    class Finished(Message):
+        """The thanks have been on screen long enough."""
+
     def __init__(self, view: dict, case_number: str | None = None) -> None:
         super().__init__()
         self.view = view
@@ -95,45 +108,49 @@ class RateScreen(KioskScreen):
         mark = "☑ " if tag in self.chosen else "☐ "
         return mark + tr(f"rating.tag_{tag}")
 
-    def on_mount(self) -> None:
-        if self.step == "done":
-            self.set_timer(8, self.app.go_home)
-
     def go_back(self) -> None:
         if self.step == "tags":
             self._goto("level")
         elif self.step == "level" and len(self.rateable) > 1:
             self._goto("case")
         else:
-            from kiosk.screens.track_result import TrackResultScreen
+            super().go_back()
 
-            self.app.show(TrackResultScreen(self.view))
+    def back_chosen(self) -> Message:
+        return self.BackChosen(self.view)
 
     def _goto(self, step: str) -> None:
-        self.app.show(self._copy(step))
+        if step == "case":
+            self.case_number = None
+        self.step = step
+        self.refresh(recompose=True)
+        if step == "done":
+            self.set_timer(8, lambda: self.post_message(self.Finished()))
 
-    def _copy(self, step: str) -> "RateScreen":
-        screen = RateScreen(self.view, self.case_number if step != "case" else None)
-        screen.step = step
-        screen.level = self.level
-        screen.chosen = set(self.chosen)
-        return screen
+    @on(Button.Pressed, ".case")
+    def _case_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.case_number = (event.button.id or "").removeprefix("case-")
+        self._goto("level")
 
-    def pressed(self, button: str) -> None:
-        if button.startswith("case-"):
-            self.case_number = button[5:]
-            self._goto("level")
-        elif button.startswith("level-"):
-            self.level = button[6:]
-            self._goto("tags")
-        elif button.startswith("tag-"):
-            tag = button[4:]
-            self.chosen.symmetric_difference_update({tag})
-            widget = self.query_one(f"#{button}", BigButton)
-            widget.label = self._tag_label(tag)
-            widget.set_class(tag in self.chosen, "-chosen")
-        elif button == "send":
-            self.send()
+    @on(Button.Pressed, ".level")
+    def _level_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.level = (event.button.id or "").removeprefix("level-")
+        self._goto("tags")
+
+    @on(Button.Pressed, ".tag")
+    def _tag_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        tag = (event.button.id or "").removeprefix("tag-")
+        self.chosen.symmetric_difference_update({tag})
+        event.button.label = self._tag_label(tag)
+        event.button.set_class(tag in self.chosen, "-chosen")
+
+    @on(Button.Pressed, "#send")
+    def _send_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.send()
 
     def send(self) -> None:
         for widget in self.query(BigButton):

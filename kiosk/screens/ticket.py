@@ -5,10 +5,11 @@ what to bring, the tracking code and its QR code. Back home by itself after
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Static
+from textual.widgets import Button, Static
 
 from shared_ui.big_text import BigText
 from textual.worker import get_current_worker
@@ -36,6 +37,9 @@ def tracking_url(receipt, template: str) -> str:
 
 class TicketScreen(KioskScreen):
     back_button = False
+
+    class Finished(Message):
+        """The resident tapped Done, or the ticket's time on screen ran out."""
 
     def __init__(self, receipt, materials: list[dict] | None = None) -> None:
         super().__init__()
@@ -98,15 +102,18 @@ class TicketScreen(KioskScreen):
 
     def _tick(self) -> None:
         if self.left <= 0:
-            self.app.go_home()
+            if self.left == 0:  # said once; the app shows home
+                self.post_message(self.Finished())
+            self.left -= 1
             return
         if self.left <= 10:  # the last seconds are counted out loud on screen
             self.query_one("#countdown", Static).update(tr("kiosk.countdown", seconds=self.left))
         self.left -= 1
 
-    def pressed(self, button: str) -> None:
-        if button == "done":
-            self.app.go_home()
+    @on(Button.Pressed, "#done")
+    def _done_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.Finished())
 
     # --- printing (after the ticket is committed) ------------------------------
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import Static
+from textual.widgets import Button, Static
 
 from kiosk.screens.base import KioskScreen, QueryFailed
 from kiosk.widgets.big_button import BigButton
@@ -21,12 +21,6 @@ from models.tracking import LENGTH
 from shared_ui.words import tr
 
 MAX_TEXT = 300
-
-
-class CodeLookedUp(Message):
-    def __init__(self, view: dict) -> None:
-        super().__init__()
-        self.view = view
 
 
 def show_code(text: str) -> str:
@@ -39,6 +33,16 @@ def show_code(text: str) -> str:
 
 
 class TrackScreen(KioskScreen):
+    """``purpose``: "track" (what the code shows comes next) or "rate" (rating it does)."""
+
+    class CodeLookedUp(Message):
+        """The code was found: ``view`` is its public view."""
+
+        def __init__(self, purpose: str, view: dict) -> None:
+            super().__init__()
+            self.purpose = purpose
+            self.view = view
+
     def __init__(self, purpose: str = "track", initial: str = "", submit: bool = False) -> None:
         super().__init__()
         self.purpose = purpose
@@ -103,9 +107,10 @@ class TrackScreen(KioskScreen):
             self.code += event.character
             self._show()
 
-    def pressed(self, button: str) -> None:
-        if button == "search":
-            self.submit()
+    @on(Button.Pressed, "#search")
+    def _search_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.submit()
 
     # --- looking up ------------------------------------------------------------------
 
@@ -126,18 +131,11 @@ class TrackScreen(KioskScreen):
 
             return throttle.lookup(lambda: public_view(hall.config, text))
 
-        self.ask(look_up, CodeLookedUp, group="lookup")
+        purpose = self.purpose
+        self.ask(look_up, lambda view: self.CodeLookedUp(purpose, view), group="lookup")
 
-    def on_code_looked_up(self, message: CodeLookedUp) -> None:
-        self.busy = False
-        if self.purpose == "rate":
-            from kiosk.screens.rate import RateScreen
-
-            self.app.show(RateScreen(message.view))
-        else:
-            from kiosk.screens.track_result import TrackResultScreen
-
-            self.app.show(TrackResultScreen(message.view))
+    def on_track_screen_code_looked_up(self, message: CodeLookedUp) -> None:
+        self.busy = False  # the app shows what comes next
 
     def on_query_failed(self, message: QueryFailed) -> None:
         self.busy = False

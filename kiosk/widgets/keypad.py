@@ -7,7 +7,7 @@ ones show every symbol at once. Keys post :class:`Keypad.KeyTapped`,
 
 from __future__ import annotations
 
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Grid
 from textual.message import Message
@@ -86,15 +86,23 @@ class Keypad(Grid):
             self.page = wanted
             self._show()
 
-    def on_button_pressed(self, event: BigButton.Pressed) -> None:
+    @on(BigButton.Pressed, ".-digit, .-letter")
+    def _symbol_pressed(self, event: BigButton.Pressed) -> None:
         event.stop()
-        key = event.button.id or ""
-        if key == "key-page":
-            self.page = "letters" if self.page == "digits" else "digits"
-            self._show()
-        elif key == "key-erase":
-            self.post_message(self.Erased())
-        elif key == "key-clear":
-            self.post_message(self.Cleared())
-        elif key.startswith("key-"):
-            self.post_message(self.KeyTapped(key[4:]))
+        self.post_message(self.KeyTapped((event.button.id or "").removeprefix("key-")))
+
+    @on(BigButton.Pressed, "#key-erase")
+    def _erase_pressed(self, event: BigButton.Pressed) -> None:
+        event.stop()
+        self.post_message(self.Erased())
+
+    @on(BigButton.Pressed, "#key-clear")
+    def _clear_pressed(self, event: BigButton.Pressed) -> None:
+        event.stop()
+        self.post_message(self.Cleared())
+
+    @on(BigButton.Pressed, "#key-page")
+    def _page_pressed(self, event: BigButton.Pressed) -> None:
+        event.stop()
+        self.page = "letters" if self.page == "digits" else "digits"
+        self._show()
