@@ -10,14 +10,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Static
-
-from shared_ui.big_text import BigText
 from textual.worker import get_current_worker
 
 from kiosk.notice import materials_lines
 from kiosk.screens.base import KioskScreen
 from kiosk.widgets.big_button import BigButton
 from models import tracking
+from shared_ui.big_text import BigText
 from shared_ui.words import name_of, tr
 
 

@@ -73,7 +73,7 @@ class ResidentScreen(Screen):
 
     @work(thread=True, exclusive=True, group="print", exit_on_error=False)
     def _print(self) -> None:
-        from staff_tui.printing import print_notices
+        from shared_ui.printing import print_notices
 
         app = self.app
         try:

@@ -97,8 +97,7 @@ async def test_dummy_printer_prints_after_the_ticket_is_taken(hall, monkeypatch)
 def test_notices_print_one_slip_each_with_the_qr_and_fail_plainly():
     from types import SimpleNamespace
 
-    from shared_ui.printing import print_notice
-    from staff_tui.printing import print_notices
+    from shared_ui.printing import print_notice, print_notices
 
     printer = Dummy()
     print_notice(printer, "补充件通知书\n1. 户口簿", "Return notice", url="https://hall.example.cn/t/ABCD")
