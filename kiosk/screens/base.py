@@ -77,7 +77,8 @@ class KioskScreen(Screen):
         """The resident tapped Home."""
 
     class BackChosen(Message):
-        """The resident tapped Back (a screen whose Back leads elsewhere than home posts its own, with what it needs)."""
+        """The resident tapped Back. (A screen whose Back leads elsewhere than home posts its own
+        BackChosen, with what the app needs to know where.)"""
 
     @on(Button.Pressed, "#home")
     def _home_pressed(self, event: Button.Pressed) -> None:
