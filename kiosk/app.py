@@ -17,7 +17,7 @@ from textual.reactive import reactive
 
 from kiosk.base_app import HallApp
 from kiosk.navigator import Navigator
-from models.lookup_throttle import LookupThrottle
+from models.cases.lookup_throttle import LookupThrottle
 
 
 def parse_sequence(text: str) -> list[str]:

@@ -31,7 +31,7 @@ from textual.reactive import reactive
 
 from models.config import Config
 from models.i18n import t
-from models.signin import Shift, idle_lock_seconds, switch_window
+from models.staff.signin import Shift, idle_lock_seconds, switch_window
 from shared_ui.live import DatabaseLost, DatabaseRestored, HallChanged
 from shared_ui.words import localise_bindings
 from staff_tui.db import call
@@ -178,7 +178,7 @@ class StaffApp(App):
     def _arrived(self, shift: Shift) -> None:
         """Signing in puts the person on duty (在岗), unless they already are."""
         from models import events
-        from models.whereabouts import Whereabouts
+        from models.staff.whereabouts import Whereabouts
         from staff_tui.db import error_words
 
         where = Whereabouts(self.config)

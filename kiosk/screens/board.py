@@ -3,7 +3,7 @@ their windows, waiting per line, paused windows, notices cycling.
 
 A call seen on the event feed is shown at once (from the event itself) and
 stands out for ``board.highlight_seconds``; recalls show again. The full
-picture is then reloaded from ``models.queue_view`` in a thread worker.
+picture is then reloaded from ``models.queue.view`` in a thread worker.
 """
 
 from __future__ import annotations
@@ -118,7 +118,7 @@ class BoardScreen(Screen):
         language = self.app.language
 
         def load(hall):
-            from models.queue_view import snapshot
+            from models.queue.view import snapshot
 
             return snapshot(with_waiting=False, calls=8), board_notices(hall, language)
 

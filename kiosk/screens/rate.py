@@ -2,7 +2,7 @@
 
 Steps: choose the case (when the visit has several that can be rated), tap
 one of five levels, optionally tick reason tags, send. The rule (finished,
-once) is ``models.ratings.rate_by_code``'s; this screen shows its answer.
+once) is ``models.cases.ratings.rate_by_code``'s; this screen shows its answer.
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ from shared_ui.words import name_of, tr
 
 
 def levels() -> tuple[str, ...]:
-    from models.case_rules import LEVELS
+    from models.cases.rules import LEVELS
 
     return LEVELS
 
 
 def tags() -> tuple[str, ...]:
-    from models.case_rules import RATING_TAGS
+    from models.cases.rules import RATING_TAGS
 
     return RATING_TAGS
 
@@ -162,7 +162,7 @@ class RateScreen(KioskScreen):
         chosen = [tag for tag in tags() if tag in self.chosen]
 
         def rate(hall):
-            from models.ratings import rate_by_code
+            from models.cases.ratings import rate_by_code
 
             return rate_by_code(hall.config, code, number, level, chosen)
 

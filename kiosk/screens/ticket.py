@@ -15,7 +15,7 @@ from textual.worker import get_current_worker
 from kiosk.notice import materials_lines
 from kiosk.screens.base import KioskScreen
 from kiosk.widgets.big_button import BigButton
-from models import tracking
+from models.queue import tracking
 from shared_ui.big_text import BigText
 from shared_ui.words import name_of, tr
 

@@ -17,7 +17,7 @@ from textual.widgets import Button, Static
 from kiosk.screens.base import KioskScreen, QueryFailed
 from kiosk.widgets.big_button import BigButton
 from kiosk.widgets.keypad import Keypad
-from models.tracking import LENGTH
+from models.queue.tracking import LENGTH
 from shared_ui.words import tr
 
 MAX_TEXT = 300
@@ -127,7 +127,7 @@ class TrackScreen(KioskScreen):
         throttle = self.app.throttle
 
         def look_up(hall):
-            from models.public_view import public_view
+            from models.cases.public_view import public_view
 
             return throttle.lookup(lambda: public_view(hall.config, text))
 

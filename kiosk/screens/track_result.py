@@ -123,7 +123,7 @@ class TrackResultScreen(KioskScreen):
         code = self.view.get("tracking_code", "")
 
         def look_again(hall):
-            from models.public_view import public_view
+            from models.cases.public_view import public_view
 
             return public_view(hall.config, code)
 

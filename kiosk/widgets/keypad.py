@@ -13,7 +13,7 @@ from textual.containers import Grid
 from textual.message import Message
 
 from kiosk.widgets.big_button import BigButton
-from models.tracking import ALPHABET
+from models.queue.tracking import ALPHABET
 from shared_ui.words import tr
 
 DIGITS = ALPHABET[:10]

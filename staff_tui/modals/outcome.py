@@ -19,9 +19,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
-from models import tracking
+from models.queue import tracking
 from models.cases import Cases, DraftRefused
-from models.notices import counter_notice
+from models.cases.notices import counter_notice
 from shared_ui.words import localise_bindings, name_of, tr
 from staff_tui import queries
 from staff_tui.db import call, error_words

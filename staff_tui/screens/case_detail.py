@@ -22,10 +22,10 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from models import clock
-from models.case_rules import LEVELS, NOTIFY_HOWS, RATING_TAGS
+from models.cases.rules import LEVELS, NOTIFY_HOWS, RATING_TAGS
 from models.cases import Cases
-from models.ledger import case_mark
-from models.signin import case_actions, may_see_case
+from models.cases.ledger import case_mark
+from models.cases.rights import case_actions, may_see_case
 from shared_ui.live import HallChanged
 from shared_ui.words import localise_bindings, name_of, tr
 from staff_tui import queries

@@ -30,7 +30,7 @@ from textual.worker import get_current_worker
 
 from models import clock
 from models.duty import Duty
-from models.duty_schema import CHECKLISTS
+from models.schema.duty import CHECKLISTS
 from shared_ui.live import HallChanged
 from shared_ui.words import localise_bindings, tr
 from staff_tui.db import call, error_words
@@ -461,11 +461,11 @@ class DutyScreen(WideOrNarrowScreen):
             text = (values.get("day") or "").strip()
             if not text:
                 return self.today
-            from models.attendance import parse_period
+            from models.duty.attendance import parse_period
 
             kind, value = parse_period(text)
             if kind != "day":
-                from models.whereabouts import StaffRefused
+                from models.errors import StaffRefused
 
                 raise StaffRefused("bad_period", text=text)
             return value

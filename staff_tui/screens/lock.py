@@ -2,7 +2,7 @@
 shows; the PIN of the person signed in unlocks it, F10 signs them out.
 
 Wrong PINs count towards the lock-out like at sign-in
-(:func:`models.signin.unlock`).
+(:func:`models.staff.signin.unlock`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from models.i18n import pick
-from models.signin import unlock
+from models.staff.signin import unlock
 from shared_ui.words import localise_bindings, tr
 from staff_tui.db import call, error_words
 from staff_tui.messages import ActionDone, ActionFailed

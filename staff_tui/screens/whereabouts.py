@@ -27,8 +27,8 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from models import clock
-from models.whereabouts import Whereabouts
-from models.whereabouts_schema import STATES
+from models.staff.whereabouts import Whereabouts
+from models.schema.whereabouts import STATES
 from shared_ui.live import HallChanged
 from shared_ui.words import localise_bindings, name_of, tr
 from staff_tui.db import call, error_words

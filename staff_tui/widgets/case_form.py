@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, Select, SelectionList, Static
 
-from models.case_rules import KINDS
+from models.cases.rules import KINDS
 from models.cases import Cases
 from models.i18n import pick
 from shared_ui.words import current_language, tr

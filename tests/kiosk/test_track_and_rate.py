@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from models import tracking
+from models.queue import tracking
 from tests.kiosk.conftest import SIZES, make_kiosk, on_screen, screen_text, tap, type_code, wait_for
 from shared_ui.words import tr
 
@@ -87,7 +87,7 @@ async def test_rate_a_finished_case_once(hall, size, lang, monkeypatch):
     import models.staff as staff_module
 
     monkeypatch.setattr(staff_module, "_N", 2**4)
-    from models.case_schema import CaseRating
+    from models.schema.cases import CaseRating
 
     receipt, facts = finished_case(hall)
     app = make_kiosk(hall, lang)

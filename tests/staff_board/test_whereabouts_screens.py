@@ -6,8 +6,8 @@ from __future__ import annotations
 from textual.widgets import Input, OptionList, Select
 
 from models import events
-from models.demo import DEMO_PIN
-from models.whereabouts import Whereabouts
+from models.maintenance.demo import DEMO_PIN
+from models.staff.whereabouts import Whereabouts
 from shared_ui.live import HallChanged
 from tests.staff.helpers import make_app
 from tests.staff_board.helpers import app_for, ready, screen_text, text_of, wait_for
