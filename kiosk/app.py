@@ -4,7 +4,8 @@ The app only asks ``models/`` and shows the answers. Every database call runs
 in a thread worker; screens get results back as messages. A resident cannot
 quit it (no inherited bindings, no command palette); a maintainer quits with
 ``config.kiosk.quit_sequence`` or SIGTERM/SIGINT. What it shares with the
-display board (opening the hall, the live feed, themes) is :class:`kiosk.base_app.HallApp`.
+display board (opening the hall, the live feed, themes) is :class:`kiosk.base_app.HallApp`;
+which screen follows which is :mod:`kiosk.navigator`'s.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from textual import events
 from textual.reactive import reactive
 
 from kiosk.base_app import HallApp
+from kiosk.navigator import Navigator
 from models.cases.lookup_throttle import LookupThrottle
 
 
@@ -23,7 +25,7 @@ def parse_sequence(text: str) -> list[str]:
     return [key.strip() for key in text.replace(" ", ",").split(",") if key.strip()] or ["ctrl+f10"]
 
 
-class KioskApp(HallApp):
+class KioskApp(Navigator, HallApp):
     CSS_PATH = "kiosk.tcss"
     SEQUENCE_SECONDS = 5.0
 
@@ -72,23 +74,7 @@ class KioskApp(HallApp):
             return True
         return False
 
-    # --- navigation --------------------------------------------------------------
-
-    def show(self, screen) -> None:
-        """Replace the current screen (the stack stays one deep above the base)."""
-        if len(self.screen_stack) > 1:
-            self.switch_screen(screen)
-        else:
-            self.push_screen(screen)
-
-    def go_home(self, *, reset: bool = False) -> None:
-        from kiosk.screens.home import HomeScreen
-
-        if reset:
-            self.set_reactive(KioskApp.language, self.default_language)
-            if self.large:
-                self.large = False
-        self.show(HomeScreen())
+    # --- idling (showing screens, and which follows which, is kiosk.navigator's) -------------
 
     def _check_idle(self) -> None:
         from kiosk.screens.home import HomeScreen

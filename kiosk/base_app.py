@@ -2,7 +2,7 @@
 
 Both draw their first frame at once and open the database meanwhile (a
 :class:`kiosk.pending.PendingHall`; a hall that cannot be opened ends the
-app with status 2), follow the event feed (:func:`kiosk.live.start_live`),
+app with status 2), follow the event feed (:func:`shared_ui.live.start_live`),
 take their theme from ``config.kiosk.theme`` (and follow the theme files),
 end on SIGTERM/SIGINT, and offer no inherited key, command palette or text
 selection to the public.
@@ -22,9 +22,9 @@ from textual import work
 from textual.app import App
 from textual.message import Message
 
-from kiosk.live import HallChanged, start_live
 from kiosk.pending import last_event_id
-from models.i18n import pick, t
+from models.i18n import pick
+from shared_ui.live import HallChanged, start_live
 
 
 class DayStateLearned(Message, bubble=False):
@@ -60,14 +60,6 @@ class HallApp(App, inherit_bindings=False):
         # the header reads this instead of asking the database every second.
         self.day_closed = False
         self.day_closed_next = None
-
-    # --- words ---------------------------------------------------------------
-
-    def t(self, key: str, **params) -> str:
-        return t(key, self.language, **params)
-
-    def pick(self, zh: str, en: str) -> str:
-        return pick(zh, en, self.language)
 
     def hall_title(self, language: str) -> str:
         config = self.hall.config
@@ -143,6 +135,6 @@ class HallApp(App, inherit_bindings=False):
         self.screen.post_message(DayStateLearned())
 
     def on_hall_changed(self, message: HallChanged) -> None:
-        if any(kind.startswith("duty.") for kind in message.kinds()):
+        if any(kind.startswith("duty.") for kind in message.kinds):
             self.check_day_closed()
         self.screen.post_message(HallChanged(message.changes))

@@ -27,7 +27,7 @@ class PendingHall:
         self.config = config
         self.calendar = HallCalendar(config)
         self.error: BaseException | None = None
-        self.events_from: int | None = None  # the last event id as of opening (see kiosk.live.start_live)
+        self.events_from: int | None = None  # the last event id as of opening (see shared_ui.live.start_live)
         self._opener = opener
         self._hall = None
         self._ready = threading.Event()

@@ -32,9 +32,10 @@ from textual.reactive import reactive
 from models.config import Config
 from models.i18n import t
 from models.staff.signin import Shift, idle_lock_seconds, switch_window
+from shared_ui.live import DatabaseLost, DatabaseRestored, HallChanged
+from shared_ui.words import localise_bindings
 from staff_tui.db import call
-from staff_tui.i18n import localise_bindings
-from staff_tui.messages import ActionDone, ActionFailed, DatabaseLost, DatabaseRestored, HallChanged
+from staff_tui.messages import ActionDone, ActionFailed
 
 HERE = Path(__file__).parent
 
@@ -142,9 +143,10 @@ class StaffApp(App):
         if hall is not None:
             self.hall = hall
         if self.live and self._live_worker is None:
-            from staff_tui.live import start_live
+            from shared_ui.live import start_live
+            from staff_tui.db import error_words
 
-            self._live_worker = start_live(self)
+            self._live_worker = start_live(self, describe=lambda exc: error_words(exc, self.lang))
         if self._start_shift is not None:
             shift, self._start_shift = self._start_shift, None
             self.begin_shift(shift)
@@ -216,7 +218,7 @@ class StaffApp(App):
     def whereabouts_changed(self) -> None:
         """This terminal changed someone's state: screens showing states or cover reload
         (the change feed says so too, but only for other processes' commits)."""
-        self.on_hall_changed(HallChanged(frozenset({"whereabouts.changed", "cover.changed"}), 0))
+        self.on_hall_changed(HallChanged.of({"whereabouts.changed", "cover.changed"}))
 
     def switch_window(self, number: int) -> None:
         self.shift = switch_window(self.shift, number)
@@ -367,7 +369,7 @@ class StaffApp(App):
                 self._cover_lost(self.cover_seen, message.last_id)
         for screen in self._hall_screens():
             if hasattr(screen, "on_hall_changed") and screen.is_attached:
-                screen.post_message(HallChanged(message.kinds, message.last_id))
+                screen.post_message(HallChanged(message.changes))
 
     @work(thread=True, group="cover-lost", exit_on_error=False)
     def _cover_lost(self, seen: int, last: int) -> None:

@@ -1,27 +1,33 @@
 """What every kiosk screen has: the header, a title line, a body and a row of
 touch buttons at the bottom (back, home and, where a screen pages, Prev / Next).
 
+A screen never shows another screen: it posts what the resident chose (a
+message nested in the screen, named as a past event, e.g. ``HomeChosen``,
+``LinesScreen.LineChosen``) and :mod:`kiosk.navigator` decides what comes next.
+
 ``ask(fn, done)`` runs ``fn(hall)`` in a thread worker inside a database
-connection and posts ``done(result)`` back, or :class:`QueryFailed`.
+connection (:func:`shared_ui.workers.ask`) and posts ``done(result)`` back,
+or :class:`QueryFailed`.
 """
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Callable
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Static
-from textual.worker import get_current_worker
+from textual.widgets import Button, Static
 
-from kiosk.live import HallChanged
 from kiosk.widgets.big_button import BigButton
 from kiosk.widgets.header import HallHeader
 from kiosk.widgets.paged import PageChanged
 from models.errors import Refused
+from shared_ui.live import HallChanged
+from shared_ui.workers import ask
+from shared_ui.words import tr
 
 
 class QueryFailed(Message):
@@ -38,12 +44,6 @@ class KioskScreen(Screen):
     pages = False
     has_typed = False
 
-    def t(self, key: str, **params) -> str:
-        return self.app.t(key, **params)
-
-    def pick(self, zh: str, en: str) -> str:
-        return self.app.pick(zh, en)
-
     def heading(self) -> str:
         return ""
 
@@ -53,14 +53,14 @@ class KioskScreen(Screen):
         yield from self.compose_body()
         with Horizontal(id="nav"):
             if self.back_button:
-                yield BigButton(self.t("kiosk.back"), id="back")
-            yield BigButton(self.t("kiosk.home"), id="home")
+                yield BigButton(tr("kiosk.back"), id="back")
+            yield BigButton(tr("kiosk.home"), id="home")
             yield from self.compose_actions()
             if self.pages:
                 yield Static("", id="spacer")
-                yield BigButton(self.t("kiosk.prev"), id="prev", disabled=True)
+                yield BigButton(tr("kiosk.prev"), id="prev", disabled=True)
                 yield Static("", id="page-label")
-                yield BigButton(self.t("kiosk.next"), id="next", disabled=True)
+                yield BigButton(tr("kiosk.next"), id="next", disabled=True)
 
     def compose_body(self) -> ComposeResult:
         yield from ()
@@ -71,25 +71,41 @@ class KioskScreen(Screen):
     def set_heading(self, text: str) -> None:
         self.query_one("#title", Static).update(text)
 
-    # --- buttons ---------------------------------------------------------------
+    # --- buttons: what the resident chose goes to the app (kiosk.navigator) ------------
 
-    def on_button_pressed(self, event: BigButton.Pressed) -> None:
+    class HomeChosen(Message):
+        """The resident tapped Home."""
+
+    class BackChosen(Message):
+        """The resident tapped Back. (A screen whose Back leads elsewhere than home posts its own
+        BackChosen, with what the app needs to know where.)"""
+
+    @on(Button.Pressed, "#home")
+    def _home_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        button = event.button.id or ""
-        if button == "home":
-            self.app.go_home()
-        elif button == "back":
-            self.go_back()
-        elif button in ("prev", "next"):
-            self.turn(-1 if button == "prev" else 1)
-        else:
-            self.pressed(button)
+        self.post_message(self.HomeChosen())
+
+    @on(Button.Pressed, "#back")
+    def _back_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.go_back()
+
+    @on(Button.Pressed, "#prev")
+    def _prev_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.turn(-1)
+
+    @on(Button.Pressed, "#next")
+    def _next_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.turn(1)
 
     def go_back(self) -> None:
-        self.app.go_home()
+        self.post_message(self.back_chosen())
 
-    def pressed(self, button: str) -> None:
-        """A button of the body was pressed."""
+    def back_chosen(self) -> Message:
+        """What tapping Back says: home, unless the screen says otherwise."""
+        return KioskScreen.BackChosen()
 
     def turn(self, delta: int) -> None:
         """Prev / Next: screens that page pass it to their paged widget."""
@@ -102,35 +118,18 @@ class KioskScreen(Screen):
         next_.disabled = message.page >= message.pages - 1
         prev.display = next_.display = message.pages > 1
         label = self.query_one("#page-label", Static)
-        label.update(self.t("kiosk.page", page=message.page + 1, pages=message.pages) if message.pages > 1 else "")
+        label.update(tr("kiosk.page", page=message.page + 1, pages=message.pages) if message.pages > 1 else "")
 
     # --- the models, in a thread ---------------------------------------------------
 
     def ask(self, fn: Callable, done: Callable[[object], Message], *, group: str = "query") -> None:
-        """Run ``fn(hall)`` in a thread worker; post ``done(result)`` or QueryFailed."""
-        self.run_worker(partial(self._ask, fn, done, group), thread=True, exclusive=True, group=group, exit_on_error=False)
-
-    def _ask(self, fn: Callable, done: Callable, tag: str) -> None:
-        worker = get_current_worker()
-        hall = self.app.hall
-        try:
-            with hall.db.connection_context():
-                result = fn(hall)
-        except Refused as exc:
-            if not worker.is_cancelled:
-                self.post_message(QueryFailed(exc, tag))
-            return
-        except Exception as exc:  # a database fault: said kindly by the screen
-            if not worker.is_cancelled:
-                self.post_message(QueryFailed(exc, tag))
-            return
-        if not worker.is_cancelled:
-            self.post_message(done(result))
+        """Run ``fn(hall)`` in a thread worker; post ``done(result)`` or QueryFailed (tagged ``group``)."""
+        ask(self, fn, done, lambda error: QueryFailed(error, group), group=group)
 
     def failure_text(self, error: Exception) -> str:
         if isinstance(error, Refused):
             return error.message(self.app.language)
-        return self.t("kiosk.system_busy")
+        return tr("kiosk.system_busy")
 
     def on_hall_changed(self, message: HallChanged) -> None:
         self.refresh_data(message)

@@ -15,11 +15,12 @@ from textual.containers import Center, Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
-from textual.worker import get_current_worker
 
-from kiosk.live import HallChanged
-from kiosk.widgets.big_text import BigText
 from kiosk.widgets.header import HallHeader
+from shared_ui.big_text import BigText
+from shared_ui.live import HallChanged
+from shared_ui.workers import ask
+from shared_ui.words import tr
 
 CALL_KINDS = ("ticket.called", "ticket.recalled")
 
@@ -89,24 +90,21 @@ class BoardScreen(Screen):
         self.shown_at: dict[str, float] = {}
         self._highlight_timer = None
 
-    def t(self, key: str, **params) -> str:
-        return self.app.t(key, **params)
-
     def compose(self) -> ComposeResult:
         yield HallHeader()
         with Vertical(id="call-panel"):
-            yield Static(self.t("board.no_call"), id="call-text")
+            yield Static(tr("board.no_call"), id="call-text")
             with Center(id="call-center"):
                 yield BigText("", id="call-number")
         with Horizontal(id="board-body"):
             with Vertical(id="recent", classes="board-box"):
-                yield Static(self.t("board.recent"), classes="box-title")
+                yield Static(tr("board.recent"), classes="box-title")
                 yield Static(id="recent-list")
             with Vertical(id="waiting", classes="board-box"):
-                yield Static(self.t("board.waiting"), classes="box-title")
+                yield Static(tr("board.waiting"), classes="box-title")
                 yield Static(id="waiting-list")
             with Vertical(id="paused", classes="board-box"):
-                yield Static(self.t("board.paused"), classes="box-title")
+                yield Static(tr("board.paused"), classes="box-title")
                 yield Static(id="paused-list")
         yield Static(id="notice")
 
@@ -117,21 +115,15 @@ class BoardScreen(Screen):
     # --- data --------------------------------------------------------------------
 
     def reload(self) -> None:
-        self.run_worker(self._load, thread=True, exclusive=True, group="board", exit_on_error=False)
+        language = self.app.language
 
-    def _load(self) -> None:
-        from models.queue.view import snapshot
+        def load(hall):
+            from models.queue.view import snapshot
 
-        worker = get_current_worker()
-        hall = self.app.hall
-        try:
-            with hall.db.connection_context():
-                state = snapshot(with_waiting=False, calls=8)
-                notices = board_notices(hall, self.app.language)
-        except Exception:
-            return  # the next change or the next minute tries again
-        if not worker.is_cancelled:
-            self.post_message(BoardLoaded(state, notices))
+            return snapshot(with_waiting=False, calls=8), board_notices(hall, language)
+
+        # A failure shows nothing: the next change or the next minute tries again.
+        ask(self, load, lambda answer: BoardLoaded(*answer), lambda error: None, group="board")
 
     def on_board_loaded(self, message: BoardLoaded) -> None:
         state = message.snapshot
@@ -143,12 +135,12 @@ class BoardScreen(Screen):
         lang = self.app.language
         from models.i18n import pick
 
-        rows = [self.t("board.waiting_row", name=pick(line.name, line.name_en, lang), count=line.waiting) for line in state.lines]
+        rows = [tr("board.waiting_row", name=pick(line.name, line.name_en, lang), count=line.waiting) for line in state.lines]
         self.query_one("#waiting-list", Static).update("\n".join(rows))
         paused = [w for w in state.windows if w.paused]
-        text = "\n".join(self.t("board.paused_row", window=w.number, name=pick(w.name, w.name_en, lang)) for w in paused)
+        text = "\n".join(tr("board.paused_row", window=w.number, name=pick(w.name, w.name_en, lang)) for w in paused)
         paused_list = self.query_one("#paused-list", Static)
-        paused_list.update(text or self.t("board.no_paused"))
+        paused_list.update(text or tr("board.no_paused"))
         paused_list.set_class(bool(paused), "-some")
         self.notices = message.notices
         self._show_notice()
@@ -163,7 +155,7 @@ class BoardScreen(Screen):
                 del self.recent[8:]
                 self._show_current(number, window, new=True)
                 self.shown_at[number] = time.perf_counter()
-                self.app.announcer.announce(self.t("board.speech", number=number, window=window))
+                self.app.announcer.announce(tr("board.speech", number=number, window=window))
         self._show_recent()
         self.reload()
 
@@ -171,7 +163,7 @@ class BoardScreen(Screen):
 
     def _show_current(self, number: str, window: int, new: bool = False) -> None:
         self.current = (number, window)
-        self.query_one("#call-text", Static).update(self.t("board.call", number=number, window=window))
+        self.query_one("#call-text", Static).update(tr("board.call", number=number, window=window))
         self.query_one("#call-number", BigText).update(f"{number} → {window}")
         panel = self.query_one("#call-panel")
         if new:
@@ -186,8 +178,8 @@ class BoardScreen(Screen):
     def _show_recent(self) -> None:
         rows = []
         for number, window, recall in self.recent[:8]:
-            row = self.t("board.recent_row", number=number, window=window)
-            rows.append((self.t("board.recall") + " " if recall else "") + row)
+            row = tr("board.recent_row", number=number, window=window)
+            rows.append((tr("board.recall") + " " if recall else "") + row)
         self.query_one("#recent-list", Static).update("\n".join(rows))
 
     def next_notice(self) -> None:
@@ -199,4 +191,4 @@ class BoardScreen(Screen):
         if not self.notices:
             return
         self.notice_index %= len(self.notices)
-        self.query_one("#notice", Static).update(f"{self.t('board.notices')}：{self.notices[self.notice_index]}" if self.app.language == "zh" else f"{self.t('board.notices')}: {self.notices[self.notice_index]}")
+        self.query_one("#notice", Static).update(f"{tr('board.notices')}：{self.notices[self.notice_index]}" if self.app.language == "zh" else f"{tr('board.notices')}: {self.notices[self.notice_index]}")

@@ -2,19 +2,41 @@
 
 from __future__ import annotations
 
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Grid
-from textual.widgets import Static
+from textual.message import Message
+from textual.widgets import Button, Static
 
 from kiosk.screens.base import KioskScreen
 from kiosk.wedge import WedgeBuffer
 from kiosk.widgets.big_button import BigButton
 from kiosk.widgets.header import issuing_text
+from shared_ui.words import tr
 
 
 class HomeScreen(KioskScreen):
     back_button = False
+
+    class ServiceChosen(Message):
+        """The resident tapped one of the four choices: ``service`` is "take", "guide", "track" or "rate"."""
+
+        def __init__(self, service: str) -> None:
+            super().__init__()
+            self.service = service
+
+    class OtherLanguageChosen(Message):
+        """The resident tapped the other language's button."""
+
+    class LargeTextToggled(Message):
+        """The resident tapped large text on (or off)."""
+
+    class CodeScanned(Message):
+        """A scanner typed a code (and Enter) on the home screen."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
 
     def __init__(self) -> None:
         super().__init__()
@@ -25,7 +47,7 @@ class HomeScreen(KioskScreen):
         return bool(self.wedge.text)
 
     def heading(self) -> str:
-        return self.t("kiosk.welcome")
+        return tr("kiosk.welcome")
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="banner")
@@ -40,11 +62,11 @@ class HomeScreen(KioskScreen):
 
     def compose_actions(self) -> ComposeResult:
         yield Static("", id="spacer")
-        yield BigButton(self.t("kiosk.other_language"), id="lang")
-        yield BigButton(self.t("kiosk.large_off" if self.app.large else "kiosk.large_on"), id="large")
+        yield BigButton(tr("kiosk.other_language"), id="lang")
+        yield BigButton(tr("kiosk.large_off" if self.app.large else "kiosk.large_on"), id="large")
 
     def _label(self, choice: str) -> str:
-        return f"{self.t(f'kiosk.choice_{choice}')}\n{self.t(f'kiosk.choice_{choice}_hint')}"
+        return f"{tr(f'kiosk.choice_{choice}')}\n{tr(f'kiosk.choice_{choice}_hint')}"
 
     def on_mount(self) -> None:
         self.query_one("#home", BigButton).display = False
@@ -57,42 +79,30 @@ class HomeScreen(KioskScreen):
     def update_issuing(self) -> None:
         text, is_open = issuing_text(self.app)
         banner = self.query_one("#banner", Static)
-        banner.update(text if not is_open else self.t("kiosk.issuing_open_long"))
+        banner.update(text if not is_open else tr("kiosk.issuing_open_long"))
         banner.set_class(is_open, "-open")
         banner.set_class(not is_open, "-closed")
         take = self.query_one("#take", BigButton)
         take.disabled = not is_open
-        take.label = self._label("take") if is_open else f"{self.t('kiosk.choice_take')}\n{self.t('kiosk.header_closed')}"
+        take.label = self._label("take") if is_open else f"{tr('kiosk.choice_take')}\n{tr('kiosk.header_closed')}"
 
-    def pressed(self, button: str) -> None:
-        app = self.app
-        if button == "take":
-            from kiosk.screens.lines import LinesScreen
+    @on(Button.Pressed, ".choice")
+    def _choice_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.ServiceChosen(event.button.id or ""))
 
-            app.show(LinesScreen(mode="take"))
-        elif button == "guide":
-            from kiosk.screens.lines import LinesScreen
+    @on(Button.Pressed, "#lang")
+    def _language_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.OtherLanguageChosen())
 
-            app.show(LinesScreen(mode="guide"))
-        elif button == "track":
-            from kiosk.screens.track import TrackScreen
-
-            app.show(TrackScreen(purpose="track"))
-        elif button == "rate":
-            from kiosk.screens.track import TrackScreen
-
-            app.show(TrackScreen(purpose="rate"))
-        elif button == "lang":
-            app.language = "en" if app.language == "zh" else "zh"
-            app.show(HomeScreen())
-        elif button == "large":
-            app.large = not app.large
-            app.show(HomeScreen())
+    @on(Button.Pressed, "#large")
+    def _large_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.LargeTextToggled())
 
     def on_key(self, event: events.Key) -> None:
         text = self.wedge.feed(event)
         event.stop()
         if text and text.strip():
-            from kiosk.screens.track import TrackScreen
-
-            self.app.show(TrackScreen(purpose="track", initial=text, submit=True))
+            self.post_message(self.CodeScanned(text))

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import Static
+from textual.widgets import Button, Static
 
 from kiosk import queries
 from kiosk.notice import notice_text
 from kiosk.screens.base import KioskScreen, QueryFailed
-from kiosk.screens.lines import status_text
+from kiosk.status import status_text
 from kiosk.widgets.big_button import BigButton
 from kiosk.widgets.paged import PagedText
+from shared_ui.words import name_of, tr
 
 
 class NoticeLoaded(Message):
@@ -21,7 +23,22 @@ class NoticeLoaded(Message):
 
 
 class ItemDetailScreen(KioskScreen):
+    """``back``: where Back leads, as the items screen left it (mode, line, page); home when None."""
+
     pages = True
+
+    class TicketAsked(Message):
+        """The resident tapped "take a ticket here" under the notice."""
+
+        def __init__(self, item_code: str, back: tuple | None) -> None:
+            super().__init__()
+            self.item_code = item_code
+            self.back = back
+
+    class BackChosen(KioskScreen.BackChosen):
+        def __init__(self, back: tuple | None) -> None:
+            super().__init__()
+            self.back = back
 
     def __init__(self, item_code: str, back: tuple | None = None) -> None:
         super().__init__()
@@ -30,14 +47,14 @@ class ItemDetailScreen(KioskScreen):
         self.info = None
 
     def heading(self) -> str:
-        return self.t("kiosk.notice_title")
+        return tr("kiosk.notice_title")
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="item-status")
         yield PagedText(id="notice")
 
     def compose_actions(self) -> ComposeResult:
-        yield BigButton(self.t("kiosk.take_here"), id="take-ticket", action=True, disabled=True)
+        yield BigButton(tr("kiosk.take_here"), id="take-ticket", action=True, disabled=True)
 
     def on_mount(self) -> None:
         self.refresh_data()
@@ -49,12 +66,12 @@ class ItemDetailScreen(KioskScreen):
     def on_notice_loaded(self, message: NoticeLoaded) -> None:
         info = message.info
         if info is None:
-            self.set_heading(self.t("kiosk.item_gone"))
+            self.set_heading(tr("kiosk.item_gone"))
             return
         first = self.info is None
         self.info = info
-        self.set_heading(self.t("kiosk.notice_heading", item=self.pick(info.name, info.name_en)))
-        status, tone = status_text(self, info.status)
+        self.set_heading(tr("kiosk.notice_heading", item=name_of(info.name, info.name_en)))
+        status, tone = status_text(info.status)
         label = self.query_one("#item-status", Static)
         label.update(status)
         label.set_class(tone == "ok", "-ok")
@@ -68,17 +85,10 @@ class ItemDetailScreen(KioskScreen):
     def turn(self, delta: int) -> None:
         self.query_one(PagedText).turn(delta)
 
-    def go_back(self) -> None:
-        if self.back:
-            from kiosk.screens.items import ItemsScreen
+    def back_chosen(self) -> Message:
+        return self.BackChosen(self.back)
 
-            mode, line, page = self.back
-            self.app.show(ItemsScreen(mode, line, page))
-        else:
-            self.app.go_home()
-
-    def pressed(self, button: str) -> None:
-        if button == "take-ticket":
-            from kiosk.screens.priority import PriorityScreen
-
-            self.app.show(PriorityScreen(self.item_code, back=self.back, from_detail=True))
+    @on(Button.Pressed, "#take-ticket")
+    def _take_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.TicketAsked(self.item_code, self.back))

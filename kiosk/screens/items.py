@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.message import Message
 
 from kiosk import queries
 from kiosk.screens.base import KioskScreen, QueryFailed
-from kiosk.screens.lines import status_text
+from kiosk.status import status_text
 from kiosk.widgets.paged import Entry, PagedTiles
+from kiosk.widgets.tile import Tile
+from shared_ui.words import name_of, tr
 
 
 class ItemsLoaded(Message):
@@ -20,6 +23,30 @@ class ItemsLoaded(Message):
 class ItemsScreen(KioskScreen):
     pages = True
 
+    class ItemChosen(Message):
+        """The resident tapped an item's tile; ``page`` is the page it was on, ``can_take`` whether
+        a ticket can be taken for it now."""
+
+        def __init__(self, mode: str, line_code: str, page: int, item_code: str, can_take: bool) -> None:
+            super().__init__()
+            self.mode = mode
+            self.line_code = line_code
+            self.page = page
+            self.item_code = item_code
+            self.can_take = can_take
+
+    class LineGone(Message):
+        """The line shown is no longer offered (retired, or its last item gone)."""
+
+        def __init__(self, mode: str) -> None:
+            super().__init__()
+            self.mode = mode
+
+    class BackChosen(KioskScreen.BackChosen):
+        def __init__(self, mode: str) -> None:
+            super().__init__()
+            self.mode = mode
+
     def __init__(self, mode: str, line_code: str, page: int = 0) -> None:
         super().__init__()
         self.mode = mode
@@ -28,7 +55,7 @@ class ItemsScreen(KioskScreen):
         self.line_name = ""
 
     def heading(self) -> str:
-        return self.t(f"kiosk.items_title_{self.mode}", line=self.line_name)
+        return tr(f"kiosk.items_title_{self.mode}", line=self.line_name)
 
     def compose_body(self) -> ComposeResult:
         yield PagedTiles(id="tiles")
@@ -42,15 +69,15 @@ class ItemsScreen(KioskScreen):
 
     def on_items_loaded(self, message: ItemsLoaded) -> None:
         if message.line is None:
-            self.app.show(_lines(self.mode))
+            self.post_message(self.LineGone(self.mode))
             return
-        self.line_name = self.pick(message.line.name, message.line.name_en)
+        self.line_name = name_of(message.line.name, message.line.name_en)
         self.set_heading(self.heading())
         entries = []
         self.statuses = {item.code: item.status for item in message.items}
         for item in message.items:
-            status, tone = status_text(self, item.status)
-            entries.append(Entry(f"item-{item.code}", self.pick(item.name, item.name_en), status, tone))
+            status, tone = status_text(item.status)
+            entries.append(Entry(f"item-{item.code}", name_of(item.name, item.name_en), status, tone))
         tiles = self.query_one(PagedTiles)
         if self.start_page:
             tiles.page = self.start_page
@@ -63,26 +90,14 @@ class ItemsScreen(KioskScreen):
     def turn(self, delta: int) -> None:
         self.query_one(PagedTiles).turn(delta)
 
-    def go_back(self) -> None:
-        self.app.show(_lines(self.mode))
+    def back_chosen(self) -> Message:
+        return self.BackChosen(self.mode)
 
-    def pressed(self, button: str) -> None:
-        if not button.startswith("item-"):
-            return
-        code = button[5:]
-        back = (self.mode, self.line_code, self.query_one(PagedTiles).page)
+    @on(Tile.Pressed, "Tile")
+    def _item_pressed(self, event: Tile.Pressed) -> None:
+        event.stop()
+        code = (event.button.id or "").removeprefix("item-")
         status = getattr(self, "statuses", {}).get(code)
-        if self.mode == "take" and status is not None and status.can_take:
-            from kiosk.screens.priority import PriorityScreen
-
-            self.app.show(PriorityScreen(code, back=back))
-        else:
-            from kiosk.screens.item_detail import ItemDetailScreen
-
-            self.app.show(ItemDetailScreen(code, back=back))
-
-
-def _lines(mode: str):
-    from kiosk.screens.lines import LinesScreen
-
-    return LinesScreen(mode)
+        can_take = status is not None and status.can_take
+        page = self.query_one(PagedTiles).page
+        self.post_message(self.ItemChosen(self.mode, self.line_code, page, code, can_take))

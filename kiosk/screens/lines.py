@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.message import Message
 
 from kiosk import queries
 from kiosk.screens.base import KioskScreen, QueryFailed
+from kiosk.status import status_text
 from kiosk.widgets.paged import Entry, PagedTiles
+from kiosk.widgets.tile import Tile
+from shared_ui.words import name_of, tr
 
 
 class LinesLoaded(Message):
@@ -16,27 +20,23 @@ class LinesLoaded(Message):
         self.lines = lines
 
 
-def status_text(screen, status: queries.Status) -> tuple[str, str]:
-    """(words, tone) for a line's or item's status."""
-    if status.kind == "season":
-        month, day = status.opens
-        return screen.t("kiosk.status_season", date=screen.t("time.date_format", month=month, day=day)), "warn"
-    if status.kind == "closed":
-        return screen.t("kiosk.status_closed", count=status.waiting), "warn"
-    if status.kind == "paused":
-        return screen.t("kiosk.status_paused"), "warn"
-    return screen.t("kiosk.status_open", count=status.waiting), "ok"
-
-
 class LinesScreen(KioskScreen):
     pages = True
+
+    class LineChosen(Message):
+        """The resident tapped a line's tile."""
+
+        def __init__(self, mode: str, line_code: str) -> None:
+            super().__init__()
+            self.mode = mode
+            self.line_code = line_code
 
     def __init__(self, mode: str = "guide") -> None:
         super().__init__()
         self.mode = mode
 
     def heading(self) -> str:
-        return self.t(f"kiosk.lines_title_{self.mode}")
+        return tr(f"kiosk.lines_title_{self.mode}")
 
     def compose_body(self) -> ComposeResult:
         yield PagedTiles(id="tiles")
@@ -50,9 +50,9 @@ class LinesScreen(KioskScreen):
     def on_lines_loaded(self, message: LinesLoaded) -> None:
         entries = []
         for line in message.lines:
-            status, tone = status_text(self, line.status)
-            windows = self.t("kiosk.list_separator").join(str(w) for w in line.windows)
-            title = self.t("kiosk.line_tile", name=self.pick(line.name, line.name_en), windows=windows)
+            status, tone = status_text(line.status)
+            windows = tr("kiosk.list_separator").join(str(w) for w in line.windows)
+            title = tr("kiosk.line_tile", name=name_of(line.name, line.name_en), windows=windows)
             entries.append(Entry(f"line-{line.code}", title, status, tone))
         self.query_one(PagedTiles).set_entries(entries)
 
@@ -62,8 +62,7 @@ class LinesScreen(KioskScreen):
     def turn(self, delta: int) -> None:
         self.query_one(PagedTiles).turn(delta)
 
-    def pressed(self, button: str) -> None:
-        if button.startswith("line-"):
-            from kiosk.screens.items import ItemsScreen
-
-            self.app.show(ItemsScreen(self.mode, button[5:]))
+    @on(Tile.Pressed, "Tile")
+    def _line_pressed(self, event: Tile.Pressed) -> None:
+        event.stop()
+        self.post_message(self.LineChosen(self.mode, (event.button.id or "").removeprefix("line-")))

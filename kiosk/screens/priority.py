@@ -10,23 +10,35 @@ from __future__ import annotations
 
 import uuid
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Static
+from textual.widgets import Button, Static
 
 from kiosk import queries
 from kiosk.screens.base import KioskScreen, QueryFailed
 from kiosk.widgets.big_button import BigButton
-
-
-class TicketTaken(Message):
-    def __init__(self, answer) -> None:
-        super().__init__()
-        self.receipt, self.materials = answer
+from shared_ui.words import name_of, tr
 
 
 class PriorityScreen(KioskScreen):
+    """``back`` and ``from_detail``: where Back leads (the item's notice, the items screen as left, or home)."""
+
+    class TicketTaken(Message):
+        """The ticket is taken (committed): ``receipt`` and what to bring."""
+
+        def __init__(self, answer) -> None:
+            super().__init__()
+            self.receipt, self.materials = answer
+
+    class BackChosen(KioskScreen.BackChosen):
+        def __init__(self, item_code: str, back: tuple | None, from_detail: bool) -> None:
+            super().__init__()
+            self.item_code = item_code
+            self.back = back
+            self.from_detail = from_detail
+
     def __init__(self, item_code: str, back: tuple | None = None, from_detail: bool = False) -> None:
         super().__init__()
         self.item_code = item_code
@@ -36,19 +48,19 @@ class PriorityScreen(KioskScreen):
         self.item_name = ""
 
     def heading(self) -> str:
-        return self.t("kiosk.take_title", item=self.item_name) if self.item_name else self.t("kiosk.choice_take")
+        return tr("kiosk.take_title", item=self.item_name) if self.item_name else tr("kiosk.choice_take")
 
     def compose_body(self) -> ComposeResult:
-        yield Static(self.t("kiosk.priority_question"), id="question")
+        yield Static(tr("kiosk.priority_question"), id="question")
         with Horizontal(id="priority-choices"):
-            yield BigButton(self.t("kiosk.priority_no"), id="normal", classes="choice", action=True)
-            yield BigButton(self.t("kiosk.priority_yes"), id="priority", classes="choice")
+            yield BigButton(tr("kiosk.priority_no"), id="normal", classes="choice", action=True)
+            yield BigButton(tr("kiosk.priority_yes"), id="priority", classes="choice")
         yield Static(id="take-message")
 
     def on_mount(self) -> None:
         import threading
 
-        from kiosk.widgets.qr import qr_matrix
+        from shared_ui.qr import qr_matrix
 
         # A ticket is near: load the QR library now, off the UI thread, so the tap is quick.
         threading.Thread(target=qr_matrix, args=("0",), name="qr-warm-up", daemon=True).start()
@@ -57,29 +69,25 @@ class PriorityScreen(KioskScreen):
 
     def on_item_named(self, message: "ItemNamed") -> None:
         if message.info is not None:
-            self.item_name = self.pick(message.info.name, message.info.name_en)
+            self.item_name = name_of(message.info.name, message.info.name_en)
             self.set_heading(self.heading())
 
-    def pressed(self, button: str) -> None:
-        if button in ("normal", "priority"):
-            self.take(priority=button == "priority")
+    @on(Button.Pressed, "#normal, #priority")
+    def _choice_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.take(priority=event.button.id == "priority")
 
     def take(self, priority: bool) -> None:
         for choice in self.query(".choice"):
             choice.disabled = True
-        self.query_one("#take-message", Static).update(self.t("kiosk.please_wait"))
+        self.query_one("#take-message", Static).update(tr("kiosk.please_wait"))
         code, request_id = self.item_code, self.request_id
 
         def take(hall):
             receipt = hall.queue.take(code, priority=priority, request_id=request_id)
             return receipt, queries.materials(code)
 
-        self.ask(take, TicketTaken, group="take")
-
-    def on_ticket_taken(self, message: TicketTaken) -> None:
-        from kiosk.screens.ticket import TicketScreen
-
-        self.app.show(TicketScreen(message.receipt, message.materials))
+        self.ask(take, self.TicketTaken, group="take")
 
     def on_query_failed(self, message: QueryFailed) -> None:
         if message.tag != "take":
@@ -90,18 +98,8 @@ class PriorityScreen(KioskScreen):
         for choice in self.query(".choice"):
             choice.disabled = False
 
-    def go_back(self) -> None:
-        if self.from_detail:
-            from kiosk.screens.item_detail import ItemDetailScreen
-
-            self.app.show(ItemDetailScreen(self.item_code, back=self.back))
-        elif self.back:
-            from kiosk.screens.items import ItemsScreen
-
-            mode, line, page = self.back
-            self.app.show(ItemsScreen(mode, line, page))
-        else:
-            self.app.go_home()
+    def back_chosen(self) -> Message:
+        return self.BackChosen(self.item_code, self.back, self.from_detail)
 
 
 class ItemNamed(Message):

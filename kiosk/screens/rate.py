@@ -7,13 +7,15 @@ once) is ``models.cases.ratings.rate_by_code``'s; this screen shows its answer.
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid
 from textual.message import Message
-from textual.widgets import Static
+from textual.widgets import Button, Static
 
 from kiosk.screens.base import KioskScreen, QueryFailed
 from kiosk.widgets.big_button import BigButton
+from shared_ui.words import name_of, tr
 
 
 def levels() -> tuple[str, ...]:
@@ -35,6 +37,18 @@ class RatingSaved(Message):
 
 
 class RateScreen(KioskScreen):
+    """The steps (case, level, tags, done) are this one screen, composed again at each."""
+
+    class BackChosen(KioskScreen.BackChosen):
+        """Back from the first step: to what the code shows."""
+
+        def __init__(self, view: dict) -> None:
+            super().__init__()
+            self.view = view
+
+    class Finished(Message):
+        """The thanks have been on screen long enough."""
+
     def __init__(self, view: dict, case_number: str | None = None) -> None:
         super().__init__()
         self.view = view
@@ -50,7 +64,7 @@ class RateScreen(KioskScreen):
         self.message = ""
 
     def heading(self) -> str:
-        return self.t("kiosk.rate_title")
+        return tr("kiosk.rate_title")
 
     def _case(self) -> dict:
         return next((c for c in self.rateable if c.get("number") == self.case_number), {})
@@ -58,45 +72,41 @@ class RateScreen(KioskScreen):
     def _case_line(self) -> str:
         case = self._case()
         item = case.get("item") or {}
-        return self.t("kiosk.rate_case", number=self.case_number or "", item=self.pick(item.get("name", ""), item.get("name_en", "")))
+        return tr("kiosk.rate_case", number=self.case_number or "", item=name_of(item.get("name", ""), item.get("name_en", "")))
 
     def compose_body(self) -> ComposeResult:
         if self.step == "none":
             rated = any(c.get("rated") for c in self.view.get("cases") or [])
-            yield Static(self.t("kiosk.rate_none_rated" if rated else "kiosk.rate_none"), id="rate-message")
+            yield Static(tr("kiosk.rate_none_rated" if rated else "kiosk.rate_none"), id="rate-message")
         elif self.step == "case":
-            yield Static(self.t("kiosk.rate_choose_case"), id="rate-message")
+            yield Static(tr("kiosk.rate_choose_case"), id="rate-message")
             with Grid(id="rate-cases"):
                 for case in self.rateable[:6]:
                     item = case.get("item") or {}
-                    label = f"{case.get('number')}\n{self.pick(item.get('name', ''), item.get('name_en', ''))}"
+                    label = f"{case.get('number')}\n{name_of(item.get('name', ''), item.get('name_en', ''))}"
                     yield BigButton(label, id=f"case-{case.get('number')}", classes="case")
         elif self.step == "level":
             yield Static(self._case_line(), id="rate-case-line")
             with Grid(id="rate-levels"):
                 for level in levels():
-                    yield BigButton(self.t(f"rating.level_{level}"), id=f"level-{level}", classes=f"level -{level}")
+                    yield BigButton(tr(f"rating.level_{level}"), id=f"level-{level}", classes=f"level -{level}")
             yield Static(self.message, id="rate-message")
         elif self.step == "tags":
-            yield Static(self.t("kiosk.rate_tags", level=self.t(f"rating.level_{self.level}")), id="rate-case-line")
+            yield Static(tr("kiosk.rate_tags", level=tr(f"rating.level_{self.level}")), id="rate-case-line")
             with Grid(id="rate-tags"):
                 for tag in tags():
                     yield BigButton(self._tag_label(tag), id=f"tag-{tag}", classes="tag" + (" -chosen" if tag in self.chosen else ""))
             yield Static(self.message, id="rate-message")
         else:  # done
-            yield Static(self.t("kiosk.rate_thanks"), id="rate-message", classes="-thanks")
+            yield Static(tr("kiosk.rate_thanks"), id="rate-message", classes="-thanks")
 
     def compose_actions(self) -> ComposeResult:
         if self.step == "tags":
-            yield BigButton(self.t("kiosk.rate_send"), id="send", action=True)
+            yield BigButton(tr("kiosk.rate_send"), id="send", action=True)
 
     def _tag_label(self, tag: str) -> str:
         mark = "☑ " if tag in self.chosen else "☐ "
-        return mark + self.t(f"rating.tag_{tag}")
-
-    def on_mount(self) -> None:
-        if self.step == "done":
-            self.set_timer(8, self.app.go_home)
+        return mark + tr(f"rating.tag_{tag}")
 
     def go_back(self) -> None:
         if self.step == "tags":
@@ -104,41 +114,49 @@ class RateScreen(KioskScreen):
         elif self.step == "level" and len(self.rateable) > 1:
             self._goto("case")
         else:
-            from kiosk.screens.track_result import TrackResultScreen
+            super().go_back()
 
-            self.app.show(TrackResultScreen(self.view))
+    def back_chosen(self) -> Message:
+        return self.BackChosen(self.view)
 
     def _goto(self, step: str) -> None:
-        self.app.show(self._copy(step))
+        if step == "case":
+            self.case_number = None
+        self.step = step
+        self.refresh(recompose=True)
+        if step == "done":
+            self.set_timer(8, lambda: self.post_message(self.Finished()))
 
-    def _copy(self, step: str) -> "RateScreen":
-        screen = RateScreen(self.view, self.case_number if step != "case" else None)
-        screen.step = step
-        screen.level = self.level
-        screen.chosen = set(self.chosen)
-        return screen
+    @on(Button.Pressed, ".case")
+    def _case_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.case_number = (event.button.id or "").removeprefix("case-")
+        self._goto("level")
 
-    def pressed(self, button: str) -> None:
-        if button.startswith("case-"):
-            self.case_number = button[5:]
-            self._goto("level")
-        elif button.startswith("level-"):
-            self.level = button[6:]
-            self._goto("tags")
-        elif button.startswith("tag-"):
-            tag = button[4:]
-            self.chosen.symmetric_difference_update({tag})
-            widget = self.query_one(f"#{button}", BigButton)
-            widget.label = self._tag_label(tag)
-            widget.set_class(tag in self.chosen, "-chosen")
-        elif button == "send":
-            self.send()
+    @on(Button.Pressed, ".level")
+    def _level_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.level = (event.button.id or "").removeprefix("level-")
+        self._goto("tags")
+
+    @on(Button.Pressed, ".tag")
+    def _tag_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        tag = (event.button.id or "").removeprefix("tag-")
+        self.chosen.symmetric_difference_update({tag})
+        event.button.label = self._tag_label(tag)
+        event.button.set_class(tag in self.chosen, "-chosen")
+
+    @on(Button.Pressed, "#send")
+    def _send_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.send()
 
     def send(self) -> None:
         for widget in self.query(BigButton):
             if widget.id in ("send",) or (widget.id or "").startswith("tag-"):
                 widget.disabled = True
-        self.query_one("#rate-message", Static).update(self.t("kiosk.please_wait"))
+        self.query_one("#rate-message", Static).update(tr("kiosk.please_wait"))
         code = self.view.get("tracking_code", "")
         number, level = self.case_number, self.level
         chosen = [tag for tag in tags() if tag in self.chosen]

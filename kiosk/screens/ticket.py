@@ -5,18 +5,19 @@ what to bring, the tracking code and its QR code. Back home by itself after
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Static
-
-from kiosk.widgets.big_text import BigText
+from textual.widgets import Button, Static
 from textual.worker import get_current_worker
 
 from kiosk.notice import materials_lines
 from kiosk.screens.base import KioskScreen
 from kiosk.widgets.big_button import BigButton
 from models.queue import tracking
+from shared_ui.big_text import BigText
+from shared_ui.words import name_of, tr
 
 
 class TicketPrinted(Message):
@@ -36,6 +37,9 @@ def tracking_url(receipt, template: str) -> str:
 class TicketScreen(KioskScreen):
     back_button = False
 
+    class Finished(Message):
+        """The resident tapped Done, or the ticket's time on screen ran out."""
+
     def __init__(self, receipt, materials: list[dict] | None = None) -> None:
         super().__init__()
         self.receipt = receipt
@@ -43,45 +47,45 @@ class TicketScreen(KioskScreen):
         self.left = 0
 
     def heading(self) -> str:
-        return self.t("kiosk.ticket_title")
+        return tr("kiosk.ticket_title")
 
     def compose_body(self) -> ComposeResult:
         receipt = self.receipt
         lang = self.app.language
-        windows = self.t("kiosk.list_separator").join(str(w) for w in receipt.windows) or "-"
+        windows = tr("kiosk.list_separator").join(str(w) for w in receipt.windows) or "-"
         with Horizontal(id="ticket-body"):
             with Vertical(id="ticket-info"):
                 with Horizontal(id="number-row"):
                     yield BigText(receipt.number, room=16, id="number")  # the item's name beside it
-                    yield Static(self.pick(receipt.item_name, receipt.item_name_en), id="ticket-item")
-                yield Static(self.t("kiosk.ticket_window", windows=windows), id="ticket-window")
+                    yield Static(name_of(receipt.item_name, receipt.item_name_en), id="ticket-item")
+                yield Static(tr("kiosk.ticket_window", windows=windows), id="ticket-window")
                 if receipt.ahead:
-                    ahead = self.t("kiosk.ticket_ahead", ahead=receipt.ahead, minutes=receipt.wait_minutes)
+                    ahead = tr("kiosk.ticket_ahead", ahead=receipt.ahead, minutes=receipt.wait_minutes)
                 else:
-                    ahead = self.t("kiosk.ticket_next")
+                    ahead = tr("kiosk.ticket_next")
                 if receipt.priority:
-                    ahead += self.t("kiosk.ticket_priority")
+                    ahead += tr("kiosk.ticket_priority")
                 yield Static(ahead, id="ticket-ahead")
-                yield Static(self.t("kiosk.ticket_code", code=receipt.tracking_code), id="ticket-code")
+                yield Static(tr("kiosk.ticket_code", code=receipt.tracking_code), id="ticket-code")
                 if not self.materials:
-                    bring = self.t("kiosk.ticket_bring_none")
+                    bring = tr("kiosk.ticket_bring_none")
                 elif self.app.size.height >= 30:  # room for the full list
                     lines = materials_lines(self.materials, lang)
-                    bring = self.t("kiosk.ticket_bring", materials="") + "\n" + "\n".join(f"{i}. {line}" for i, line in enumerate(lines, 1))
+                    bring = tr("kiosk.ticket_bring", materials="") + "\n" + "\n".join(f"{i}. {line}" for i, line in enumerate(lines, 1))
                 else:
-                    names = self.t("kiosk.list_separator").join(self.pick(m.get("name", ""), m.get("name_en", "")) for m in self.materials)
-                    bring = self.t("kiosk.ticket_bring", materials=names)
+                    names = tr("kiosk.list_separator").join(name_of(m.get("name", ""), m.get("name_en", "")) for m in self.materials)
+                    bring = tr("kiosk.ticket_bring", materials=names)
                 yield Static(bring, id="ticket-bring")
             with Vertical(id="ticket-qr"):
-                from kiosk.widgets.qr import QRCode
+                from shared_ui.qr import QRCode
 
                 border = 4 if self.app.size.width >= 100 and self.app.size.height >= 30 else 2
                 yield QRCode(tracking_url(receipt, self.app.hall.config.tracking_url), border=border, id="qr")
-                yield Static(self.t("kiosk.ticket_scan"), id="qr-caption")
+                yield Static(tr("kiosk.ticket_scan"), id="qr-caption")
         self._lang = lang
 
     def compose_actions(self) -> ComposeResult:
-        yield BigButton(self.t("kiosk.done"), id="done", action=True)
+        yield BigButton(tr("kiosk.done"), id="done", action=True)
         yield Static("", id="print-status")
         yield Static("", id="countdown")
 
@@ -91,25 +95,29 @@ class TicketScreen(KioskScreen):
         self._tick()
         self.set_interval(1.0, self._tick)
         if self.app.hall.config.kiosk.printer:
-            self.query_one("#print-status", Static).update(self.t("kiosk.printing"))
+            self.query_one("#print-status", Static).update(tr("kiosk.printing"))
+            # Not shared_ui.workers.ask: a ticket prints without a database connection (and while it is away).
             self.run_worker(self._print, thread=True, exclusive=True, group="print", exit_on_error=False)
 
     def _tick(self) -> None:
         if self.left <= 0:
-            self.app.go_home()
+            if self.left == 0:  # said once; the app shows home
+                self.post_message(self.Finished())
+            self.left -= 1
             return
         if self.left <= 10:  # the last seconds are counted out loud on screen
-            self.query_one("#countdown", Static).update(self.t("kiosk.countdown", seconds=self.left))
+            self.query_one("#countdown", Static).update(tr("kiosk.countdown", seconds=self.left))
         self.left -= 1
 
-    def pressed(self, button: str) -> None:
-        if button == "done":
-            self.app.go_home()
+    @on(Button.Pressed, "#done")
+    def _done_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.Finished())
 
     # --- printing (after the ticket is committed) ------------------------------
 
     def _print(self) -> None:
-        from kiosk.printing import PrintFailure, print_ticket
+        from shared_ui.printing import PrintFailure, print_ticket
 
         worker = get_current_worker()
         app = self.app
@@ -124,7 +132,7 @@ class TicketScreen(KioskScreen):
                 zone=config.zone,
             )
         except PrintFailure as exc:
-            from kiosk.printing import report_failure
+            from shared_ui.printing import report_failure
 
             report_failure(app.hall, self.receipt, str(exc))
             if not worker.is_cancelled:
@@ -134,10 +142,10 @@ class TicketScreen(KioskScreen):
             self.post_message(TicketPrinted())
 
     def on_ticket_printed(self, message: TicketPrinted) -> None:
-        self.query_one("#print-status", Static).update(self.t("kiosk.printed"))
+        self.query_one("#print-status", Static).update(tr("kiosk.printed"))
 
     def on_print_failed(self, message: PrintFailed) -> None:
         status = self.query_one("#print-status", Static)
-        status.update(self.t("kiosk.print_failed", number=self.receipt.number))
+        status.update(tr("kiosk.print_failed", number=self.receipt.number))
         status.add_class("-failed")
-        self.notify(self.t("kiosk.print_failed", number=self.receipt.number), severity="error", timeout=15)
+        self.notify(tr("kiosk.print_failed", number=self.receipt.number), severity="error", timeout=15)

@@ -9,23 +9,18 @@ from __future__ import annotations
 
 import re
 
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import Static
+from textual.widgets import Button, Static
 
 from kiosk.screens.base import KioskScreen, QueryFailed
 from kiosk.widgets.big_button import BigButton
 from kiosk.widgets.keypad import Keypad
 from models.queue.tracking import LENGTH
+from shared_ui.words import tr
 
 MAX_TEXT = 300
-
-
-class CodeLookedUp(Message):
-    def __init__(self, view: dict) -> None:
-        super().__init__()
-        self.view = view
 
 
 def show_code(text: str) -> str:
@@ -38,6 +33,16 @@ def show_code(text: str) -> str:
 
 
 class TrackScreen(KioskScreen):
+    """``purpose``: "track" (what the code shows comes next) or "rate" (rating it does)."""
+
+    class CodeLookedUp(Message):
+        """The code was found: ``view`` is its public view."""
+
+        def __init__(self, purpose: str, view: dict) -> None:
+            super().__init__()
+            self.purpose = purpose
+            self.view = view
+
     def __init__(self, purpose: str = "track", initial: str = "", submit: bool = False) -> None:
         super().__init__()
         self.purpose = purpose
@@ -50,15 +55,15 @@ class TrackScreen(KioskScreen):
         return bool(self.code)
 
     def heading(self) -> str:
-        return self.t(f"kiosk.track_title_{self.purpose}")
+        return tr(f"kiosk.track_title_{self.purpose}")
 
     def compose_body(self) -> ComposeResult:
         yield Static(show_code(self.code), id="code-display")
-        yield Static(self.t("kiosk.track_hint"), id="track-message")
+        yield Static(tr("kiosk.track_hint"), id="track-message")
         yield Keypad(id="keypad")
 
     def compose_actions(self) -> ComposeResult:
-        yield BigButton(self.t("kiosk.search"), id="search", action=True)
+        yield BigButton(tr("kiosk.search"), id="search", action=True)
 
     def on_mount(self) -> None:
         if self.submit_now:
@@ -102,22 +107,23 @@ class TrackScreen(KioskScreen):
             self.code += event.character
             self._show()
 
-    def pressed(self, button: str) -> None:
-        if button == "search":
-            self.submit()
+    @on(Button.Pressed, "#search")
+    def _search_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.submit()
 
     # --- looking up ------------------------------------------------------------------
 
     def submit(self) -> None:
         text = self.code.strip()
         if not text:
-            self._say(self.t("kiosk.track_empty"), refused=True)
+            self._say(tr("kiosk.track_empty"), refused=True)
             return
         if self.busy:
             return
         self.busy = True
         self.query_one("#search", BigButton).disabled = True
-        self._say(self.t("kiosk.please_wait"))
+        self._say(tr("kiosk.please_wait"))
         throttle = self.app.throttle
 
         def look_up(hall):
@@ -125,18 +131,11 @@ class TrackScreen(KioskScreen):
 
             return throttle.lookup(lambda: public_view(hall.config, text))
 
-        self.ask(look_up, CodeLookedUp, group="lookup")
+        purpose = self.purpose
+        self.ask(look_up, lambda view: self.CodeLookedUp(purpose, view), group="lookup")
 
-    def on_code_looked_up(self, message: CodeLookedUp) -> None:
-        self.busy = False
-        if self.purpose == "rate":
-            from kiosk.screens.rate import RateScreen
-
-            self.app.show(RateScreen(message.view))
-        else:
-            from kiosk.screens.track_result import TrackResultScreen
-
-            self.app.show(TrackResultScreen(message.view))
+    def on_track_screen_code_looked_up(self, message: CodeLookedUp) -> None:
+        self.busy = False  # the app shows what comes next
 
     def on_query_failed(self, message: QueryFailed) -> None:
         self.busy = False

@@ -5,13 +5,16 @@ of ``models/`` (never a name, phone or ID number)."""
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
+from textual.message import Message
+from textual.widgets import Button
 
 from kiosk.screens.base import KioskScreen, QueryFailed
-from kiosk.screens.track import CodeLookedUp
 from kiosk.widgets.big_button import BigButton
 from kiosk.widgets.paged import PagedText
 from models.i18n import pick, t
+from shared_ui.words import tr
 
 
 def _date(value: str | None, lang: str) -> str:
@@ -76,33 +79,45 @@ def view_text(view: dict, lang: str) -> Text:
 class TrackResultScreen(KioskScreen):
     pages = True
 
+    class RatingAsked(Message):
+        """The resident tapped "rate" under what the code shows."""
+
+        def __init__(self, view: dict) -> None:
+            super().__init__()
+            self.view = view
+
+    class BackChosen(KioskScreen.BackChosen):
+        """Back leads to typing a code again."""
+
+    class ViewReloaded(Message):
+        def __init__(self, view: dict) -> None:
+            super().__init__()
+            self.view = view
+
     def __init__(self, view: dict) -> None:
         super().__init__()
         self.view = view
 
     def heading(self) -> str:
-        return self.t("kiosk.result_title")
+        return tr("kiosk.result_title")
 
     def compose_body(self) -> ComposeResult:
         yield PagedText(view_text(self.view, self.app.language), id="result")
 
     def compose_actions(self) -> ComposeResult:
         if any(case.get("can_rate") for case in self.view.get("cases") or []):
-            yield BigButton(self.t("kiosk.choice_rate"), id="rate-case", action=True)
+            yield BigButton(tr("kiosk.choice_rate"), id="rate-case", action=True)
 
     def turn(self, delta: int) -> None:
         self.query_one(PagedText).turn(delta)
 
-    def go_back(self) -> None:
-        from kiosk.screens.track import TrackScreen
+    def back_chosen(self) -> Message:
+        return self.BackChosen()
 
-        self.app.show(TrackScreen("track"))
-
-    def pressed(self, button: str) -> None:
-        if button == "rate-case":
-            from kiosk.screens.rate import RateScreen
-
-            self.app.show(RateScreen(self.view))
+    @on(Button.Pressed, "#rate-case")
+    def _rate_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.RatingAsked(self.view))
 
     def refresh_data(self, message=None) -> None:
         code = self.view.get("tracking_code", "")
@@ -112,9 +127,9 @@ class TrackResultScreen(KioskScreen):
 
             return public_view(hall.config, code)
 
-        self.ask(look_again, CodeLookedUp)
+        self.ask(look_again, self.ViewReloaded)
 
-    def on_code_looked_up(self, message: CodeLookedUp) -> None:
+    def on_track_result_screen_view_reloaded(self, message: ViewReloaded) -> None:
         self.view = message.view
         self.query_one(PagedText).set_text(view_text(self.view, self.app.language), keep_page=True)
 

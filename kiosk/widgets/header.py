@@ -7,14 +7,15 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from models import clock
+from shared_ui.words import name_of, tr
 
 
 def format_now(app) -> str:
     """Today's date, weekday and time in the hall's zone and the app's language."""
     moment = clock.local(clock.now(), app.hall.config.zone)
-    weekdays = app.t("kiosk.weekdays").split(",")
-    months = app.t("kiosk.months").split(",")
-    return app.t(
+    weekdays = tr("kiosk.weekdays").split(",")
+    months = tr("kiosk.months").split(",")
+    return tr(
         "kiosk.now_format",
         year=moment.year,
         month=moment.month,
@@ -34,13 +35,13 @@ def issuing_text(app) -> tuple[str, bool]:
     if app.day_closed and (app.day_closed_next is None or clock.local(clock.now(), app.day_closed_next.tzinfo) < app.day_closed_next):
         nxt = app.day_closed_next
     elif calendar.issuing_now():
-        return app.t("kiosk.issuing_open"), True
+        return tr("kiosk.issuing_open"), True
     else:
         nxt = calendar.next_issuing()
     if nxt is None:
-        return app.t("kiosk.issuing_closed_no_next"), False
-    when = app.t("time.datetime_format", month=nxt.month, day=nxt.day, hour=nxt.hour, minute=nxt.minute)
-    return app.t("kiosk.issuing_closed", next=when), False
+        return tr("kiosk.issuing_closed_no_next"), False
+    when = tr("time.datetime_format", month=nxt.month, day=nxt.day, hour=nxt.hour, minute=nxt.minute)
+    return tr("kiosk.issuing_closed", next=when), False
 
 
 class HallHeader(Horizontal):
@@ -56,10 +57,10 @@ class HallHeader(Horizontal):
     def update_texts(self) -> None:
         app = self.app
         config = app.hall.config
-        self.query_one("#hall-name", Static).update(app.pick(config.hall_name, config.hall_name_en))
+        self.query_one("#hall-name", Static).update(name_of(config.hall_name, config.hall_name_en))
         is_open = app.hall.calendar.issuing_now()
         issuing = self.query_one("#issuing", Static)
-        issuing.update(app.t("kiosk.header_open" if is_open else "kiosk.header_closed"))
+        issuing.update(tr("kiosk.header_open" if is_open else "kiosk.header_closed"))
         issuing.set_class(is_open, "-open")
         issuing.set_class(not is_open, "-closed")
         self.query_one("#now", Static).update(format_now(app))

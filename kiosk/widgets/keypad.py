@@ -7,13 +7,14 @@ ones show every symbol at once. Keys post :class:`Keypad.KeyTapped`,
 
 from __future__ import annotations
 
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Grid
 from textual.message import Message
 
 from kiosk.widgets.big_button import BigButton
 from models.queue.tracking import ALPHABET
+from shared_ui.words import tr
 
 DIGITS = ALPHABET[:10]
 LETTERS = ALPHABET[10:]
@@ -48,14 +49,13 @@ class Keypad(Grid):
         self.single_page = False
 
     def compose(self) -> ComposeResult:
-        app = self.app
         for symbol in DIGITS:
             yield KeyButton(symbol, id=f"key-{symbol}", classes="key -digit")
         for symbol in LETTERS:
             yield KeyButton(symbol, id=f"key-{symbol}", classes="key -letter")
-        yield KeyButton(app.t("kiosk.key_erase"), id="key-erase", classes="key -control")
-        yield BigButton(app.t("kiosk.key_clear"), id="key-clear", classes="key -control")
-        yield BigButton(app.t("kiosk.key_letters"), id="key-page", classes="key -control")
+        yield KeyButton(tr("kiosk.key_erase"), id="key-erase", classes="key -control")
+        yield BigButton(tr("kiosk.key_clear"), id="key-clear", classes="key -control")
+        yield BigButton(tr("kiosk.key_letters"), id="key-page", classes="key -control")
 
     def on_mount(self) -> None:
         self._layout_for(self.app.size.width)
@@ -77,7 +77,7 @@ class Keypad(Grid):
             key.display = letters
         page_key = self.query_one("#key-page", BigButton)
         page_key.display = not self.single_page
-        page_key.label = self.app.t("kiosk.key_digits" if self.page == "letters" else "kiosk.key_letters")
+        page_key.label = tr("kiosk.key_digits" if self.page == "letters" else "kiosk.key_letters")
 
     def show_symbol(self, symbol: str) -> None:
         """Turn to the page holding ``symbol`` (for tests and helpers)."""
@@ -86,15 +86,23 @@ class Keypad(Grid):
             self.page = wanted
             self._show()
 
-    def on_button_pressed(self, event: BigButton.Pressed) -> None:
+    @on(BigButton.Pressed, ".-digit, .-letter")
+    def _symbol_pressed(self, event: BigButton.Pressed) -> None:
         event.stop()
-        key = event.button.id or ""
-        if key == "key-page":
-            self.page = "letters" if self.page == "digits" else "digits"
-            self._show()
-        elif key == "key-erase":
-            self.post_message(self.Erased())
-        elif key == "key-clear":
-            self.post_message(self.Cleared())
-        elif key.startswith("key-"):
-            self.post_message(self.KeyTapped(key[4:]))
+        self.post_message(self.KeyTapped((event.button.id or "").removeprefix("key-")))
+
+    @on(BigButton.Pressed, "#key-erase")
+    def _erase_pressed(self, event: BigButton.Pressed) -> None:
+        event.stop()
+        self.post_message(self.Erased())
+
+    @on(BigButton.Pressed, "#key-clear")
+    def _clear_pressed(self, event: BigButton.Pressed) -> None:
+        event.stop()
+        self.post_message(self.Cleared())
+
+    @on(BigButton.Pressed, "#key-page")
+    def _page_pressed(self, event: BigButton.Pressed) -> None:
+        event.stop()
+        self.page = "letters" if self.page == "digits" else "digits"
+        self._show()

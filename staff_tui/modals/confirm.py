@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
-from staff_tui.i18n import localise_bindings, tr
+from shared_ui.words import localise_bindings, tr
 
 
 class ConfirmDialog(ModalScreen[bool]):

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
-from staff_tui.i18n import tr
+from shared_ui.words import tr
 from staff_tui.modals.saving_dialog import SavingDialog
 
 

@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from models.i18n import t
-from staff_tui.i18n import localise_bindings, tr
+from shared_ui.words import localise_bindings, tr
 from staff_tui.messages import ActionDone, ActionFailed
 
 
@@ -51,7 +51,7 @@ class NoticeDialog(ModalScreen):
 
     @work(thread=True, exclusive=True, group="print", exit_on_error=False)
     def _print(self) -> None:
-        from kiosk.printing import print_notice
+        from shared_ui.printing import print_notice
 
         app = self.app
         try:

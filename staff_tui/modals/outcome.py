@@ -22,9 +22,9 @@ from textual.worker import get_current_worker
 from models.queue import tracking
 from models.cases import Cases, DraftRefused
 from models.cases.notices import counter_notice
+from shared_ui.words import localise_bindings, name_of, tr
 from staff_tui import queries
 from staff_tui.db import call, error_words
-from staff_tui.i18n import localise_bindings, name_of, tr
 from staff_tui.messages import ActionDone, ActionFailed, Loaded
 from staff_tui.widgets.case_form import CaseForm
 

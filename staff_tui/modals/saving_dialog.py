@@ -19,8 +19,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 from textual.worker import get_current_worker
 
+from shared_ui.words import localise_bindings, tr
 from staff_tui.db import call, error_words
-from staff_tui.i18n import localise_bindings, tr
 from staff_tui.messages import ActionDone, ActionFailed
 
 

@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 
 from models.staff.whereabouts import Whereabouts
 from models.schema.whereabouts import STATES
-from staff_tui.i18n import tr
+from shared_ui.words import tr
 from staff_tui.modals.saving_dialog import SavingDialog
 
 

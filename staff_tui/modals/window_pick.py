@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from staff_tui.i18n import localise_bindings, tr
+from shared_ui.words import localise_bindings, tr
 
 
 class WindowPickDialog(ModalScreen):

@@ -14,7 +14,7 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
-from staff_tui.i18n import localise_bindings, tr
+from shared_ui.words import localise_bindings, tr
 from staff_tui.messages import HallOpened, HallUnavailable
 from staff_tui.widgets.footer import HallFooter
 

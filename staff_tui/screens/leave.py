@@ -25,9 +25,10 @@ from textual.worker import get_current_worker
 from models import clock
 from models.staff.whereabouts import Whereabouts
 from models.errors import StaffRefused
+from shared_ui.live import HallChanged
+from shared_ui.words import localise_bindings, tr
 from staff_tui.db import call, error_words
-from staff_tui.i18n import localise_bindings, tr
-from staff_tui.messages import ActionFailed, HallChanged, Loaded
+from staff_tui.messages import ActionFailed, Loaded
 from staff_tui.modals.form import Field, FormDialog
 from staff_tui.text import fit
 from staff_tui.widgets.footer import HallFooter

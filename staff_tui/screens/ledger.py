@@ -26,10 +26,11 @@ from models.cases.rules import KINDS, STATES
 from models.cases.ledger import LedgerFilter, ledger, ledger_count
 from models.cases.ledger import DUE_SOON_DAYS, case_mark
 from models.cases.rights import ledger_scope
+from shared_ui.live import HallChanged
+from shared_ui.words import localise_bindings, name_of, tr
 from staff_tui import queries
 from staff_tui.db import call, error_words
-from staff_tui.i18n import localise_bindings, name_of, tr
-from staff_tui.messages import ActionFailed, HallChanged, Loaded
+from staff_tui.messages import ActionFailed, Loaded
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.text import fit
 from staff_tui.widgets.footer import HallFooter

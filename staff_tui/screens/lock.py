@@ -16,8 +16,8 @@ from textual.widgets import Input, Label, Static
 
 from models.i18n import pick
 from models.staff.signin import unlock
+from shared_ui.words import localise_bindings, tr
 from staff_tui.db import call, error_words
-from staff_tui.i18n import localise_bindings, tr
 from staff_tui.messages import ActionDone, ActionFailed
 from staff_tui.widgets.footer import HallFooter
 

@@ -25,10 +25,11 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from models.i18n import pick
+from shared_ui.live import HallChanged
+from shared_ui.words import localise_bindings, name_of, tr
 from staff_tui import queries
 from staff_tui.db import call, error_words
-from staff_tui.i18n import localise_bindings, name_of, tr
-from staff_tui.messages import ActionDone, ActionFailed, HallChanged, Loaded
+from staff_tui.messages import ActionDone, ActionFailed, Loaded
 from staff_tui.modals.confirm import ConfirmDialog
 from staff_tui.modals.form import Field, FormDialog
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen

@@ -40,9 +40,10 @@ from textual.worker import get_current_worker
 from models import clock
 from models.errors import Refused
 from models.i18n import t
+from shared_ui.live import HallChanged
+from shared_ui.words import localise_bindings, name_of, tr
 from staff_tui.db import call, error_words
-from staff_tui.i18n import localise_bindings, name_of, tr
-from staff_tui.messages import ActionFailed, HallChanged, Loaded
+from staff_tui.messages import ActionFailed, Loaded
 from staff_tui.modals.form import Field, FormDialog
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.text import fit

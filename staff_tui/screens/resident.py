@@ -11,10 +11,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
-from kiosk.widgets.big_text import BigText
-from kiosk.widgets.qr import QRCode
 from models.i18n import t
-from staff_tui.i18n import localise_bindings, name_of, tr
+from shared_ui.big_text import BigText
+from shared_ui.qr import QRCode
+from shared_ui.words import localise_bindings, name_of, tr
 from staff_tui.messages import ActionDone, ActionFailed
 from staff_tui.widgets.footer import HallFooter
 
@@ -73,7 +73,7 @@ class ResidentScreen(Screen):
 
     @work(thread=True, exclusive=True, group="print", exit_on_error=False)
     def _print(self) -> None:
-        from staff_tui.printing import print_notices
+        from shared_ui.printing import print_notices
 
         app = self.app
         try:

@@ -23,7 +23,7 @@ from textual.widgets import Input, Label, Select, SelectionList, Static
 from models.cases.rules import KINDS
 from models.cases import Cases
 from models.i18n import pick
-from staff_tui.i18n import current_language, tr
+from shared_ui.words import current_language, tr
 from staff_tui.queries import ItemChoice
 
 # The kinds whose groups of fields are shown; the others show the result line.

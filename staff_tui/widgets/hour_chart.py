@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Sparkline, Static
 
-from staff_tui.i18n import tr
+from shared_ui.words import tr
 
 
 class HourChart(Vertical):

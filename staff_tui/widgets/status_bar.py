@@ -9,7 +9,7 @@ from textual.widget import Widget
 
 from models import clock
 from models.i18n import pick
-from staff_tui.i18n import tr
+from shared_ui.words import tr
 
 
 class StatusBar(Widget):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from staff_tui.i18n import name_of, tr
+from shared_ui.words import name_of, tr
 from staff_tui.queries import QueuePicture
 from staff_tui.text import fit
 

@@ -8,7 +8,7 @@ from textual.widgets import Input, OptionList, Select
 from models import events
 from models.maintenance.demo import DEMO_PIN
 from models.staff.whereabouts import Whereabouts
-from staff_tui.messages import HallChanged
+from shared_ui.live import HallChanged
 from tests.demo_hall.helpers import app_for, ready, screen_text, text_of, wait_for
 from tests.staff.helpers import make_app
 
@@ -108,7 +108,7 @@ async def test_the_queue_says_b_cover_and_switches_to_the_covered_window(demo):
         assert Whereabouts(demo.config).windows_for_terminal("S04") == [2]
         # S03 comes back: A covers, the mark goes.
         Whereabouts(demo.config).set_state("S03", "on_duty")
-        app.post_message(HallChanged(frozenset({"whereabouts.changed"}), events.last_id()))
+        app.post_message(HallChanged.of({"whereabouts.changed"}, last_id=events.last_id()))
         await wait_for(pilot, lambda: "B岗代岗" not in screen_text(app), what="mark gone")
 
 
@@ -161,7 +161,7 @@ async def test_a_leaders_terminal_is_told_when_a_window_loses_its_cover(demo):
         await wait_for(pilot, lambda: app.cover_seen is not None, what="arrived")
         change = Whereabouts(demo.config).set_state("S01", "out", "送材料")  # S02 is out visiting
         assert change.cover_lost == (1,)
-        app.post_message(HallChanged(frozenset({"whereabouts.changed", "cover.lost"}), events.last_id()))
+        app.post_message(HallChanged.of({"whereabouts.changed", "cover.lost"}, last_id=events.last_id()))
         await wait_for(pilot, lambda: any("1号窗口" in n.message for n in app._notifications), what="notice")
         notice = next(n for n in app._notifications if "1号窗口" in n.message)
         assert "暂停服务" in notice.message and notice.severity == "warning"

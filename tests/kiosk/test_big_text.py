@@ -8,7 +8,7 @@ import pytest
 from textual.app import App
 from textual.containers import Horizontal
 
-from kiosk.widgets.big_text import _DOTS, TALL_ROWS, BigText, glyph, tall_rows
+from shared_ui.big_text import _DOTS, TALL_ROWS, BigText, glyph, tall_rows
 
 
 def test_every_prefix_letter_digit_and_mark_has_both_sizes():

@@ -16,6 +16,7 @@ from kiosk.announcer import Announcer, speech_argv
 from kiosk.board_app import BoardApp
 from models.hall import put_setting
 from tests.kiosk.conftest import make_kiosk, on_screen, open_item, screen_text, tap, wait_for, with_config
+from shared_ui.words import name_of, tr
 
 HALL_BIN = str(Path(sys.executable).with_name("hall"))
 
@@ -50,20 +51,20 @@ async def test_board_shows_calls_waiting_and_paused_windows(hall, size, lang):
         screen = app.screen
         await wait_for(pilot, lambda: screen.current == ("A001", 1))
         words = screen_text(app)
-        assert app.t("board.call", number="A001", window=1) in words
-        assert app.t("board.waiting_row", name=app.pick("计生服务", "Family planning"), count=2) in words
-        assert app.t("board.paused_row", window=4, name=app.pick("财政服务", "Finance and subsidies")) in words
+        assert tr("board.call", number="A001", window=1) in words
+        assert tr("board.waiting_row", name=name_of("计生服务", "Family planning"), count=2) in words
+        assert tr("board.paused_row", window=4, name=name_of("财政服务", "Finance and subsidies")) in words
         # a new call, made outside the app's thread: shown, highlighted, announced
         threading.Thread(target=lambda: _in_thread(hall, lambda: hall.queue.call_next(1))).start()
         await wait_for(pilot, lambda: screen.current == ("A002", 1), timeout=2)
         assert screen.query_one("#call-panel").has_class("-new")
-        assert app.announcer.said == [app.t("board.speech", number="A002", window=1)]
+        assert app.announcer.said == [tr("board.speech", number="A002", window=1)]
         await wait_for(pilot, lambda: not screen.query_one("#call-panel").has_class("-new"), timeout=3)
-        assert app.t("board.recent_row", number="A002", window=1) in screen_text(app)
+        assert tr("board.recent_row", number="A002", window=1) in screen_text(app)
         # a recall shows again
         threading.Thread(target=lambda: _in_thread(hall, lambda: hall.queue.recall("A001", 1))).start()
         await wait_for(pilot, lambda: screen.current == ("A001", 1) and screen.query_one("#call-panel").has_class("-new"), timeout=2)
-        assert app.t("board.recall") in screen_text(app)
+        assert tr("board.recall") in screen_text(app)
 
 
 def _in_thread(hall, fn):

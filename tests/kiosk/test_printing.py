@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 from escpos.printer import Dummy
 
-from kiosk.printing import PrintFailure, open_printer, print_ticket
 from models.schema import Event, Ticket
+from shared_ui.printing import PrintFailure, open_printer, print_ticket
 from tests.kiosk.conftest import make_kiosk, on_screen, open_item, screen_text, tap, wait_for
+from shared_ui.words import tr
 
 
 class BrokenPrinter(Dummy):
@@ -55,7 +56,7 @@ def test_printer_names():
 
 
 async def test_failed_print_keeps_the_ticket_and_tells_everyone(hall, monkeypatch):
-    import kiosk.printing as printing
+    import shared_ui.printing as printing
 
     monkeypatch.setattr(printing, "open_printer", lambda spec: BrokenPrinter())
     app = make_kiosk(hall, "zh", printer="dummy")
@@ -72,7 +73,7 @@ async def test_failed_print_keeps_the_ticket_and_tells_everyone(hall, monkeypatc
 
 
 async def test_dummy_printer_prints_after_the_ticket_is_taken(hall, monkeypatch):
-    import kiosk.printing as printing
+    import shared_ui.printing as printing
 
     printed = []
 
@@ -87,7 +88,7 @@ async def test_dummy_printer_prints_after_the_ticket_is_taken(hall, monkeypatch)
         await open_item(pilot, "take", "jisheng", "baby-hukou")
         await tap(pilot, "#normal")
         await on_screen(pilot, "TicketScreen")
-        await wait_for(pilot, lambda: app.t("kiosk.printed") in screen_text(app))
+        await wait_for(pilot, lambda: tr("kiosk.printed") in screen_text(app))
     printer, tickets_when_printing = printed[0]
     assert tickets_when_printing == 1  # committed before printing
     assert b"A001" in printer.output
@@ -96,8 +97,7 @@ async def test_dummy_printer_prints_after_the_ticket_is_taken(hall, monkeypatch)
 def test_notices_print_one_slip_each_with_the_qr_and_fail_plainly():
     from types import SimpleNamespace
 
-    from kiosk.printing import print_notice
-    from staff_tui.printing import print_notices
+    from shared_ui.printing import print_notice, print_notices
 
     printer = Dummy()
     print_notice(printer, "补充件通知书\n1. 户口簿", "Return notice", url="https://hall.example.cn/t/ABCD")

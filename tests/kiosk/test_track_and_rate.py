@@ -6,6 +6,7 @@ import pytest
 
 from models.queue import tracking
 from tests.kiosk.conftest import SIZES, make_kiosk, on_screen, screen_text, tap, type_code, wait_for
+from shared_ui.words import tr
 
 COMBOS = [pytest.param("small", "zh", id="80x24-zh"), pytest.param("kiosk", "en", id="120x40-en")]
 
@@ -28,8 +29,8 @@ async def test_keypad_code_shows_the_public_view(hall, size, lang):
         await on_screen(pilot, "TrackResultScreen")
         words = screen_text(app)
         assert receipt.number in words
-        assert app.t("ticket.state_waiting") in words
-        assert app.t("kiosk.result_ahead", ahead=1) in words
+        assert tr("ticket.state_waiting") in words
+        assert tr("kiosk.result_ahead", ahead=1) in words
 
 
 @pytest.mark.parametrize("text", ["url", "bare-lower"])
@@ -107,7 +108,7 @@ async def test_rate_a_finished_case_once(hall, size, lang, monkeypatch):
         await tap(pilot, "#tag-clear")  # ticked twice: off again
         await tap(pilot, "#send")
         await wait_for(pilot, lambda: getattr(app.screen, "step", "") == "done")
-        assert app.t("kiosk.rate_thanks") in screen_text(app)
+        assert tr("kiosk.rate_thanks") in screen_text(app)
         rating = CaseRating.get()
         assert rating.level == "satisfied" and rating.tags == ["warm"] and rating.channel == "kiosk"
         # a second visit: already rated
@@ -116,7 +117,7 @@ async def test_rate_a_finished_case_once(hall, size, lang, monkeypatch):
         await on_screen(pilot, "TrackScreen")
         await pilot.press(*receipt.tracking_code, "enter")
         await on_screen(pilot, "RateScreen")
-        assert app.t("kiosk.rate_none_rated") in screen_text(app)
+        assert tr("kiosk.rate_none_rated") in screen_text(app)
     assert CaseRating.select().count() == 1
 
 

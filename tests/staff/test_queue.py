@@ -9,7 +9,7 @@ import pytest
 from textual.widgets import Input, Select
 
 from models.schema import Ticket, Window, WindowLine
-from staff_tui.i18n import tr
+from shared_ui.words import tr
 from staff_tui.widgets.keyed_table import KeyedTable
 from tests.staff.helpers import make_app, shift_for, take, text_of, wait_for
 
@@ -190,7 +190,7 @@ async def test_a_call_at_one_terminal_shows_at_the_other(staffed):
 
 
 async def test_the_palette_offers_the_screens_actions_and_a_lost_database_shows(staffed):
-    from staff_tui.messages import DatabaseLost, DatabaseRestored
+    from shared_ui.live import DatabaseLost, DatabaseRestored
     from staff_tui.widgets.status_bar import StatusBar
 
     take(staffed, "rural-dibao")
@@ -213,7 +213,7 @@ async def test_the_palette_offers_the_screens_actions_and_a_lost_database_shows(
 
 @pytest.mark.parametrize("size", [(80, 24), (100, 30)])
 async def test_the_status_bar_keeps_the_time_and_a_database_warning_whole(staffed, size):
-    from staff_tui.messages import DatabaseLost
+    from shared_ui.live import DatabaseLost
     from staff_tui.widgets.status_bar import StatusBar
 
     app = make_app(staffed, shift=shift_for("S05", 3), language="en", live=False)

@@ -10,8 +10,9 @@ the feed (and in the log).
 (hex, e.g. ``usb:0x04b8:0x0202``), ``network:HOST[:PORT]``,
 ``serial:/dev/ttyS0`` or ``file:/dev/usb/lp0``.
 
-:func:`print_ticket` and :func:`print_notice` open the printer, print, cut
-and close it, and raise :class:`PrintFailure` whatever went wrong;
+:func:`print_ticket`, :func:`print_notice` and :func:`print_notices` (the
+notices of a visit's outcome) open the printer, print, cut and close it, and
+raise :class:`PrintFailure` whatever went wrong;
 :func:`print_text` prints one line on a printer already open.
 """
 
@@ -138,6 +139,13 @@ def print_notice(spec, *notices: str, url: str = "") -> None:
             if url:
                 printer.qr(url, size=6, native=False, center=True)
             printer.cut()
+
+
+def print_notices(spec, outcome, *, language: str) -> None:
+    """Print every notice of a visit's ``outcome`` (the counter's), each with the visit's QR code;
+    raises PrintFailure. A failed print changes nothing that was saved: the notices stay on the clerk's
+    screen. (``language`` is the clerk's; the notices are already written.)"""
+    print_notice(spec, *(case.notice for case in outcome.cases), url=outcome.url)
 
 
 def report_failure(hall, receipt, reason: str) -> None:

@@ -1,0 +1,173 @@
+"""Which kiosk screen comes next: the one place that decides it.
+
+A screen never shows another: it posts what the resident chose (a message
+nested in the screen, named as a past event) and the message bubbles up to
+the app. :class:`Navigator`, mixed into :class:`kiosk.app.KioskApp`, handles
+each of them and shows the next screen (one deep above the base screen):
+
+- Home, the ticket's Done or its time running out, the thanks after a rating → home;
+- ``HomeScreen.ServiceChosen`` → the lines (to take a ticket, or to read what to bring),
+  or the tracking-code screen (to track, or to rate); ``HomeScreen.CodeScanned`` → looking it up;
+- ``LinesScreen.LineChosen`` → its items; ``ItemsScreen.ItemChosen`` → taking a ticket
+  (when one can be taken now and the resident came to take one), else the item's notice;
+- ``ItemDetailScreen.TicketAsked`` → taking a ticket; ``PriorityScreen.TicketTaken`` → the ticket;
+- ``TrackScreen.CodeLookedUp`` → what the code shows, or rating it;
+  ``TrackResultScreen.RatingAsked`` → rating;
+- each ``BackChosen`` → the screen Back leads to (home unless a screen says otherwise).
+
+The handlers go by Textual's naming (``on_<screen>_<message>``), and the
+screens are imported when first shown: nothing here imports the models
+before the kiosk's first frame.
+"""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+
+
+class Navigator:
+    """The kiosk app's handlers for what the resident chose; ``show`` and ``go_home`` show a screen."""
+
+    # --- showing ---------------------------------------------------------------------
+
+    def show(self, screen: Screen) -> None:
+        """Replace the current screen (the stack stays one deep above the base)."""
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def go_home(self, *, reset: bool = False) -> None:
+        """Home; ``reset`` also brings back the default language and normal text (after idling)."""
+        from kiosk.screens.home import HomeScreen
+
+        if reset:
+            self.set_reactive(type(self).language, self.default_language)
+            if self.large:
+                self.large = False
+        self.show(HomeScreen())
+
+    def _items(self, mode: str, line_code: str, page: int = 0) -> None:
+        from kiosk.screens.items import ItemsScreen
+
+        self.show(ItemsScreen(mode, line_code, page))
+
+    def _lines(self, mode: str) -> None:
+        from kiosk.screens.lines import LinesScreen
+
+        self.show(LinesScreen(mode))
+
+    def _track(self, purpose: str, **typed) -> None:
+        from kiosk.screens.track import TrackScreen
+
+        self.show(TrackScreen(purpose, **typed))
+
+    def _item_detail(self, item_code: str, back: tuple | None) -> None:
+        from kiosk.screens.item_detail import ItemDetailScreen
+
+        self.show(ItemDetailScreen(item_code, back=back))
+
+    def _priority(self, item_code: str, back: tuple | None, *, from_detail: bool = False) -> None:
+        from kiosk.screens.priority import PriorityScreen
+
+        self.show(PriorityScreen(item_code, back=back, from_detail=from_detail))
+
+    def _track_result(self, view: dict) -> None:
+        from kiosk.screens.track_result import TrackResultScreen
+
+        self.show(TrackResultScreen(view))
+
+    def _rate(self, view: dict) -> None:
+        from kiosk.screens.rate import RateScreen
+
+        self.show(RateScreen(view))
+
+    # --- every screen ------------------------------------------------------------------
+
+    def on_kiosk_screen_home_chosen(self, message) -> None:
+        self.go_home()
+
+    def on_kiosk_screen_back_chosen(self, message) -> None:
+        self.go_home()
+
+    def on_ticket_screen_finished(self, message) -> None:
+        self.go_home()
+
+    def on_rate_screen_finished(self, message) -> None:
+        self.go_home()
+
+    # --- home ------------------------------------------------------------------------------
+
+    def on_home_screen_service_chosen(self, message) -> None:
+        if message.service in ("take", "guide"):
+            self._lines(message.service)
+        elif message.service in ("track", "rate"):
+            self._track(message.service)
+
+    def on_home_screen_other_language_chosen(self, message) -> None:
+        self.language = "en" if self.language == "zh" else "zh"
+        self.go_home()
+
+    def on_home_screen_large_text_toggled(self, message) -> None:
+        self.large = not self.large
+        self.go_home()
+
+    def on_home_screen_code_scanned(self, message) -> None:
+        self._track("track", initial=message.text, submit=True)
+
+    # --- taking a ticket, reading what to bring --------------------------------------------------
+
+    def on_lines_screen_line_chosen(self, message) -> None:
+        self._items(message.mode, message.line_code)
+
+    def on_items_screen_item_chosen(self, message) -> None:
+        back = (message.mode, message.line_code, message.page)
+        if message.mode == "take" and message.can_take:
+            self._priority(message.item_code, back)
+        else:
+            self._item_detail(message.item_code, back)
+
+    def on_items_screen_line_gone(self, message) -> None:
+        self._lines(message.mode)
+
+    def on_items_screen_back_chosen(self, message) -> None:
+        self._lines(message.mode)
+
+    def on_item_detail_screen_ticket_asked(self, message) -> None:
+        self._priority(message.item_code, message.back, from_detail=True)
+
+    def on_item_detail_screen_back_chosen(self, message) -> None:
+        if message.back:
+            self._items(*message.back)
+        else:
+            self.go_home()
+
+    def on_priority_screen_ticket_taken(self, message) -> None:
+        from kiosk.screens.ticket import TicketScreen
+
+        self.show(TicketScreen(message.receipt, message.materials))
+
+    def on_priority_screen_back_chosen(self, message) -> None:
+        if message.from_detail:
+            self._item_detail(message.item_code, message.back)
+        elif message.back:
+            self._items(*message.back)
+        else:
+            self.go_home()
+
+    # --- tracking and rating -----------------------------------------------------------------------
+
+    def on_track_screen_code_looked_up(self, message) -> None:
+        if message.purpose == "rate":
+            self._rate(message.view)
+        else:
+            self._track_result(message.view)
+
+    def on_track_result_screen_rating_asked(self, message) -> None:
+        self._rate(message.view)
+
+    def on_track_result_screen_back_chosen(self, message) -> None:
+        self._track("track")
+
+    def on_rate_screen_back_chosen(self, message) -> None:
+        self._track_result(message.view)
