@@ -256,14 +256,16 @@ class StaffApp(App):
         self.push_screen(StateDialog(StateRequest(shift.code, shift.name, current=current)), answered)
 
     def action_show_work(self, name: str) -> None:
-        """Ctrl+G / Ctrl+O / Ctrl+R: the whereabouts board, duty, reports."""
+        """Ctrl+G / Ctrl+O / Ctrl+R: the whereabouts board, duty, reports; and leave, from the board."""
         if self.screen.name == name:
             return
         from staff_tui.screens.duty import DutyScreen
+        from staff_tui.screens.leave import LeaveScreen
         from staff_tui.screens.reports import ReportsScreen
         from staff_tui.screens.whereabouts import WhereaboutsScreen
 
-        screen = {"whereabouts": WhereaboutsScreen, "duty": DutyScreen, "reports": ReportsScreen}[name]()
+        screens = {"whereabouts": WhereaboutsScreen, "leave": LeaveScreen, "duty": DutyScreen, "reports": ReportsScreen}
+        screen = screens[name]()
         if self.screen.name in self.SIDE_SCREENS:
             self.switch_screen(screen)
         else:
