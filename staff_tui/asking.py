@@ -8,13 +8,18 @@ message ``done`` makes of it. A refusal or a database fault comes back as
 (:meth:`Asking.failure_words`), and lands in :meth:`Asking.ask_failed`,
 which a screen overrides only when it shows a failure somewhere other than
 its message line.
+
+The app opens the screens and dialogs, so they name
+:class:`~staff_tui.app.StaffApp` for the type checker only
+(``textual.getters.app`` would need the class at run time, and with it an
+import circle between the app and its screens).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 from textual.worker import Worker
@@ -22,9 +27,17 @@ from textual.worker import Worker
 from shared_ui.workers import ask
 from staff_tui.db import error_words
 
+if TYPE_CHECKING:
+    from staff_tui.app import StaffApp
+
 
 class Asking:
     """Mixed in before Textual's Screen, ModalScreen or App."""
+
+    if TYPE_CHECKING:
+
+        @property
+        def app(self) -> StaffApp: ...
 
     @dataclass
     class AskFailed(Message, bubble=False):
@@ -41,11 +54,12 @@ class Asking:
         def failed(error: Exception) -> Message:
             return self.AskFailed(group, error, self.failure_words(error))
 
+        # Asking is always mixed into a DOMNode (a screen, a dialog, the app).
         return ask(self, fn, done, failed, group=group, exclusive=exclusive)  # type: ignore[arg-type]
 
     def failure_words(self, error: Exception) -> str:
-        """One sentence for the clerk (made in the worker: it may read the models' catalogue)."""
-        return error_words(error, self.app.lang)  # type: ignore[attr-defined]
+        """One sentence for the clerk; called in the worker thread, as the failure is posted."""
+        return error_words(error, self.app.lang)
 
     def on_asking_ask_failed(self, message: AskFailed) -> None:
         self.ask_failed(message)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual import on
 from textual.binding import Binding
@@ -22,9 +22,6 @@ from textual.widgets import Button, Static
 
 from staff_tui.asking import Asking
 from staff_tui.i18n import localise_bindings, tr
-
-if TYPE_CHECKING:
-    from staff_tui.app import StaffApp
 
 # Ctrl+S is every dialog's; each subclass lists its own keys and then CANCEL_KEY,
 # so that Escape comes last in the key panel and the command palette.
@@ -38,11 +35,6 @@ class SavingDialog(Asking, ModalScreen):
     @dataclass
     class Saved(Message, bubble=False):
         result: Any
-
-    if TYPE_CHECKING:
-
-        @property
-        def app(self) -> StaffApp: ...
 
     def __init__(self, *, name: str | None = None) -> None:
         super().__init__(classes="dialog-screen", name=name)

@@ -29,7 +29,7 @@ from models.ledger import case_mark
 from models.i18n import t
 from models.signin import case_actions, may_see_case
 from staff_tui import queries
-from staff_tui.i18n import localise_bindings, name_of, tr
+from staff_tui.i18n import name_of, tr
 from staff_tui.messages import HallChanged
 from staff_tui.modals.confirm import ConfirmDialog
 from staff_tui.modals.form import Field, FormDialog
@@ -128,7 +128,6 @@ class CaseDetailScreen(WideOrNarrowScreen):
 
     def __init__(self, number: str) -> None:
         super().__init__(name="case")
-        localise_bindings(self)
         self.number = number
         self.view: queries.CaseView | None = None
         self.allowed: set[str] = set()

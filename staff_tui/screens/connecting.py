@@ -16,7 +16,7 @@ from textual.containers import Center, Vertical
 from textual.message import Message
 from textual.widgets import Label, Static
 
-from staff_tui.i18n import localise_bindings, tr
+from staff_tui.i18n import tr
 from staff_tui.screens.staff_screen import StaffScreen
 from staff_tui.widgets.footer import HallFooter
 
@@ -38,7 +38,6 @@ class ConnectingScreen(StaffScreen):
 
     def __init__(self) -> None:
         super().__init__(name="connecting")
-        localise_bindings(self)
         self.countdown = 0
         self.attempts = 0
 

@@ -32,7 +32,7 @@ from textual.widgets import DataTable, Static
 from models import clock
 from models.duty import Duty
 from models.duty_schema import CHECKLISTS
-from staff_tui.i18n import localise_bindings, tr
+from staff_tui.i18n import tr
 from staff_tui.messages import HallChanged
 from staff_tui.modals.confirm import ConfirmDialog
 from staff_tui.modals.form import Field, FormDialog
@@ -77,7 +77,6 @@ class DutyScreen(WideOrNarrowScreen):
 
     def __init__(self, day: date | None = None) -> None:
         super().__init__(name="duty")
-        localise_bindings(self)
         self.day = day
         self.today: date | None = None
         self.data = None  # (DayChecklists, open problems, names)

@@ -23,7 +23,7 @@ from textual.widgets import Static
 
 from models import clock
 from models.whereabouts import StaffRefused, Whereabouts
-from staff_tui.i18n import localise_bindings, tr
+from staff_tui.i18n import tr
 from staff_tui.messages import HallChanged
 from staff_tui.modals.form import Field, FormDialog
 from staff_tui.screens.staff_screen import StaffScreen
@@ -65,7 +65,6 @@ class LeaveScreen(StaffScreen):
 
     def __init__(self) -> None:
         super().__init__(name="leave")
-        localise_bindings(self)
         self.leaves = []
         self.people = []
 

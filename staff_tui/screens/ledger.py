@@ -27,7 +27,7 @@ from models.ledger import LedgerFilter, ledger, ledger_count
 from models.ledger import DUE_SOON_DAYS, case_mark
 from models.signin import ledger_scope
 from staff_tui import queries
-from staff_tui.i18n import localise_bindings, name_of, tr
+from staff_tui.i18n import name_of, tr
 from staff_tui.messages import HallChanged
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.text import fit
@@ -83,7 +83,6 @@ class LedgerScreen(WideOrNarrowScreen):
 
     def __init__(self) -> None:
         super().__init__(name="ledger")
-        localise_bindings(self)
         self.flags = {name: False for name, _ in TOGGLES}
         self.page = 1
         self.answer: LedgerAnswer | None = None

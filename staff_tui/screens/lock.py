@@ -18,7 +18,7 @@ from textual.widgets import Input, Label, Static
 
 from models.i18n import pick
 from models.signin import unlock
-from staff_tui.i18n import localise_bindings, tr
+from staff_tui.i18n import tr
 from staff_tui.screens.staff_screen import StaffScreen
 from staff_tui.widgets.footer import HallFooter
 
@@ -32,7 +32,6 @@ class LockScreen(StaffScreen):
 
     def __init__(self) -> None:
         super().__init__(name="lock")
-        localise_bindings(self)
         self.busy = False
 
     def compose(self) -> ComposeResult:

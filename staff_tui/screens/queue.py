@@ -27,7 +27,7 @@ from textual.widgets import Static
 
 from models.i18n import pick
 from staff_tui import queries
-from staff_tui.i18n import localise_bindings, name_of, tr
+from staff_tui.i18n import name_of, tr
 from staff_tui.messages import HallChanged
 from staff_tui.modals.confirm import ConfirmDialog
 from staff_tui.modals.form import Field, FormDialog
@@ -131,7 +131,6 @@ class QueueScreen(WideOrNarrowScreen):
 
     def __init__(self) -> None:
         super().__init__(name="queue")
-        localise_bindings(self)
         self.picture: queries.QueuePicture | None = None
         self.cover: CoverView | None = None
         self.busy = False

@@ -39,7 +39,7 @@ from textual.widgets import Static
 from models import clock
 from models.errors import Refused
 from models.i18n import t
-from staff_tui.i18n import localise_bindings, name_of, tr
+from staff_tui.i18n import name_of, tr
 from staff_tui.messages import HallChanged
 from staff_tui.modals.form import Field, FormDialog
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
@@ -140,7 +140,6 @@ class ReportsScreen(WideOrNarrowScreen):
 
     def __init__(self, period: str | None = None) -> None:
         super().__init__(name="reports")
-        localise_bindings(self)
         self.period = period
         self.data: ReportData | None = None
 

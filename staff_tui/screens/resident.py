@@ -11,7 +11,7 @@ from textual.widgets import Label, Static
 
 from kiosk.widgets.big_text import BigText
 from kiosk.widgets.qr import QRCode
-from staff_tui.i18n import localise_bindings, name_of, tr
+from staff_tui.i18n import name_of, tr
 from staff_tui.screens.staff_screen import StaffScreen
 from staff_tui.widgets.footer import HallFooter
 from staff_tui.widgets.print_line import PrintLine
@@ -25,7 +25,6 @@ class ResidentScreen(StaffScreen):
 
     def __init__(self, outcome) -> None:
         super().__init__(name="resident")
-        localise_bindings(self)
         self.outcome = outcome
 
     def compose(self) -> ComposeResult:

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from models.i18n import pick
 from models.signin import sign_in, start_shift
-from staff_tui.i18n import localise_bindings, tr
+from staff_tui.i18n import tr
 from staff_tui.screens.staff_screen import StaffScreen
 from staff_tui.widgets.footer import HallFooter
 
@@ -38,7 +38,6 @@ class SignInScreen(StaffScreen):
 
     def __init__(self) -> None:
         super().__init__(name="signin")
-        localise_bindings(self)
         self.info = None
         self.choices = []
         self.busy = False

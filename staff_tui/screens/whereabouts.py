@@ -30,7 +30,7 @@ from textual.widgets import Static
 from models import clock
 from models.whereabouts import Whereabouts
 from models.whereabouts_schema import STATES
-from staff_tui.i18n import localise_bindings, name_of, tr
+from staff_tui.i18n import name_of, tr
 from staff_tui.messages import HallChanged
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.text import fit, hhmm
@@ -72,7 +72,6 @@ class WhereaboutsScreen(WideOrNarrowScreen):
 
     def __init__(self) -> None:
         super().__init__(name="whereabouts")
-        localise_bindings(self)
         self.data = None
 
     def compose(self) -> ComposeResult:
