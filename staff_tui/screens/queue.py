@@ -201,6 +201,8 @@ class QueueScreen(WideOrNarrowScreen):
         self.ask(lambda hall: queries.queue_picture(hall, window), self.QueueLoaded, group="queue-load")
 
     def on_hall_changed(self, message: HallChanged) -> None:
+        if self.app.shift is None:  # signed out while the change was on its way: this screen is going
+            return
         self.load()
         if message.kinds & COVER_KINDS:
             self.load_cover()
