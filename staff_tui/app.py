@@ -33,7 +33,7 @@ from textual.reactive import reactive
 
 from models.config import Config
 from models.i18n import t
-from models.signin import Shift, idle_lock_seconds, switch_window
+from models.staff.signin import Shift, idle_lock_seconds, switch_window
 from staff_tui.asking import Asking
 from staff_tui.i18n import localise_bindings
 from staff_tui.messages import DatabaseLost, DatabaseRestored, HallChanged
@@ -191,7 +191,7 @@ class StaffApp(Asking, App):
     def _arrived(self, shift: Shift) -> None:
         """Signing in puts the person on duty (在岗), unless they already are."""
         from models import events
-        from models.whereabouts import Whereabouts
+        from models.staff.whereabouts import Whereabouts
 
         where = Whereabouts(self.config)
 

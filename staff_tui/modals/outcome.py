@@ -18,9 +18,9 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Label, Static, TabbedContent, TabPane
 
-from models import tracking
+from models.queue import tracking
 from models.cases import Cases, DraftRefused
-from models.notices import counter_notice
+from models.cases.notices import counter_notice
 from staff_tui import queries
 from staff_tui.i18n import name_of, tr
 from staff_tui.modals.saving_dialog import CANCEL_KEY, SavingDialog

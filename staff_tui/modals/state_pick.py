@@ -3,7 +3,7 @@ time one expects to be back (Ctrl+T from any working screen).
 
 The states are a list: arrows or their digit (1 在岗 … 6 请假) choose, Tab
 moves to the note and the return time, Enter or Ctrl+S saves, Escape
-cancels. The save is :meth:`models.whereabouts.Whereabouts.set_state` in a
+cancels. The save is :meth:`models.staff.whereabouts.Whereabouts.set_state` in a
 thread worker; a refusal (请假 without approved leave, a time that is not
 one) stays in the dialog with what was typed.
 
@@ -21,8 +21,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from models.whereabouts import Whereabouts
-from models.whereabouts_schema import STATES
+from models.staff.whereabouts import Whereabouts
+from models.schema.whereabouts import STATES
 from staff_tui.i18n import tr
 from staff_tui.modals.saving_dialog import CANCEL_KEY, SavingDialog
 

@@ -23,11 +23,11 @@ from textual.widgets import DataTable, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from models import clock
-from models.case_rules import LEVELS, NOTIFY_HOWS, RATING_TAGS
+from models.cases.rules import LEVELS, NOTIFY_HOWS, RATING_TAGS
 from models.cases import Cases
-from models.ledger import case_mark
+from models.cases.ledger import case_mark
 from models.i18n import t
-from models.signin import case_actions, may_see_case
+from models.cases.rights import case_actions, may_see_case
 from staff_tui import queries
 from staff_tui.i18n import name_of, tr
 from staff_tui.messages import HallChanged

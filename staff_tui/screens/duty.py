@@ -31,7 +31,7 @@ from textual.widgets import DataTable, Static
 
 from models import clock
 from models.duty import Duty
-from models.duty_schema import CHECKLISTS
+from models.schema.duty import CHECKLISTS
 from staff_tui.i18n import tr
 from staff_tui.messages import HallChanged
 from staff_tui.modals.confirm import ConfirmDialog
@@ -458,11 +458,11 @@ class DutyScreen(WideOrNarrowScreen):
             text = (values.get("day") or "").strip()
             if not text:
                 return self.today
-            from models.attendance import parse_period
+            from models.duty.attendance import parse_period
 
             kind, value = parse_period(text)
             if kind != "day":
-                from models.whereabouts import StaffRefused
+                from models.errors import StaffRefused
 
                 raise StaffRefused("bad_period", text=text)
             return value

@@ -6,7 +6,7 @@ the request under the cursor, with an optional note; nobody decides their
 own. Staff see their own requests and those where they are the stand-in; a
 leader sees all. Pending requests come first. The rules (a reason, a stand-in
 who is not on leave then, one decision per request) are
-:class:`models.whereabouts.Whereabouts`'s; its refusals are shown as they are.
+:class:`models.staff.whereabouts.Whereabouts`'s; its refusals are shown as they are.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from textual.message import Message
 from textual.widgets import Static
 
 from models import clock
-from models.whereabouts import StaffRefused, Whereabouts
+from models.staff.whereabouts import Whereabouts
+from models.errors import StaffRefused
 from staff_tui.i18n import tr
 from staff_tui.messages import HallChanged
 from staff_tui.modals.form import Field, FormDialog

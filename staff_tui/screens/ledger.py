@@ -5,8 +5,8 @@ mine, F7 clear) and selects (kind, window, handler); Ctrl+F searches by
 case number, tracking code or the last four digits of a phone. Overdue rows
 and rows due within two working days carry a word and a symbol in their
 first column ("!! 超期", "! 临期"), not only a colour. A page is one query
-of :func:`models.ledger.ledger` (indexed, fast with 100,000 cases); what a
-person may see is :func:`models.signin.ledger_scope`'s answer.
+of :func:`models.cases.ledger.ledger` (indexed, fast with 100,000 cases); what a
+person may see is :func:`models.staff.signin.ledger_scope`'s answer.
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
-from models.case_rules import KINDS, STATES
-from models.ledger import LedgerFilter, ledger, ledger_count
-from models.ledger import DUE_SOON_DAYS, case_mark
-from models.signin import ledger_scope
+from models.cases.rules import KINDS, STATES
+from models.cases.ledger import LedgerFilter, ledger, ledger_count
+from models.cases.ledger import DUE_SOON_DAYS, case_mark
+from models.cases.rights import ledger_scope
 from staff_tui import queries
 from staff_tui.i18n import name_of, tr
 from staff_tui.messages import HallChanged

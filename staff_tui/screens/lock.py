@@ -2,7 +2,7 @@
 shows; the PIN of the person signed in unlocks it, F10 signs them out.
 
 Wrong PINs count towards the lock-out like at sign-in
-(:func:`models.signin.unlock`).
+(:func:`models.staff.signin.unlock`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widgets import Input, Label, Static
 
 from models.i18n import pick
-from models.signin import unlock
+from models.staff.signin import unlock
 from staff_tui.i18n import tr
 from staff_tui.screens.staff_screen import StaffScreen
 from staff_tui.widgets.footer import HallFooter

@@ -8,7 +8,7 @@ rows in place.
 A/B cover (AB岗): when this person covers a window as its B person (its A
 people are all away), the status line says "B 代岗" for that window, and
 the terminal gets that window's queue
-(:meth:`models.whereabouts.Whereabouts.windows_for_terminal`): if it is not
+(:meth:`models.staff.whereabouts.Whereabouts.windows_for_terminal`): if it is not
 the window shown, the message line says so and W switches to it.
 """
 
@@ -52,7 +52,7 @@ class CoverView:
 
 def cover_view(config, code: str) -> CoverView:
     """(In a worker.) :meth:`Whereabouts.windows_for_terminal`, and which of them are B posts."""
-    from models.whereabouts import Whereabouts
+    from models.staff.whereabouts import Whereabouts
 
     where = Whereabouts(config)
     windows = tuple(where.windows_for_terminal(code))

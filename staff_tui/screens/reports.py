@@ -1,7 +1,7 @@
 """Reports (日报 / 月报): today, any chosen day or any month, and a CSV of it.
 
-What shows, from :meth:`models.cases.Cases.report`, :mod:`models.day_curves`
-and :class:`models.attendance.Attendance`:
+What shows, from :meth:`models.cases.Cases.report`, :mod:`models.queue.day_curves`
+and :class:`models.duty.attendance.Attendance`:
 
 - per line and per window: issued (called), served, waiting, no-show;
   waiting time median and p90, service time median;
@@ -55,8 +55,8 @@ SUPPLEMENT_ROWS = 8
 class ReportData:
     period: str  # "2026-11-23" or "2026-11"
     day: date | None  # None for a month
-    report: object  # models.reports.Report
-    curves: object | None  # models.day_curves.DayCurves (a day only)
+    report: object  # models.cases.reports.Report
+    curves: object | None  # models.queue.day_curves.DayCurves (a day only)
     attendance: list[dict]
     attendance_columns: tuple[str, ...]
     lines: dict[str, tuple[str, str]]  # code → (name, name_en)
@@ -82,9 +82,9 @@ class ReportData:
 
 def gather(config, period: str) -> ReportData:
     """(In a worker.) Everything the screen shows for ``period``."""
-    from models.attendance import Attendance
+    from models.duty.attendance import Attendance
     from models.cases import Cases
-    from models.day_curves import day_curves
+    from models.queue.day_curves import day_curves
     from models.schema import Item, Line, Window
 
     is_day = len(period) == 10
@@ -330,7 +330,7 @@ class ReportsScreen(WideOrNarrowScreen):
         self._choose(clock.service_day(self.app.config.zone).isoformat())
 
     def _ask_period(self, month: bool) -> None:
-        from models.attendance import parse_period
+        from models.duty.attendance import parse_period
 
         today = clock.service_day(self.app.config.zone)
         value = f"{today:%Y-%m}" if month else (self.period if self.data and self.data.day else today.isoformat())
@@ -339,7 +339,7 @@ class ReportsScreen(WideOrNarrowScreen):
             text = (values.get("period") or "").strip()
             kind, parsed = parse_period(text)
             if (kind == "month") != month:
-                from models.whereabouts import StaffRefused
+                from models.errors import StaffRefused
 
                 raise StaffRefused("bad_period", text=text)
             return f"{parsed[0]:04d}-{parsed[1]:02d}" if month else parsed.isoformat()

@@ -1,6 +1,6 @@
 """Sign-in: staff code and PIN, then the window for this shift.
 
-The PIN is checked by :func:`models.signin.sign_in` in a thread worker (it
+The PIN is checked by :func:`models.staff.signin.sign_in` in a thread worker (it
 records the attempt and locks the code after too many wrong PINs in a row).
 """
 
@@ -17,7 +17,7 @@ from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from models.i18n import pick
-from models.signin import sign_in, start_shift
+from models.staff.signin import sign_in, start_shift
 from staff_tui.i18n import tr
 from staff_tui.screens.staff_screen import StaffScreen
 from staff_tui.widgets.footer import HallFooter

@@ -28,8 +28,8 @@ from textual.message import Message
 from textual.widgets import Static
 
 from models import clock
-from models.whereabouts import Whereabouts
-from models.whereabouts_schema import STATES
+from models.staff.whereabouts import Whereabouts
+from models.schema.whereabouts import STATES
 from staff_tui.i18n import name_of, tr
 from staff_tui.messages import HallChanged
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
