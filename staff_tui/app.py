@@ -22,20 +22,21 @@ from __future__ import annotations
 import os
 import socket
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
-from textual import events, work
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.reactive import reactive
 
 from models.config import Config
 from models.i18n import t
 from models.staff.signin import Shift, idle_lock_seconds, switch_window
-from shared_ui.live import DatabaseLost, DatabaseRestored, HallChanged
+from staff_tui.asking import Asking
 from shared_ui.words import localise_bindings
-from staff_tui.db import call
-from staff_tui.messages import ActionDone, ActionFailed
+from shared_ui.live import DatabaseLost, DatabaseRestored, HallChanged
 
 HERE = Path(__file__).parent
 
@@ -53,7 +54,21 @@ def terminal_name() -> str:
     return " ".join(parts)[:120]
 
 
-class StaffApp(App):
+class StaffApp(Asking, App):
+    @dataclass
+    class ArrivedOnDuty(Message, bubble=False):
+        """Signed in and on duty; ``changed`` is the state change, if one was needed."""
+
+        changed: object
+        last_id: int
+
+    @dataclass
+    class CoverLostRead(Message, bubble=False):
+        """The windows that lost their A/B cover up to event ``last_id``: (window, paused) pairs."""
+
+        windows: list
+        last_id: int
+
     CSS_PATH = "staff.tcss"
     TITLE = "hall staff"
     BINDINGS = [
@@ -174,46 +189,36 @@ class StaffApp(App):
             self.push_screen(QueueScreen())
         self._arrived(shift)
 
-    @work(thread=True, exclusive=True, group="arrived", exit_on_error=False)
     def _arrived(self, shift: Shift) -> None:
         """Signing in puts the person on duty (在岗), unless they already are."""
         from models import events
-        from models.staff.whereabouts import Whereabouts
-        from staff_tui.db import error_words
 
-        where = Whereabouts(self.config)
-
-        def arrive():
+        def arrive(hall):
+            where = hall.whereabouts
             changed = None
             if where.state_of(shift.code).state != "on_duty":
                 changed = where.set_state(shift.code, "on_duty")
             return changed, events.last_id()
 
-        try:
-            changed, last = call(self.hall, arrive)
-        except Exception as exc:
-            self.post_message(ActionFailed("arrived", error_words(exc, self.lang)))
-            return
-        self.post_message(ActionDone("arrived", (changed, last)))
+        self.ask(arrive, lambda answer: self.ArrivedOnDuty(*answer), group="arrived")
 
-    def on_action_done(self, message: ActionDone) -> None:
-        if message.action == "arrived":
-            changed, last = message.result
-            if self.cover_seen is None:
-                self.cover_seen = last
-            self.my_state = "on_duty"
-            if changed is not None:
-                self.whereabouts_changed()
-        elif message.action == "cover_lost":
-            self.cover_seen = max(self.cover_seen or 0, message.result[1])
-            for window, paused in message.result[0]:
-                key = "staff_ui.where.cover_lost_paused" if paused else "staff_ui.where.cover_lost"
-                self.notify(t(key, self.lang, window=window), title=t("staff_ui.where.cover_lost_title", self.lang),
-                            severity="warning", timeout=30)
+    def on_staff_app_arrived_on_duty(self, message: ArrivedOnDuty) -> None:
+        if self.cover_seen is None:
+            self.cover_seen = message.last_id
+        self.my_state = "on_duty"
+        if message.changed is not None:
+            self.whereabouts_changed()
 
-    def on_action_failed(self, message: ActionFailed) -> None:
-        if message.action in ("arrived", "cover_lost"):
-            self.notify(message.message, severity="error", timeout=10)
+    def on_staff_app_cover_lost_read(self, message: CoverLostRead) -> None:
+        self.cover_seen = max(self.cover_seen or 0, message.last_id)
+        for window, paused in message.windows:
+            key = "staff_ui.where.cover_lost_paused" if paused else "staff_ui.where.cover_lost"
+            self.notify(t(key, self.lang, window=window), title=t("staff_ui.where.cover_lost_title", self.lang),
+                        severity="warning", timeout=30)
+
+    def ask_failed(self, failure: Asking.AskFailed) -> None:
+        # The app's own asks have no screen of theirs: a notice says what failed.
+        self.notify(failure.words, severity="error", timeout=10)
 
     def whereabouts_changed(self) -> None:
         """This terminal changed someone's state: screens showing states or cover reload
@@ -258,14 +263,16 @@ class StaffApp(App):
         self.push_screen(StateDialog(StateRequest(shift.code, shift.name, current=current)), answered)
 
     def action_show_work(self, name: str) -> None:
-        """Ctrl+G / Ctrl+O / Ctrl+R: the whereabouts board, duty, reports."""
+        """Ctrl+G / Ctrl+O / Ctrl+R: the whereabouts board, duty, reports; and leave, from the board."""
         if self.screen.name == name:
             return
         from staff_tui.screens.duty import DutyScreen
+        from staff_tui.screens.leave import LeaveScreen
         from staff_tui.screens.reports import ReportsScreen
         from staff_tui.screens.whereabouts import WhereaboutsScreen
 
-        screen = {"whereabouts": WhereaboutsScreen, "duty": DutyScreen, "reports": ReportsScreen}[name]()
+        screens = {"whereabouts": WhereaboutsScreen, "leave": LeaveScreen, "duty": DutyScreen, "reports": ReportsScreen}
+        screen = screens[name]()
         if self.screen.name in self.SIDE_SCREENS:
             self.switch_screen(screen)
         else:
@@ -371,13 +378,11 @@ class StaffApp(App):
             if hasattr(screen, "on_hall_changed") and screen.is_attached:
                 screen.post_message(HallChanged(message.changes))
 
-    @work(thread=True, group="cover-lost", exit_on_error=False)
     def _cover_lost(self, seen: int, last: int) -> None:
         """Which windows lost their cover since ``seen`` (for the leader's notice)."""
         from models.schema import Event
-        from staff_tui.db import error_words
 
-        def read():
+        def read(hall):
             rows = (
                 Event.select(Event.data)
                 .where((Event.kind == "cover.lost") & (Event.id > seen) & (Event.id <= last))
@@ -385,12 +390,8 @@ class StaffApp(App):
             )
             return [((row.data or {}).get("window"), bool((row.data or {}).get("paused"))) for row in rows]
 
-        try:
-            windows = call(self.hall, read)
-        except Exception as exc:
-            self.post_message(ActionFailed("cover_lost", error_words(exc, self.lang)))
-            return
-        self.post_message(ActionDone("cover_lost", (windows, last)))
+        # Not exclusive: each batch of cover.lost events is read and told.
+        self.ask(read, lambda windows: self.CoverLostRead(windows, last), group="cover-lost", exclusive=False)
 
     def on_database_lost(self, message: DatabaseLost) -> None:
         self.db_problem = message.reason

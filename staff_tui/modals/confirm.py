@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -37,9 +38,15 @@ class ConfirmDialog(ModalScreen[bool]):
         self.query_one("#yes", Button).can_focus = False
         self.query_one("#no", Button).can_focus = False
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    @on(Button.Pressed, "#yes")
+    def _yes(self, event: Button.Pressed) -> None:
         event.stop()
-        self.dismiss(event.button.id == "yes")
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#no")
+    def _no(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(False)
 
     def action_answer(self, value: bool) -> None:
         self.dismiss(value)

@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
 from shared_ui.words import tr
-from staff_tui.modals.saving_dialog import SavingDialog
+from staff_tui.modals.saving_dialog import CANCEL_KEY, SavingDialog
 
 
 @dataclass
@@ -30,6 +30,8 @@ class Field:
 
 
 class FormDialog(SavingDialog):
+    BINDINGS = [CANCEL_KEY]
+
     def __init__(
         self,
         title: str,
@@ -106,7 +108,7 @@ class FormDialog(SavingDialog):
 
     def pending_save(self):
         values = self.values()
-        return lambda: self._save_fn(values)
+        return lambda hall: self._save_fn(values)
 
     def answer(self, result):
         return result if result is not None else True

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from models.i18n import t
 from shared_ui.words import localise_bindings, tr
-from staff_tui.messages import ActionDone, ActionFailed
+from staff_tui.widgets.print_line import PrintLine
 
 
 class NoticeDialog(ModalScreen):
@@ -31,7 +29,7 @@ class NoticeDialog(ModalScreen):
             yield Label(self.title_text, classes="dialog-title")
             with VerticalScroll(id="notice-scroll"):
                 yield Static(self.text, id="notice-text")
-            yield Static("", id="notice-message", classes="dialog-error")
+            yield PrintLine("", id="notice-message", classes="dialog-error")
             yield Label(tr("staff_case.notice_keys"), classes="dialog-hint")
 
     def on_mount(self) -> None:
@@ -46,23 +44,7 @@ class NoticeDialog(ModalScreen):
         self.dismiss(None)
 
     def action_print(self) -> None:
-        self.query_one("#notice-message", Static).update(tr("staff_resident.printing"))
-        self._print()
-
-    @work(thread=True, exclusive=True, group="print", exit_on_error=False)
-    def _print(self) -> None:
         from shared_ui.printing import print_notice
 
-        app = self.app
-        try:
-            print_notice(app.config.kiosk.printer, self.text)
-        except Exception as exc:
-            self.post_message(ActionFailed("print", t("staff_resident.print_failed", app.lang, reason=str(exc)[:160])))
-            return
-        self.post_message(ActionDone("print"))
-
-    def on_action_done(self, message: ActionDone) -> None:
-        self.query_one("#notice-message", Static).update(tr("staff_resident.printed"))
-
-    def on_action_failed(self, message: ActionFailed) -> None:
-        self.query_one("#notice-message", Static).update(message.message)
+        printer, text = self.app.config.kiosk.printer, self.text
+        self.query_one(PrintLine).print_with(lambda: print_notice(printer, text))

@@ -11,21 +11,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from textual import work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.message import Message
 from textual.widgets import Button, Label, Static, TabbedContent, TabPane
-from textual.worker import get_current_worker
 
 from models.queue import tracking
 from models.cases import Cases, DraftRefused
 from models.cases.notices import counter_notice
-from shared_ui.words import localise_bindings, name_of, tr
 from staff_tui import queries
-from staff_tui.db import call, error_words
-from staff_tui.messages import ActionDone, ActionFailed, Loaded
+from shared_ui.words import name_of, tr
+from staff_tui.modals.saving_dialog import CANCEL_KEY, SavingDialog
 from staff_tui.widgets.case_form import CaseForm
 
 
@@ -67,20 +65,24 @@ def finish_visit(hall, shift, number: str, drafts: list[dict], language: str) ->
     )
 
 
-class OutcomeDialog(ModalScreen):
+class OutcomeDialog(SavingDialog):
     BINDINGS = [
         Binding("ctrl+s", "save", "staff_outcome.save", priority=True),
         Binding("f2", "add_case", "staff_outcome.add"),
         Binding("f3", "remove_case", "staff_outcome.remove"),
-        Binding("escape", "cancel", "staff_ui.cancel"),
+        CANCEL_KEY,
     ]
 
+    @dataclass
+    class ItemsLoaded(Message, bubble=False):
+        """The catalogue's items a case may be for."""
+
+        items: list
+
     def __init__(self, serving) -> None:
-        super().__init__(classes="dialog-screen")
-        localise_bindings(self)
+        super().__init__()
         self.serving = serving
         self.items: list[queries.ItemChoice] = []
-        self.saving = False
         self._next_index = 1
 
     def compose(self) -> ComposeResult:
@@ -110,23 +112,10 @@ class OutcomeDialog(ModalScreen):
             self.call_later(self.action_add_case)
         else:
             self.query_one("#error", Static).update(tr("staff_ui.loading"))
-            self._load()
+            self.ask(lambda hall: queries.item_choices(), self.ItemsLoaded, group="outcome-load")
 
-    @work(thread=True, exclusive=True, group="outcome-load", exit_on_error=False)
-    def _load(self) -> None:
-        app = self.app
-        worker = get_current_worker()
-        try:
-            items = call(app.hall, queries.item_choices)
-        except Exception as exc:
-            if not worker.is_cancelled:
-                self.post_message(ActionFailed("load", error_words(exc, app.lang)))
-            return
-        if not worker.is_cancelled:
-            self.post_message(Loaded("items", items))
-
-    def on_loaded(self, message: Loaded) -> None:
-        self.items = self.app.item_cache = message.data
+    def on_outcome_dialog_items_loaded(self, message: ItemsLoaded) -> None:
+        self.items = self.app.item_cache = message.items
         self.query_one("#error", Static).update("")
         self.call_later(self.action_add_case)
 
@@ -166,51 +155,38 @@ class OutcomeDialog(ModalScreen):
 
     # --- saving ---------------------------------------------------------------------------------
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    @on(Button.Pressed, "#add")
+    def _add_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        if event.button.id == "add":
-            self.call_later(self.action_add_case)
-            return
-        action = {"save": self.action_save, "remove": self.action_remove_case}
-        action.get(event.button.id, self.action_cancel)()
+        self.call_later(self.action_add_case)
 
-    def action_cancel(self) -> None:
-        if not self.saving:
-            self.dismiss(None)
+    @on(Button.Pressed, "#remove")
+    def _remove_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_remove_case()
 
     def action_save(self) -> None:
-        if self.saving or not self._forms():
-            return
-        self.saving = True
-        self.query_one("#error", Static).update(tr("staff_ui.saving"))
-        self._save([form.values() for form in self._forms()])
+        if self._forms():
+            super().action_save()
 
-    @work(thread=True, exclusive=True, group="outcome-save", exit_on_error=False)
-    def _save(self, drafts: list[dict]) -> None:
-        app = self.app
-        try:
-            outcome = call(app.hall, finish_visit, app.hall, app.shift, self.serving.number, drafts, app.lang)
-        except DraftRefused as exc:
-            self.post_message(ActionFailed("save", error_words(exc.error, app.lang), where=exc.index))
-            return
-        except Exception as exc:
-            self.post_message(ActionFailed("save", error_words(exc, app.lang)))
-            return
-        self.post_message(ActionDone("save", outcome))
+    def pending_save(self):
+        shift, number, language = self.app.shift, self.serving.number, self.app.lang
+        drafts = [form.values() for form in self._forms()]
+        return lambda hall: finish_visit(hall, shift, number, drafts, language)
 
-    def on_action_done(self, message: ActionDone) -> None:
-        self.saving = False
-        self.dismiss(message.result)
+    def failure_words(self, error: Exception) -> str:
+        # A refused draft says what the models refused; the tab it concerns is added on screen.
+        return super().failure_words(error.error if isinstance(error, DraftRefused) else error)
 
-    def on_action_failed(self, message: ActionFailed) -> None:
-        self.saving = False
-        text = message.message
+    def ask_failed(self, failure) -> None:
+        super().ask_failed(failure)
+        where = failure.error.index if isinstance(failure.error, DraftRefused) else None
         forms = self._forms()
-        if message.where is not None and message.where < len(forms):
-            form = forms[message.where]
-            text = tr("staff_outcome.failed_in", tab=form.label(), message=message.message)
+        if where is not None and where < len(forms):
+            form = forms[where]
             pane = form.parent
             if isinstance(pane, TabPane) and pane.id:
                 self.query_one("#drafts", TabbedContent).active = pane.id
-        self.query_one("#error", Static).update(text)
+            text = tr("staff_outcome.failed_in", tab=form.label(), message=failure.words)
+            self.query_one("#error", Static).update(text)
 

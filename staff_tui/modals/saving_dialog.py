@@ -1,49 +1,59 @@
 """A dialog whose save runs at the database and which never loses what was typed.
 
-The save runs in a thread worker. When the models refuse or the database
+The save is asked in a thread worker. When the models refuse or the database
 fails, the dialog stays open with the message and everything typed in it;
 it closes only when the save went through, with the models' answer.
 Ctrl+S saves from anywhere; Escape cancels. A subclass says what to save by
-returning, from :meth:`pending_save`, the call to run (built on the UI thread
-from what is on screen, so the worker reads no widgets).
+returning, from :meth:`pending_save`, the call to run with the hall (built on
+the UI thread from what is on screen, so the worker reads no widgets).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from textual import work
+from textual import on
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
-from textual.worker import get_current_worker
 
+from staff_tui.asking import Asking
 from shared_ui.words import localise_bindings, tr
-from staff_tui.db import call, error_words
-from staff_tui.messages import ActionDone, ActionFailed
+
+# Ctrl+S is every dialog's; each subclass lists its own keys and then CANCEL_KEY,
+# so that Escape comes last in the key panel and the command palette.
+SAVE_KEY = Binding("ctrl+s", "save", "staff_ui.save", priority=True)
+CANCEL_KEY = Binding("escape", "cancel", "staff_ui.cancel")
 
 
-class SavingDialog(ModalScreen):
-    BINDINGS = [
-        Binding("ctrl+s", "save", "staff_ui.save", priority=True),
-        Binding("escape", "cancel", "staff_ui.cancel"),
-    ]
+class SavingDialog(Asking, ModalScreen):
+    BINDINGS = [SAVE_KEY]
 
-    def __init__(self, *, name: str) -> None:
+    @dataclass
+    class Saved(Message, bubble=False):
+        result: Any
+
+    def __init__(self, *, name: str | None = None) -> None:
         super().__init__(classes="dialog-screen", name=name)
         localise_bindings(self)
         self.saving = False
 
-    def pending_save(self) -> Callable[[], Any]:
+    def pending_save(self) -> Callable[[Any], Any]:
+        """What to save: a call of the hall, run in the worker."""
         raise NotImplementedError
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_cancel()
 
     def action_cancel(self) -> None:
         if not self.saving:
@@ -54,20 +64,9 @@ class SavingDialog(ModalScreen):
             return
         self.saving = True
         self.query_one("#error", Static).update(tr("staff_ui.saving"))
-        self._save(self.pending_save())
+        self.ask(self.pending_save(), self.Saved, group="save")
 
-    @work(thread=True, exclusive=True, group="save", exit_on_error=False)
-    def _save(self, save: Callable[[], Any]) -> None:
-        worker = get_current_worker()
-        try:
-            result = call(self.app.hall, save)
-        except Exception as exc:  # shown in the dialog; nothing typed is lost
-            if not worker.is_cancelled:
-                self.post_message(ActionFailed("save", error_words(exc, self.app.lang)))
-            return
-        self.post_message(ActionDone("save", result))
-
-    def on_action_done(self, message: ActionDone) -> None:
+    def on_saving_dialog_saved(self, message: Saved) -> None:
         self.saving = False
         self.dismiss(self.answer(message.result))
 
@@ -75,6 +74,6 @@ class SavingDialog(ModalScreen):
         """What the dialog hands back to whoever opened it."""
         return result
 
-    def on_action_failed(self, message: ActionFailed) -> None:
+    def ask_failed(self, failure: Asking.AskFailed) -> None:
         self.saving = False
-        self.query_one("#error", Static).update(message.message)
+        self.query_one("#error", Static).update(failure.words)

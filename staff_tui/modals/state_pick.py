@@ -24,7 +24,7 @@ from textual.widgets.option_list import Option
 from models.staff.whereabouts import Whereabouts
 from models.schema.whereabouts import STATES
 from shared_ui.words import tr
-from staff_tui.modals.saving_dialog import SavingDialog
+from staff_tui.modals.saving_dialog import CANCEL_KEY, SavingDialog
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,8 @@ class StateRequest:
 
 
 class StateDialog(SavingDialog):
+    BINDINGS = [CANCEL_KEY]
+
     def __init__(self, request: StateRequest) -> None:
         super().__init__(name="state-dialog")
         self.request = request
@@ -112,7 +114,7 @@ class StateDialog(SavingDialog):
         back = self.query_one("#back", Input).value.strip()
         where, request = Whereabouts(self.app.config), self.request
 
-        def save():
+        def save(hall):
             back_at = where.back_at_today(back) if back and state != "on_duty" else None
             return where.set_state(request.staff, state, note, back_at, by=request.by)
 

@@ -8,29 +8,29 @@ that stays open with the message when the models refuse.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widgets import DataTable, Label, OptionList, Static
 from textual.widgets.option_list import Option
-from textual.worker import get_current_worker
 
 from models import clock
 from models.cases.rules import LEVELS, NOTIFY_HOWS, RATING_TAGS
 from models.cases import Cases
 from models.cases.ledger import case_mark
+from models.i18n import t
 from models.cases.rights import case_actions, may_see_case
-from shared_ui.live import HallChanged
-from shared_ui.words import localise_bindings, name_of, tr
 from staff_tui import queries
-from staff_tui.db import call, error_words
-from staff_tui.messages import ActionDone, ActionFailed, Loaded
+from shared_ui.words import name_of, tr
+from shared_ui.live import HallChanged
 from staff_tui.modals.confirm import ConfirmDialog
 from staff_tui.modals.form import Field, FormDialog
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
@@ -86,6 +86,31 @@ def summarize(data: dict) -> str:
 
 
 class CaseDetailScreen(WideOrNarrowScreen):
+    @dataclass
+    class CaseLoaded(Message, bubble=False):
+        view: queries.CaseView
+
+    @dataclass
+    class MaterialsReceived(Message, bubble=False):
+        facts: object
+
+    @dataclass
+    class PeopleLoaded(Message, bubble=False):
+        """Who a case may be handed over to."""
+
+        people: list
+
+    @dataclass
+    class PhoneOpened(Message, bubble=False):
+        """The full number, read (and logged) for this clerk."""
+
+        contact: dict
+
+    @dataclass
+    class NoticeLoaded(Message, bubble=False):
+        title: str
+        text: str
+
     WIDE_FROM = 100
     BINDINGS = [
         Binding("r", "step('materials')", "staff_case.a_materials", key_display="R"),
@@ -103,7 +128,6 @@ class CaseDetailScreen(WideOrNarrowScreen):
 
     def __init__(self, number: str) -> None:
         super().__init__(name="case")
-        localise_bindings(self)
         self.number = number
         self.view: queries.CaseView | None = None
         self.allowed: set[str] = set()
@@ -130,25 +154,16 @@ class CaseDetailScreen(WideOrNarrowScreen):
 
     # --- loading ----------------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="case-load", exit_on_error=False)
     def load(self) -> None:
-        app = self.app
-        worker = get_current_worker()
-        try:
-            view = call(app.hall, queries.case_view, app.config, self.number)
-        except Exception as exc:
-            if not worker.is_cancelled:
-                self.post_message(ActionFailed("load", error_words(exc, app.lang)))
-            return
-        if not worker.is_cancelled:
-            self.post_message(Loaded("case", view))
+        config, number = self.app.config, self.number
+        self.ask(lambda hall: queries.case_view(config, number), self.CaseLoaded, group="case-load")
 
     def on_hall_changed(self, message: HallChanged) -> None:
         if any(kind.startswith("case.") for kind in message.kinds):
             self.load()
 
-    def on_loaded(self, message: Loaded) -> None:
-        view = message.data
+    def on_case_detail_screen_case_loaded(self, message: CaseLoaded) -> None:
+        view = message.view
         shift = self.app.shift
         if not may_see_case(shift, view.detail):
             self.query_one("#case-head", Static).update(tr("staff_case.not_yours", number=self.number))
@@ -293,25 +308,25 @@ class CaseDetailScreen(WideOrNarrowScreen):
         line.update(text)
         line.set_class(error, "error")
 
-    def on_action_failed(self, message: ActionFailed) -> None:
+    def ask_failed(self, failure) -> None:
         self.busy = False
-        self.say(message.message, error=True)
+        self.say(failure.words, error=True)
         self._sync()
 
-    def on_action_done(self, message: ActionDone) -> None:
+    def on_case_detail_screen_phone_opened(self, message: PhoneOpened) -> None:
         self.busy = False
-        if message.action == "phone":
-            self.phone = message.result
-            self.allowed.discard("phone")
-            if self.view is not None:
-                self._show(self.view)
-            self.say(tr("staff_case.phone_logged"))
-            self._sync()
-        elif message.action == "notice":
-            from staff_tui.modals.notice_view import NoticeDialog
+        self.phone = message.contact
+        self.allowed.discard("phone")
+        if self.view is not None:
+            self._show(self.view)
+        self.say(tr("staff_case.phone_logged"))
+        self._sync()
 
-            title, text = message.result
-            self.app.push_screen(NoticeDialog(title, text))
+    def on_case_detail_screen_notice_loaded(self, message: NoticeLoaded) -> None:
+        from staff_tui.modals.notice_view import NoticeDialog
+
+        self.busy = False
+        self.app.push_screen(NoticeDialog(message.title, message.text))
 
     def run_action(self, action, *args, **kwargs):  # buttons call actions by their plain names
         if isinstance(action, str) and action in dict(ACTIONS):
@@ -365,26 +380,16 @@ class CaseDetailScreen(WideOrNarrowScreen):
             if yes:
                 self.busy = True
                 self._sync()
-                self._run("step_materials_received", cases.materials_received, number, code)
+                self.ask(lambda hall: cases.materials_received(number, code), self.MaterialsReceived, group="case-act")
 
         missing = "、".join(self.view.detail.get("missing") or []) or "-"
         self.app.push_screen(
             ConfirmDialog(tr("staff_case.materials_title"), tr("staff_case.materials_body", missing=missing)), answered
         )
 
-    @work(thread=True, exclusive=True, group="case-act", exit_on_error=False)
-    def _run(self, key: str, fn, *args) -> None:
-        app = self.app
-        try:
-            facts = call(app.hall, fn, *args)
-        except Exception as exc:
-            self.post_message(ActionFailed(key, error_words(exc, app.lang)))
-            return
-        app.call_from_thread(self._after_run, key, facts)
-
-    def _after_run(self, key: str, facts) -> None:
+    def on_case_detail_screen_materials_received(self, message: MaterialsReceived) -> None:
         self.busy = False
-        self.say(self._done_words(key, facts))
+        self.say(self._done_words("step_materials_received", message.facts))
         self.load()
 
     def _step_extend(self) -> None:
@@ -435,17 +440,7 @@ class CaseDetailScreen(WideOrNarrowScreen):
         )
 
     def _step_handover(self) -> None:
-        self._load_people()
-
-    @work(thread=True, exclusive=True, group="case-people", exit_on_error=False)
-    def _load_people(self) -> None:
-        app = self.app
-        try:
-            people = call(app.hall, queries.people)
-        except Exception as exc:
-            self.post_message(ActionFailed("handover", error_words(exc, app.lang)))
-            return
-        app.call_from_thread(self._show_handover, people)
+        self.ask(lambda hall: queries.people(), self.PeopleLoaded, group="case-people")
 
     def _show_history(self, events: list[dict]) -> None:
         """The history fitted to the screen's width: details wrap onto more lines
@@ -471,7 +466,8 @@ class CaseDetailScreen(WideOrNarrowScreen):
         for index, row in enumerate(rows):
             history.add_row(*row[:3], Text(row[3]), key=str(index), height=None)
 
-    def _show_handover(self, people) -> None:
+    def on_case_detail_screen_people_loaded(self, message: PeopleLoaded) -> None:
+        people = message.people
         cases, code, number = self._cases(), self.app.shift.code, self.number
         handler = self.view.detail.get("handler")
         options = [
@@ -519,38 +515,24 @@ class CaseDetailScreen(WideOrNarrowScreen):
     def _step_phone(self) -> None:
         self.busy = True
         self._sync()
-        self._open_phone()
-
-    @work(thread=True, exclusive=True, group="case-phone", exit_on_error=False)
-    def _open_phone(self) -> None:
-        app = self.app
-        cases = Cases(app.config)
-        try:
-            contact = call(app.hall, cases.contact_for, self.number, app.shift.code, "staff terminal: case detail")
-        except Exception as exc:
-            self.post_message(ActionFailed("phone", error_words(exc, app.lang)))
-            return
-        self.post_message(ActionDone("phone", contact))
+        cases, code, number = self._cases(), self.app.shift.code, self.number
+        self.ask(
+            lambda hall: cases.contact_for(number, code, "staff terminal: case detail"),
+            self.PhoneOpened,
+            group="case-phone",
+        )
 
     # --- notices ------------------------------------------------------------------------------------
 
     @on(OptionList.OptionSelected, "#notice-list")
     def _notice(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self._load_notice(event.option.id)
-
-    @work(thread=True, exclusive=True, group="case-notice", exit_on_error=False)
-    def _load_notice(self, kind: str) -> None:
-        app = self.app
-        cases = Cases(app.config)
-        try:
-            text = call(app.hall, cases.notice_text, self.number, kind, app.lang)
-        except Exception as exc:
-            self.post_message(ActionFailed("notice", error_words(exc, app.lang)))
-            return
-        from models.i18n import t
-
-        self.post_message(ActionDone("notice", (t(f"notice.title_{kind}", app.lang), text)))
+        cases, number, kind, lang = self._cases(), self.number, event.option.id, self.app.lang
+        self.ask(
+            lambda hall: cases.notice_text(number, kind, lang),
+            lambda text: self.NoticeLoaded(t(f"notice.title_{kind}", lang), text),
+            group="case-notice",
+        )
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -7,26 +7,37 @@ carries on by itself once the database answers.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
-from textual.screen import Screen
+from textual.message import Message
 from textual.widgets import Label, Static
 
-from shared_ui.words import localise_bindings, tr
-from staff_tui.messages import HallOpened, HallUnavailable
+from shared_ui.words import tr
+from staff_tui.screens.staff_screen import StaffScreen
 from staff_tui.widgets.footer import HallFooter
 
 RETRY_SECONDS = 5
 
 
-class ConnectingScreen(Screen):
+class ConnectingScreen(StaffScreen):
+    # There is no hall to ask yet: opening it is this screen's own worker, not an ask.
+
+    @dataclass
+    class HallOpened(Message, bubble=False):
+        hall: object
+
+    @dataclass
+    class HallUnavailable(Message, bubble=False):
+        reason: str
+
     BINDINGS = [Binding("r", "retry", "staff_connect.retry_now"), Binding("ctrl+q", "app.quit", "staff_ui.quit")]
 
     def __init__(self) -> None:
         super().__init__(name="connecting")
-        localise_bindings(self)
         self.countdown = 0
         self.attempts = 0
 
@@ -56,7 +67,6 @@ class ConnectingScreen(Screen):
     def try_open(self) -> None:
         from models.db import DatabaseUnavailable
         from models.hall import open_hall
-        from staff_tui.db import error_words
 
         self.attempts += 1
         app = self.app
@@ -64,17 +74,17 @@ class ConnectingScreen(Screen):
             hall = open_hall(app.config)
             hall.db.close()  # this worker thread's connection; each call opens its own
         except DatabaseUnavailable as exc:
-            self.post_message(HallUnavailable(str(exc)))
+            self.post_message(self.HallUnavailable(str(exc)))
             return
         except Exception as exc:
-            self.post_message(HallUnavailable(error_words(exc, app.lang)))
+            self.post_message(self.HallUnavailable(self.failure_words(exc)))
             return
-        self.post_message(HallOpened(hall))
+        self.post_message(self.HallOpened(hall))
 
-    def on_hall_unavailable(self, message: HallUnavailable) -> None:
+    def on_connecting_screen_hall_unavailable(self, message: HallUnavailable) -> None:
         self.query_one("#connect-state", Static).update(tr("staff_connect.failed", reason=message.reason))
         self.countdown = RETRY_SECONDS
         self.query_one("#connect-retry", Static).update(tr("staff_connect.retry_in", seconds=self.countdown))
 
-    def on_hall_opened(self, message: HallOpened) -> None:
+    def on_connecting_screen_hall_opened(self, message: HallOpened) -> None:
         self.app.hall_ready(message.hall)

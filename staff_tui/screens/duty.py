@@ -17,24 +17,23 @@ and log (read only).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widgets import DataTable, Static
-from textual.worker import get_current_worker
 
 from models import clock
 from models.duty import Duty
 from models.schema.duty import CHECKLISTS
+from shared_ui.words import tr
 from shared_ui.live import HallChanged
-from shared_ui.words import localise_bindings, tr
-from staff_tui.db import call, error_words
-from staff_tui.messages import ActionDone, ActionFailed, Loaded
 from staff_tui.modals.confirm import ConfirmDialog
 from staff_tui.modals.form import Field, FormDialog
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
@@ -46,6 +45,22 @@ from staff_tui.widgets.status_bar import StatusBar
 
 
 class DutyScreen(WideOrNarrowScreen):
+    @dataclass
+    class DutyLoaded(Message, bubble=False):
+        """The day's checklists and log, the open problems, and everyone's name by code."""
+
+        history: object
+        open_problems: list
+        names: dict
+
+    @dataclass
+    class ItemTicked(Message, bubble=False):
+        tick: object
+
+    @dataclass
+    class ChecklistSignedOff(Message, bubble=False):
+        signed: object
+
     WIDE_FROM = 120
     BINDINGS = [
         Binding("f2", "tick", "staff_ui.duty.tick", key_display="F2"),
@@ -62,7 +77,6 @@ class DutyScreen(WideOrNarrowScreen):
 
     def __init__(self, day: date | None = None) -> None:
         super().__init__(name="duty")
-        localise_bindings(self)
         self.day = day
         self.today: date | None = None
         self.data = None  # (DayChecklists, open problems, names)
@@ -136,37 +150,24 @@ class DutyScreen(WideOrNarrowScreen):
 
     # --- loading ---------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="duty-load", exit_on_error=False)
     def load(self) -> None:
         from models.staff import list_staff
 
-        worker = get_current_worker()
-        app = self.app
-        duty = Duty(app.config)
-        day = self.day
+        duty, day = Duty(self.app.config), self.day
 
-        def ask():
+        def read(hall):
             names = {p.code: p.name for p in list_staff()}
             return duty.checklist_history(day), duty.open_problems(), names
 
-        try:
-            data = call(app.hall, ask)
-        except Exception as exc:
-            if not worker.is_cancelled:
-                self.post_message(ActionFailed("load", error_words(exc, app.lang)))
-            return
-        if not worker.is_cancelled:
-            self.post_message(Loaded("duty", data))
+        self.ask(read, lambda answer: self.DutyLoaded(*answer), group="duty-load")
 
     def on_hall_changed(self, message: HallChanged) -> None:
         if "reconnected" in message.kinds or any(k.startswith(("duty.", "staff.", "leave.")) for k in message.kinds):
             self.load()
 
-    def on_loaded(self, message: Loaded) -> None:
-        if message.what != "duty":
-            return
+    def on_duty_screen_duty_loaded(self, message: DutyLoaded) -> None:
         first = self.data is None
-        self.data = message.data
+        self.data = (message.history, message.open_problems, message.names)
         if first and self.data[0].opening.signed_off is not None and self.day == self.today:
             self.shown = "closing"  # the morning's list is done: the evening's is the one to work on
             self._mark_shown()
@@ -304,36 +305,30 @@ class DutyScreen(WideOrNarrowScreen):
         line.update(Text(text, style="bold" if error else ""))
         line.set_class(error, "error")
 
-    def act(self, action: str, fn, *args) -> None:
+    def act(self, fn, done) -> None:
+        """Run ``fn(hall)``, one duty action at a time."""
         if self.busy:
             return
         self.busy = True
         self.refresh_bindings()
-        self._act(action, fn, args)
+        self.ask(fn, done, group="duty-act")
 
-    @work(thread=True, exclusive=True, group="duty-act", exit_on_error=False)
-    def _act(self, action: str, fn, args) -> None:
-        app = self.app
-        try:
-            result = call(app.hall, fn, *args)
-        except Exception as exc:
-            self.post_message(ActionFailed(action, error_words(exc, app.lang)))
-            return
-        self.post_message(ActionDone(action, result))
-
-    def on_action_done(self, message: ActionDone) -> None:
+    def on_duty_screen_item_ticked(self, message: ItemTicked) -> None:
+        tick = message.tick
         self.busy = False
-        result = message.result
-        if message.action == "tick":
-            self.say(tr("duty.ticked", number=result.item_index + 1, item=result.item_text, staff=self._who(result.staff)))
-        elif message.action == "sign_off":
-            key = "duty.signed_closing" if result.checklist == "closing" else "duty.signed_opening"
-            self.say(tr(key, day=result.day.isoformat(), staff=self._who(result.staff)))
+        self.say(tr("duty.ticked", number=tick.item_index + 1, item=tick.item_text, staff=self._who(tick.staff)))
         self.load()
 
-    def on_action_failed(self, message: ActionFailed) -> None:
+    def on_duty_screen_checklist_signed_off(self, message: ChecklistSignedOff) -> None:
+        signed = message.signed
         self.busy = False
-        self.say(message.message, error=True)
+        key = "duty.signed_closing" if signed.checklist == "closing" else "duty.signed_opening"
+        self.say(tr(key, day=signed.day.isoformat(), staff=self._who(signed.staff)))
+        self.load()
+
+    def ask_failed(self, failure) -> None:
+        self.busy = False
+        self.say(failure.words, error=True)
         self.refresh_bindings()
 
     def _current_item(self) -> int | None:
@@ -345,7 +340,8 @@ class DutyScreen(WideOrNarrowScreen):
         if index is None:
             return
         shift = self.app.shift
-        self.act("tick", Duty(self.app.config).tick, self.day, self.current_list, index, shift.code, "")
+        duty, day, checklist = Duty(self.app.config), self.day, self.current_list
+        self.act(lambda hall: duty.tick(day, checklist, index, shift.code, ""), self.ItemTicked)
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:
@@ -393,7 +389,8 @@ class DutyScreen(WideOrNarrowScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.act("sign_off", duty.sign_off, self.day, checklist, shift.code, "")
+                day = self.day
+                self.act(lambda hall: duty.sign_off(day, checklist, shift.code, ""), self.ChecklistSignedOff)
 
         body = tr("staff_ui.duty.sign_closing_body") if checklist == "closing" else tr("staff_ui.duty.sign_opening_body")
         self.app.push_screen(

@@ -11,25 +11,23 @@ who is not on leave then, one decision per request) are
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
+from textual.message import Message
 from textual.widgets import Static
-from textual.worker import get_current_worker
 
 from models import clock
 from models.staff.whereabouts import Whereabouts
 from models.errors import StaffRefused
+from shared_ui.words import tr
 from shared_ui.live import HallChanged
-from shared_ui.words import localise_bindings, tr
-from staff_tui.db import call, error_words
-from staff_tui.messages import ActionFailed, Loaded
 from staff_tui.modals.form import Field, FormDialog
+from staff_tui.screens.staff_screen import StaffScreen
 from staff_tui.text import fit
 from staff_tui.widgets.footer import HallFooter
 from staff_tui.widgets.keyed_table import KeyedTable
@@ -49,7 +47,14 @@ def local_day(instant, zone) -> date:
     return clock.local(instant, zone).date()
 
 
-class LeaveScreen(Screen):
+class LeaveScreen(StaffScreen):
+    @dataclass
+    class LeavesLoaded(Message, bubble=False):
+        """The leave requests this clerk sees, and who may stand in."""
+
+        leaves: list
+        people: list
+
     BINDINGS = [
         Binding("f2", "request", "staff_ui.where.leave_request", key_display="F2"),
         Binding("f3", "decide(True)", "staff_ui.where.leave_approve", key_display="F3"),
@@ -61,7 +66,6 @@ class LeaveScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__(name="leave")
-        localise_bindings(self)
         self.leaves = []
         self.people = []
 
@@ -105,31 +109,23 @@ class LeaveScreen(Screen):
 
     # --- loading ---------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="leave-load", exit_on_error=False)
     def load(self) -> None:
         from models.staff import list_staff
 
-        worker = get_current_worker()
-        app = self.app
-        where = Whereabouts(app.config)
-        try:
-            leaves, people = call(app.hall, lambda: (where.leaves_seen_by(app.shift), [p for p in list_staff() if p.active]))
-        except Exception as exc:
-            if not worker.is_cancelled:
-                self.post_message(ActionFailed("load", error_words(exc, app.lang)))
-            return
-        if not worker.is_cancelled:
-            self.post_message(Loaded("leave", (leaves, people)))
+        where, shift = Whereabouts(self.app.config), self.app.shift
+        self.ask(
+            lambda hall: (where.leaves_seen_by(shift), [p for p in list_staff() if p.active]),
+            lambda answer: self.LeavesLoaded(*answer),
+            group="leave-load",
+        )
 
     def on_hall_changed(self, message: HallChanged) -> None:
         if "reconnected" in message.kinds or any(k.startswith("leave.") for k in message.kinds):
             self.load()
 
-    def on_loaded(self, message: Loaded) -> None:
-        if message.what != "leave":
-            return
-        leaves, self.people = message.data
-        self.leaves = sorted(leaves, key=lambda lv: (ORDER.get(lv.status, 3), -lv.id))
+    def on_leave_screen_leaves_loaded(self, message: LeavesLoaded) -> None:
+        self.people = message.people
+        self.leaves = sorted(message.leaves, key=lambda lv: (ORDER.get(lv.status, 3), -lv.id))
         self._show()
 
     def _show(self) -> None:
@@ -161,9 +157,6 @@ class LeaveScreen(Screen):
         line = self.query_one("#message", Static)
         line.update(text)
         line.set_class(error, "error")
-
-    def on_action_failed(self, message: ActionFailed) -> None:
-        self.say(message.message, error=True)
 
     # --- actions ----------------------------------------------------------------------------
 
@@ -246,9 +239,7 @@ class LeaveScreen(Screen):
         )
 
     def action_back(self) -> None:
-        from staff_tui.screens.whereabouts import WhereaboutsScreen
-
-        self.app.switch_screen(WhereaboutsScreen())
+        self.app.action_show_work("whereabouts")
 
     def action_queue(self) -> None:
         self.app.pop_screen()

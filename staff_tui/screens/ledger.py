@@ -15,22 +15,20 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
-from textual.worker import get_current_worker
 
 from models.cases.rules import KINDS, STATES
 from models.cases.ledger import LedgerFilter, ledger, ledger_count
 from models.cases.ledger import DUE_SOON_DAYS, case_mark
 from models.cases.rights import ledger_scope
-from shared_ui.live import HallChanged
-from shared_ui.words import localise_bindings, name_of, tr
 from staff_tui import queries
-from staff_tui.db import call, error_words
-from staff_tui.messages import ActionFailed, Loaded
+from shared_ui.words import name_of, tr
+from shared_ui.live import HallChanged
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.text import fit
 from staff_tui.widgets.footer import HallFooter
@@ -55,6 +53,17 @@ def _short_date(iso: str | None, today_year: int) -> str:
 
 
 class LedgerScreen(WideOrNarrowScreen):
+    @dataclass
+    class ChoicesLoaded(Message, bubble=False):
+        """What the window and handler selects offer."""
+
+        windows: list
+        people: list
+
+    @dataclass
+    class PageLoaded(Message, bubble=False):
+        answer: LedgerAnswer
+
     WIDE_FROM = 100
     BINDINGS = [
         Binding("f2", "toggle('open')", "staff_ledger.f_open", key_display="F2"),
@@ -74,7 +83,6 @@ class LedgerScreen(WideOrNarrowScreen):
 
     def __init__(self) -> None:
         super().__init__(name="ledger")
-        localise_bindings(self)
         self.flags = {name: False for name, _ in TOGGLES}
         self.page = 1
         self.answer: LedgerAnswer | None = None
@@ -158,18 +166,16 @@ class LedgerScreen(WideOrNarrowScreen):
 
     # --- choices for the selects ----------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="ledger-choices", exit_on_error=False)
     def _load_choices(self) -> None:
-        app = self.app
-        try:
-            windows = call(app.hall, queries.window_rows)
-            people = call(app.hall, queries.people) if app.shift.is_leader else []
-        except Exception as exc:
-            self.post_message(ActionFailed("load", error_words(exc, app.lang)))
-            return
-        self.post_message(Loaded("choices", (windows, people)))
+        leader = self.app.shift.is_leader
 
-    def _fill_choices(self, windows, people) -> None:
+        def choices(hall):
+            return queries.window_rows(), queries.people() if leader else []
+
+        self.ask(choices, lambda answer: self.ChoicesLoaded(*answer), group="ledger-choices")
+
+    def on_ledger_screen_choices_loaded(self, message: ChoicesLoaded) -> None:
+        windows, people = message.windows, message.people
         shift = self.app.shift
         window_select = self.query_one("#window", Select)
         if shift.is_leader:
@@ -217,43 +223,32 @@ class LedgerScreen(WideOrNarrowScreen):
             return
         if reset:
             self.page = 1
+        self._load_page()
+
+    def _load_page(self) -> None:
+        """Ask for the current page; an answer to an older ask (another filter, page) is dropped."""
         self._token += 1
-        self._load(self.current_filter(), self.page, self._token)
+        shift, config, flt, page, token = self.app.shift, self.app.config, self.current_filter(), self.page, self._token
 
-    @work(thread=True, exclusive=True, group="ledger-load", exit_on_error=False)
-    def _load(self, flt: LedgerFilter, page: int, token: int) -> None:
-        app = self.app
-        worker = get_current_worker()
+        def read(hall) -> LedgerAnswer:
+            scoped = ledger_scope(shift, flt)
+            return LedgerAnswer(ledger(config, scoped, page, PAGE_SIZE), ledger_count(config, scoped), token)
 
-        def ask():
-            scoped = ledger_scope(app.shift, flt)
-            return ledger(app.config, scoped, page, PAGE_SIZE), ledger_count(app.config, scoped)
+        self.ask(read, self.PageLoaded, group="ledger-load")
 
-        try:
-            answer, count = call(app.hall, ask)
-        except Exception as exc:
-            if not worker.is_cancelled:
-                self.post_message(ActionFailed("ledger", error_words(exc, app.lang)))
-            return
-        if not worker.is_cancelled:
-            self.post_message(Loaded("ledger", LedgerAnswer(answer, count, token)))
+    def on_ledger_screen_page_loaded(self, message: PageLoaded) -> None:
+        if message.answer.token == self._token:
+            self.answer = message.answer
+            self._show(message.answer)
 
-    def on_loaded(self, message: Loaded) -> None:
-        if message.what == "choices":
-            self._fill_choices(*message.data)
-        elif message.what == "ledger" and message.data.token == self._token:
-            self.answer = message.data
-            self._show(message.data)
-
-    def on_action_failed(self, message: ActionFailed) -> None:
+    def ask_failed(self, failure) -> None:
         info = self.query_one("#ledger-info", Static)
-        info.update(message.message)
+        info.update(failure.words)
         info.add_class("error")
 
     def on_hall_changed(self, message: HallChanged) -> None:
         if any(kind.startswith("case.") for kind in message.kinds) or "reconnected" in message.kinds:
-            self._token += 1
-            self._load(self.current_filter(), self.page, self._token)
+            self._load_page()
 
     # --- showing ---------------------------------------------------------------------------------
 
@@ -335,14 +330,15 @@ class LedgerScreen(WideOrNarrowScreen):
         self._relabel()
         self.reload(reset=True)
 
-    @on(Button.Pressed)
-    def _button(self, event: Button.Pressed) -> None:
+    @on(Button.Pressed, "#t-clear")
+    def _clear_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        name = (event.button.id or "").removeprefix("t-")
-        if name == "clear":
-            self.action_clear_filters()
-        elif name in self.flags:
-            self.action_toggle(name)
+        self.action_clear_filters()
+
+    @on(Button.Pressed, ", ".join(f"#t-{name}" for name, _ in TOGGLES))
+    def _toggle_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_toggle(event.button.id.removeprefix("t-"))
 
     @on(Select.Changed)
     def _select(self, event: Select.Changed) -> None:

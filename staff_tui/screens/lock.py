@@ -7,27 +7,31 @@ Wrong PINs count towards the lock-out like at sign-in
 
 from __future__ import annotations
 
-from textual import on, work
+from dataclasses import dataclass
+
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
-from textual.screen import Screen
+from textual.message import Message
 from textual.widgets import Input, Label, Static
 
 from models.i18n import pick
 from models.staff.signin import unlock
-from shared_ui.words import localise_bindings, tr
-from staff_tui.db import call, error_words
-from staff_tui.messages import ActionDone, ActionFailed
+from shared_ui.words import tr
+from staff_tui.screens.staff_screen import StaffScreen
 from staff_tui.widgets.footer import HallFooter
 
 
-class LockScreen(Screen):
+class LockScreen(StaffScreen):
+    @dataclass
+    class Unlocked(Message, bubble=False):
+        pass
+
     BINDINGS = [Binding("f10", "sign_out", "staff_lock.sign_out", key_display="F10")]
 
     def __init__(self) -> None:
         super().__init__(name="lock")
-        localise_bindings(self)
         self.busy = False
 
     def compose(self) -> ComposeResult:
@@ -54,25 +58,21 @@ class LockScreen(Screen):
         if not pin:
             return
         self.busy = True
-        self._check(pin)
-
-    @work(thread=True, exclusive=True, group="unlock", exit_on_error=False)
-    def _check(self, pin: str) -> None:
         app = self.app
-        try:
-            call(app.hall, unlock, app.config, app.shift, pin, terminal=app.terminal)
-        except Exception as exc:
-            self.post_message(ActionFailed("unlock", error_words(exc, app.lang)))
-            return
-        self.post_message(ActionDone("unlock"))
+        config, shift, terminal = app.config, app.shift, app.terminal
+        self.ask(
+            lambda hall: unlock(config, shift, pin, terminal=terminal),
+            lambda _: self.Unlocked(),
+            group="unlock",
+        )
 
-    def on_action_failed(self, message: ActionFailed) -> None:
+    def ask_failed(self, failure) -> None:
         self.busy = False
         pin = self.query_one("#pin", Input)
         pin.value = ""
-        self.query_one("#lock-message", Static).update(message.message)
+        self.query_one("#lock-message", Static).update(failure.words)
 
-    def on_action_done(self, message: ActionDone) -> None:
+    def on_lock_screen_unlocked(self, message: Unlocked) -> None:
         self.busy = False
         self.app.unlocked()
         self.app.pop_screen()

@@ -15,21 +15,20 @@ the window shown, the message line says so and W switches to it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widgets import Static
-from textual.worker import get_current_worker
 
 from models.i18n import pick
 from shared_ui.live import HallChanged
-from shared_ui.words import localise_bindings, name_of, tr
+from shared_ui.words import name_of, tr
 from staff_tui import queries
-from staff_tui.db import call, error_words
-from staff_tui.messages import ActionDone, ActionFailed, Loaded
 from staff_tui.modals.confirm import ConfirmDialog
 from staff_tui.modals.form import Field, FormDialog
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
@@ -79,6 +78,41 @@ ACTIONS = [
 
 
 class QueueScreen(WideOrNarrowScreen):
+    @dataclass
+    class QueueLoaded(Message, bubble=False):
+        picture: queries.QueuePicture
+
+    @dataclass
+    class CoverLoaded(Message, bubble=False):
+        cover: CoverView
+
+    @dataclass
+    class TransferTargetsLoaded(Message, bubble=False):
+        number: str
+        targets: list
+
+    @dataclass
+    class TicketMoved(Message, bubble=False):
+        """A counter action went through; ``ticket`` is the models' answer, ``WORDS`` what the clerk is told."""
+
+        ticket: object
+        WORDS: ClassVar[str] = ""
+
+    class TicketCalled(TicketMoved, bubble=False):
+        WORDS = "staff_queue.done_called"
+
+    class TicketRecalled(TicketMoved, bubble=False):
+        WORDS = "staff_queue.done_recalled"
+
+    class ServiceStarted(TicketMoved, bubble=False):
+        WORDS = "staff_queue.done_started"
+
+    class NoShowMarked(TicketMoved, bubble=False):
+        WORDS = "staff_queue.done_no_show"
+
+    class WindowResumed(TicketMoved, bubble=False):
+        WORDS = "staff_queue.done_resumed"
+
     WIDE_FROM = 100
     BINDINGS = [
         Binding("f2", "call_next", "staff_queue.call", key_display="F2"),
@@ -97,7 +131,6 @@ class QueueScreen(WideOrNarrowScreen):
 
     def __init__(self) -> None:
         super().__init__(name="queue")
-        localise_bindings(self)
         self.picture: queries.QueuePicture | None = None
         self.cover: CoverView | None = None
         self.busy = False
@@ -151,7 +184,7 @@ class QueueScreen(WideOrNarrowScreen):
             ]
         )
         if self.picture is not None:
-            self.on_loaded(Loaded("queue", self.picture))
+            self._show(self.picture)
 
     def on_resize(self) -> None:
         self._layout_columns()
@@ -163,37 +196,21 @@ class QueueScreen(WideOrNarrowScreen):
 
     # --- loading -----------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="queue-load", exit_on_error=False)
     def load(self) -> None:
-        worker = get_current_worker()
-        app = self.app
-        try:
-            picture = call(app.hall, queries.queue_picture, app.hall, self.window_number)
-        except Exception as exc:
-            if not worker.is_cancelled:
-                self.post_message(ActionFailed("load", error_words(exc, app.lang)))
-            return
-        if not worker.is_cancelled:
-            self.post_message(Loaded("queue", picture))
+        window = self.window_number
+        self.ask(lambda hall: queries.queue_picture(hall, window), self.QueueLoaded, group="queue-load")
 
     def on_hall_changed(self, message: HallChanged) -> None:
+        if self.app.shift is None:  # signed out while the change was on its way: this screen is going
+            return
         self.load()
         if message.kinds & COVER_KINDS:
             self.load_cover()
 
-    @work(thread=True, exclusive=True, group="queue-cover", exit_on_error=False)
     def load_cover(self) -> None:
         """Which windows this terminal gets, and where it covers as B (B 代岗)."""
-        worker = get_current_worker()
-        app = self.app
-        try:
-            cover = call(app.hall, cover_view, app.config, app.shift.code)
-        except Exception as exc:
-            if not worker.is_cancelled:
-                self.post_message(ActionFailed("load", error_words(exc, app.lang)))
-            return
-        if not worker.is_cancelled:
-            self.post_message(Loaded("cover", cover))
+        config, code = self.app.config, self.app.shift.code
+        self.ask(lambda hall: cover_view(config, code), self.CoverLoaded, group="queue-cover")
 
     def window_switched(self) -> None:
         self.load_cover()
@@ -213,14 +230,14 @@ class QueueScreen(WideOrNarrowScreen):
                 self.say(tr("staff_ui.where.b_cover_elsewhere", windows="、".join(str(n) for n in others)))
             self._told_cover = others
 
-    def on_loaded(self, message: Loaded) -> None:
-        if message.what == "cover":
-            self.cover = message.data
-            self._show_cover()
-            return
-        if message.what != "queue":
-            return
-        picture = message.data
+    def on_queue_screen_cover_loaded(self, message: CoverLoaded) -> None:
+        self.cover = message.cover
+        self._show_cover()
+
+    def on_queue_screen_queue_loaded(self, message: QueueLoaded) -> None:
+        self._show(message.picture)
+
+    def _show(self, picture: queries.QueuePicture) -> None:
         if picture.window is None or picture.window.number != self.window_number:
             return
         self.picture = picture
@@ -299,45 +316,24 @@ class QueueScreen(WideOrNarrowScreen):
         line.update(Text(text, style="bold" if error else ""))
         line.set_class(error, "error")
 
-    def act(self, action: str, fn, *args, **kwargs) -> None:
+    def act(self, fn, done: type[TicketMoved]) -> None:
+        """Run ``fn(hall)``, one counter action at a time."""
         if self.busy:
             return
         self.busy = True
         self._sync_actions()
-        self._act(action, fn, args, kwargs)
+        self.ask(fn, done, group="queue-act")
 
-    @work(thread=True, exclusive=True, group="queue-act", exit_on_error=False)
-    def _act(self, action: str, fn, args, kwargs) -> None:
-        app = self.app
-        try:
-            result = call(app.hall, fn, *args, **kwargs)
-        except Exception as exc:
-            self.post_message(ActionFailed(action, error_words(exc, app.lang)))
-            return
-        self.post_message(ActionDone(action, result))
-
-    def on_action_done(self, message: ActionDone) -> None:
+    @on(TicketMoved)
+    def _ticket_moved(self, message: TicketMoved) -> None:
         self.busy = False
-        result = message.result
-        number = getattr(result, "number", "")
-        words = {
-            "call_next": "staff_queue.done_called",
-            "recall": "staff_queue.done_recalled",
-            "no_show": "staff_queue.done_no_show",
-            "return_no_show": "staff_queue.done_returned",
-            "start": "staff_queue.done_started",
-            "transfer": "staff_queue.done_transferred",
-            "pause": "staff_queue.done_paused",
-            "resume": "staff_queue.done_resumed",
-        }
-        key = words.get(message.action)
-        if key:
-            self.say(tr(key, number=number, window=self.window_number))
+        number = getattr(message.ticket, "number", "")
+        self.say(tr(message.WORDS, number=number, window=self.window_number))
         self.load()
 
-    def on_action_failed(self, message: ActionFailed) -> None:
+    def ask_failed(self, failure) -> None:
         self.busy = False
-        self.say(message.message, error=True)
+        self.say(failure.words, error=True)
         self._sync_actions()
 
     # --- the actions ---------------------------------------------------------------------
@@ -345,26 +341,29 @@ class QueueScreen(WideOrNarrowScreen):
     def action_call_next(self) -> None:
         shift = self.app.shift
         serving = self.picture.serving if self.picture else None
-        queue = self.app.hall.queue
+
+        def call_next(hall):
+            return hall.queue.call_next(shift.window, shift.code)
+
         if serving is not None:
             def answered(yes: bool | None) -> None:
                 if yes:
-                    self.act("call_next", queue.call_next, shift.window, shift.code)
+                    self.act(call_next, self.TicketCalled)
 
             self.app.push_screen(
                 ConfirmDialog(tr("staff_queue.confirm_call_title"), tr("staff_queue.confirm_call", number=serving.number)),
                 answered,
             )
             return
-        self.act("call_next", queue.call_next, shift.window, shift.code)
+        self.act(call_next, self.TicketCalled)
 
     def action_recall(self) -> None:
-        serving = self.picture.serving
-        self.act("recall", self.app.hall.queue.recall, serving.number, self.window_number)
+        number, window = self.picture.serving.number, self.window_number
+        self.act(lambda hall: hall.queue.recall(number, window), self.TicketRecalled)
 
     def action_start(self) -> None:
-        serving = self.picture.serving
-        self.act("start", self.app.hall.queue.start, serving.number, self.window_number)
+        number, window = self.picture.serving.number, self.window_number
+        self.act(lambda hall: hall.queue.start(number, window), self.ServiceStarted)
 
     def action_no_show(self) -> None:
         serving = self.picture.serving
@@ -372,7 +371,8 @@ class QueueScreen(WideOrNarrowScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.act("no_show", self.app.hall.queue.no_show, number, self.window_number)
+                window = self.window_number
+                self.act(lambda hall: hall.queue.no_show(number, window), self.NoShowMarked)
 
         self.app.push_screen(
             ConfirmDialog(tr("staff_queue.confirm_no_show_title"), tr("staff_queue.confirm_no_show", number=number)),
@@ -406,17 +406,16 @@ class QueueScreen(WideOrNarrowScreen):
         number = serving.number
         self._open_transfer(number)
 
-    @work(thread=True, exclusive=True, group="queue-dialog", exit_on_error=False)
     def _open_transfer(self, number: str) -> None:
-        app = self.app
-        try:
-            targets = call(app.hall, queries.transfer_targets, self.window_number)
-        except Exception as exc:
-            self.post_message(ActionFailed("transfer", error_words(exc, app.lang)))
-            return
-        app.call_from_thread(self._show_transfer, number, targets)
+        window = self.window_number
+        self.ask(
+            lambda hall: queries.transfer_targets(window),
+            lambda targets: self.TransferTargetsLoaded(number, targets),
+            group="queue-dialog",
+        )
 
-    def _show_transfer(self, number: str, targets) -> None:
+    def on_queue_screen_transfer_targets_loaded(self, message: TransferTargetsLoaded) -> None:
+        number, targets = message.number, message.targets
         shift = self.app.shift
         queue = self.app.hall.queue
         lang = self.app.lang
@@ -491,7 +490,7 @@ class QueueScreen(WideOrNarrowScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.act("resume", self.app.hall.queue.resume, shift.window, shift.code)
+                self.act(lambda hall: hall.queue.resume(shift.window, shift.code), self.WindowResumed)
 
         self.app.push_screen(
             ConfirmDialog(tr("staff_queue.resume_title", window=shift.window), tr("staff_queue.resume_body")),

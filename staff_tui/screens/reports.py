@@ -30,20 +30,17 @@ from pathlib import Path
 from rich import box
 from rich.table import Table
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.widgets import Static
-from textual.worker import get_current_worker
 
 from models import clock
 from models.errors import Refused
 from models.i18n import t
+from shared_ui.words import name_of, tr
 from shared_ui.live import HallChanged
-from shared_ui.words import localise_bindings, name_of, tr
-from staff_tui.db import call, error_words
-from staff_tui.messages import ActionFailed, Loaded
 from staff_tui.modals.form import Field, FormDialog
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.text import fit
@@ -126,6 +123,10 @@ def small_table(*headers: str, widths: tuple[int, ...] = ()) -> Table:
 
 
 class ReportsScreen(WideOrNarrowScreen):
+    @dataclass
+    class ReportLoaded(Message, bubble=False):
+        report: ReportData
+
     WIDE_FROM = 110
     BINDINGS = [
         Binding("f2", "today", "staff_ui.report.today", key_display="F2"),
@@ -139,7 +140,6 @@ class ReportsScreen(WideOrNarrowScreen):
 
     def __init__(self, period: str | None = None) -> None:
         super().__init__(name="reports")
-        localise_bindings(self)
         self.period = period
         self.data: ReportData | None = None
 
@@ -172,19 +172,9 @@ class ReportsScreen(WideOrNarrowScreen):
 
     # --- loading ---------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="report-load", exit_on_error=False)
     def load(self) -> None:
-        worker = get_current_worker()
-        app = self.app
-        period = self.period
-        try:
-            data = call(app.hall, gather, app.config, period)
-        except Exception as exc:
-            if not worker.is_cancelled:
-                self.post_message(ActionFailed("load", error_words(exc, app.lang)))
-            return
-        if not worker.is_cancelled:
-            self.post_message(Loaded("report", data))
+        config, period = self.app.config, self.period
+        self.ask(lambda hall: gather(config, period), self.ReportLoaded, group="report-load")
 
     def on_hall_changed(self, message: HallChanged) -> None:
         # Today's numbers move with every ticket; a past day or month does not.
@@ -193,17 +183,14 @@ class ReportsScreen(WideOrNarrowScreen):
         ):
             self.load()
 
-    def on_loaded(self, message: Loaded) -> None:
-        if message.what == "report" and message.data.period == self.period:
+    def on_reports_screen_report_loaded(self, message: ReportLoaded) -> None:
+        if message.report.period == self.period:
             first = self.data is None
-            self.data = message.data
-            self._show(message.data)
+            self.data = message.report
+            self._show(message.report)
             self.refresh_bindings()
             if first:
                 self.say("")
-
-    def on_action_failed(self, message: ActionFailed) -> None:
-        self.say(message.message, error=True)
 
     def say(self, text: str, *, error: bool = False) -> None:
         line = self.query_one("#message", Static)

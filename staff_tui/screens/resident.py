@@ -4,22 +4,20 @@ notice of each case. P prints them when a printer is configured."""
 
 from __future__ import annotations
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Label, Static
 
-from models.i18n import t
 from shared_ui.big_text import BigText
 from shared_ui.qr import QRCode
-from shared_ui.words import localise_bindings, name_of, tr
-from staff_tui.messages import ActionDone, ActionFailed
+from shared_ui.words import name_of, tr
+from staff_tui.screens.staff_screen import StaffScreen
 from staff_tui.widgets.footer import HallFooter
+from staff_tui.widgets.print_line import PrintLine
 
 
-class ResidentScreen(Screen):
+class ResidentScreen(StaffScreen):
     BINDINGS = [
         Binding("escape,enter", "close", "staff_resident.close", key_display="Esc"),
         Binding("p", "print", "staff_resident.print", key_display="P"),
@@ -27,7 +25,6 @@ class ResidentScreen(Screen):
 
     def __init__(self, outcome) -> None:
         super().__init__(name="resident")
-        localise_bindings(self)
         self.outcome = outcome
 
     def compose(self) -> ComposeResult:
@@ -53,7 +50,7 @@ class ResidentScreen(Screen):
                         )
                         yield Label(title, classes="notice-title")
                         yield Static(case.notice, classes="notice-text")
-            yield Static("", id="resident-message", classes="message-line")
+            yield PrintLine("", id="resident-message", classes="message-line")
         yield HallFooter()
 
     def on_mount(self) -> None:
@@ -68,25 +65,7 @@ class ResidentScreen(Screen):
         self.dismiss()
 
     def action_print(self) -> None:
-        self.query_one("#resident-message", Static).update(tr("staff_resident.printing"))
-        self._print()
-
-    @work(thread=True, exclusive=True, group="print", exit_on_error=False)
-    def _print(self) -> None:
         from shared_ui.printing import print_notices
 
-        app = self.app
-        try:
-            print_notices(app.config.kiosk.printer, self.outcome, language=app.lang)
-        except Exception as exc:
-            self.post_message(ActionFailed("print", t("staff_resident.print_failed", app.lang, reason=str(exc)[:160])))
-            return
-        self.post_message(ActionDone("print"))
-
-    def on_action_done(self, message: ActionDone) -> None:
-        self.query_one("#resident-message", Static).update(tr("staff_resident.printed"))
-
-    def on_action_failed(self, message: ActionFailed) -> None:
-        line = self.query_one("#resident-message", Static)
-        line.update(message.message)
-        line.add_class("error")
+        printer, outcome, language = self.app.config.kiosk.printer, self.outcome, self.app.lang
+        self.query_one(PrintLine).print_with(lambda: print_notices(printer, outcome, language=language))

@@ -6,23 +6,31 @@ records the attempt and locks the code after too many wrong PINs in a row).
 
 from __future__ import annotations
 
-from textual import on, work
+from dataclasses import dataclass
+
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
-from textual.screen import Screen
+from textual.message import Message
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from models.i18n import pick
 from models.staff.signin import sign_in, start_shift
-from shared_ui.words import localise_bindings, tr
-from staff_tui.db import call, error_words
-from staff_tui.messages import ActionDone, ActionFailed
+from shared_ui.words import tr
+from staff_tui.screens.staff_screen import StaffScreen
 from staff_tui.widgets.footer import HallFooter
 
 
-class SignInScreen(Screen):
+class SignInScreen(StaffScreen):
+    @dataclass
+    class SignedIn(Message, bubble=False):
+        """The PIN was right: who this is, and the windows they may take."""
+
+        info: object
+        choices: list
+
     BINDINGS = [
         Binding("escape", "back", "staff_signin.back", key_display="Esc"),
         Binding("ctrl+q", "app.quit", "staff_ui.quit"),
@@ -30,7 +38,6 @@ class SignInScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__(name="signin")
-        localise_bindings(self)
         self.info = None
         self.choices = []
         self.busy = False
@@ -85,28 +92,23 @@ class SignInScreen(Screen):
             return
         self.busy = True
         self.say(tr("staff_signin.checking"))
-        self._check(code, pin)
+        config, terminal = self.app.config, self.app.terminal
+        self.ask(
+            lambda hall: sign_in(config, code, pin, terminal=terminal),
+            lambda answer: self.SignedIn(*answer),
+            group="signin",
+        )
 
-    @work(thread=True, exclusive=True, group="signin", exit_on_error=False)
-    def _check(self, code: str, pin: str) -> None:
-        app = self.app
-        try:
-            info, choices = call(app.hall, sign_in, app.config, code, pin, terminal=app.terminal)
-        except Exception as exc:
-            self.post_message(ActionFailed("signin", error_words(exc, app.lang)))
-            return
-        self.post_message(ActionDone("signin", (info, choices)))
-
-    def on_action_failed(self, message: ActionFailed) -> None:
+    def ask_failed(self, failure) -> None:
         self.busy = False
         pin = self.query_one("#pin", Input)
         pin.value = ""
         pin.focus()
-        self.say(message.message)
+        self.say(failure.words)
 
-    def on_action_done(self, message: ActionDone) -> None:
+    def on_sign_in_screen_signed_in(self, message: SignedIn) -> None:
         self.busy = False
-        self.info, self.choices = message.result
+        self.info, self.choices = message.info, message.choices
         self.query_one("#pin", Input).value = ""
         self.say("")
         self.query_one("#signin-fields").display = False

@@ -17,22 +17,21 @@ leave change and once a minute (the durations move).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.cells import cell_len
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widgets import Static
-from textual.worker import get_current_worker
 
 from models import clock
 from models.staff.whereabouts import Whereabouts
 from models.schema.whereabouts import STATES
+from shared_ui.words import name_of, tr
 from shared_ui.live import HallChanged
-from shared_ui.words import localise_bindings, name_of, tr
-from staff_tui.db import call, error_words
-from staff_tui.messages import ActionFailed, Loaded
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.text import fit, hhmm
 from staff_tui.widgets.footer import HallFooter
@@ -54,6 +53,14 @@ class WhereaboutsScreen(WideOrNarrowScreen):
     # Beside the cover box the people's nine columns still need an 80-column
     # terminal's room; on anything narrower they go above it.
     WIDE_FROM = COVER_WIDE + 80
+
+    @dataclass
+    class BoardLoaded(Message, bubble=False):
+        """Everyone's whereabouts, and each window's A/B cover."""
+
+        board: object
+        covers: list
+
     BINDINGS = [
         Binding("f2", "app.my_state", "staff_ui.where.set_mine", key_display="F2"),
         Binding("f3", "leave", "staff_ui.where.leave", key_display="F3"),
@@ -65,7 +72,6 @@ class WhereaboutsScreen(WideOrNarrowScreen):
 
     def __init__(self) -> None:
         super().__init__(name="whereabouts")
-        localise_bindings(self)
         self.data = None
 
     def compose(self) -> ComposeResult:
@@ -136,31 +142,21 @@ class WhereaboutsScreen(WideOrNarrowScreen):
 
     # --- loading ---------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="where-load", exit_on_error=False)
     def load(self) -> None:
-        worker = get_current_worker()
-        app = self.app
-        where = Whereabouts(app.config)
-        try:
-            data = call(app.hall, lambda: (where.board(), where.window_cover()))
-        except Exception as exc:
-            if not worker.is_cancelled:
-                self.post_message(ActionFailed("load", error_words(exc, app.lang)))
-            return
-        if not worker.is_cancelled:
-            self.post_message(Loaded("where", data))
+        where = Whereabouts(self.app.config)
+        self.ask(
+            lambda hall: (where.board(), where.window_cover()),
+            lambda answer: self.BoardLoaded(*answer),
+            group="where-load",
+        )
 
     def on_hall_changed(self, message: HallChanged) -> None:
         if "reconnected" in message.kinds or any(k.startswith(RELOAD_KINDS) for k in message.kinds):
             self.load()
 
-    def on_loaded(self, message: Loaded) -> None:
-        if message.what == "where":
-            self.data = message.data
-            self._show(*message.data)
-
-    def on_action_failed(self, message: ActionFailed) -> None:
-        self.say(message.message, error=True)
+    def on_whereabouts_screen_board_loaded(self, message: BoardLoaded) -> None:
+        self.data = (message.board, message.covers)
+        self._show(*self.data)
 
     def say(self, text: str, *, error: bool = False) -> None:
         line = self.query_one("#message", Static)
@@ -253,9 +249,7 @@ class WhereaboutsScreen(WideOrNarrowScreen):
         self.app.lock()
 
     def action_leave(self) -> None:
-        from staff_tui.screens.leave import LeaveScreen
-
-        self.app.switch_screen(LeaveScreen())
+        self.app.action_show_work("leave")
 
     def action_set_other(self) -> None:
         from staff_tui.modals.state_pick import StateDialog, StateRequest

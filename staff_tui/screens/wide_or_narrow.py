@@ -16,10 +16,11 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.reactive import var
-from textual.screen import Screen
+
+from staff_tui.screens.staff_screen import StaffScreen
 
 
-class WideOrNarrowScreen(Screen):
+class WideOrNarrowScreen(StaffScreen):
     WIDE_FROM: ClassVar[int] = 120
     """Columns from which the terminal counts as wide."""
 
