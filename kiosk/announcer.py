@@ -12,7 +12,7 @@ import queue
 import shlex
 import subprocess
 import threading
-from typing import Callable
+from collections.abc import Callable
 
 log = logging.getLogger("hall.board.announcer")
 SPEECH_TIMEOUT_SECONDS = 30

@@ -121,8 +121,8 @@ class HallApp(App, inherit_bindings=False):
 
     @work(thread=True, exclusive=True, group="day-closed", exit_on_error=False)
     def check_day_closed(self) -> None:
-        from models.queue.day_hold import closed_for_day
         from models import clock
+        from models.queue.day_hold import closed_for_day
 
         hall = self.hall.wait(30) if hasattr(self.hall, "wait") else self.hall
         with hall.db.connection_context():

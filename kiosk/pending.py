@@ -10,7 +10,7 @@ ends so the command can say it in one line.
 from __future__ import annotations
 
 import threading
-from typing import Callable
+from collections.abc import Callable
 
 
 def last_event_id(hall) -> int:

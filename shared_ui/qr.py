@@ -39,7 +39,7 @@ def qr_text(matrix: list[list[bool]]) -> Text:
     for index in range(0, len(rows), 2):
         if index:
             text.append("\n")
-        for top, bottom in zip(rows[index], rows[index + 1]):
+        for top, bottom in zip(rows[index], rows[index + 1], strict=True):
             if top and bottom:
                 text.append(" ", _BOTH_DARK)
             elif not top and not bottom:

@@ -10,7 +10,8 @@ group replaced it, or the screen went away), so a stale answer never lands.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from textual.dom import DOMNode
 from textual.message import Message

@@ -68,8 +68,8 @@ def config(db_url) -> Config:
 @pytest.fixture
 def hall(config):
     """An initialised hall with the bundled catalogue loaded."""
-    from models.catalogue import store as catalogue_store
     from models.catalogue import default_catalogue_path
+    from models.catalogue import store as catalogue_store
     from models.hall import open_hall
 
     hall = open_hall(config, create=True)

@@ -12,7 +12,7 @@ or :class:`QueryFailed`.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult
@@ -26,8 +26,8 @@ from kiosk.widgets.header import HallHeader
 from kiosk.widgets.paged import PageChanged
 from models.errors import Refused
 from shared_ui.live import HallChanged
-from shared_ui.workers import ask
 from shared_ui.words import tr
+from shared_ui.workers import ask
 
 
 class QueryFailed(Message):

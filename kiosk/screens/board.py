@@ -19,8 +19,8 @@ from textual.widgets import Static
 from kiosk.widgets.header import HallHeader
 from shared_ui.big_text import BigText
 from shared_ui.live import HallChanged
-from shared_ui.workers import ask
 from shared_ui.words import tr
+from shared_ui.workers import ask
 
 CALL_KINDS = ("ticket.called", "ticket.recalled")
 

@@ -67,7 +67,7 @@ class PriorityScreen(KioskScreen):
         code = self.item_code
         self.ask(lambda hall: queries.item(hall, code), ItemNamed, group="name")
 
-    def on_item_named(self, message: "ItemNamed") -> None:
+    def on_item_named(self, message: ItemNamed) -> None:
         if message.info is not None:
             self.item_name = name_of(message.info.name, message.info.name_en)
             self.set_heading(self.heading())

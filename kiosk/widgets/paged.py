@@ -18,7 +18,6 @@ from textual.widget import Widget
 
 from kiosk.widgets.tile import Tile
 
-
 _CLOSING = set("。，、；：！？）》」』】〉”’,.;:!?)]}%")
 
 

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from peewee import DatabaseError
 
-from models.schema.cases import APPEND_ONLY, CaseEvent, CaseRating, CaseRecord, ContactAccess
-from models.db import database, is_postgres
 from models.cases.ledger import check_projection
+from models.db import database, is_postgres
 from models.schema import Item
+from models.schema.cases import APPEND_ONLY, CaseEvent, CaseRating, CaseRecord, ContactAccess
 from tests.cases.conftest import serve
 
 ROOT = Path(__file__).resolve().parents[2]

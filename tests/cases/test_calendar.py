@@ -7,10 +7,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from models.catalogue import store as catalogue_store
 from models.cases import Cases
-from models.hall import open_hall
 from models.cases.ledger import working_days_between
+from models.catalogue import store as catalogue_store
+from models.hall import open_hall
 from models.schema import Item
 from tests.cases.conftest import at
 

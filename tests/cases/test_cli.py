@@ -9,8 +9,8 @@ import json
 import pytest
 
 from cli.main import main
-from models.schema.cases import ContactAccess
 from models.schema import Item
+from models.schema.cases import ContactAccess
 from tests.cases.conftest import serve
 
 

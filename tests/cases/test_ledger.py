@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 
 from benchmarks.case_data import generate_cases
-from models.queue import tracking
-from models.cases.rules import CaseRefused
-from models.schema.cases import CaseRecord, CaseState
 from models.cases.ledger import LedgerFilter, check_projection, ledger_count, rebuild_projection
+from models.cases.rules import CaseRefused
+from models.queue import tracking
+from models.schema.cases import CaseRecord, CaseState
 from tests.cases.conftest import at
 
 

@@ -6,12 +6,11 @@ from datetime import date, datetime
 
 import pytest
 
+from models.cases.ledger import check_projection
 from models.cases.rules import CaseRefused
 from models.schema.cases import CaseEvent, ContactAccess
-from models.cases.ledger import check_projection
 from tests.cases.conftest import at
 from tests.conftest import SHANGHAI
-
 
 
 def _materials(item_code: str) -> list[str]:

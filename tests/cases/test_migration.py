@@ -7,10 +7,9 @@ from datetime import date
 import pytest
 from peewee import DatabaseError
 
-from models.schema import migrations
-from models.schema.cases import APPEND_ONLY, CASE_TABLES, CaseEvent
 from models.db import database, is_postgres, open_database
-from models.schema import CORE_TABLES, Event, Item, Line, SchemaVersion, Staff, Ticket, Window
+from models.schema import CORE_TABLES, Event, Item, Line, SchemaVersion, Staff, Ticket, Window, migrations
+from models.schema.cases import APPEND_ONLY, CASE_TABLES, CaseEvent
 from tests.conftest import make_config
 
 
@@ -57,11 +56,12 @@ def test_upgrade_from_version_one_adds_the_case_tables_and_loses_nothing(db_url)
 
 def test_an_upgraded_hall_takes_cases_and_guards_their_history(db_url):
     from models.cases import Cases
+    from models.db import DatabaseUnavailable
     from models.hall import open_hall
 
     _version_one(db_url).close()
     config = make_config(db_url)
-    with pytest.raises(Exception):
+    with pytest.raises(DatabaseUnavailable):
         open_hall(config)  # an old schema is refused until `hall init` upgrades it
     hall = open_hall(config, create=True)
     facts = Cases(config).open_case(staff="S01", ticket="A002", result="已办结")

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from models.queue import tracking
 from models.cases.rules import CHANNELS, LEVELS, NOTICE_KINDS, RATING_CHANNELS, RATING_TAGS, STATES, CaseRefused
 from models.i18n import all_texts
+from models.queue import tracking
 from models.schema import Item, Window
 from tests.cases.conftest import at
 

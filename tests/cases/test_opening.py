@@ -7,11 +7,11 @@ from datetime import date
 
 import pytest
 
-from models.queue import tracking
-from models.cases.rules import CaseRefused
-from models.schema.cases import CaseContact, CaseRecord
-from models.errors import NotFound, Refused
 from models.cases.public_view import public_view
+from models.cases.rules import CaseRefused
+from models.errors import NotFound, Refused
+from models.queue import tracking
+from models.schema.cases import CaseContact, CaseRecord
 from tests.cases.conftest import advance, at, serve
 
 

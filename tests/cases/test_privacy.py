@@ -8,12 +8,12 @@ from datetime import date
 
 import pytest
 
-from models.queue import tracking
-from models.cases.rules import KINDS, CaseRefused, has_personal_data, mask_name, mask_phone
-from models.schema.cases import CaseEvent
-from models.events import after
 from models.cases.public_view import public_view
+from models.cases.rules import KINDS, CaseRefused, has_personal_data, mask_name, mask_phone
+from models.events import after
+from models.queue import tracking
 from models.schema import Item
+from models.schema.cases import CaseEvent
 from tests.cases.conftest import serve
 
 NAME, PHONE, ID_NUMBER = "欧阳娜娜", "13812345678", "110101199003071234"

@@ -7,13 +7,13 @@ from datetime import date
 
 import pytest
 
-from models.queue import tracking
-from models.cases.rules import CaseRefused
-from models.schema.cases import CaseRating
-from models.errors import Refused
 from models.cases.ledger import LedgerFilter, check_projection
-from models.cases.ratings import rate, rate_by_code
 from models.cases.public_view import public_view
+from models.cases.ratings import rate, rate_by_code
+from models.cases.rules import CaseRefused
+from models.errors import Refused
+from models.queue import tracking
+from models.schema.cases import CaseRating
 from tests.cases.conftest import at, serve
 
 

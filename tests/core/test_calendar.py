@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime, time
 
-from models.clock import to_utc
 from models.calendar import HallCalendar, in_season, next_season_start
+from models.clock import to_utc
 from models.config import Config, HoursConfig, TicketsConfig
 from tests.conftest import SHANGHAI
 
@@ -52,7 +52,10 @@ def test_staggered_hours_open_on_weekends_with_duty_hours():
 
 def test_issuing_window_and_next_opening():
     cal = calendar(tickets=TicketsConfig(stop_before_close_minutes=15))
-    at = lambda *a: to_utc(datetime(*a, tzinfo=SHANGHAI))
+
+    def at(*a):
+        return to_utc(datetime(*a, tzinfo=SHANGHAI))
+
     assert cal.issuing_now(at(2026, 11, 23, 10, 44))
     assert not cal.issuing_now(at(2026, 11, 23, 10, 46))  # 15 min before 11:00
     assert not cal.issuing_now(at(2026, 11, 23, 12, 0))  # lunch

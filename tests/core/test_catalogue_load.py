@@ -8,8 +8,8 @@ import sys
 import time
 from pathlib import Path
 
-from models.catalogue import store as catalogue_store
 from models.catalogue import default_catalogue_path
+from models.catalogue import store as catalogue_store
 from models.schema import CatalogueLoad, Item, Ticket
 
 ROOT = Path(__file__).resolve().parents[2]

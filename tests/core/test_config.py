@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import tomllib
 from datetime import date, time
 
 import pytest
 
 from models.config import EXAMPLE, ConfigError, load_config, parse_config
-import tomllib
 
 
 def test_defaults_without_a_file(tmp_path, monkeypatch):

@@ -93,8 +93,8 @@ def test_out_of_season_item_is_refused_with_opening_date(hall):
 
 
 def test_issuing_closes_at_configured_time(db_url):
-    from models.catalogue import store as catalogue_store
     from models.catalogue import default_catalogue_path
+    from models.catalogue import store as catalogue_store
     from tests.conftest import make_config
 
     config = make_config(db_url, tickets=TicketsConfig(always_open=False, stop_before_close_minutes=15))
@@ -337,8 +337,8 @@ def test_receipt_as_dict_has_what_scripts_need(hall):
 
 
 def test_config_priority_streak_is_honoured(db_url):
-    from models.catalogue import store as catalogue_store
     from models.catalogue import default_catalogue_path
+    from models.catalogue import store as catalogue_store
     from tests.conftest import make_config
 
     config = make_config(db_url, tickets=replace(TicketsConfig(always_open=True), priority_streak=1))

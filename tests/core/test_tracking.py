@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from models.queue import tracking
-from models.errors import Refused
 from models.cases.public_view import public_view
+from models.errors import Refused
+from models.queue import tracking
 
 
 def test_code_shape_and_randomness():

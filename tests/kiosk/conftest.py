@@ -143,8 +143,8 @@ def sqlite_config(tmp_path, **changes):
 @pytest.fixture
 def sqlite_hall(tmp_path):
     """A SQLite hall only (snapshots and screenshots need one backend, not both)."""
-    from models.catalogue import store as catalogue_store
     from models.catalogue import default_catalogue_path
+    from models.catalogue import store as catalogue_store
     from models.hall import open_hall
 
     hall = open_hall(sqlite_config(tmp_path, tracking_url="https://hall.example.cn/t/{code}"), create=True)

@@ -15,8 +15,8 @@ import pytest
 from kiosk.announcer import Announcer, speech_argv
 from kiosk.board_app import BoardApp
 from models.hall import put_setting
-from tests.kiosk.conftest import make_kiosk, on_screen, open_item, screen_text, tap, wait_for, with_config
 from shared_ui.words import name_of, tr
+from tests.kiosk.conftest import make_kiosk, on_screen, open_item, screen_text, tap, wait_for, with_config
 
 HALL_BIN = str(Path(sys.executable).with_name("hall"))
 

@@ -179,7 +179,6 @@ async def test_live_waiting_counts_and_pauses_from_another_process(hall, db_url)
     from pathlib import Path
 
     from kiosk.app import KioskApp
-
     from models.hall import put_setting
 
     put_setting("demo", True)  # the other process issues tickets at any hour of the real clock
@@ -287,10 +286,10 @@ def test_quit_sequence_of_several_keys(hall):
 
 
 async def test_after_the_closing_sign_off_the_header_says_issuing_has_ended(hall):
+    from kiosk.widgets.header import issuing_text
     from models.duty import Duty
     from models.staff import add_staff
     from tests.kiosk.conftest import make_kiosk, wait_for
-    from kiosk.widgets.header import issuing_text
 
     add_staff("S01", "王芳", "1234", posts=[(1, "A")])
     duty = Duty(hall.config)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from models.errors import Refused
 from models.cases.lookup_throttle import LookupPaused, LookupThrottle
+from models.errors import Refused
 
 
 class Clock:

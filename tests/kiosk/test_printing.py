@@ -8,8 +8,8 @@ from escpos.printer import Dummy
 
 from models.schema import Event, Ticket
 from shared_ui.printing import PrintFailure, open_printer, print_ticket
-from tests.kiosk.conftest import make_kiosk, on_screen, open_item, screen_text, tap, wait_for
 from shared_ui.words import tr
+from tests.kiosk.conftest import make_kiosk, on_screen, open_item, screen_text, tap, wait_for
 
 
 class BrokenPrinter(Dummy):

@@ -9,7 +9,15 @@ import pytest
 from textual.app import App
 from textual.color import Color
 
-from themes import HALL_VARIABLES, THEMES_DIR, ThemeFileError, load_theme_file, register_themes, theme_variable_defaults, watch_themes
+from themes import (
+    HALL_VARIABLES,
+    THEMES_DIR,
+    ThemeFileError,
+    load_theme_file,
+    register_themes,
+    theme_variable_defaults,
+    watch_themes,
+)
 
 # (text, background) pairs residents read.
 PAIRS = [

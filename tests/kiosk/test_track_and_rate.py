@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from models.queue import tracking
-from tests.kiosk.conftest import SIZES, make_kiosk, on_screen, screen_text, tap, type_code, wait_for
 from shared_ui.words import tr
+from tests.kiosk.conftest import SIZES, make_kiosk, on_screen, screen_text, tap, type_code, wait_for
 
 COMBOS = [pytest.param("small", "zh", id="80x24-zh"), pytest.param("kiosk", "en", id="120x40-en")]
 

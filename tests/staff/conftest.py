@@ -20,8 +20,8 @@ from tests.staff.helpers import MORNING, add_people
 
 @pytest.fixture(autouse=True)
 def cheap_pins(monkeypatch):
-    import models.staff.signin
     import models.staff.accounts
+    import models.staff.signin
 
     monkeypatch.setattr(models.staff.accounts, "_N", 2**8)
     monkeypatch.setattr(models.staff.signin, "_DUMMY_HASH", None)
@@ -56,8 +56,8 @@ def staffed(hall, morning):
 @pytest.fixture
 def sqlite_hall(tmp_path, morning):
     """A staffed hall on SQLite only (snapshots, the 100,000-case ledger)."""
-    from models.catalogue import store as catalogue_store
     from models.catalogue import default_catalogue_path
+    from models.catalogue import store as catalogue_store
     from models.hall import open_hall
 
     config = make_config(f"sqlite:///{tmp_path / 'hall.db'}")

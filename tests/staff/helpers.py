@@ -25,8 +25,8 @@ def add_people() -> None:
 
 def shift_for(code: str, window: int):
     from models.schema import Staff
-    from models.staff.signin import start_shift, windows_for
     from models.staff import staff_info
+    from models.staff.signin import start_shift, windows_for
 
     staff = Staff.get(Staff.code == code)
     return start_shift(staff_info(staff), window, windows_for(staff))

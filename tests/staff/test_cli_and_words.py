@@ -43,15 +43,18 @@ def test_hall_staff_without_an_action_opens_the_terminal(monkeypatch, tmp_path, 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 async def test_an_unusable_database_is_said_plainly_and_retried(tmp_path, db_url):
-    from models.catalogue import store as catalogue_store
     from models.catalogue import default_catalogue_path
+    from models.catalogue import store as catalogue_store
     from models.hall import open_hall
     from staff_tui.app import StaffApp
 
     config = replace(Config(), database=db_url, tickets=TicketsConfig(always_open=True))
     app = StaffApp(config, watch_theme=False, live=False, terminal="pytest")
     async with app.run_test(size=(80, 24)) as pilot:
-        state = lambda: text_of(app.screen.query_one("#connect-state"))
+
+        def state():
+            return text_of(app.screen.query_one("#connect-state"))
+
         await wait_for(pilot, lambda: "hall init" in state(), what="plain message")
         assert "无法使用数据库" in state()
         assert "秒后自动重试" in text_of(app.screen.query_one("#connect-retry"))

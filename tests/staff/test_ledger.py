@@ -8,9 +8,9 @@ import pytest
 from textual.widgets import Input, Select
 
 from models import clock
+from models.cases import Cases
 from models.queue import tracking
 from models.schema.cases import CaseState
-from models.cases import Cases
 from staff_tui.widgets.keyed_table import KeyedTable
 from tests.staff.helpers import make_app, shift_for, text_of, wait_for
 

@@ -7,8 +7,8 @@ import pytest
 from peewee import OperationalError
 from textual.widgets import Input, Select, SelectionList
 
-from models.schema.cases import CaseState, ContactAccess
 from models.schema import Ticket
+from models.schema.cases import CaseState, ContactAccess
 from staff_tui.widgets.case_form import CaseForm
 from staff_tui.widgets.keyed_table import KeyedTable
 from tests.staff.helpers import make_app, shift_for, take, text_of, wait_for
@@ -120,7 +120,7 @@ async def test_one_visit_with_every_kind_then_the_ledger(staffed):
         for index, (kind, (values, _words)) in enumerate(KINDS.items()):
             if index:
                 await pilot.press("f2")  # another case for the same visit
-                await wait_for(pilot, lambda: len(app.screen.query(CaseForm)) == index + 1)
+                await wait_for(pilot, lambda index=index: len(app.screen.query(CaseForm)) == index + 1)
             fill(app, kind, values)
         second = app.screen.query(CaseForm)[1]
         second.query_one("#item", Select).value = "elderly-card"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from textual.widgets import Input, Select
 
 from models.schema import Ticket, Window, WindowLine
@@ -160,7 +159,7 @@ async def test_two_terminals_never_call_the_same_ticket(staffed):
             await wait_for(p2, lambda: two.screen.picture.serving is not None and not two.screen.busy)
             pair = [one.screen.picture.serving.number, two.screen.picture.serving.number]
             called += pair
-            for number, where in zip(pair, (3, 7)):
+            for number, where in zip(pair, (3, 7), strict=True):
                 staffed.queue.finish(number, where)
             await wait_for(p1, lambda: one.screen.picture.serving is None, what="finish seen at one")
             await wait_for(p2, lambda: two.screen.picture.serving is None, what="finish seen at two")
@@ -180,7 +179,7 @@ async def test_a_call_at_one_terminal_shows_at_the_other(staffed):
         for _ in range(4):
             before = list(waiting(watcher))
             ticket = staffed.queue.call_next(3, "S05")  # another terminal, its own connection
-            await wait_for(pilot, lambda: ticket.number not in waiting(watcher), what="call seen")
+            await wait_for(pilot, lambda ticket=ticket: ticket.number not in waiting(watcher), what="call seen")
             assert waiting(watcher) == [n for n in before if n != ticket.number]
             # The other windows' panel is drawn from the same change; give it its frame.
             await wait_for(pilot, lambda: "C00" in text_of(watcher.screen.query_one("#windows")), what="panel")

@@ -9,19 +9,19 @@ from peewee import DatabaseError
 from textual.widgets import Input, OptionList
 
 from models import clock
+from models.cases.ledger import case_mark
+from models.cases.rights import case_actions, ledger_scope
 from models.config import StaffConfig
 from models.errors import Refused
-from models.cases.ledger import case_mark
 from models.queue.view import waiting_list
 from models.schema import Event
+from models.schema.staff import SigninAttempt, SigninLockout
 from models.staff.signin import (
     SigninRefused,
     check_pin,
     lockout_until,
     sign_in,
 )
-from models.cases.rights import case_actions, ledger_scope
-from models.schema.staff import SigninAttempt, SigninLockout
 from tests.staff.helpers import PIN, make_app, shift_for, take, text_of, wait_for
 
 
@@ -176,7 +176,7 @@ async def test_lock_out_after_five_wrong_pins(staffed):
         for left in (4, 3, 2, 1):
             await type_in(pilot, "#pin", "0000")
             await pilot.press("enter")
-            await wait_for(pilot, lambda: f"再错 {left} 次" in message(app), what=f"{left} left")
+            await wait_for(pilot, lambda left=left: f"再错 {left} 次" in message(app), what=f"{left} left")
         await type_in(pilot, "#pin", "0000")
         await pilot.press("enter")
         await wait_for(pilot, lambda: "锁定到" in message(app), what="lock-out")

@@ -13,12 +13,12 @@ from datetime import date, datetime
 import pytest
 
 from models import clock
-from models.duty.attendance import Attendance, parse_period
 from models.config import HoursConfig
 from models.duty import Duty
+from models.duty.attendance import Attendance, parse_period
+from models.errors import StaffRefused
 from models.staff import add_staff
 from models.staff.whereabouts import Whereabouts
-from models.errors import StaffRefused
 from tests.conftest import SHANGHAI
 from tests.whereabouts.conftest import PIN, at
 

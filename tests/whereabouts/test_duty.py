@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from datetime import date, time, timedelta
-
-import threading
 
 import pytest
 from peewee import DatabaseError
 
 import models.duty.checklists
-
 from models.config import DutyConfig
 from models.db import database
 from models.duty import Duty
-from models.schema.duty import ChecklistTick, DutySignOff, DutySwap
-from models.errors import Refused
+from models.errors import Refused, StaffRefused
 from models.queue import Queue
 from models.schema import Event, Staff
+from models.schema.duty import ChecklistTick, DutySignOff, DutySwap
 from models.staff import add_staff
 from models.staff.whereabouts import Whereabouts
-from models.errors import StaffRefused
 from tests.whereabouts.conftest import PIN, at
 
 MON = date(2026, 11, 23)

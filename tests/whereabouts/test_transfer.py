@@ -16,13 +16,13 @@ from cli.main import main
 from models import clock
 from models.db import database
 from models.duty import Duty
-from models.hall import open_hall
-from models.schema.migrations import all_tables
-from models.schema import Event, Ticket
-from models.maintenance.migrate_to import migrate_to
-from models.staff.whereabouts import Whereabouts
 from models.errors import StaffRefused
+from models.hall import open_hall
+from models.maintenance.migrate_to import migrate_to
+from models.schema import Event, Ticket
+from models.schema.migrations import all_tables
 from models.schema.whereabouts import WhereaboutsChange
+from models.staff.whereabouts import Whereabouts
 from tests.conftest import PG_URL, postgres_url
 
 sqlite_only = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)

@@ -9,11 +9,10 @@ from peewee import DatabaseError
 
 from models import clock
 from models.db import database
-from models.errors import NotFound
+from models.errors import NotFound, StaffRefused
 from models.schema import Event, Staff
-from models.staff.whereabouts import Whereabouts
-from models.errors import StaffRefused
 from models.schema.whereabouts import LeaveDecision, WhereaboutsChange
+from models.staff.whereabouts import Whereabouts
 from tests.conftest import SHANGHAI
 from tests.whereabouts.conftest import at
 
