@@ -32,6 +32,7 @@ from textual.message import Message
 from textual.reactive import reactive
 
 from models.config import Config
+from models.hall import Hall
 from models.i18n import t
 from models.staff.signin import Shift, idle_lock_seconds, switch_window
 from staff_tui.asking import Asking
@@ -108,6 +109,10 @@ class StaffApp(Asking, App):
         self.config = config
         self.lang = config.language
         localise_bindings(self, self.lang)
+        if hall is not None and hall.config != config:
+            # A hall handed in (by a test, or a program that opened it itself) serves
+            # this terminal's config: the services are wired again, bound to it.
+            hall = Hall.wired(config, hall.db, hall.url)
         self.hall = hall
         self.shift: Shift | None = None
         self._start_shift = shift

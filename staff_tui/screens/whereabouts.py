@@ -28,7 +28,6 @@ from textual.message import Message
 from textual.widgets import Static
 
 from models import clock
-from models.staff.whereabouts import Whereabouts
 from models.schema.whereabouts import STATES
 from shared_ui.words import name_of, tr
 from shared_ui.live import HallChanged
@@ -143,9 +142,8 @@ class WhereaboutsScreen(WideOrNarrowScreen):
     # --- loading ---------------------------------------------------------------------------
 
     def load(self) -> None:
-        where = Whereabouts(self.app.config)
         self.ask(
-            lambda hall: (where.board(), where.window_cover()),
+            lambda hall: (hall.whereabouts.board(), hall.whereabouts.window_cover()),
             lambda answer: self.BoardLoaded(*answer),
             group="where-load",
         )
