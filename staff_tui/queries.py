@@ -195,13 +195,12 @@ class CaseView:
     days_left: int | None
 
 
-def case_view(config, number: str) -> CaseView:
+def case_view(hall, number: str) -> CaseView:
     """One case as the detail screen shows it (models.cases.ledger.detail and the notices that apply)."""
-    from models.cases import Cases
     from models.cases.ledger import days_left
     from models.cases.notices import applicable_notices
 
-    cases = Cases(config)
+    cases, config = hall.cases, hall.config
     detail = cases.detail(number)
     today = cases.today()
     return CaseView(
