@@ -209,3 +209,24 @@ def case_view(hall, number: str) -> CaseView:
         names={s.code: s.name for s in Staff.select(Staff.code, Staff.name)},
         days_left=days_left(config, detail["state"], detail.get("due_date"), today),
     )
+
+
+# Events after which the A/B cover of this terminal's windows may have moved.
+COVER_KINDS = frozenset({"whereabouts.changed", "cover.changed", "cover.lost", "reconnected"})
+
+
+@dataclass(frozen=True)
+class CoverView:
+    windows: tuple[int, ...]  # the windows whose queue this terminal gets
+    as_b: tuple[int, ...]  # of those, the ones it covers as B (B 代岗)
+
+
+def cover_view(hall, code: str) -> CoverView:
+    """The windows whose queue this terminal gets
+    (:meth:`~models.staff.whereabouts.Whereabouts.windows_for_terminal`), and which of them are B posts."""
+    where = hall.whereabouts
+    windows = tuple(where.windows_for_terminal(code))
+    as_b = tuple(
+        c.window for c in where.window_cover() if c.window in windows and c.cover == "B" and code in c.covered_by
+    )
+    return CoverView(windows, as_b)
