@@ -1,7 +1,7 @@
 """What the staff screens ask ``models/``: plain answers gathered for a screen.
 
 Every function here touches the database, so it runs inside a thread worker
-(through :func:`staff_tui.db.call`). Rules stay in ``models/`` (calling
+(asked through :meth:`staff_tui.asking.Asking.ask`). Rules stay in ``models/`` (calling
 order: :mod:`models.queue.view`; scopes: :mod:`models.staff.signin`; cases:
 :mod:`models.cases`, :mod:`models.cases.ledger`, :mod:`models.cases.notices`); this
 module only reads and gathers.
