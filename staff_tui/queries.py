@@ -183,7 +183,7 @@ def people() -> list[Person]:
         posts.setdefault(staff_id, []).append(number)
     return [
         Person(s.code, s.name, s.role, tuple(posts.get(s.id, ())))
-        for s in Staff.select().where(Staff.active == True).order_by(Staff.code)
+        for s in Staff.select().where(Staff.active).order_by(Staff.code)
     ]
 
 

@@ -18,11 +18,11 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Label, Static, TabbedContent, TabPane
 
-from models.queue import tracking
 from models.cases import DraftRefused
 from models.cases.notices import counter_notice
-from staff_tui import queries
+from models.queue import tracking
 from shared_ui.words import name_of, tr
+from staff_tui import queries
 from staff_tui.modals.saving_dialog import CANCEL_KEY, SavingDialog
 from staff_tui.widgets.case_form import CaseForm
 

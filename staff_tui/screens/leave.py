@@ -23,8 +23,8 @@ from textual.widgets import Static
 
 from models import clock
 from models.errors import StaffRefused
-from shared_ui.words import tr
 from shared_ui.live import HallChanged
+from shared_ui.words import tr
 from staff_tui.modals.form import Field, FormDialog
 from staff_tui.screens.staff_screen import StaffScreen
 from staff_tui.text import fit

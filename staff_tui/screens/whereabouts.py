@@ -29,8 +29,8 @@ from textual.widgets import Static
 
 from models import clock
 from models.schema.whereabouts import STATES
-from shared_ui.words import name_of, tr
 from shared_ui.live import HallChanged
+from shared_ui.words import name_of, tr
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.text import fit, hhmm
 from staff_tui.widgets.footer import HallFooter
