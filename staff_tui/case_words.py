@@ -71,7 +71,7 @@ def local_text(value, zone) -> str:
 
 
 def head_text(detail: dict, days_left: int | None) -> Text:
-    """``C-0001  办件 · 受理中`` and, when it is late or nearly so, the ledger's mark."""
+    """The case's number, kind and state and, when it is late or nearly so, the ledger's mark."""
     mark = case_mark(detail.get("overdue", False), days_left, detail["state"])
     head = Text()
     head.append(detail["number"], style="bold")

@@ -1,7 +1,7 @@
 """The idle lock: a signed-in terminal left without a key or a click locks itself.
 
 After ``staff.idle_lock_minutes`` (:func:`models.staff.signin.idle_lock_seconds`;
-none: never) the app pushes the lock screen, since a resident may be sitting
+0 minutes: never) the app pushes the lock screen, since a resident may be sitting
 in front of it; unlocking needs the PIN. :class:`IdleLock` is mixed into the
 app, which sets ``idle_seconds``, ``last_activity`` and ``locked`` and checks
 once a second (:meth:`IdleLock.check_idle_lock`).

@@ -13,7 +13,7 @@ from staff_tui.case_words import summarize
 
 
 class CaseHistory(DataTable):
-    """The events of one case, oldest first; it shows, it is not a place to focus."""
+    """The events of one case, as the models list them; it shows, it is not a place to focus."""
 
     can_focus = False
 
