@@ -4,17 +4,16 @@ Sign-in with staff code and PIN, the window's queue, the outcome dialog and
 the resident's view, the ledger (台帐) and case detail. The app only asks
 ``models/`` and shows the answers; every database call runs in a thread
 worker. It locks itself after ``staff.idle_lock_minutes`` without a key or a
-click (a resident may be sitting in front of it); unlocking needs the PIN.
+click (:mod:`staff_tui.idle_lock`); unlocking needs the PIN.
 
-Issue 6 adds, from any working screen, on keys no screen uses (listed by F1):
-Ctrl+T sets one's own whereabouts (在岗/开会/外出/走访/休息/请假, a note,
-the time one expects to be back), Ctrl+G shows the whereabouts board (with
-A/B cover and leave), Ctrl+O the duty screen (checklists, the leader's log),
-Ctrl+R the reports, and Ctrl+L signs out, asking which state to leave in.
-Choosing the window at sign-in sets 在岗. Signing a *locked* terminal out
-(F10 on the lock screen) leaves the state as it was: whoever pressed F10
-did not give the PIN. A leader's terminal is told of every ``cover.lost``
-(a window whose A and B are both away).
+From any working screen, ctrl keys that no screen uses (listed by F1, see
+:mod:`staff_tui.keys`) set one's own whereabouts (Ctrl+T), open the
+whereabouts board, duty and the reports (Ctrl+G, Ctrl+O, Ctrl+R) and sign
+out, asking which state to leave in (Ctrl+L). Choosing the window at
+sign-in sets 在岗. Signing a *locked* terminal out (F10 on the lock screen)
+leaves the state as it was: whoever pressed F10 did not give the PIN. A
+leader's terminal is told of every ``cover.lost`` (a window whose A and B
+are both away).
 """
 
 from __future__ import annotations
@@ -25,18 +24,19 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from textual import events
 from textual.app import App, SystemCommand
-from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
 
 from models.config import Config
+from models.hall import Hall
 from models.i18n import t
 from models.staff.signin import Shift, idle_lock_seconds, switch_window
-from staff_tui.asking import Asking
-from shared_ui.words import localise_bindings
 from shared_ui.live import DatabaseLost, DatabaseRestored, HallChanged
+from shared_ui.words import localise_bindings
+from staff_tui import keys
+from staff_tui.asking import Asking
+from staff_tui.idle_lock import IdleLock
 
 HERE = Path(__file__).parent
 
@@ -54,7 +54,7 @@ def terminal_name() -> str:
     return " ".join(parts)[:120]
 
 
-class StaffApp(Asking, App):
+class StaffApp(IdleLock, Asking, App):
     @dataclass
     class ArrivedOnDuty(Message, bubble=False):
         """Signed in and on duty; ``changed`` is the state change, if one was needed."""
@@ -71,24 +71,9 @@ class StaffApp(Asking, App):
 
     CSS_PATH = "staff.tcss"
     TITLE = "hall staff"
-    BINDINGS = [
-        Binding("ctrl+q", "quit", "staff_ui.quit", show=False, priority=True),
-        Binding("f1", "toggle_keys", "staff_ui.help", show=False, key_display="F1"),
-        Binding("ctrl+c", "help_quit", show=False, system=True),
-        # Issue 6: ctrl keys, so they work on every screen, even with a text field focused.
-        Binding("ctrl+t", "my_state", "staff_ui.where.set_mine", show=False, key_display="Ctrl+T",
-                tooltip="staff_ui.where.set_mine_tip"),
-        Binding("ctrl+g", "show_work('whereabouts')", "staff_ui.where.board", show=False, key_display="Ctrl+G"),
-        Binding("ctrl+o", "show_work('duty')", "staff_ui.duty.open", show=False, key_display="Ctrl+O"),
-        Binding("ctrl+r", "show_work('reports')", "staff_ui.report.open", show=False, key_display="Ctrl+R"),
-        Binding("ctrl+l", "sign_out_asking", "staff_ui.where.sign_out", show=False, key_display="Ctrl+L"),
-    ]
-
-    # Screens a signed-in person works on: the ctrl keys above apply there (not
-    # on a dialog, the resident's view, the lock or the sign-in).
-    WORK_SCREENS = frozenset({"queue", "ledger", "case", "whereabouts", "leave", "duty", "reports"})
-    # The issue-6 screens replace each other rather than piling up.
-    SIDE_SCREENS = frozenset({"whereabouts", "leave", "duty", "reports"})
+    BINDINGS = keys.APP_KEYS
+    WORK_SCREENS = keys.WORK_SCREENS
+    SIDE_SCREENS = keys.SIDE_SCREENS
 
     db_problem: reactive[str] = reactive("")
 
@@ -108,6 +93,10 @@ class StaffApp(Asking, App):
         self.config = config
         self.lang = config.language
         localise_bindings(self, self.lang)
+        if hall is not None and hall.config != config:
+            # A hall handed in (by a test, or a program that opened it itself) serves
+            # this terminal's config: the services are wired again, bound to it.
+            hall = Hall.wired(config, hall.db, hall.url)
         self.hall = hall
         self.shift: Shift | None = None
         self._start_shift = shift
@@ -295,36 +284,12 @@ class StaffApp(Asking, App):
         if self.shift is not None and self.screen.name != "ledger":
             self.push_screen("ledger")
 
-    # --- the idle lock -------------------------------------------------------------------------------
-
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)):
-            self.last_activity = time.monotonic()
-        await super().on_event(event)
-
-    def check_idle_lock(self, now: float | None = None) -> None:
-        if self.idle_seconds is None or self.shift is None or self.locked:
-            return
-        now = time.monotonic() if now is None else now
-        if now - self.last_activity >= self.idle_seconds:
-            self.lock()
-
-    def lock(self) -> None:
-        if self.shift is None or self.locked:
-            return
-        from staff_tui.screens.lock import LockScreen
-
-        self.locked = True
-        self.push_screen(LockScreen())
-
-    def unlocked(self) -> None:
-        self.locked = False
-        self.last_activity = time.monotonic()
+    # --- what applies now ----------------------------------------------------------------------
 
     def check_action(self, action: str, parameters) -> bool | None:
         if self.locked and action in ("command_palette", "quit", "toggle_keys", "show_help_panel", "change_theme"):
             return False
-        if action in ("my_state", "show_work", "sign_out_asking"):
+        if action in keys.WORK_ACTIONS:
             return self.shift is not None and not self.locked and self.screen.name in self.WORK_SCREENS
         return True
 
@@ -343,7 +308,7 @@ class StaffApp(Asking, App):
     def get_system_commands(self, screen):
         if self.locked:
             return
-        for key, active in screen.active_bindings.items():
+        for active in screen.active_bindings.values():
             binding = active.binding
             if not active.enabled or not binding.description or binding.system:
                 continue

@@ -1,9 +1,7 @@
-"""Running the models' calls from thread workers, and saying plainly what failed.
+"""Saying plainly what failed at the database.
 
-Every database call of the terminal goes through :func:`call` inside a
-thread worker: it opens this thread's connection for the call and closes it
-after. :func:`error_words` turns a refusal or a database fault into one
-sentence for the clerk; nothing else reaches the screen.
+:func:`error_words` turns a refusal or a database fault into one sentence
+for the clerk; nothing else reaches the screen.
 """
 
 from __future__ import annotations
@@ -12,12 +10,6 @@ from peewee import DatabaseError, InterfaceError, OperationalError
 
 from models.errors import Refused
 from models.i18n import t
-
-
-def call(hall, fn, *args, **kwargs):
-    """``fn(*args, **kwargs)`` with this thread's connection open."""
-    with hall.db.connection_context():
-        return fn(*args, **kwargs)
 
 
 def is_database_fault(exc: BaseException) -> bool:

@@ -1,7 +1,7 @@
 """What the staff screens ask ``models/``: plain answers gathered for a screen.
 
 Every function here touches the database, so it runs inside a thread worker
-(through :func:`staff_tui.db.call`). Rules stay in ``models/`` (calling
+(asked through :meth:`staff_tui.asking.Asking.ask`). Rules stay in ``models/`` (calling
 order: :mod:`models.queue.view`; scopes: :mod:`models.staff.signin`; cases:
 :mod:`models.cases`, :mod:`models.cases.ledger`, :mod:`models.cases.notices`); this
 module only reads and gathers.
@@ -183,7 +183,7 @@ def people() -> list[Person]:
         posts.setdefault(staff_id, []).append(number)
     return [
         Person(s.code, s.name, s.role, tuple(posts.get(s.id, ())))
-        for s in Staff.select().where(Staff.active == True).order_by(Staff.code)
+        for s in Staff.select().where(Staff.active).order_by(Staff.code)
     ]
 
 
@@ -195,13 +195,12 @@ class CaseView:
     days_left: int | None
 
 
-def case_view(config, number: str) -> CaseView:
+def case_view(hall, number: str) -> CaseView:
     """One case as the detail screen shows it (models.cases.ledger.detail and the notices that apply)."""
-    from models.cases import Cases
     from models.cases.ledger import days_left
     from models.cases.notices import applicable_notices
 
-    cases = Cases(config)
+    cases, config = hall.cases, hall.config
     detail = cases.detail(number)
     today = cases.today()
     return CaseView(
@@ -210,3 +209,24 @@ def case_view(config, number: str) -> CaseView:
         names={s.code: s.name for s in Staff.select(Staff.code, Staff.name)},
         days_left=days_left(config, detail["state"], detail.get("due_date"), today),
     )
+
+
+# Events after which the A/B cover of this terminal's windows may have moved.
+COVER_KINDS = frozenset({"whereabouts.changed", "cover.changed", "cover.lost", "reconnected"})
+
+
+@dataclass(frozen=True)
+class CoverView:
+    windows: tuple[int, ...]  # the windows whose queue this terminal gets
+    as_b: tuple[int, ...]  # of those, the ones it covers as B (B 代岗)
+
+
+def cover_view(hall, code: str) -> CoverView:
+    """The windows whose queue this terminal gets
+    (:meth:`~models.staff.whereabouts.Whereabouts.windows_for_terminal`), and which of them are B posts."""
+    where = hall.whereabouts
+    windows = tuple(where.windows_for_terminal(code))
+    as_b = tuple(
+        c.window for c in where.window_cover() if c.window in windows and c.cover == "B" and code in c.covered_by
+    )
+    return CoverView(windows, as_b)

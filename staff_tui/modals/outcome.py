@@ -18,11 +18,11 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Label, Static, TabbedContent, TabPane
 
-from models.queue import tracking
-from models.cases import Cases, DraftRefused
+from models.cases import DraftRefused
 from models.cases.notices import counter_notice
-from staff_tui import queries
+from models.queue import tracking
 from shared_ui.words import name_of, tr
+from staff_tui import queries
 from staff_tui.modals.saving_dialog import CANCEL_KEY, SavingDialog
 from staff_tui.widgets.case_form import CaseForm
 
@@ -48,7 +48,7 @@ class Outcome:
 def finish_visit(hall, shift, number: str, drafts: list[dict], language: str) -> Outcome:
     """Finish ticket ``number`` and open its cases (the models do it in one
     transaction), then what the resident is told (runs in a worker)."""
-    cases = Cases(hall.config)
+    cases = hall.cases
     opened = cases.finish_visit(number, shift.window, shift.code, drafts)
     out = []
     for facts in opened:
@@ -131,7 +131,7 @@ class OutcomeDialog(SavingDialog):
         item = forms[-1].item.code if forms and forms[-1].item else self.serving.item
         index = self._next_index
         self._next_index += 1
-        form = CaseForm(self.items, item, Cases(self.app.config), index=index)
+        form = CaseForm(self.items, item, self.app.hall.cases, index=index)
         tabs = self.query_one("#drafts", TabbedContent)
         pane = TabPane(tr("staff_outcome.tab_new", index=index), form, id=f"draft-{index}")
         await tabs.add_pane(pane)

@@ -20,8 +20,8 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from staff_tui.asking import Asking
 from shared_ui.words import localise_bindings, tr
+from staff_tui.asking import Asking
 
 # Ctrl+S is every dialog's; each subclass lists its own keys and then CANCEL_KEY,
 # so that Escape comes last in the key panel and the command palette.

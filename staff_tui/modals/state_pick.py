@@ -21,7 +21,6 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from models.staff.whereabouts import Whereabouts
 from models.schema.whereabouts import STATES
 from shared_ui.words import tr
 from staff_tui.modals.saving_dialog import CANCEL_KEY, SavingDialog
@@ -112,9 +111,10 @@ class StateDialog(SavingDialog):
     def pending_save(self):
         state, note = self.chosen, self.query_one("#note", Input).value
         back = self.query_one("#back", Input).value.strip()
-        where, request = Whereabouts(self.app.config), self.request
+        request = self.request
 
         def save(hall):
+            where = hall.whereabouts
             back_at = where.back_at_today(back) if back and state != "on_duty" else None
             return where.set_state(request.staff, state, note, back_at, by=request.by)
 

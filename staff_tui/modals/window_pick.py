@@ -9,7 +9,18 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from shared_ui.words import localise_bindings, tr
+from shared_ui.words import localise_bindings, name_of, tr
+
+
+def window_choices(numbers, windows, covering=()) -> list[tuple[int, str]]:
+    """(number, label) for each of one's window ``numbers``: its name from ``windows``
+    (the hall's, as the queue shows them) and B 代岗 where one covers it as B."""
+    names = {w.number: name_of(w.name, w.name_en) for w in windows}
+    return [
+        (n, tr("staff_ui.window_choice", window=n, name=names.get(n, ""))
+         + (" " + tr("staff_ui.where.b_cover_mark") if n in covering else ""))
+        for n in numbers
+    ]
 
 
 class WindowPickDialog(ModalScreen):

@@ -9,32 +9,29 @@ that stays open with the message when the models refuse.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
 
-from rich.cells import cell_len
-from rich.table import Table
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import DataTable, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from models import clock
-from models.cases.rules import LEVELS, NOTIFY_HOWS, RATING_TAGS
 from models.cases import Cases
-from models.cases.ledger import case_mark
-from models.i18n import t
 from models.cases.rights import case_actions, may_see_case
-from staff_tui import queries
-from shared_ui.words import name_of, tr
+from models.cases.rules import LEVELS, NOTIFY_HOWS, RATING_TAGS
+from models.i18n import t
 from shared_ui.live import HallChanged
+from shared_ui.words import tr
+from staff_tui import queries
+from staff_tui.case_words import head_text, local_text, person_text
 from staff_tui.modals.confirm import ConfirmDialog
 from staff_tui.modals.form import Field, FormDialog
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.widgets.action_bar import ActionBar
+from staff_tui.widgets.case_fields import CaseFields
+from staff_tui.widgets.case_history import CaseHistory
 from staff_tui.widgets.footer import HallFooter
 from staff_tui.widgets.status_bar import StatusBar
 
@@ -49,41 +46,6 @@ ACTIONS = [
     ("rate", "staff_case.a_rate"),
     ("phone", "staff_case.a_phone"),
 ]
-
-# Which words of an event's data the history shows, in order.
-_DATA_KEYS = (
-    "kind", "channel", "ticket", "due", "promised_days", "minutes", "catalogue", "other", "authority",
-    "authority_due", "reason", "result", "how", "told_at", "text", "to", "level", "tags", "note",
-)
-
-
-def _value(key: str, value) -> str:
-    if key == "kind":
-        return tr(f"case.kind_{value}")
-    if key == "channel":
-        return tr(f"case.channel_{value}")
-    if key == "how":
-        return tr(f"case.how_{value}")
-    if key == "level":
-        return tr(f"rating.level_{value}")
-    if key == "tags":
-        return "、".join(tr(f"rating.tag_{tag}") for tag in value)
-    if isinstance(value, (list, tuple)):
-        return "、".join(str(v) for v in value)
-    if key == "told_at" and value:
-        return str(value)[:16].replace("T", " ")
-    return str(value)
-
-
-def summarize(data: dict) -> str:
-    parts = []
-    for key in _DATA_KEYS:
-        value = data.get(key)
-        if value in (None, "", [], ()):
-            continue
-        parts.append(tr("staff_case.data_pair", name=tr(f"staff_case.data_{key}"), value=_value(key, value)))
-    return tr("staff_case.data_sep").join(parts)
-
 
 class CaseDetailScreen(WideOrNarrowScreen):
     @dataclass
@@ -138,9 +100,9 @@ class CaseDetailScreen(WideOrNarrowScreen):
         yield StatusBar()
         with VerticalScroll(id="case-body"):
             yield Static(tr("staff_ui.loading"), id="case-head")
-            yield Static("", id="case-fields")
+            yield CaseFields("", id="case-fields")
             yield Label(tr("staff_case.history"), classes="section-title")
-            yield DataTable(id="history", cursor_type="none", show_cursor=False, zebra_stripes=False)
+            yield CaseHistory(id="history")
             yield Label(tr("staff_case.notices"), classes="section-title")
             yield OptionList(id="notice-list", compact=True)
         yield Static("", id="case-message", classes="message-line")
@@ -148,15 +110,14 @@ class CaseDetailScreen(WideOrNarrowScreen):
         yield HallFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#history", DataTable).can_focus = False
         self.query_one("#case-body").focus()
         self.load()
 
     # --- loading ----------------------------------------------------------------------------------
 
     def load(self) -> None:
-        config, number = self.app.config, self.number
-        self.ask(lambda hall: queries.case_view(config, number), self.CaseLoaded, group="case-load")
+        number = self.number
+        self.ask(lambda hall: queries.case_view(hall, number), self.CaseLoaded, group="case-load")
 
     def on_hall_changed(self, message: HallChanged) -> None:
         if any(kind.startswith("case.") for kind in message.kinds):
@@ -196,103 +157,18 @@ class CaseDetailScreen(WideOrNarrowScreen):
     # --- showing -----------------------------------------------------------------------------------
 
     def _person(self, code: str | None) -> str:
-        if not code:
-            return "-"
-        names = self.view.names if self.view else {}
-        return f"{names.get(code, code)}（{code}）" if code in names else code
+        return person_text(code, self.view.names if self.view else {})
 
     def _local(self, value) -> str:
-        if value is None:
-            return "-"
-        if isinstance(value, datetime):
-            local = clock.local(value, self.app.config.zone)
-            return local.strftime("%Y-%m-%d %H:%M")
-        if isinstance(value, date):
-            return value.isoformat()
-        return str(value)
+        return local_text(value, self.app.config.zone)
 
     def _show(self, view: queries.CaseView) -> None:
         d = view.detail
-        mark = case_mark(d.get("overdue", False), view.days_left, d["state"])
-        head = Text()
-        head.append(d["number"], style="bold")
-        head.append("  " + tr(f"case.kind_{d['kind']}") + " · " + tr(f"case.state_{d['state']}"))
-        if mark == "overdue":
-            head.append("  " + tr("staff_ledger.mark_overdue"), style="bold reverse")
-        elif mark == "due_soon":
-            head.append("  " + tr("staff_ledger.mark_due_soon"), style="bold")
-        self.query_one("#case-head", Static).update(head)
-
-        due = self._local(d.get("due_date"))
-        if view.days_left is not None and view.days_left >= 0:
-            due += " " + tr("staff_case.days_left", n=view.days_left)
-        extension = "-"
-        if d.get("extensions"):
-            extension = tr(
-                "staff_case.extension_value",
-                n=d["extensions"],
-                old=self._local(d.get("previous_due")),
-                reason=d.get("extension_reason") or "-",
-            )
-        authority = "-"
-        if d.get("authority"):
-            authority = tr("staff_case.authority_value", authority=d["authority"], due=self._local(d.get("authority_due")))
-        notified = "-"
-        if d.get("notified_how"):
-            notified = tr("case.how_" + d["notified_how"]) + " " + self._local(d.get("notified_at"))
-        rating = "-"
-        if d.get("rating"):
-            rating = tr(f"rating.level_{d['rating']}")
-            if d.get("rating_tags"):
-                rating += "（" + "、".join(tr(f"rating.tag_{tag}") for tag in d["rating_tags"]) + "）"
-            if d.get("followup"):
-                rating += " " + tr(f"staff_case.followup_{d['followup']}")
-        if self.phone is not None:
-            phone = Text(self.phone.get("phone") or "-", style="bold reverse")
-            contact = self.phone.get("name") or "-"
-        else:
-            phone = d.get("phone_masked") or "-"
-            contact = d.get("name_masked") or "-"
-        fields = [
-            ("ledger.number", d["number"]),
-            ("staff_case.f_code", d["tracking_code"]),
-            ("ledger.item", name_of(d["item_name"], d["item_name_en"])),
-            ("ledger.kind", tr(f"case.kind_{d['kind']}")),
-            ("ledger.state", tr(f"case.state_{d['state']}")),
-            ("staff_case.f_channel", tr(f"case.channel_{d['channel']}")),
-            ("ledger.window", tr("staff_ui.window_n", window=d["window"]) if d.get("window") else "-"),
-            ("ledger.accepted_at", self._local(d.get("accepted_at"))),
-            ("staff_case.f_accepted_by", self._person(d.get("accepted_by"))),
-            ("ledger.first_responder", self._person(d.get("first_responder"))),
-            ("ledger.handler", self._person(d.get("handler"))),
-            ("ledger.due", due),
-            ("staff_case.f_extension", extension),
-            ("staff_case.f_missing", "、".join(d.get("missing") or []) or "-"),
-            ("staff_case.f_authority", authority),
-            ("staff_case.f_return_reason", d.get("return_reason") or "-"),
-            ("staff_case.f_result", d.get("result") or "-"),
-            ("staff_case.f_completed", self._local(d.get("completed_at"))),
-            ("staff_case.f_notified", notified),
-            ("staff_case.f_published", d.get("public_text") or "-"),
-            ("staff_case.f_rating", rating),
-            ("staff_case.f_contact", contact),
-            ("ledger.contact", phone),
-        ]
-        # Two blank cells between columns: after one, a label reads as the start of its
-        # value ("首问责任人 王芳"), and a long value as part of the next pair's label.
-        table = Table.grid(padding=(0, 2), expand=True)
-        pairs = 2 if self.wide else 1
-        for _ in range(pairs):
-            table.add_column(style="bold", no_wrap=True)
-            table.add_column(ratio=1)
-        for start in range(0, len(fields), pairs):
-            cells = []
-            for key, value in fields[start : start + pairs]:
-                cells += [tr(key), value]
-            table.add_row(*cells)
-        self.query_one("#case-fields", Static).update(table)
-
-        self._show_history(d.get("history") or [])
+        self.query_one("#case-head", Static).update(head_text(d, view.days_left))
+        self.query_one(CaseFields).show(view, phone=self.phone, wide=self.wide, zone=self.app.config.zone)
+        # The body's width less its scrollbar and a cell of padding each side of four columns.
+        room = (self.query_one("#case-body").size.width or self.size.width or 80) - 2 - 4 * 2
+        self.query_one(CaseHistory).show(d.get("history") or [], self._person, room)
         notices = self.query_one("#notice-list", OptionList)
         highlighted = notices.highlighted
         notices.clear_options()
@@ -368,7 +244,7 @@ class CaseDetailScreen(WideOrNarrowScreen):
         return tr(f"case.{key}", **params)
 
     def _cases(self) -> Cases:
-        return Cases(self.app.config)
+        return self.app.hall.cases
 
     def _form(self, title: str, fields: list[Field], save, key: str, **kw) -> None:
         self.app.push_screen(FormDialog(title, fields, save, **kw), self._done(key))
@@ -441,30 +317,6 @@ class CaseDetailScreen(WideOrNarrowScreen):
 
     def _step_handover(self) -> None:
         self.ask(lambda hall: queries.people(), self.PeopleLoaded, group="case-people")
-
-    def _show_history(self, events: list[dict]) -> None:
-        """The history fitted to the screen's width: details wrap onto more lines
-        rather than run off to the right."""
-        rows = [
-            (
-                event["at"][5:16].replace("T", " "),
-                tr(f"staff_case.event_{event['kind']}"),
-                self._person(event.get("staff")).split("（")[0] if event.get("staff") else "-",
-                summarize(event.get("data") or {}),
-            )
-            for event in events
-        ]
-        headers = [tr("staff_case.h_at"), tr("staff_case.h_event"), tr("staff_case.h_staff"), tr("staff_case.h_data")]
-        widths = [max([cell_len(headers[i])] + [cell_len(row[i]) for row in rows]) for i in range(3)]
-        # The body's width less its scrollbar and a cell of padding each side of four columns.
-        room = (self.query_one("#case-body").size.width or self.size.width or 80) - 2 - 4 * 2
-        widths.append(max(12, room - sum(widths)))
-        history = self.query_one("#history", DataTable)
-        history.clear(columns=True)
-        for key, header, width in zip(("at", "event", "staff", "data"), headers, widths):
-            history.add_column(header, key=key, width=width)
-        for index, row in enumerate(rows):
-            history.add_row(*row[:3], Text(row[3]), key=str(index), height=None)
 
     def on_case_detail_screen_people_loaded(self, message: PeopleLoaded) -> None:
         people = message.people

@@ -20,7 +20,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -30,18 +29,18 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from models import clock
-from models.duty import Duty
 from models.schema.duty import CHECKLISTS
-from shared_ui.words import tr
 from shared_ui.live import HallChanged
+from shared_ui.words import tr
 from staff_tui.modals.confirm import ConfirmDialog
 from staff_tui.modals.form import Field, FormDialog
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
-from staff_tui.text import fit, hhmm
+from staff_tui.text import fit
+from staff_tui.widgets.checklist_table import ChecklistTable, checklist_title
+from staff_tui.widgets.duty_head import DutyHead
 from staff_tui.widgets.footer import HallFooter
-from staff_tui.widgets.keyed_table import KeyedTable
+from staff_tui.widgets.leaders_log import LeadersLog, log_title
 from staff_tui.widgets.status_bar import StatusBar
-
 
 
 class DutyScreen(WideOrNarrowScreen):
@@ -85,13 +84,13 @@ class DutyScreen(WideOrNarrowScreen):
 
     def compose(self) -> ComposeResult:
         yield StatusBar()
-        yield Static("", id="duty-head")
+        yield DutyHead("", id="duty-head")
         with Horizontal(id="duty-lists"):
             for name in CHECKLISTS:
                 with Vertical(id=f"{name}-box", classes="box checklist-box"):
-                    yield KeyedTable(id=name)
+                    yield ChecklistTable(id=name)
         with Vertical(id="log-box", classes="box"):
-            yield KeyedTable(id="log")
+            yield LeadersLog(id="log")
         yield Static("", id="message", classes="message-line")
         yield HallFooter()
 
@@ -110,8 +109,8 @@ class DutyScreen(WideOrNarrowScreen):
 
     def _set_columns(self) -> None:
         for name in CHECKLISTS:
-            self.query_one(f"#{name}", KeyedTable).set_columns(self._columns())
-        self.query_one("#log", KeyedTable).set_columns(self._log_columns())
+            self.query_one(f"#{name}", ChecklistTable).fit_columns(self._list_width())
+        self.query_one(LeadersLog).fit_columns(self.size.width or 80)
 
     def _mark_shown(self) -> None:
         # A narrow terminal hides the list marked "-other" (staff.tcss); a wide one shows both.
@@ -122,42 +121,16 @@ class DutyScreen(WideOrNarrowScreen):
         width = self.size.width or 80
         return (width // 2) if self.wide else width
 
-    def _columns(self):
-        width = self._list_width()
-        tick = 14
-        problem = tr("staff_ui.duty.col_problem")
-        header = cell_len(problem)  # the item gives up room before the header is cut
-        # The last 3: a scrollbar and a spare cell, for a hall whose list outgrows its box.
-        rest = max(16, width - 2 - 2 - tick - 4 * 2 - 3)
-        item = max(10, min(rest - max(8, header), 24))
-        return [
-            ("no", "#", 2),
-            ("item", tr("staff_ui.duty.col_item"), item),
-            ("tick", tr("staff_ui.duty.col_tick"), tick),
-            ("problem", problem, max(header, rest - item)),
-        ]
-
-    def _log_columns(self):
-        width = self.size.width or 80
-        return [
-            ("id", "#", 3),
-            ("at", tr("staff_ui.duty.col_at"), 11),
-            ("kind", tr("staff_ui.duty.col_kind"), 5),
-            # The last 3: a scrollbar and a spare cell, once the log outgrows its box.
-            ("text", tr("staff_ui.duty.col_text"), max(10, width - 2 - 3 - 11 - 5 - 10 - 5 * 2 - 3)),
-            ("state", tr("staff_ui.duty.col_state"), 10),
-        ]
-
     # --- loading ---------------------------------------------------------------------------
 
     def load(self) -> None:
         from models.staff import list_staff
 
-        duty, day = Duty(self.app.config), self.day
+        day = self.day
 
         def read(hall):
             names = {p.code: p.name for p in list_staff()}
-            return duty.checklist_history(day), duty.open_problems(), names
+            return hall.duty.checklist_history(day), hall.duty.open_problems(), names
 
         self.ask(read, lambda answer: self.DutyLoaded(*answer), group="duty-load")
 
@@ -184,98 +157,18 @@ class DutyScreen(WideOrNarrowScreen):
     def _show(self) -> None:
         history, open_problems, _names = self.data
         zone = self.app.config.zone
-        duty = history.duty
-        people = "、".join(f"{n}（{c}）" for c, n in zip(duty.staff, duty.names)) or tr("duty.no_duty")
-        leader = f"{duty.leader_name}（{duty.leader}）" if duty.leader else "-"
-        head = Text()
-        day_words = tr("staff_ui.duty.day", day=history.day.isoformat(), weekday=tr(f"duty.weekday_{history.day.weekday()}"))
-        head.append(day_words, style="bold")
-        if history.day != self.today:
-            head.append("  " + tr("staff_ui.duty.read_only"), style="bold reverse")
-        head.append("  " + tr("staff_ui.duty.on_duty", people=people, leader=leader))
-        head.append("\n")
-        hours = " ".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in duty.hours) or "-"
-        head.append(tr("staff_ui.duty.hours", hours=hours, arrive=f"{duty.arrive_by:%H:%M}" if duty.arrive_by else "-"))
-        if duty.swaps:
-            head.append("  " + tr("duty.swapped_note", swaps="、".join(f"{s.from_staff}→{s.to_staff}" for s in duty.swaps)))
-        if duty.on_leave:
-            head.append("  " + tr("duty.on_leave_note", staff="、".join(duty.on_leave)), style="bold")
-        self.query_one("#duty-head", Static).update(head)
+        self.query_one(DutyHead).show(history, self.today)
         for name in CHECKLISTS:
-            self._show_list(name, getattr(history, name), zone)
-        self._show_log(history, open_problems, zone)
+            state = getattr(history, name)
+            self.query_one(f"#{name}", ChecklistTable).show(state, self._who, zone, self._list_width())
+            box = self.query_one(f"#{name}-box")
+            box.border_title = checklist_title(name, state, self._who, zone)
+            box.border_subtitle = "" if self.wide else tr("staff_ui.duty.f8_hint")
+        rows = self.query_one(LeadersLog).show(history, open_problems, self._who, zone, self.size.width or 80)
+        log_box = self.query_one("#log-box")
+        log_box.border_title = log_title(len(open_problems))
+        log_box.border_subtitle = "" if rows else tr("staff_ui.duty.log_empty")
         self.refresh_bindings()
-
-    def _show_list(self, name: str, state, zone) -> None:
-        columns = self._columns()
-        item_width, problem_width = columns[1][2], columns[3][2]
-        rows = []
-        for item in state.items:
-            if item.ticked:
-                tick = Text(f"✓ {fit(self._who(item.staff), 6).rstrip()} {hhmm(item.at, zone)}")
-            else:
-                tick = Text(tr("staff_ui.duty.not_ticked"), style="bold")
-            problem = item.problem
-            if len(item.ticks) > 1:
-                problem = (problem + " " if problem else "") + tr("staff_ui.duty.ticks_n", n=len(item.ticks))
-            rows.append((str(item.index), (
-                str(item.index + 1),
-                fit(item.text, item_width).rstrip(),
-                tick,
-                fit(problem, problem_width).rstrip(),
-            )))
-        self.query_one(f"#{name}", KeyedTable).sync(rows)
-        done = sum(1 for item in state.items if item.ticked)
-        title = tr(f"duty.checklist_{name}")
-        if state.signed_off is not None:
-            signed = state.signed_off
-            title += " " + tr("staff_ui.duty.signed", name=self._who(signed.staff), time=hhmm(signed.at, zone))
-        else:
-            title += " " + tr("staff_ui.duty.progress", done=done, count=len(state.items))
-        box = self.query_one(f"#{name}-box")
-        box.border_title = title
-        if not self.wide:
-            box.border_subtitle = tr("staff_ui.duty.f8_hint")
-        else:
-            box.border_subtitle = ""
-
-    def _show_log(self, history, open_problems, zone) -> None:
-        width = self._log_columns()[3][2]
-        rows = []
-        seen = set()
-
-        def when(entry) -> str:
-            local = clock.local(entry.at, zone)
-            return f"{local:%m-%d %H:%M}"
-
-        for entry in list(history.log) + list(open_problems):  # an open problem of another day too
-            if entry.id in seen:
-                continue
-            seen.add(entry.id)
-            if entry.kind == "problem":
-                state = Text(tr("staff_ui.duty.fixed"), style="") if entry.fixed else Text(
-                    tr("staff_ui.duty.open_problem"), style="bold reverse")
-                text = f"{self._who(entry.leader)}：{entry.text}"
-                rows.append((str(entry.id), (str(entry.id), when(entry), tr("staff_ui.duty.kind_problem"),
-                                             fit(text, width).rstrip(), state)))
-                for fix in entry.fixes:
-                    seen.add(fix.id)
-                    rows.append((str(fix.id), (str(fix.id), when(fix), tr("staff_ui.duty.kind_fix"),
-                                               fit("└ " + fix.text, width).rstrip(), "")))
-            else:
-                text = tr("staff_ui.duty.fix_of", problem=entry.problem_id) + entry.text
-                rows.append((str(entry.id), (str(entry.id), when(entry), tr("staff_ui.duty.kind_fix"),
-                                             fit(text, width).rstrip(), "")))
-        self.query_one("#log", KeyedTable).sync(rows)
-        count = len(open_problems)
-        title = tr("duty.log_title")
-        if count:
-            title += " " + tr("staff_ui.duty.open_count", count=count)
-        self.query_one("#log-box").border_title = title
-        if not rows:
-            self.query_one("#log-box").border_subtitle = tr("staff_ui.duty.log_empty")
-        else:
-            self.query_one("#log-box").border_subtitle = ""
 
     # --- what applies ----------------------------------------------------------------------------
 
@@ -332,7 +225,7 @@ class DutyScreen(WideOrNarrowScreen):
         self.refresh_bindings()
 
     def _current_item(self) -> int | None:
-        key = self.query_one(f"#{self.current_list}", KeyedTable).current_key
+        key = self.query_one(f"#{self.current_list}", ChecklistTable).current_key
         return int(key) if key is not None else None
 
     def action_tick(self) -> None:
@@ -340,8 +233,8 @@ class DutyScreen(WideOrNarrowScreen):
         if index is None:
             return
         shift = self.app.shift
-        duty, day, checklist = Duty(self.app.config), self.day, self.current_list
-        self.act(lambda hall: duty.tick(day, checklist, index, shift.code, ""), self.ItemTicked)
+        day, checklist = self.day, self.current_list
+        self.act(lambda hall: hall.duty.tick(day, checklist, index, shift.code, ""), self.ItemTicked)
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:
@@ -359,7 +252,7 @@ class DutyScreen(WideOrNarrowScreen):
         if index is None:
             return
         checklist = self.current_list
-        duty = Duty(self.app.config)
+        duty = self.app.hall.duty
         shift, day = self.app.shift, self.day
         text = duty.items(checklist)[index] if index < len(duty.items(checklist)) else ""
 
@@ -385,12 +278,11 @@ class DutyScreen(WideOrNarrowScreen):
     def action_sign_off(self) -> None:
         checklist = self.current_list
         shift = self.app.shift
-        duty = Duty(self.app.config)
 
         def answered(yes: bool | None) -> None:
             if yes:
                 day = self.day
-                self.act(lambda hall: duty.sign_off(day, checklist, shift.code, ""), self.ChecklistSignedOff)
+                self.act(lambda hall: hall.duty.sign_off(day, checklist, shift.code, ""), self.ChecklistSignedOff)
 
         body = tr("staff_ui.duty.sign_closing_body") if checklist == "closing" else tr("staff_ui.duty.sign_opening_body")
         self.app.push_screen(
@@ -401,7 +293,7 @@ class DutyScreen(WideOrNarrowScreen):
 
     def action_log_problem(self) -> None:
         shift = self.app.shift
-        duty = Duty(self.app.config)
+        duty = self.app.hall.duty
 
         def save(values: dict):
             return duty.log_problem(shift.code, values.get("text", ""))
@@ -423,12 +315,12 @@ class DutyScreen(WideOrNarrowScreen):
 
     def action_log_fix(self) -> None:
         shift = self.app.shift
-        duty = Duty(self.app.config)
+        duty = self.app.hall.duty
         problems = self.data[1] if self.data else []
         if not problems:
             self.say(tr("staff_ui.duty.no_open_problem"), error=True)
             return
-        key = self.query_one("#log", KeyedTable).current_key
+        key = self.query_one(LeadersLog).current_key
         chosen = int(key) if key and any(str(p.id) == key for p in problems) else problems[0].id
         options = [(fit(f"#{p.id} {p.text}", 60).rstrip(), p.id) for p in problems]
 

@@ -22,10 +22,9 @@ from textual.message import Message
 from textual.widgets import Static
 
 from models import clock
-from models.staff.whereabouts import Whereabouts
 from models.errors import StaffRefused
-from shared_ui.words import tr
 from shared_ui.live import HallChanged
+from shared_ui.words import tr
 from staff_tui.modals.form import Field, FormDialog
 from staff_tui.screens.staff_screen import StaffScreen
 from staff_tui.text import fit
@@ -112,9 +111,9 @@ class LeaveScreen(StaffScreen):
     def load(self) -> None:
         from models.staff import list_staff
 
-        where, shift = Whereabouts(self.app.config), self.app.shift
+        shift = self.app.shift
         self.ask(
-            lambda hall: (where.leaves_seen_by(shift), [p for p in list_staff() if p.active]),
+            lambda hall: (hall.whereabouts.leaves_seen_by(shift), [p for p in list_staff() if p.active]),
             lambda answer: self.LeavesLoaded(*answer),
             group="leave-load",
         )
@@ -171,7 +170,7 @@ class LeaveScreen(StaffScreen):
 
     def action_request(self) -> None:
         shift = self.app.shift
-        where = Whereabouts(self.app.config)
+        where = self.app.hall.whereabouts
         today = clock.service_day(self.app.config.zone).isoformat()
         options = [(f"{p.name}（{p.code}）", p.code) for p in self.people if p.code != shift.code]
 
@@ -207,7 +206,7 @@ class LeaveScreen(StaffScreen):
             self.say(tr("staff_ui.where.leave_pick_pending"), error=True)
             return
         shift = self.app.shift
-        where = Whereabouts(self.app.config)
+        where = self.app.hall.whereabouts
         zone = self.app.config.zone
 
         def save(values: dict):

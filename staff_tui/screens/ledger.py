@@ -22,13 +22,12 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
-from models.cases.rules import KINDS, STATES
-from models.cases.ledger import LedgerFilter, ledger, ledger_count
-from models.cases.ledger import DUE_SOON_DAYS, case_mark
+from models.cases.ledger import DUE_SOON_DAYS, LedgerFilter, case_mark, ledger, ledger_count
 from models.cases.rights import ledger_scope
-from staff_tui import queries
-from shared_ui.words import name_of, tr
+from models.cases.rules import KINDS, STATES
 from shared_ui.live import HallChanged
+from shared_ui.words import name_of, tr
+from staff_tui import queries
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.text import fit
 from staff_tui.widgets.footer import HallFooter

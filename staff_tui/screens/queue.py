@@ -25,42 +25,20 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Static
 
-from models.i18n import pick
 from shared_ui.live import HallChanged
-from shared_ui.words import name_of, tr
+from shared_ui.words import tr
 from staff_tui import queries
 from staff_tui.modals.confirm import ConfirmDialog
-from staff_tui.modals.form import Field, FormDialog
+from staff_tui.modals.pause_form import pause_dialog
+from staff_tui.modals.return_form import return_dialog
+from staff_tui.modals.transfer_form import transfer_dialog
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
-from staff_tui.text import fit, minutes_between
 from staff_tui.widgets.action_bar import ActionBar
 from staff_tui.widgets.footer import HallFooter
-from staff_tui.widgets.keyed_table import KeyedTable
 from staff_tui.widgets.serving_panel import ServingPanel
 from staff_tui.widgets.status_bar import StatusBar
+from staff_tui.widgets.waiting_table import WaitingTable
 from staff_tui.widgets.windows_panel import WindowsPanel
-
-# Events after which the A/B cover of this terminal's windows may have moved.
-COVER_KINDS = frozenset({"whereabouts.changed", "cover.changed", "cover.lost", "reconnected"})
-
-
-@dataclass(frozen=True)
-class CoverView:
-    windows: tuple[int, ...]  # the windows whose queue this terminal gets
-    as_b: tuple[int, ...]  # of those, the ones it covers as B (B 代岗)
-
-
-def cover_view(config, code: str) -> CoverView:
-    """(In a worker.) :meth:`Whereabouts.windows_for_terminal`, and which of them are B posts."""
-    from models.staff.whereabouts import Whereabouts
-
-    where = Whereabouts(config)
-    windows = tuple(where.windows_for_terminal(code))
-    as_b = tuple(
-        c.window for c in where.window_cover() if c.window in windows and c.cover == "B" and code in c.covered_by
-    )
-    return CoverView(windows, as_b)
-
 
 # (action, label key): the buttons, in the order of their keys
 ACTIONS = [
@@ -84,7 +62,7 @@ class QueueScreen(WideOrNarrowScreen):
 
     @dataclass
     class CoverLoaded(Message, bubble=False):
-        cover: CoverView
+        cover: queries.CoverView
 
     @dataclass
     class TransferTargetsLoaded(Message, bubble=False):
@@ -132,7 +110,7 @@ class QueueScreen(WideOrNarrowScreen):
     def __init__(self) -> None:
         super().__init__(name="queue")
         self.picture: queries.QueuePicture | None = None
-        self.cover: CoverView | None = None
+        self.cover: queries.CoverView | None = None
         self.busy = False
         self._token = 0
 
@@ -148,7 +126,7 @@ class QueueScreen(WideOrNarrowScreen):
             with Vertical(id="windows-box", classes="box"):
                 yield WindowsPanel(id="windows")
         with Vertical(id="waiting-box", classes="box"):
-            yield KeyedTable(id="waiting")
+            yield WaitingTable(id="waiting")
         yield Static("", id="message", classes="message-line")
         yield ActionBar([(action, tr(key)) for action, key in ACTIONS], id="actions")
         yield HallFooter()
@@ -157,33 +135,13 @@ class QueueScreen(WideOrNarrowScreen):
         self.query_one("#serving-box").border_title = tr("staff_queue.serving_title")
         self.query_one("#windows-box").border_title = tr("staff_queue.windows_title")
         self._layout_columns()
-        self.query_one("#waiting", KeyedTable).focus()
+        self.query_one(WaitingTable).focus()
         self._title_waiting(0)
         self.load()
         self.load_cover()
 
-    def _widths(self) -> tuple[int, int]:
-        """Cells for the item and the marks columns: what the screen leaves, item first."""
-        avail = (self.size.width or 80) - 2 - 3 - 5 - 7 - 5 * 2 - 3
-        item = max(8, min(avail * 11 // 20, 40))
-        return item, max(8, avail - item)
-
     def _layout_columns(self) -> None:
-        widths = self._widths()
-        if widths == getattr(self, "_column_widths", None):
-            return
-        self._column_widths = widths
-        item, marks = widths
-        self.query_one("#waiting", KeyedTable).set_columns(
-            [
-                ("pos", tr("staff_queue.col_pos"), 3),
-                ("number", tr("staff_queue.col_number"), 5),
-                ("item", tr("staff_queue.col_item"), item),
-                ("waited", tr("staff_queue.col_waited"), 7),
-                ("marks", tr("staff_queue.col_marks"), marks),
-            ]
-        )
-        if self.picture is not None:
+        if self.query_one(WaitingTable).fit_columns(self.size.width) and self.picture is not None:
             self._show(self.picture)
 
     def on_resize(self) -> None:
@@ -204,13 +162,13 @@ class QueueScreen(WideOrNarrowScreen):
         if self.app.shift is None:  # signed out while the change was on its way: this screen is going
             return
         self.load()
-        if message.kinds & COVER_KINDS:
+        if message.kinds & queries.COVER_KINDS:
             self.load_cover()
 
     def load_cover(self) -> None:
         """Which windows this terminal gets, and where it covers as B (B 代岗)."""
-        config, code = self.app.config, self.app.shift.code
-        self.ask(lambda hall: cover_view(config, code), self.CoverLoaded, group="queue-cover")
+        code = self.app.shift.code
+        self.ask(lambda hall: queries.cover_view(hall, code), self.CoverLoaded, group="queue-cover")
 
     def window_switched(self) -> None:
         self.load_cover()
@@ -246,34 +204,7 @@ class QueueScreen(WideOrNarrowScreen):
         self.query_one("#windows", WindowsPanel).show(picture, self.window_number)
         serving_lines = 3 + (1 if picture.serving and picture.serving.transfers else 0) + (1 if picture.also_active else 0)
         self.query_one("#queue-top").styles.height = max(serving_lines, len(picture.windows)) + 2
-        rows = []
-        for index, ticket in enumerate(picture.waiting, 1):
-            marks = []
-            if ticket.priority:
-                marks.append(tr("staff_queue.mark_priority"))
-            if ticket.returned:
-                marks.append(tr("staff_queue.mark_returned"))
-            if ticket.transferred:
-                marks.append(tr("staff_queue.mark_transferred"))
-            if ticket.target_window:
-                marks.append(tr("staff_queue.mark_for_window", window=ticket.target_window))
-            mark_text = " ".join(marks)
-            if ticket.transfer_note:
-                mark_text += (" " if mark_text else "") + tr("staff_queue.note_short", note=ticket.transfer_note)
-            item_width, marks_width = self._widths()
-            rows.append(
-                (
-                    ticket.number,
-                    (
-                        index,
-                        Text(ticket.number, style="bold" if ticket.priority or ticket.returned else ""),
-                        fit(name_of(ticket.item_name, ticket.item_name_en), item_width).rstrip(),
-                        tr("staff_queue.minutes", n=minutes_between(ticket.issued_at, picture.now)),
-                        fit(mark_text, marks_width).rstrip(),
-                    ),
-                )
-            )
-        self.query_one("#waiting", KeyedTable).sync(rows)
+        self.query_one(WaitingTable).show(picture, self.size.width)
         self._title_waiting(len(picture.waiting))
         self._show_cover()
         self._sync_actions()
@@ -281,7 +212,6 @@ class QueueScreen(WideOrNarrowScreen):
     def _sync_actions(self) -> None:
         self.refresh_bindings()
         self.query_one(ActionBar).sync()
-
 
     # --- what applies now -------------------------------------------------------------
 
@@ -380,31 +310,15 @@ class QueueScreen(WideOrNarrowScreen):
         )
 
     def action_return_no_show(self) -> None:
-        queue = self.app.hall.queue
-
-        def save(values: dict):
-            return queue.return_no_show(values["number"])
-
         def closed(result) -> None:
             if result:
                 self.say(tr("staff_queue.done_returned", number=result.number))
                 self.load()
 
-        self.app.push_screen(
-            FormDialog(
-                tr("staff_queue.return_title"),
-                [Field("number", tr("staff_queue.return_number"), placeholder="C012")],
-                save,
-                intro=tr("staff_queue.return_intro"),
-                save_label=tr("staff_queue.return_save"),
-            ),
-            closed,
-        )
+        self.app.push_screen(return_dialog(queue=self.app.hall.queue), closed)
 
     def action_transfer(self) -> None:
-        serving = self.picture.serving
-        number = serving.number
-        self._open_transfer(number)
+        self._open_transfer(self.picture.serving.number)
 
     def _open_transfer(self, number: str) -> None:
         window = self.window_number
@@ -415,75 +329,25 @@ class QueueScreen(WideOrNarrowScreen):
         )
 
     def on_queue_screen_transfer_targets_loaded(self, message: TransferTargetsLoaded) -> None:
-        number, targets = message.number, message.targets
-        shift = self.app.shift
-        queue = self.app.hall.queue
-        lang = self.app.lang
-        options = []
-        for target in targets:
-            name = pick(target.name, target.name_en, lang)
-            if target.kind == "line":
-                label = tr("staff_queue.to_line", name=name)
-            else:
-                label = tr("staff_queue.to_window", window=target.value, name=name)
-                if target.paused:
-                    label += " " + tr("staff_queue.paused_short")
-            options.append((label, f"{target.kind}:{target.value}"))
-
-        def save(values: dict):
-            choice = values.get("target") or ""
-            kind, _, value = choice.partition(":")
-            return queue.transfer(
-                number,
-                shift.window,
-                to_line=value if kind == "line" else None,
-                to_window=int(value) if kind == "window" else None,
-                note=values.get("note", ""),
-                staff_code=shift.code,
-            )
+        number, shift = message.number, self.app.shift
+        dialog = transfer_dialog(number, message.targets, queue=self.app.hall.queue, shift=shift, lang=self.app.lang)
 
         def closed(result) -> None:
             if result:
                 self.say(tr("staff_queue.done_transferred", number=number))
                 self.load()
 
-        self.app.push_screen(
-            FormDialog(
-                tr("staff_queue.transfer_title", number=number),
-                [
-                    Field("target", tr("staff_queue.transfer_target"), "select", options=options),
-                    Field("note", tr("staff_queue.transfer_note_label"), placeholder=tr("staff_queue.transfer_note_hint")),
-                ],
-                save,
-                intro=tr("staff_queue.transfer_intro"),
-                save_label=tr("staff_queue.transfer_save"),
-            ),
-            closed,
-        )
+        self.app.push_screen(dialog, closed)
 
     def action_pause(self) -> None:
         shift = self.app.shift
-        queue = self.app.hall.queue
-
-        def save(values: dict):
-            queue.pause(shift.window, shift.code, values.get("reason", ""))
-            return True
 
         def closed(result) -> None:
             if result:
                 self.say(tr("staff_queue.done_paused", window=shift.window))
                 self.load()
 
-        self.app.push_screen(
-            FormDialog(
-                tr("staff_queue.pause_title", window=shift.window),
-                [Field("reason", tr("staff_queue.pause_reason"), placeholder=tr("staff_queue.pause_reason_hint"))],
-                save,
-                intro=tr("staff_queue.pause_intro"),
-                save_label=tr("staff_queue.pause_save"),
-            ),
-            closed,
-        )
+        self.app.push_screen(pause_dialog(queue=self.app.hall.queue, shift=shift), closed)
 
     def action_resume(self) -> None:
         shift = self.app.shift
@@ -519,22 +383,16 @@ class QueueScreen(WideOrNarrowScreen):
         self.app.lock()
 
     def action_switch_window(self) -> None:
-        from staff_tui.modals.window_pick import WindowPickDialog
+        from staff_tui.modals.window_pick import WindowPickDialog, window_choices
 
         def chosen(number: int | None) -> None:
             if number is not None and number != self.window_number:
                 self.app.switch_window(number)
                 self.picture = None
-                self.query_one("#waiting", KeyedTable).sync([])
+                self.query_one(WaitingTable).sync([])
                 self.say(tr("staff_queue.switched", window=number))
                 self.load()
 
         windows = self.picture.windows if self.picture else ()
-        names = {w.number: name_of(w.name, w.name_en) for w in windows}
-        covering = self.cover.as_b if self.cover else ()
-        options = [
-            (n, tr("staff_ui.window_choice", window=n, name=names.get(n, ""))
-             + (" " + tr("staff_ui.where.b_cover_mark") if n in covering else ""))
-            for n in self.app.shift.windows
-        ]
+        options = window_choices(self.app.shift.windows, windows, self.cover.as_b if self.cover else ())
         self.app.push_screen(WindowPickDialog(options, current=self.window_number), chosen)

@@ -20,11 +20,8 @@ path of one's choosing, and says where.
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from rich import box
@@ -37,11 +34,10 @@ from textual.message import Message
 from textual.widgets import Static
 
 from models import clock
-from models.errors import Refused
-from models.i18n import t
-from shared_ui.words import name_of, tr
 from shared_ui.live import HallChanged
+from shared_ui.words import name_of, tr
 from staff_tui.modals.form import Field, FormDialog
+from staff_tui.report_data import ReportData, gather, write_csv
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.text import fit
 from staff_tui.widgets.footer import HallFooter
@@ -49,64 +45,6 @@ from staff_tui.widgets.hour_chart import HourChart
 from staff_tui.widgets.status_bar import StatusBar
 
 SUPPLEMENT_ROWS = 8
-
-
-@dataclass(frozen=True)
-class ReportData:
-    period: str  # "2026-11-23" or "2026-11"
-    day: date | None  # None for a month
-    report: object  # models.cases.reports.Report
-    curves: object | None  # models.queue.day_curves.DayCurves (a day only)
-    attendance: list[dict]
-    attendance_columns: tuple[str, ...]
-    lines: dict[str, tuple[str, str]]  # code → (name, name_en)
-    windows: dict[int, tuple[str, str]]
-    items: dict[str, tuple[str, str]]
-
-    def csv_text(self, language: str) -> str:
-        """The report's CSV, the hourly curves and the waiting counts, and attendance, as one table."""
-        out = io.StringIO()
-        out.write(self.report.as_csv())
-        writer = csv.writer(out, lineterminator="\n")
-        if self.curves is not None:
-            for row in self.curves.rows():
-                writer.writerow(row)
-        for row in self.attendance:
-            for column in self.attendance_columns:
-                if column in ("staff", "day", "month"):
-                    continue
-                value = row.get(column)
-                writer.writerow(["attendance", row.get("staff"), column, "" if value is None else value])
-        return out.getvalue()
-
-
-def gather(config, period: str) -> ReportData:
-    """(In a worker.) Everything the screen shows for ``period``."""
-    from models.duty.attendance import Attendance
-    from models.cases import Cases
-    from models.queue.day_curves import day_curves
-    from models.schema import Item, Line, Window
-
-    is_day = len(period) == 10
-    day = date.fromisoformat(period) if is_day else None
-    report = Cases(config).report(day=day) if is_day else Cases(config).report(month=period)
-    curves = day_curves(config, day) if is_day else None
-    attendance = Attendance(config)
-    rows = attendance.attendance_rows(day if is_day else period, config.language)
-    return ReportData(
-        period=period,
-        day=day,
-        report=report,
-        curves=curves,
-        attendance=rows,
-        attendance_columns=tuple(attendance.columns(day if is_day else period)),
-        lines={
-            code: (name, en)
-            for code, name, en in Line.select(Line.code, Line.name, Line.name_en).order_by(Line.prefix, Line.code).tuples()
-        },
-        windows={n: (name, en) for n, name, en in Window.select(Window.number, Window.name, Window.name_en).tuples()},
-        items={code: (name, en) for code, name, en in Item.select(Item.code, Item.name, Item.name_en).tuples()},
-    )
 
 
 def minutes(value) -> str:
@@ -173,8 +111,8 @@ class ReportsScreen(WideOrNarrowScreen):
     # --- loading ---------------------------------------------------------------------------
 
     def load(self) -> None:
-        config, period = self.app.config, self.period
-        self.ask(lambda hall: gather(config, period), self.ReportLoaded, group="report-load")
+        period = self.period
+        self.ask(lambda hall: gather(hall, period), self.ReportLoaded, group="report-load")
 
     def on_hall_changed(self, message: HallChanged) -> None:
         # Today's numbers move with every ticket; a past day or month does not.
@@ -400,23 +338,3 @@ class ReportsScreen(WideOrNarrowScreen):
 
     def action_lock(self) -> None:
         self.app.lock()
-
-
-def write_csv(path: str, text: str) -> str:
-    """Write the CSV (UTF-8 with a BOM, so spreadsheet programs read the Chinese); returns the full path."""
-    target = Path(os.path.expanduser(path.strip()))
-    if target.is_dir():
-        target = target / "hall-report.csv"
-    if not target.is_absolute():
-        target = Path(os.getcwd()) / target
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8-sig")
-    except OSError as exc:
-        raise ExportRefused("export_failed", path=str(target), reason=exc.strerror or str(exc)) from None
-    return str(target)
-
-
-class ExportRefused(Refused):
-    def message(self, language: str = "zh") -> str:
-        return t(f"staff_ui.report.{self.key}", language, **self.params)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
-from staff_tui.asking import Asking
 from shared_ui.words import localise_bindings
+from staff_tui.asking import Asking
 
 
 class StaffScreen(Asking, Screen):

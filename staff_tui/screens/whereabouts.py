@@ -28,10 +28,9 @@ from textual.message import Message
 from textual.widgets import Static
 
 from models import clock
-from models.staff.whereabouts import Whereabouts
 from models.schema.whereabouts import STATES
-from shared_ui.words import name_of, tr
 from shared_ui.live import HallChanged
+from shared_ui.words import name_of, tr
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.text import fit, hhmm
 from staff_tui.widgets.footer import HallFooter
@@ -143,9 +142,8 @@ class WhereaboutsScreen(WideOrNarrowScreen):
     # --- loading ---------------------------------------------------------------------------
 
     def load(self) -> None:
-        where = Whereabouts(self.app.config)
         self.ask(
-            lambda hall: (where.board(), where.window_cover()),
+            lambda hall: (hall.whereabouts.board(), hall.whereabouts.window_cover()),
             lambda answer: self.BoardLoaded(*answer),
             group="where-load",
         )

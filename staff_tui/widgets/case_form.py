@@ -20,8 +20,8 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, Select, SelectionList, Static
 
-from models.cases.rules import KINDS
 from models.cases import Cases
+from models.cases.rules import KINDS
 from models.i18n import pick
 from shared_ui.words import current_language, tr
 from staff_tui.queries import ItemChoice
@@ -206,7 +206,10 @@ class CaseForm(Vertical):
     def values(self) -> dict:
         """Keyword arguments for :meth:`models.cases.Cases.open_case`."""
         kind = self.kind
-        get = lambda wid: self.query_one(f"#{wid}", Input).value.strip()
+
+        def get(wid: str) -> str:
+            return self.query_one(f"#{wid}", Input).value.strip()
+
         out = {"item": self.item.code if self.item else None, "kind": kind, "name": get("name"), "phone": get("phone")}
         if kind in ("consultation", "immediate"):
             out["result"] = get("result")

@@ -55,7 +55,7 @@ class KeyedTable(DataTable):
             if key in present:
                 old = self._cells[key]
                 if old != cells:
-                    for column, (before, after) in zip(self._column_keys, zip(old, cells)):
+                    for column, (before, after) in zip(self._column_keys, zip(old, cells, strict=True), strict=True):
                         if before != after:
                             self.update_cell(key, column, after)
             else:

@@ -1,0 +1,37 @@
+"""The staff app's own keys, and the screens they work on.
+
+Besides quitting and F1 (the key panel), the app has, from any working
+screen, ctrl keys that no screen uses, so they work even with a text field
+focused: Ctrl+T sets one's own whereabouts (在岗/开会/外出/走访/休息/请假,
+a note, the time one expects to be back), Ctrl+G shows the whereabouts
+board (with A/B cover and leave), Ctrl+O the duty screen (checklists, the
+leader's log), Ctrl+R the reports, and Ctrl+L signs out, asking which state
+to leave in.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+APP_KEYS = [
+    Binding("ctrl+q", "quit", "staff_ui.quit", show=False, priority=True),
+    Binding("f1", "toggle_keys", "staff_ui.help", show=False, key_display="F1"),
+    Binding("ctrl+c", "help_quit", show=False, system=True),
+    # Ctrl keys, so they work on every screen, even with a text field focused.
+    Binding("ctrl+t", "my_state", "staff_ui.where.set_mine", show=False, key_display="Ctrl+T",
+            tooltip="staff_ui.where.set_mine_tip"),
+    Binding("ctrl+g", "show_work('whereabouts')", "staff_ui.where.board", show=False, key_display="Ctrl+G"),
+    Binding("ctrl+o", "show_work('duty')", "staff_ui.duty.open", show=False, key_display="Ctrl+O"),
+    Binding("ctrl+r", "show_work('reports')", "staff_ui.report.open", show=False, key_display="Ctrl+R"),
+    Binding("ctrl+l", "sign_out_asking", "staff_ui.where.sign_out", show=False, key_display="Ctrl+L"),
+]
+
+# The actions of the ctrl keys above: they apply only on a work screen.
+WORK_ACTIONS = frozenset({"my_state", "show_work", "sign_out_asking"})
+
+# Screens a signed-in person works on: the ctrl keys above apply there (not
+# on a dialog, the resident's view, the lock or the sign-in).
+WORK_SCREENS = frozenset({"queue", "ledger", "case", "whereabouts", "leave", "duty", "reports"})
+
+# The whereabouts board, leave, duty and the reports replace each other rather than piling up.
+SIDE_SCREENS = frozenset({"whereabouts", "leave", "duty", "reports"})

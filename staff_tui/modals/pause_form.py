@@ -1,0 +1,22 @@
+"""The pause form (暂停服务): the window stops calling, with a reason."""
+
+from __future__ import annotations
+
+from shared_ui.words import tr
+from staff_tui.modals.form import Field, FormDialog
+
+
+def pause_dialog(*, queue, shift) -> FormDialog:
+    """Pause ``shift``'s window, saying why; the save answers True."""
+
+    def save(values: dict):
+        queue.pause(shift.window, shift.code, values.get("reason", ""))
+        return True
+
+    return FormDialog(
+        tr("staff_queue.pause_title", window=shift.window),
+        [Field("reason", tr("staff_queue.pause_reason"), placeholder=tr("staff_queue.pause_reason_hint"))],
+        save,
+        intro=tr("staff_queue.pause_intro"),
+        save_label=tr("staff_queue.pause_save"),
+    )
