@@ -40,20 +40,6 @@ from staff_tui.widgets.status_bar import StatusBar
 from staff_tui.widgets.waiting_table import WaitingTable
 from staff_tui.widgets.windows_panel import WindowsPanel
 
-# (action, label key): the buttons, in the order of their keys
-ACTIONS = [
-    ("call_next", "staff_queue.call"),
-    ("recall", "staff_queue.recall"),
-    ("no_show", "staff_queue.no_show"),
-    ("return_no_show", "staff_queue.return"),
-    ("transfer", "staff_queue.transfer"),
-    ("pause", "staff_queue.pause"),
-    ("resume", "staff_queue.resume"),
-    ("finish", "staff_queue.finish"),
-    ("ledger", "staff_ui.ledger"),
-    ("lock", "staff_ui.lock"),
-]
-
 
 class QueueScreen(WideOrNarrowScreen):
     @dataclass
@@ -106,6 +92,8 @@ class QueueScreen(WideOrNarrowScreen):
         Binding("s", "start", "staff_queue.start", show=False),
         Binding("w", "switch_window", "staff_queue.switch_window", show=False),
     ]
+    # The buttons are the function keys' actions, in the order of their keys.
+    ACTIONS = [(b.action, b.description) for b in BINDINGS if b.key.startswith("f")]
 
     def __init__(self) -> None:
         super().__init__(name="queue")
@@ -128,7 +116,7 @@ class QueueScreen(WideOrNarrowScreen):
         with Vertical(id="waiting-box", classes="box"):
             yield WaitingTable(id="waiting")
         yield Static("", id="message", classes="message-line")
-        yield ActionBar([(action, tr(key)) for action, key in ACTIONS], id="actions")
+        yield ActionBar([(action, tr(key)) for action, key in self.ACTIONS], id="actions")
         yield HallFooter()
 
     def on_mount(self) -> None:
@@ -202,7 +190,9 @@ class QueueScreen(WideOrNarrowScreen):
         zone = self.app.config.zone
         self.query_one("#serving", ServingPanel).show(picture, zone)
         self.query_one("#windows", WindowsPanel).show(picture, self.window_number)
-        serving_lines = 3 + (1 if picture.serving and picture.serving.transfers else 0) + (1 if picture.also_active else 0)
+        serving_lines = (
+            3 + (1 if picture.serving and picture.serving.transfers else 0) + (1 if picture.also_active else 0)
+        )
         self.query_one("#queue-top").styles.height = max(serving_lines, len(picture.windows)) + 2
         self.query_one(WaitingTable).show(picture, self.size.width)
         self._title_waiting(len(picture.waiting))
@@ -276,12 +266,15 @@ class QueueScreen(WideOrNarrowScreen):
             return hall.queue.call_next(shift.window, shift.code)
 
         if serving is not None:
+
             def answered(yes: bool | None) -> None:
                 if yes:
                     self.act(call_next, self.TicketCalled)
 
             self.app.push_screen(
-                ConfirmDialog(tr("staff_queue.confirm_call_title"), tr("staff_queue.confirm_call", number=serving.number)),
+                ConfirmDialog(
+                    tr("staff_queue.confirm_call_title"), tr("staff_queue.confirm_call", number=serving.number)
+                ),
                 answered,
             )
             return

@@ -24,7 +24,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from rich import box
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -38,6 +37,7 @@ from shared_ui.live import HallChanged
 from shared_ui.words import name_of, tr
 from staff_tui.modals.form import Field, FormDialog
 from staff_tui.report_data import ReportData, gather, write_csv
+from staff_tui.report_tables import attendance_table, minutes, small_table
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.text import fit
 from staff_tui.widgets.footer import HallFooter
@@ -45,19 +45,6 @@ from staff_tui.widgets.hour_chart import HourChart
 from staff_tui.widgets.status_bar import StatusBar
 
 SUPPLEMENT_ROWS = 8
-
-
-def minutes(value) -> str:
-    return "-" if value is None else f"{value:.0f}"
-
-
-def small_table(*headers: str, widths: tuple[int, ...] = ()) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1), expand=False)
-    for index, header in enumerate(headers):
-        width = widths[index] if index < len(widths) else None
-        table.add_column(header, justify="left" if index == 0 else "right", no_wrap=True, max_width=width,
-                         overflow="ellipsis")
-    return table
 
 
 class ReportsScreen(WideOrNarrowScreen):
@@ -151,16 +138,24 @@ class ReportsScreen(WideOrNarrowScreen):
         if data.day:
             head.append(" " + tr(f"duty.weekday_{data.day.weekday()}"))
         head.append("\n")
-        head.append(tr(
-            "staff_ui.report.totals",
-            issued=r.tickets.get("issued", 0), served=r.tickets.get("served", 0),
-            waiting="-" if waiting_total is None else waiting_total, no_show=r.tickets.get("no_show", 0),
-        ))
+        head.append(
+            tr(
+                "staff_ui.report.totals",
+                issued=r.tickets.get("issued", 0),
+                served=r.tickets.get("served", 0),
+                waiting="-" if waiting_total is None else waiting_total,
+                no_show=r.tickets.get("no_show", 0),
+            )
+        )
         head.append("\n")
-        head.append(tr(
-            "staff_ui.report.times",
-            median=minutes(r.wait_median_minutes), p90=minutes(r.wait_p90_minutes), service=minutes(r.service_median_minutes),
-        ))
+        head.append(
+            tr(
+                "staff_ui.report.times",
+                median=minutes(r.wait_median_minutes),
+                p90=minutes(r.wait_p90_minutes),
+                service=minutes(r.service_median_minutes),
+            )
+        )
         self.query_one("#report-head", Static).update(head)
 
         charts = self.query_one("#report-charts")
@@ -171,21 +166,37 @@ class ReportsScreen(WideOrNarrowScreen):
 
         part = self._part_width()
         name_width = max(6, part - 4 * 6 - 2)
-        lines = small_table(tr("staff_ui.report.col_line"), tr("staff_ui.report.col_issued"), tr("staff_ui.report.col_served"),
-                            tr("staff_ui.report.col_waiting"), tr("staff_ui.report.col_no_show"), widths=(name_width,))
+        lines = small_table(
+            tr("staff_ui.report.col_line"),
+            tr("staff_ui.report.col_issued"),
+            tr("staff_ui.report.col_served"),
+            tr("staff_ui.report.col_waiting"),
+            tr("staff_ui.report.col_no_show"),
+            widths=(name_width,),
+        )
         order = {code: index for index, code in enumerate(data.lines)}
         for code, counts in sorted(r.tickets_by_line.items(), key=lambda kv: (order.get(kv[0], 99), kv[0])):
             name = data.lines.get(code, (code, code))
             waiting = curves.waiting_by_line.get(code, 0) if curves else "-"
-            lines.add_row(fit(name_of(*name), name_width).rstrip(), str(counts["issued"]), str(counts["served"]),
-                          str(waiting), str(counts["no_show"]))
+            lines.add_row(
+                fit(name_of(*name), name_width).rstrip(),
+                str(counts["issued"]),
+                str(counts["served"]),
+                str(waiting),
+                str(counts["no_show"]),
+            )
         if not r.tickets_by_line:
             lines.add_row(tr("staff_ui.report.none"), "", "", "", "")
         self.query_one("#report-lines", Static).update(self._titled("staff_ui.report.by_line", lines))
 
-        windows = small_table(tr("staff_ui.report.col_window"), tr("staff_ui.report.col_called"),
-                              tr("staff_ui.report.col_served"), tr("staff_ui.report.col_waiting"),
-                              tr("staff_ui.report.col_no_show"), widths=(name_width,))
+        windows = small_table(
+            tr("staff_ui.report.col_window"),
+            tr("staff_ui.report.col_called"),
+            tr("staff_ui.report.col_served"),
+            tr("staff_ui.report.col_waiting"),
+            tr("staff_ui.report.col_no_show"),
+            widths=(name_width,),
+        )
         numbers = sorted(set(r.tickets_by_window) | (set(curves.waiting_by_window) if curves else set()))
         for number in numbers:
             counts = r.tickets_by_window.get(number, {"called": 0, "served": 0, "no_show": 0})
@@ -200,7 +211,9 @@ class ReportsScreen(WideOrNarrowScreen):
             cases.add_row(tr(f"case.kind_{kind}"), str(count))
         cases.add_row(Text(tr("staff_ui.report.cases_total"), style="bold"), Text(str(r.cases_total), style="bold"))
         cases.add_row(tr("staff_ui.report.overdue"), ("!! " if r.overdue_cases else "") + str(r.overdue_cases))
-        cases.add_row(tr("staff_ui.report.extended"), tr("staff_ui.report.extended_n", cases=r.extended_cases, times=r.extensions))
+        cases.add_row(
+            tr("staff_ui.report.extended"), tr("staff_ui.report.extended_n", cases=r.extended_cases, times=r.extensions)
+        )
         cases.add_row(tr("staff_ui.report.over_time"), str(r.over_time_immediate))
         self.query_one("#report-cases", Static).update(self._titled("staff_ui.report.cases", cases))
 
@@ -208,48 +221,39 @@ class ReportsScreen(WideOrNarrowScreen):
         for level, count in r.ratings_by_level.items():
             ratings.add_row(tr(f"rating.level_{level}"), str(count))
         ratings.add_row(tr("staff_ui.report.bad"), str(r.bad_ratings))
-        ratings.add_row(tr("staff_ui.report.followups"),
-                        ("!! " if r.open_followups else "") + tr("staff_ui.report.followups_n", open=r.open_followups,
-                                                                 overdue=r.overdue_followups))
+        ratings.add_row(
+            tr("staff_ui.report.followups"),
+            ("!! " if r.open_followups else "")
+            + tr("staff_ui.report.followups_n", open=r.open_followups, overdue=r.overdue_followups),
+        )
         self.query_one("#report-ratings", Static).update(self._titled("staff_ui.report.ratings", ratings))
 
         width = (self.size.width or 80) - 2
         item_width = max(10, width - 3 * 8 - 4)
-        supplement = small_table(tr("staff_ui.report.col_item"), tr("staff_ui.report.col_cases"),
-                                 tr("staff_ui.report.col_supplement"), tr("staff_ui.report.col_share"), widths=(item_width,))
+        supplement = small_table(
+            tr("staff_ui.report.col_item"),
+            tr("staff_ui.report.col_cases"),
+            tr("staff_ui.report.col_supplement"),
+            tr("staff_ui.report.col_share"),
+            widths=(item_width,),
+        )
         shares = sorted(r.supplement_by_item.items(), key=lambda kv: (-kv[1]["share"], -kv[1]["cases"], kv[0]))
         for code, counts in shares[:SUPPLEMENT_ROWS]:
             name = data.items.get(code, (code, code))
-            supplement.add_row(fit(name_of(*name), item_width).rstrip(), str(counts["cases"]), str(counts["supplement"]),
-                               f"{counts['share'] * 100:.0f}%")
+            supplement.add_row(
+                fit(name_of(*name), item_width).rstrip(),
+                str(counts["cases"]),
+                str(counts["supplement"]),
+                f"{counts['share'] * 100:.0f}%",
+            )
         if len(shares) > SUPPLEMENT_ROWS:
             supplement.add_row(tr("staff_ui.report.more_items", n=len(shares) - SUPPLEMENT_ROWS), "", "", "")
         if not shares:
             supplement.add_row(tr("staff_ui.report.none"), "", "", "")
         self.query_one("#report-supplement", Static).update(self._titled("staff_ui.report.supplement", supplement))
-        self.query_one("#report-attendance", Static).update(self._titled("staff_ui.report.attendance", self._attendance(data)))
-
-    def _attendance(self, data: ReportData) -> Table:
-        if data.day is not None:
-            table = small_table(tr("attendance.col_staff"), tr("attendance.col_name"), tr("attendance.col_status"),
-                                tr("attendance.col_arrived"), tr("attendance.col_left"))
-            for row in data.attendance:
-                if not row.get("expected") and not row.get("arrived"):
-                    continue
-                status = row["status"]
-                marked = row.get("late") or row.get("left_early") or row.get("absent")
-                table.add_row(row["staff"], row["name"], Text(("!! " if marked else "") + status, style="bold" if marked else ""),
-                              row.get("arrived") or "-", row.get("left") or "-")
-        else:
-            table = small_table(tr("attendance.col_staff"), tr("attendance.col_name"), tr("attendance.col_expected_days"),
-                                tr("attendance.col_present_days"), tr("attendance.col_late"), tr("attendance.col_left_early"),
-                                tr("attendance.col_absent"), tr("attendance.col_leave_days"))
-            for row in data.attendance:
-                table.add_row(row["staff"], row["name"], str(row["expected_days"]), str(row["present_days"]), str(row["late"]),
-                              str(row["left_early"]), str(row["absent"]), str(row["leave_days"]))
-        if not data.attendance:
-            table.add_row(tr("staff_ui.report.none"), *[""] * (len(table.columns) - 1))
-        return table
+        self.query_one("#report-attendance", Static).update(
+            self._titled("staff_ui.report.attendance", attendance_table(data))
+        )
 
     def _titled(self, key: str, table: Table):
         from rich.console import Group

@@ -1,0 +1,73 @@
+"""The report's tables, drawn with Rich: a small table of figures, and attendance."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from shared_ui.words import tr
+from staff_tui.report_data import ReportData
+
+
+def minutes(value) -> str:
+    return "-" if value is None else f"{value:.0f}"
+
+
+def small_table(*headers: str, widths: tuple[int, ...] = ()) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1), expand=False)
+    for index, header in enumerate(headers):
+        width = widths[index] if index < len(widths) else None
+        table.add_column(
+            header, justify="left" if index == 0 else "right", no_wrap=True, max_width=width, overflow="ellipsis"
+        )
+    return table
+
+
+def attendance_table(data: ReportData) -> Table:
+    """A day: each person's status, arrival and departure; a month: the sums."""
+    if data.day is not None:
+        table = small_table(
+            tr("attendance.col_staff"),
+            tr("attendance.col_name"),
+            tr("attendance.col_status"),
+            tr("attendance.col_arrived"),
+            tr("attendance.col_left"),
+        )
+        for row in data.attendance:
+            if not row.get("expected") and not row.get("arrived"):
+                continue
+            status = row["status"]
+            marked = row.get("late") or row.get("left_early") or row.get("absent")
+            table.add_row(
+                row["staff"],
+                row["name"],
+                Text(("!! " if marked else "") + status, style="bold" if marked else ""),
+                row.get("arrived") or "-",
+                row.get("left") or "-",
+            )
+    else:
+        table = small_table(
+            tr("attendance.col_staff"),
+            tr("attendance.col_name"),
+            tr("attendance.col_expected_days"),
+            tr("attendance.col_present_days"),
+            tr("attendance.col_late"),
+            tr("attendance.col_left_early"),
+            tr("attendance.col_absent"),
+            tr("attendance.col_leave_days"),
+        )
+        for row in data.attendance:
+            table.add_row(
+                row["staff"],
+                row["name"],
+                str(row["expected_days"]),
+                str(row["present_days"]),
+                str(row["late"]),
+                str(row["left_early"]),
+                str(row["absent"]),
+                str(row["leave_days"]),
+            )
+    if not data.attendance:
+        table.add_row(tr("staff_ui.report.none"), *[""] * (len(table.columns) - 1))
+    return table
