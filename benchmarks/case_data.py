@@ -154,13 +154,21 @@ def generate_cases(n: int, *, config: Config | None = None, seed: int = 7, days:
             stamped = []
             for when, what, who, data in history:
                 stamped.append((event_id, when, what, who, data))
-                events_rows.append({"id": event_id, "case": case_id, "at": when, "kind": what, "staff": who, "data": data})
+                events_rows.append(
+                    {"id": event_id, "case": case_id, "at": when, "kind": what, "staff": who, "data": data}
+                )
                 event_id += 1
                 if what == "rated":
-                    ratings.append({"case": case_id, "level": data["level"], "tags": data["tags"], "channel": "kiosk", "at": when})
+                    ratings.append(
+                        {"case": case_id, "level": data["level"], "tags": data["tags"], "channel": "kiosk", "at": when}
+                    )
             facts = fold(
                 {
-                    **{k: v for k, v in record.items() if k not in ("ticket", "item", "window", "accepted_by", "first_responder")},
+                    **{
+                        k: v
+                        for k, v in record.items()
+                        if k not in ("ticket", "item", "window", "accepted_by", "first_responder")
+                    },
                     "ticket_id": None,
                     "item_id": item.id,
                     "window_id": window,
@@ -247,7 +255,10 @@ def _history(rng, config, add, record, day, today, now, item, staff, leaders) ->
     step("opened", opened)
     start_day = day
     if kind == "supplement":
-        step("supplement", {"catalogue": [m["name"] for m in (item.data or {}).get("materials", [])[:2]], "other": ["其他证明材料"]})
+        step(
+            "supplement",
+            {"catalogue": [m["name"] for m in (item.data or {}).get("materials", [])[:2]], "other": ["其他证明材料"]},
+        )
         if (today - day).days > 3 and rng.random() < 0.85:
             when = later(60 * 24, 60 * 24 * 6)
             start_day = clock.local(when, config.zone).date()
@@ -277,7 +288,11 @@ def _history(rng, config, add, record, day, today, now, item, staff, leaders) ->
         done_day = clock.local(when, config.zone).date()
         step("completed", {"result": "已办结", "late": bool(due and done_day > due)}, when=when)
         if rng.random() < 0.95:
-            step("notified", {"how": rng.choice(("phone", "in_person", "message")), "told_at": later(5, 600).isoformat()}, when=clock_at[0])
+            step(
+                "notified",
+                {"how": rng.choice(("phone", "in_person", "message")), "told_at": later(5, 600).isoformat()},
+                when=clock_at[0],
+            )
             if rng.random() < 0.03:
                 step("published", {"text": "该事项已依法办结，特此公告。"}, when=later(10, 600))
         _rate(rng, config, add, steps, day, today, now, clock_at[0], leaders)

@@ -209,7 +209,9 @@ def main() -> None:
         report("take ticket", take, raw_take)
         report("call next", call, raw_call)
         latency = notification_latency(hall)
-        print(f"  notification (SQLite)  p50 {statistics.median(latency) * 1000:6.1f} ms   p95 {pct(latency, 0.95) * 1000:6.1f} ms   (target p95 ≤ 250 ms)")
+        print(
+            f"  notification (SQLite)  p50 {statistics.median(latency) * 1000:6.1f} ms   p95 {pct(latency, 0.95) * 1000:6.1f} ms   (target p95 ≤ 250 ms)"
+        )
         hall.close()
 
     pg = os.environ.get("HALL_TEST_PG", "")
@@ -229,7 +231,9 @@ def main() -> None:
         report("take ticket", take, raw_take)
         report("call next", call, raw_call)
         latency = notification_latency(hall)
-        print(f"  notification (PG)      p50 {statistics.median(latency) * 1000:6.1f} ms   p95 {pct(latency, 0.95) * 1000:6.1f} ms   (target p95 ≤ 250 ms)")
+        print(
+            f"  notification (PG)      p50 {statistics.median(latency) * 1000:6.1f} ms   p95 {pct(latency, 0.95) * 1000:6.1f} ms   (target p95 ≤ 250 ms)"
+        )
         hall.close()
     else:
         print("\n(PostgreSQL not measured: HALL_TEST_PG is not set; `make bench` starts a server)")

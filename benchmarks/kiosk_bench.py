@@ -49,7 +49,9 @@ def peak_kib():
         return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
 """
 
-MINIMAL_APP = FIRST_FRAME_HOOK + """
+MINIMAL_APP = (
+    FIRST_FRAME_HOOK
+    + """
 from textual.widgets import Button, Static
 
 FIRST_SCREEN = "Screen"
@@ -65,8 +67,11 @@ async def settle(pilot):
 
 print(*Minimal().run(headless=True, size=(80, 24), auto_pilot=settle), peak_kib())
 """
+)
 
-KIOSK_APP = FIRST_FRAME_HOOK + """
+KIOSK_APP = (
+    FIRST_FRAME_HOOK
+    + """
 import sys
 from dataclasses import replace
 from models.config import Config
@@ -91,12 +96,15 @@ async def settle(pilot):
 
 print(*KioskApp(hall).run(headless=True, size=(80, 24), auto_pilot=settle), peak_kib())
 """
+)
 
 
 def _run_child(code: str, *args: str) -> tuple[float, float, float, float]:
     """Seconds from spawn to (first frame, ready and idle, exit), and peak RSS MiB."""
     spawned = time.time()
-    proc = subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     _, status = os.waitpid(proc.pid, 0)
     ended = time.time()
     out = proc.stdout.read().decode().strip()
@@ -110,7 +118,9 @@ def _run_child(code: str, *args: str) -> tuple[float, float, float, float]:
 
 
 def make_demo_db(url: str) -> None:
-    subprocess.run([sys.executable, "-m", "cli.main", "init", "--demo", "--db", url], cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "cli.main", "init", "--demo", "--db", url], cwd=ROOT, check=True, capture_output=True
+    )
 
 
 def cold_start(url: str) -> dict:
@@ -217,7 +227,9 @@ def main() -> int:
     pg = postgres_url()
     if pg:
         backends.append(("postgres", pg))
-    print("kiosk benchmark (targets: start ≤ 1.5× minimal, memory ≤ 2× minimal, tap→ticket median ≤ 100 ms, call→board p95 ≤ 250 ms)")
+    print(
+        "kiosk benchmark (targets: start ≤ 1.5× minimal, memory ≤ 2× minimal, tap→ticket median ≤ 100 ms, call→board p95 ≤ 250 ms)"
+    )
     for name, url in backends:
         make_demo_db(url)
         if name == "sqlite":
@@ -240,7 +252,9 @@ def main() -> int:
             )
         taps = asyncio.run(tap_to_ticket(url))
         median = statistics.median(taps) * 1000
-        print(f"[{name}] tap → ticket screen: median {median:.1f} ms, max {max(taps) * 1000:.1f} ms over {len(taps)} taps {'ok' if median <= 100 else 'OVER'}")
+        print(
+            f"[{name}] tap → ticket screen: median {median:.1f} ms, max {max(taps) * 1000:.1f} ms over {len(taps)} taps {'ok' if median <= 100 else 'OVER'}"
+        )
         calls = asyncio.run(call_to_board(url))
         value = p95(calls) * 1000
         print(

@@ -106,7 +106,14 @@ def run(config: Config, cases: int, repeat: int) -> list[dict]:
         med, p95 = _stats(ours)
         raw_med, _ = _stats(base)
         results.append(
-            {"filter": name, "rows": len(page.rows), "median_ms": med, "p95_ms": p95, "raw_ms": raw_med, "ratio": med / raw_med if raw_med else float("nan")}
+            {
+                "filter": name,
+                "rows": len(page.rows),
+                "median_ms": med,
+                "p95_ms": p95,
+                "raw_ms": raw_med,
+                "ratio": med / raw_med if raw_med else float("nan"),
+            }
         )
     hall.close()
     return results
@@ -117,7 +124,9 @@ def report(backend: str, results: list[dict]) -> None:
     print(f"  {'filter':34} {'rows':>4} {'median':>8} {'p95':>8} {'raw':>8} {'ratio':>6}")
     for r in results:
         flag = "" if r["p95_ms"] <= TARGET_MS else "  > target"
-        print(f"  {r['filter']:34} {r['rows']:>4} {r['median_ms']:8.2f} {r['p95_ms']:8.2f} {r['raw_ms']:8.2f} {r['ratio']:6.1f}{flag}")
+        print(
+            f"  {r['filter']:34} {r['rows']:>4} {r['median_ms']:8.2f} {r['p95_ms']:8.2f} {r['raw_ms']:8.2f} {r['ratio']:6.1f}{flag}"
+        )
     worst = max(r["p95_ms"] for r in results)
     print(f"  worst p95 {worst:.2f} ms (target ≤ {TARGET_MS:.0f} ms): {'ok' if worst <= TARGET_MS else 'TOO SLOW'}")
 

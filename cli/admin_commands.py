@@ -20,7 +20,9 @@ def register(groups, common) -> None:
         "demo", parents=[common], help="make a demo hall with a morning's history and show kiosk, board and terminal"
     )
     demo.add_argument(
-        "--layout", choices=("auto", "tmux", "turns"), default="auto",
+        "--layout",
+        choices=("auto", "tmux", "turns"),
+        default="auto",
         help="tmux panes (default when tmux is installed) or the three apps in turn (F12 next, F11 previous)",
     )
     demo.set_defaults(handler=cmd_demo)
@@ -30,7 +32,9 @@ def register(groups, common) -> None:
     )
     staff_group.set_defaults(handler=cmd_staff_app)  # `hall staff` alone opens the terminal
     staff_group.add_argument(
-        "--as", dest="as_code", metavar="CODE",
+        "--as",
+        dest="as_code",
+        metavar="CODE",
         help="demo halls only: start signed in as CODE (with the demo PIN), e.g. --as S01",
     )
     staff_group.add_argument("--window", type=int, metavar="N", help="with --as: the window of the shift")

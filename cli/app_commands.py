@@ -11,7 +11,9 @@ from cli import context
 
 
 def register(groups, common) -> None:
-    kiosk = groups.add_parser("kiosk", parents=[common], help="the touch kiosk: tickets, service guide, tracking, rating")
+    kiosk = groups.add_parser(
+        "kiosk", parents=[common], help="the touch kiosk: tickets, service guide, tracking, rating"
+    )
     kiosk.set_defaults(handler=cmd_kiosk)
     board = groups.add_parser("board", parents=[common], help="the display board: calls, waiting counts, notices")
     board.set_defaults(handler=cmd_board)

@@ -47,7 +47,9 @@ def register(groups, common) -> None:
     opened.add_argument("--window", type=int)
     opened.add_argument("--channel", choices=CHANNELS, default="window")
     opened.add_argument("--result", default="", help="the answer or result (consultation, immediate)")
-    opened.add_argument("--missing", action="append", default=[], metavar="MATERIAL", help="missing material (repeatable)")
+    opened.add_argument(
+        "--missing", action="append", default=[], metavar="MATERIAL", help="missing material (repeatable)"
+    )
     opened.add_argument("--reason", default="", help="reason of a returned case")
     opened.add_argument("--authority", default="", help="higher authority of an escalated case")
     opened.add_argument("--authority-due", type=parse_date, help="the date the authority promised")
@@ -82,7 +84,10 @@ def register(groups, common) -> None:
     correct.add_argument("--window", type=int)
     correct.add_argument("--result")
     correct.add_argument("--public-text")
-    for name, text in (("callback", "the leader called back about a poor rating"), ("rectify", "a poor rating was put right")):
+    for name, text in (
+        ("callback", "the leader called back about a poor rating"),
+        ("rectify", "a poor rating was put right"),
+    ):
         follow = sub(name, text, cmd_step)
         follow.add_argument("--note", default="")
     contact = sub("contact", "show the resident's full contact (logged), or set it", cmd_contact)
@@ -258,7 +263,15 @@ def cmd_contact(args) -> int:
         from models.cases import normalise_number
 
         number = normalise_number(args.case)
-        say(t("case.contact_shown", context.language, number=number, name=contact["name"] or "-", phone=contact["phone"] or "-"))
+        say(
+            t(
+                "case.contact_shown",
+                context.language,
+                number=number,
+                name=contact["name"] or "-",
+                phone=contact["phone"] or "-",
+            )
+        )
     return 0
 
 
@@ -271,9 +284,18 @@ def cmd_rate(args) -> int:
     else:
         facts = rate(hall.config, args.case, args.level, args.tag, channel="staff")
     if args.json:
-        emit_json({"number": facts.number, "rating": facts.rating, "tags": facts.rating_tags, "followup": facts.followup})
+        emit_json(
+            {"number": facts.number, "rating": facts.rating, "tags": facts.rating_tags, "followup": facts.followup}
+        )
         return 0
-    say(t("case.step_rated", context.language, number=facts.number, level=t(f"rating.level_{facts.rating}", context.language)))
+    say(
+        t(
+            "case.step_rated",
+            context.language,
+            number=facts.number,
+            level=t(f"rating.level_{facts.rating}", context.language),
+        )
+    )
     return 0
 
 

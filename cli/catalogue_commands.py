@@ -37,7 +37,16 @@ def cmd_check(args) -> int:
         print(problem, file=sys.stderr)
     if problems or catalogue is None:
         return 1
-    say(t("cli.catalogue_ok", context.language, file=args.file, lines=len(catalogue.lines), windows=len(catalogue.windows), items=len(catalogue.items)))
+    say(
+        t(
+            "cli.catalogue_ok",
+            context.language,
+            file=args.file,
+            lines=len(catalogue.lines),
+            windows=len(catalogue.windows),
+            items=len(catalogue.items),
+        )
+    )
     return 0
 
 
@@ -93,11 +102,19 @@ def cmd_list(args) -> int:
 
     context.hall_from(args)
     lines = [
-        {"code": line.code, "prefix": line.prefix, "name": line.name, "name_en": line.name_en, "category": line.category}
+        {
+            "code": line.code,
+            "prefix": line.prefix,
+            "name": line.name,
+            "name_en": line.name_en,
+            "category": line.category,
+        }
         for line in Line.select().where(~Line.retired).order_by(Line.prefix)
     ]
     served: dict[int, list[str]] = {}
-    for window_id, code in WindowLine.select(WindowLine.window, Line.code).join(Line).where(~WindowLine.retired).tuples():
+    for window_id, code in (
+        WindowLine.select(WindowLine.window, Line.code).join(Line).where(~WindowLine.retired).tuples()
+    ):
         served.setdefault(window_id, []).append(code)
     windows = [
         {"number": w.number, "name": w.name, "name_en": w.name_en, "lines": served.get(w.id, []), "paused": w.paused}

@@ -87,18 +87,28 @@ def pane_commands(db_url: str, config_file: str | None, language: str | None) ->
     return [
         Pane(t("staff_ui.demo.kiosk", lang), base + ["kiosk"] + common),
         Pane(t("staff_ui.demo.board", lang), base + ["board"] + common),
-        Pane(t("staff_ui.demo.staff", lang, code=DEMO_STAFF, window=DEMO_WINDOW),
-             base + ["staff", "--as", DEMO_STAFF, "--window", str(DEMO_WINDOW)] + common),
+        Pane(
+            t("staff_ui.demo.staff", lang, code=DEMO_STAFF, window=DEMO_WINDOW),
+            base + ["staff", "--as", DEMO_STAFF, "--window", str(DEMO_WINDOW)] + common,
+        ),
     ]
 
 
 def layout_for(columns: int, rows: int) -> str:
-    """"panes" (all three at once) or "windows" (one at a time, F11/F12)."""
+    """ "panes" (all three at once) or "windows" (one at a time, F11/F12)."""
     return "panes" if columns >= WIDE_COLUMNS and rows >= WIDE_ROWS else "windows"
 
 
-def tmux_script(panes: list[Pane], layout: str, columns: int, rows: int, *, socket: str, language: str = "zh",
-                truecolor: bool = True) -> list[list[str]]:
+def tmux_script(
+    panes: list[Pane],
+    layout: str,
+    columns: int,
+    rows: int,
+    *,
+    socket: str,
+    language: str = "zh",
+    truecolor: bool = True,
+) -> list[list[str]]:
     """The tmux commands that build the demo session (each a full argv); tested without tmux."""
     from models.i18n import t
 
@@ -153,13 +163,15 @@ def run_tmux(panes: list[Pane], language: str) -> int:
     truecolor = os.environ.get("COLORTERM", "") in ("truecolor", "24bit")
     env = {k: v for k, v in os.environ.items() if k != "TMUX"}  # our own server, also inside another tmux
     try:
-        for argv in tmux_script(panes, layout, size.columns, max(10, size.lines - 1), socket=socket,
-                                language=language, truecolor=truecolor):
+        for argv in tmux_script(
+            panes, layout, size.columns, max(10, size.lines - 1), socket=socket, language=language, truecolor=truecolor
+        ):
             subprocess.run(argv, check=True, env=env, stdout=subprocess.DEVNULL)
         subprocess.run(["tmux", "-L", socket, "attach", "-t", "hall"], env=env)
     finally:
-        subprocess.run(["tmux", "-L", socket, "kill-server"], env=env, stderr=subprocess.DEVNULL,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            ["tmux", "-L", socket, "kill-server"], env=env, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL
+        )
         path = os.path.join(os.environ.get("TMUX_TMPDIR") or "/tmp", f"tmux-{os.getuid()}", socket)
         if os.path.exists(path):
             os.unlink(path)
@@ -218,8 +230,9 @@ def launch(hall, *, config_file: str | None, language: str, layout: str = "auto"
     """Show the demo hall: tmux panes when possible, else the apps in turn."""
     use_tmux = layout in ("auto", "tmux") and shutil.which("tmux") is not None
     if layout == "tmux" and not use_tmux:
-        print("hall demo: tmux is not installed; showing the apps one at a time (F12 next, F11 previous)",
-              file=sys.stderr)
+        print(
+            "hall demo: tmux is not installed; showing the apps one at a time (F12 next, F11 previous)", file=sys.stderr
+        )
     if use_tmux:
         return run_tmux(pane_commands(hall.url, config_file, language), language)
     shift = demo_shift(hall, DEMO_STAFF, DEMO_WINDOW)

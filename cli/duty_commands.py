@@ -42,7 +42,9 @@ def register(groups, common) -> None:
     tick.add_argument("--date", type=parse_date, help="default: today")
     tick.add_argument("--json", action="store_true")
     tick.set_defaults(handler=cmd_tick)
-    sign = duty.add_parser("sign-off", parents=[common], help="sign a checklist off; closing stops the kiosk until tomorrow")
+    sign = duty.add_parser(
+        "sign-off", parents=[common], help="sign a checklist off; closing stops the kiosk until tomorrow"
+    )
     which(sign)
     sign.add_argument("--staff", required=True, metavar="CODE")
     sign.add_argument("--note", default="")
@@ -172,7 +174,15 @@ def cmd_history(args) -> int:
 
 def _log_line(entry, lang: str, zone) -> str:
     key = "duty.log_problem" if entry.kind == "problem" else "duty.log_fix"
-    return t(key, lang, id=entry.id, leader=entry.leader, time=local_hhmm(entry.at, zone), text=entry.text, problem=entry.problem_id or "")
+    return t(
+        key,
+        lang,
+        id=entry.id,
+        leader=entry.leader,
+        time=local_hhmm(entry.at, zone),
+        text=entry.text,
+        problem=entry.problem_id or "",
+    )
 
 
 def cmd_log(args) -> int:

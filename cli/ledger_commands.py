@@ -82,7 +82,9 @@ def cmd_show(args) -> int:
 def _print_public_case(case: dict, lang: str) -> None:
     item = pick(case["item"]["name"], case["item"]["name_en"], lang)
     flags = f"  {t('case.overdue', lang)}" if case["overdue"] else ""
-    say(f"  {case['number']}  {t('case.kind_' + case['kind'], lang)}  {t('case.state_' + case['state'], lang)}  {item}{flags}")
+    say(
+        f"  {case['number']}  {t('case.kind_' + case['kind'], lang)}  {t('case.state_' + case['state'], lang)}  {item}{flags}"
+    )
     if case["due_date"] and case["state"] == "in_progress":
         say("    " + t("case.due", lang, due=case["due_date"]))
     if case["missing"]:
@@ -97,10 +99,18 @@ def _print_public_case(case: dict, lang: str) -> None:
 
 def _print_detail(detail: dict, lang: str) -> None:
     item = pick(detail["item_name"], detail["item_name_en"], lang)
-    say(f"{detail['number']}  {detail['tracking_code']}  {t('case.kind_' + detail['kind'], lang)}  {t('case.state_' + detail['state'], lang)}")
-    say(f"  {item}  {t('ledger.window', lang)} {detail['window'] or '-'}  {t('ledger.handler', lang)} {detail['handler']}  {t('ledger.first_responder', lang)} {detail['first_responder']}")
+    say(
+        f"{detail['number']}  {detail['tracking_code']}  {t('case.kind_' + detail['kind'], lang)}  {t('case.state_' + detail['state'], lang)}"
+    )
+    say(
+        f"  {item}  {t('ledger.window', lang)} {detail['window'] or '-'}  {t('ledger.handler', lang)} {detail['handler']}  {t('ledger.first_responder', lang)} {detail['first_responder']}"
+    )
     if detail["due_date"]:
-        say("  " + t("case.due", lang, due=detail["due_date"]) + (f"  {t('case.overdue', lang)}" if detail["overdue"] else ""))
+        say(
+            "  "
+            + t("case.due", lang, due=detail["due_date"])
+            + (f"  {t('case.overdue', lang)}" if detail["overdue"] else "")
+        )
     if detail["phone_masked"] or detail["name_masked"]:
         say(f"  {t('ledger.contact', lang)} {detail['name_masked']} {detail['phone_masked']}")
     for entry in detail["history"]:
@@ -118,7 +128,9 @@ def cmd_notices(args) -> int:
     if not notices:
         say("  " + t("case.no_notices", lang))
     for notice in notices:
-        say(f"  {notice['published_on']}  {notice['number']}  {pick(notice['item'], notice['item_en'], lang)}：{notice['text']}")
+        say(
+            f"  {notice['published_on']}  {notice['number']}  {pick(notice['item'], notice['item_en'], lang)}：{notice['text']}"
+        )
     return 0
 
 
@@ -176,7 +188,19 @@ def cmd_ledger(args) -> int:
     if not page.rows:
         say(t("ledger.empty", lang))
         return 0
-    heads = ("number", "kind", "state", "item", "window", "accepted_at", "due", "handler", "first_responder", "contact", "flags")
+    heads = (
+        "number",
+        "kind",
+        "state",
+        "item",
+        "window",
+        "accepted_at",
+        "due",
+        "handler",
+        "first_responder",
+        "contact",
+        "flags",
+    )
     say("  ".join(t(f"ledger.{h}", lang) for h in heads))
     for row in page.rows:
         flags = []

@@ -16,8 +16,15 @@ from cli.errors import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, UsageError
 def _common() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     # SUPPRESS keeps a leaf's absent option from overwriting the top-level one.
-    common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="database URL (overrides HALL_DB and the config)")
-    common.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS, help="config file (default: HALL_CONFIG, ./hall.toml, user config dir)")
+    common.add_argument(
+        "--db", metavar="URL", default=argparse.SUPPRESS, help="database URL (overrides HALL_DB and the config)"
+    )
+    common.add_argument(
+        "--config",
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help="config file (default: HALL_CONFIG, ./hall.toml, user config dir)",
+    )
     common.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS, help="language of messages")
     return common
 

@@ -153,7 +153,9 @@ def print_queue(hall) -> None:
     say(t("cli.queue_lines", lang))
     for line in state.lines:
         windows = ",".join(str(w) for w in line.windows)
-        say(f"  [{line.prefix}] {pick(line.name, line.name_en, lang):12} {t('cli.waiting_count', lang, count=line.waiting)}  ({windows})")
+        say(
+            f"  [{line.prefix}] {pick(line.name, line.name_en, lang):12} {t('cli.waiting_count', lang, count=line.waiting)}  ({windows})"
+        )
     say(t("cli.queue_windows", lang))
     for window in state.windows:
         status = t("cli.paused", lang) if window.paused else (window.current or "-")

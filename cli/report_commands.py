@@ -43,7 +43,14 @@ def cmd_report(args) -> int:
         say(t("report.by_window", lang))
         for window, counts in result.tickets_by_window.items():
             say(t("report.window_row", lang, window=window, **counts))
-    say(t("report.wait", lang, median=_minutes(result.wait_median_minutes, lang), p90=_minutes(result.wait_p90_minutes, lang)))
+    say(
+        t(
+            "report.wait",
+            lang,
+            median=_minutes(result.wait_median_minutes, lang),
+            p90=_minutes(result.wait_p90_minutes, lang),
+        )
+    )
     say(t("report.service", lang, median=_minutes(result.service_median_minutes, lang)))
     say(t("report.cases", lang, total=result.cases_total))
     for kind, count in result.cases_by_kind.items():
@@ -61,9 +68,26 @@ def cmd_report(args) -> int:
     if result.supplement_by_item:
         say(t("report.supplement", lang))
         for item, counts in result.supplement_by_item.items():
-            say(t("report.supplement_row", lang, item=item, cases=counts["cases"], supplement=counts["supplement"], share=round(100 * counts["share"], 1)))
+            say(
+                t(
+                    "report.supplement_row",
+                    lang,
+                    item=item,
+                    cases=counts["cases"],
+                    supplement=counts["supplement"],
+                    share=round(100 * counts["share"], 1),
+                )
+            )
     say(t("report.ratings", lang))
     for level, count in result.ratings_by_level.items():
         say(t("report.rating_row", lang, level=t(f"rating.level_{level}", lang), count=count))
-    say(t("report.followups", lang, bad=result.bad_ratings, open=result.open_followups, overdue=result.overdue_followups))
+    say(
+        t(
+            "report.followups",
+            lang,
+            bad=result.bad_ratings,
+            open=result.open_followups,
+            overdue=result.overdue_followups,
+        )
+    )
     return 0

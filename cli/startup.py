@@ -40,4 +40,3 @@ def prepare(argv: list[str]) -> None:
     except Exception:
         return  # the real parse reports it properly
     leave_out_postgres_driver(url)
-

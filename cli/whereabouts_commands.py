@@ -33,7 +33,9 @@ def _state(text: str) -> str:
         labels = {t(f"whereabouts.state_{state}", lang).lower().replace(" ", "_") for lang in ("zh", "en")}
         if wanted in labels:
             return state
-    raise argparse.ArgumentTypeError(f"'{text}' is not a state: one of {', '.join(STATES)} (or 在岗, 开会, 外出, 走访, 休息, 请假)")
+    raise argparse.ArgumentTypeError(
+        f"'{text}' is not a state: one of {', '.join(STATES)} (or 在岗, 开会, 外出, 走访, 休息, 请假)"
+    )
 
 
 def register(groups, common) -> None:
@@ -43,7 +45,9 @@ def register(groups, common) -> None:
     board.set_defaults(handler=cmd_board)
     board_actions = board.add_subparsers(dest="whereabouts_command", metavar="ACTION")
     board_actions.required = False
-    set_state = board_actions.add_parser("set", parents=[common], help="set a person's state (在岗 开会 外出 走访 休息 请假)")
+    set_state = board_actions.add_parser(
+        "set", parents=[common], help="set a person's state (在岗 开会 外出 走访 休息 请假)"
+    )
     set_state.add_argument("code", help="staff code")
     set_state.add_argument("state", type=_state, help="on_duty, meeting, out, visiting, resting, leave (or 在岗 …)")
     set_state.add_argument("--note", default="", help="where, or why")
@@ -153,7 +157,9 @@ def cmd_cover(args) -> int:
 
     for c in covers:
         status = t("cli.paused", lang) if c.paused else ""
-        say(f"{c.window:>3}  {pick(c.name, c.name_en, lang):12} A: {holders(c.a)}  B: {holders(c.b)}  → {c.label(lang)}  {status}".rstrip())
+        say(
+            f"{c.window:>3}  {pick(c.name, c.name_en, lang):12} A: {holders(c.a)}  B: {holders(c.b)}  → {c.label(lang)}  {status}".rstrip()
+        )
     return 0
 
 

@@ -38,7 +38,9 @@ def run_speech(command: str, text: str) -> None:
 
 
 class Announcer:
-    def __init__(self, command: str = "", *, bell: Callable[[], None] | None = None, speak: Callable[[str], None] | None = None):
+    def __init__(
+        self, command: str = "", *, bell: Callable[[], None] | None = None, speak: Callable[[str], None] | None = None
+    ):
         self.command = command
         self.bell = bell
         self.speak = speak or (lambda text: run_speech(command, text) if command else None)

@@ -110,7 +110,9 @@ class HallApp(App, inherit_bindings=False):
 
     def _hall_ready(self) -> None:
         if self.live:
-            start_live(self, self.events_from if self.events_from is not None else self.hall.events_from, self._live_stop)
+            start_live(
+                self, self.events_from if self.events_from is not None else self.hall.events_from, self._live_stop
+            )
         self.check_day_closed()
 
     def on_unmount(self) -> None:

@@ -12,7 +12,15 @@ from kiosk.base_app import HallApp
 class BoardApp(HallApp):
     CSS_PATH = "board.tcss"
 
-    def __init__(self, hall, *, language: str | None = None, live: bool = True, watch_theme_files: bool = True, announcer: Announcer | None = None):
+    def __init__(
+        self,
+        hall,
+        *,
+        language: str | None = None,
+        live: bool = True,
+        watch_theme_files: bool = True,
+        announcer: Announcer | None = None,
+    ):
         super().__init__(hall, live=live, watch_theme_files=watch_theme_files)
         self.language = language or hall.config.language
         self.title = self.hall_title(self.language)

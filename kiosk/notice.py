@@ -27,7 +27,9 @@ def material_line(material: dict, lang: str) -> str:
     if material.get("form"):
         parts.append(t("kiosk.material_form", lang))
     note = pick(material.get("note", ""), material.get("note_en", ""), lang)
-    line = t("kiosk.material_with", lang, name=name, what=t("kiosk.list_separator", lang).join(parts)) if parts else name
+    line = (
+        t("kiosk.material_with", lang, name=name, what=t("kiosk.list_separator", lang).join(parts)) if parts else name
+    )
     return t("kiosk.material_note", lang, line=line, note=note) if note else line
 
 
@@ -50,7 +52,9 @@ def notice_text(info, lang: str, *, with_name: bool = True) -> Text:
     if with_name:
         text.append(pick(info.name, info.name_en, lang) + "\n", style="bold")
     windows = t("kiosk.list_separator", lang).join(str(w) for w in info.windows) or "-"
-    text.append(t("kiosk.notice_window", lang, windows=windows, line=pick(info.line_name, info.line_name_en, lang)) + "\n")
+    text.append(
+        t("kiosk.notice_window", lang, windows=windows, line=pick(info.line_name, info.line_name_en, lang)) + "\n"
+    )
     kind = t(f"kiosk.kind_{info.kind}", lang)
     if info.promised_days:
         text.append(t("kiosk.notice_kind_days", lang, kind=kind, days=info.promised_days) + "\n")

@@ -107,8 +107,14 @@ async def shoot(hall, out: Path, size: tuple[int, int], language: str) -> list[P
     with hall.db.connection_context():
         info, choices = sign_in(hall.config, "S01", DEMO_PIN, terminal="screenshots")
     shift = start_shift(info, 1, choices)
-    staff = StaffApp(replace(hall.config, language=language), hall=hall, shift=shift, watch_theme=False, live=False,
-                     terminal="screenshots")
+    staff = StaffApp(
+        replace(hall.config, language=language),
+        hall=hall,
+        shift=shift,
+        watch_theme=False,
+        live=False,
+        terminal="screenshots",
+    )
     async with staff.run_test(size=size) as pilot:
         await wait(pilot, lambda: staff.screen.name == "queue" and staff.screen.picture is not None)
         await pilot.press("f2")  # call the ticket just taken at the kiosk
@@ -129,7 +135,9 @@ def to_png(svg: Path) -> Path:
 
     text = svg.read_text(encoding="utf-8")
     # cairo does not fall back per glyph: name a CJK monospace font first (whichever is installed is used).
-    text = text.replace("Fira Code, monospace", "WenQuanYi Micro Hei Mono, Noto Sans Mono CJK SC, Sarasa Mono SC, monospace")
+    text = text.replace(
+        "Fira Code, monospace", "WenQuanYi Micro Hei Mono, Noto Sans Mono CJK SC, Sarasa Mono SC, monospace"
+    )
     png = svg.with_suffix(".png")
     cairosvg.svg2png(bytestring=text.encode("utf-8"), write_to=str(png))
     return png

@@ -99,7 +99,9 @@ def ticket_lines(receipt, *, materials: list[str], language: str, zone) -> dict:
         if receipt.ahead
         else t("kiosk.ticket_next", language),
         "time": t("printer.issued_at", language, date=issued.strftime("%Y-%m-%d"), time=issued.strftime("%H:%M")),
-        "bring": [t("printer.bring", language)] + [f"{i}. {m}" for i, m in enumerate(materials, 1)] if materials else [],
+        "bring": [t("printer.bring", language)] + [f"{i}. {m}" for i, m in enumerate(materials, 1)]
+        if materials
+        else [],
         "code": t("kiosk.ticket_code", language, code=receipt.tracking_code),
         "footer": t("printer.footer", language),
     }

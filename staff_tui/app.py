@@ -202,8 +202,12 @@ class StaffApp(IdleLock, Asking, App):
         self.cover_seen = max(self.cover_seen or 0, message.last_id)
         for window, paused in message.windows:
             key = "staff_ui.where.cover_lost_paused" if paused else "staff_ui.where.cover_lost"
-            self.notify(t(key, self.lang, window=window), title=t("staff_ui.where.cover_lost_title", self.lang),
-                        severity="warning", timeout=30)
+            self.notify(
+                t(key, self.lang, window=window),
+                title=t("staff_ui.where.cover_lost_title", self.lang),
+                severity="warning",
+                timeout=30,
+            )
 
     def ask_failed(self, failure: Asking.AskFailed) -> None:
         # The app's own asks have no screen of theirs: a notice says what failed.
@@ -243,7 +247,9 @@ class StaffApp(IdleLock, Asking, App):
             if result is not None:
                 self.my_state = result.to_state
                 self.whereabouts_changed()
-                line = t("staff_ui.where.state_saved", self.lang, state=t(f"whereabouts.state_{result.to_state}", self.lang))
+                line = t(
+                    "staff_ui.where.state_saved", self.lang, state=t(f"whereabouts.state_{result.to_state}", self.lang)
+                )
                 self.notify(line, timeout=4)
                 say = getattr(self.screen, "say", None)
                 if say is not None:

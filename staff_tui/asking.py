@@ -47,8 +47,9 @@ class Asking:
         error: Exception
         words: str
 
-    def ask(self, fn: Callable[[Any], Any], done: Callable[[Any], Message | None], *, group: str,
-            exclusive: bool = True) -> Worker:
+    def ask(
+        self, fn: Callable[[Any], Any], done: Callable[[Any], Message | None], *, group: str, exclusive: bool = True
+    ) -> Worker:
         """Run ``fn(hall)`` off the UI thread; post ``done(answer)``, or :class:`AskFailed`."""
 
         def failed(error: Exception) -> Message:

@@ -18,8 +18,25 @@ from shared_ui.words import tr
 
 # Which words of an event's data the history shows, in order.
 _DATA_KEYS = (
-    "kind", "channel", "ticket", "due", "promised_days", "minutes", "catalogue", "other", "authority",
-    "authority_due", "reason", "result", "how", "told_at", "text", "to", "level", "tags", "note",
+    "kind",
+    "channel",
+    "ticket",
+    "due",
+    "promised_days",
+    "minutes",
+    "catalogue",
+    "other",
+    "authority",
+    "authority_due",
+    "reason",
+    "result",
+    "how",
+    "told_at",
+    "text",
+    "to",
+    "level",
+    "tags",
+    "note",
 )
 
 

@@ -18,8 +18,14 @@ APP_KEYS = [
     Binding("f1", "toggle_keys", "staff_ui.help", show=False, key_display="F1"),
     Binding("ctrl+c", "help_quit", show=False, system=True),
     # Ctrl keys, so they work on every screen, even with a text field focused.
-    Binding("ctrl+t", "my_state", "staff_ui.where.set_mine", show=False, key_display="Ctrl+T",
-            tooltip="staff_ui.where.set_mine_tip"),
+    Binding(
+        "ctrl+t",
+        "my_state",
+        "staff_ui.where.set_mine",
+        show=False,
+        key_display="Ctrl+T",
+        tooltip="staff_ui.where.set_mine_tip",
+    ),
     Binding("ctrl+g", "show_work('whereabouts')", "staff_ui.where.board", show=False, key_display="Ctrl+G"),
     Binding("ctrl+o", "show_work('duty')", "staff_ui.duty.open", show=False, key_display="Ctrl+O"),
     Binding("ctrl+r", "show_work('reports')", "staff_ui.report.open", show=False, key_display="Ctrl+R"),

@@ -139,10 +139,7 @@ class ItemChoice(ItemEntry):
 
 
 def item_choices() -> list[ItemChoice]:
-    return [
-        ItemChoice(**vars(entry), materials=tuple(entry.data.get("materials") or ()))
-        for entry in item_entries()
-    ]
+    return [ItemChoice(**vars(entry), materials=tuple(entry.data.get("materials") or ())) for entry in item_entries()]
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,9 @@ def gather(hall, period: str) -> ReportData:
         attendance_columns=tuple(attendance.columns(day if is_day else period)),
         lines={
             code: (name, en)
-            for code, name, en in Line.select(Line.code, Line.name, Line.name_en).order_by(Line.prefix, Line.code).tuples()
+            for code, name, en in Line.select(Line.code, Line.name, Line.name_en)
+            .order_by(Line.prefix, Line.code)
+            .tuples()
         },
         windows={n: (name, en) for n, name, en in Window.select(Window.number, Window.name, Window.name_en).tuples()},
         items={code: (name, en) for code, name, en in Item.select(Item.code, Item.name, Item.name_en).tuples()},

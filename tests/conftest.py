@@ -25,7 +25,9 @@ BACKENDS = ["sqlite"] + ([] if PG_URL == "off" else ["postgres"])
 
 def pytest_configure(config):
     if os.environ.get("HALL_REQUIRE_PG") and PG_URL in ("", "off"):
-        raise pytest.UsageError("HALL_REQUIRE_PG is set (CI) but HALL_TEST_PG is not: the PostgreSQL suite may not be left out")
+        raise pytest.UsageError(
+            "HALL_REQUIRE_PG is set (CI) but HALL_TEST_PG is not: the PostgreSQL suite may not be left out"
+        )
 
 
 def pytest_report_header(config):
@@ -39,7 +41,9 @@ def _worker() -> str:
 def postgres_url(name: str) -> str:
     """A fresh, empty PostgreSQL database ``name`` on the test server."""
     if not PG_URL:
-        pytest.fail("HALL_TEST_PG is not set: run the tests with `make test` (it starts PostgreSQL), or set HALL_TEST_PG=off")
+        pytest.fail(
+            "HALL_TEST_PG is not set: run the tests with `make test` (it starts PostgreSQL), or set HALL_TEST_PG=off"
+        )
     import psycopg
 
     with psycopg.connect(PG_URL, autocommit=True) as conn:

@@ -39,8 +39,26 @@ HALL_VARIABLES: dict[str, str] = {
     "hall-panel": "$panel",
 }
 
-_COLOR_KEYS = ("primary", "secondary", "warning", "error", "success", "accent", "foreground", "background", "surface", "panel", "boost")
-_OTHER_KEYS = {"name": str, "dark": bool, "luminosity_spread": (int, float), "text_alpha": (int, float), "variables": dict}
+_COLOR_KEYS = (
+    "primary",
+    "secondary",
+    "warning",
+    "error",
+    "success",
+    "accent",
+    "foreground",
+    "background",
+    "surface",
+    "panel",
+    "boost",
+)
+_OTHER_KEYS = {
+    "name": str,
+    "dark": bool,
+    "luminosity_spread": (int, float),
+    "text_alpha": (int, float),
+    "variables": dict,
+}
 
 
 class ThemeFileError(ValueError):
@@ -164,7 +182,9 @@ def watch_themes(app, directory: Path | None = None) -> ThemeWatch:
         from watchfiles import watch
 
         try:
-            for changes in watch(folder, stop_event=stop_event, debounce=200, step=50, rust_timeout=500, yield_on_timeout=True):
+            for changes in watch(
+                folder, stop_event=stop_event, debounce=200, step=50, rust_timeout=500, yield_on_timeout=True
+            ):
                 if stop_event.is_set():
                     return
                 if not changes:

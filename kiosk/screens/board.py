@@ -135,7 +135,10 @@ class BoardScreen(Screen):
         lang = self.app.language
         from models.i18n import pick
 
-        rows = [tr("board.waiting_row", name=pick(line.name, line.name_en, lang), count=line.waiting) for line in state.lines]
+        rows = [
+            tr("board.waiting_row", name=pick(line.name, line.name_en, lang), count=line.waiting)
+            for line in state.lines
+        ]
         self.query_one("#waiting-list", Static).update("\n".join(rows))
         paused = [w for w in state.windows if w.paused]
         text = "\n".join(tr("board.paused_row", window=w.number, name=pick(w.name, w.name_en, lang)) for w in paused)
@@ -191,4 +194,8 @@ class BoardScreen(Screen):
         if not self.notices:
             return
         self.notice_index %= len(self.notices)
-        self.query_one("#notice", Static).update(f"{tr('board.notices')}：{self.notices[self.notice_index]}" if self.app.language == "zh" else f"{tr('board.notices')}: {self.notices[self.notice_index]}")
+        self.query_one("#notice", Static).update(
+            f"{tr('board.notices')}：{self.notices[self.notice_index]}"
+            if self.app.language == "zh"
+            else f"{tr('board.notices')}: {self.notices[self.notice_index]}"
+        )

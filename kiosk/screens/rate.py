@@ -72,7 +72,11 @@ class RateScreen(KioskScreen):
     def _case_line(self) -> str:
         case = self._case()
         item = case.get("item") or {}
-        return tr("kiosk.rate_case", number=self.case_number or "", item=name_of(item.get("name", ""), item.get("name_en", "")))
+        return tr(
+            "kiosk.rate_case",
+            number=self.case_number or "",
+            item=name_of(item.get("name", ""), item.get("name_en", "")),
+        )
 
     def compose_body(self) -> ComposeResult:
         if self.step == "none":
@@ -95,7 +99,11 @@ class RateScreen(KioskScreen):
             yield Static(tr("kiosk.rate_tags", level=tr(f"rating.level_{self.level}")), id="rate-case-line")
             with Grid(id="rate-tags"):
                 for tag in tags():
-                    yield BigButton(self._tag_label(tag), id=f"tag-{tag}", classes="tag" + (" -chosen" if tag in self.chosen else ""))
+                    yield BigButton(
+                        self._tag_label(tag),
+                        id=f"tag-{tag}",
+                        classes="tag" + (" -chosen" if tag in self.chosen else ""),
+                    )
             yield Static(self.message, id="rate-message")
         else:  # done
             yield Static(tr("kiosk.rate_thanks"), id="rate-message", classes="-thanks")

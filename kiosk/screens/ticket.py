@@ -71,9 +71,15 @@ class TicketScreen(KioskScreen):
                     bring = tr("kiosk.ticket_bring_none")
                 elif self.app.size.height >= 30:  # room for the full list
                     lines = materials_lines(self.materials, lang)
-                    bring = tr("kiosk.ticket_bring", materials="") + "\n" + "\n".join(f"{i}. {line}" for i, line in enumerate(lines, 1))
+                    bring = (
+                        tr("kiosk.ticket_bring", materials="")
+                        + "\n"
+                        + "\n".join(f"{i}. {line}" for i, line in enumerate(lines, 1))
+                    )
                 else:
-                    names = tr("kiosk.list_separator").join(name_of(m.get("name", ""), m.get("name_en", "")) for m in self.materials)
+                    names = tr("kiosk.list_separator").join(
+                        name_of(m.get("name", ""), m.get("name_en", "")) for m in self.materials
+                    )
                     bring = tr("kiosk.ticket_bring", materials=names)
                 yield Static(bring, id="ticket-bring")
             with Vertical(id="ticket-qr"):

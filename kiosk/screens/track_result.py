@@ -39,7 +39,10 @@ def view_text(view: dict, lang: str) -> Text:
     if ticket:
         state = ticket.get("state", "")
         text.append("\n")
-        text.append(t("kiosk.result_ticket", lang, number=ticket["number"], state=t(f"ticket.state_{state}", lang)) + "\n", style="bold")
+        text.append(
+            t("kiosk.result_ticket", lang, number=ticket["number"], state=t(f"ticket.state_{state}", lang)) + "\n",
+            style="bold",
+        )
         if state == "waiting":
             if ticket.get("ahead"):
                 text.append(t("kiosk.result_ahead", lang, ahead=ticket["ahead"]) + "\n")

@@ -12,5 +12,7 @@ from textual.widgets import Button
 class BigButton(Button, can_focus=False):
     """A button for a finger. ``action=True`` gives the hall's action colour."""
 
-    def __init__(self, label: str, *, id: str | None = None, classes: str = "", action: bool = False, disabled: bool = False):
+    def __init__(
+        self, label: str, *, id: str | None = None, classes: str = "", action: bool = False, disabled: bool = False
+    ):
         super().__init__(label, id=id, classes=(classes + (" -action" if action else "")).strip(), disabled=disabled)

@@ -32,7 +32,9 @@ def issuing_text(app) -> tuple[str, bool]:
     closing sign-off as the app last learned it (no database call here: this
     runs on the UI thread every second)."""
     calendar = app.hall.calendar
-    if app.day_closed and (app.day_closed_next is None or clock.local(clock.now(), app.day_closed_next.tzinfo) < app.day_closed_next):
+    if app.day_closed and (
+        app.day_closed_next is None or clock.local(clock.now(), app.day_closed_next.tzinfo) < app.day_closed_next
+    ):
         nxt = app.day_closed_next
     elif calendar.issuing_now():
         return tr("kiosk.issuing_open"), True

@@ -64,7 +64,7 @@ def wrap_text(text: Text, width: int) -> list[Text]:
             while size > width:  # a word longer than the line: fold it
                 cut = begin
                 room = width - used
-                while cut < end and cell_len(plain[begin:cut + 1]) <= room:
+                while cut < end and cell_len(plain[begin : cut + 1]) <= room:
                     cut += 1
                 cut = max(cut, begin + 1)
                 out.append(line[start:cut])
@@ -181,7 +181,12 @@ class PagedTiles(Vertical):
         old_ids = [e.id for e in self._shown()]
         self.entries = list(entries)
         self.page = min(self.page, self.pages - 1)
-        if self.per_page and old_ids and [e.id for e in self._shown()] == old_ids and len(self.children) == len(old_ids):
+        if (
+            self.per_page
+            and old_ids
+            and [e.id for e in self._shown()] == old_ids
+            and len(self.children) == len(old_ids)
+        ):
             for entry in self._shown():  # same tiles: update in place, no flicker
                 tile = self.query_one(f"#{entry.id}", Tile)
                 tile.title = entry.title

@@ -256,8 +256,31 @@ def ledger(config: Config, flt: LedgerFilter | None = None, page: int = 1, page_
     rows = rows[:page_size]
     today = clock.service_day(config.zone)
     out = []
-    for (number, code, kind, state, item, item_name, item_name_en, window, channel, accepted_at, due, handler,
-         handler_name, first, extensions, over_time, late, supplement, published, rating, followup, name, phone) in rows:
+    for (
+        number,
+        code,
+        kind,
+        state,
+        item,
+        item_name,
+        item_name_en,
+        window,
+        channel,
+        accepted_at,
+        due,
+        handler,
+        handler_name,
+        first,
+        extensions,
+        over_time,
+        late,
+        supplement,
+        published,
+        rating,
+        followup,
+        name,
+        phone,
+    ) in rows:
         overdue = state == "in_progress" and due is not None and due < today
         out.append(
             LedgerRow(
@@ -324,7 +347,9 @@ def _folded(batch: int = 2000):
         first, last = records[0]["id"], records[-1]["id"]
         grouped: dict[int, list] = {r["id"]: [] for r in records}
         rows = (
-            CaseEvent.select(CaseEvent.case, CaseEvent.id, CaseEvent.at, CaseEvent.kind, CaseEvent.staff, CaseEvent.data)
+            CaseEvent.select(
+                CaseEvent.case, CaseEvent.id, CaseEvent.at, CaseEvent.kind, CaseEvent.staff, CaseEvent.data
+            )
             .where((CaseEvent.case >= first) & (CaseEvent.case <= last))
             .order_by(CaseEvent.case, CaseEvent.id)
             .tuples()
@@ -433,7 +458,9 @@ def public_cases(config: Config, code: str) -> list[dict]:
                 "extensions": facts.extensions,
                 "result": facts.result if facts.state in ("to_notify", "closed") else "",
                 "return_reason": facts.return_reason,
-                "completed_on": clock.local(facts.completed_at, zone).date().isoformat() if facts.completed_at else None,
+                "completed_on": clock.local(facts.completed_at, zone).date().isoformat()
+                if facts.completed_at
+                else None,
                 "rated": facts.rating is not None,
                 "can_rate": facts.finished and facts.rating is None,
             }

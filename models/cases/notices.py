@@ -51,7 +51,9 @@ def applies(facts: CaseFacts, notice_kind: str) -> bool:
     """Whether this notice can be written for the case as it stands."""
     return {
         "consultation_receipt": facts.opened_kind == "consultation",
-        "promise": facts.kind in ("promised", "supplement") and facts.state == "in_progress" and facts.due_date is not None,
+        "promise": facts.kind in ("promised", "supplement")
+        and facts.state == "in_progress"
+        and facts.due_date is not None,
         "supplement": facts.state == "waiting_materials" and bool(facts.missing),
         "return": facts.state == "returned",
         "extension": facts.extensions > 0,
@@ -112,9 +114,7 @@ def notice_text(config: Config, case, notice_kind: str, language: str = "zh") ->
     item = Item.get_by_id(facts.item_id)
     window = Window.get_by_id(facts.window_id) if facts.window_id else None
     hall = pick(config.hall_name, config.hall_name_en, lang)
-    place = (
-        t("notice.place_window", lang, window=window.number) if window is not None else t("notice.place_hall", lang)
-    )
+    place = t("notice.place_window", lang, window=window.number) if window is not None else t("notice.place_hall", lang)
     day = lambda d: format_date(d, lang) if d else ""  # noqa: E731
 
     lines = [hall, t(f"notice.title_{notice_kind}", lang), ""]
@@ -173,7 +173,12 @@ def notice_text(config: Config, case, notice_kind: str, language: str = "zh") ->
         lines.append(t("notice.body_petition_receipt", lang, due=day(facts.due_date or facts.extended_to)))
 
     lines.append(t("notice.track", lang, code=tracking.display(facts.tracking_code)))
-    lines += ["", t("notice.closing", lang), "", t("notice.signature", lang, hall=hall, date=day(clock.service_day(config.zone)))]
+    lines += [
+        "",
+        t("notice.closing", lang),
+        "",
+        t("notice.signature", lang, hall=hall, date=day(clock.service_day(config.zone))),
+    ]
     return "\n".join(lines)
 
 

@@ -146,10 +146,19 @@ def _tickets(result: Report, start: date, end: date) -> None:
     by_line: dict[str, Counter] = defaultdict(Counter)
     by_window: dict[int, Counter] = defaultdict(Counter)
     waits, services = [], []
-    rows = Ticket.select(
-        Ticket.line, Ticket.window, Ticket.status, Ticket.issued_at, Ticket.called_at, Ticket.started_at,
-        Ticket.finished_at,
-    ).where((Ticket.service_day >= start) & (Ticket.service_day <= end)).tuples()
+    rows = (
+        Ticket.select(
+            Ticket.line,
+            Ticket.window,
+            Ticket.status,
+            Ticket.issued_at,
+            Ticket.called_at,
+            Ticket.started_at,
+            Ticket.finished_at,
+        )
+        .where((Ticket.service_day >= start) & (Ticket.service_day <= end))
+        .tuples()
+    )
     for line_id, window_id, status, issued, called, started, finished in rows:
         counts = by_line[lines[line_id]]
         counts["issued"] += 1
@@ -173,7 +182,8 @@ def _tickets(result: Report, start: date, end: date) -> None:
         number: {"called": 0, "served": 0, "no_show": 0, **by_window[number]} for number in sorted(by_window)
     }
     result.tickets = {
-        metric: sum(counts[metric] for counts in result.tickets_by_line.values()) for metric in ("issued", "served", "no_show")
+        metric: sum(counts[metric] for counts in result.tickets_by_line.values())
+        for metric in ("issued", "served", "no_show")
     }
     result.wait_median_minutes = median(waits)
     result.wait_p90_minutes = percentile(waits, 0.9)
@@ -186,10 +196,20 @@ def _cases(config: Config, result: Report, start: date, end: date) -> None:
     items = {item.id: item.code for item in Item.select(Item.id, Item.code)}
     kinds: Counter = Counter()
     per_item: dict[str, Counter] = defaultdict(Counter)
-    rows = CaseState.select(
-        CaseState.item, CaseState.kind, CaseState.state, CaseState.due_date, CaseState.extensions,
-        CaseState.completed_late, CaseState.over_time, CaseState.supplement,
-    ).where((CaseState.accepted_at >= begin) & (CaseState.accepted_at < finish)).tuples()
+    rows = (
+        CaseState.select(
+            CaseState.item,
+            CaseState.kind,
+            CaseState.state,
+            CaseState.due_date,
+            CaseState.extensions,
+            CaseState.completed_late,
+            CaseState.over_time,
+            CaseState.supplement,
+        )
+        .where((CaseState.accepted_at >= begin) & (CaseState.accepted_at < finish))
+        .tuples()
+    )
     for item_id, kind, state, due, extensions, late, over_time, supplement in rows:
         kinds[kind] += 1
         result.cases_total += 1
@@ -211,7 +231,10 @@ def _cases(config: Config, result: Report, start: date, end: date) -> None:
         for code, counts in sorted(per_item.items())
     }
     levels = Counter(
-        level for (level,) in CaseRating.select(CaseRating.level).where((CaseRating.at >= begin) & (CaseRating.at < finish)).tuples()
+        level
+        for (level,) in CaseRating.select(CaseRating.level)
+        .where((CaseRating.at >= begin) & (CaseRating.at < finish))
+        .tuples()
     )
     result.ratings_by_level = {level: levels.get(level, 0) for level in LEVELS}
     result.bad_ratings = levels.get("unsatisfied", 0) + levels.get("very_unsatisfied", 0)

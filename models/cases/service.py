@@ -172,10 +172,14 @@ class Cases(CaseStore):
                 window=window_row,
                 accepted_at=clock.now(),
                 accepted_by=accepting,
-                first_responder=(ticket_row.first_responder_id if ticket_row and ticket_row.first_responder_id else accepting.id),
+                first_responder=(
+                    ticket_row.first_responder_id if ticket_row and ticket_row.first_responder_id else accepting.id
+                ),
             )
             if known:
-                CaseContact.create(case=record, name=(name or "").strip(), phone=phone_digits, phone_last4=phone_digits[-4:])
+                CaseContact.create(
+                    case=record, name=(name or "").strip(), phone=phone_digits, phone_last4=phone_digits[-4:]
+                )
             facts = fold(record, [])
             self._append(record, facts, accepting, steps, create=True)
         return facts
@@ -214,7 +218,9 @@ class Cases(CaseStore):
             staff,
             "escalated",
             lambda f: self._need_state(f, "in_progress"),
-            lambda record, f: self._escalation(Item.get_by_id(f.item_id), authority, authority_due, self._known(record)),
+            lambda record, f: self._escalation(
+                Item.get_by_id(f.item_id), authority, authority_due, self._known(record)
+            ),
         )
 
     def extend(self, case, staff, new_due, reason: str) -> CaseFacts:
@@ -304,7 +310,11 @@ class Cases(CaseStore):
                 raise CaseRefused("same_handler", staff=target.code)
 
         return self._step(
-            case, staff, "handover", check, lambda record, f: {"to_staff_id": target.id, "to": target.code, "reason": why}
+            case,
+            staff,
+            "handover",
+            check,
+            lambda record, f: {"to_staff_id": target.id, "to": target.code, "reason": why},
         )
 
     def correct(self, case, staff, reason: str, **changes) -> CaseFacts:
@@ -344,7 +354,9 @@ class Cases(CaseStore):
             CaseContact.insert(case=record, **values).on_conflict(
                 conflict_target=[CaseContact.case], update=values
             ).execute()
-            return self._append(record, facts, actor, [("contact_set", {"name": bool(values["name"]), "phone": bool(digits)})])
+            return self._append(
+                record, facts, actor, [("contact_set", {"name": bool(values["name"]), "phone": bool(digits)})]
+            )
 
     def contact_for(self, case, staff, purpose: str = "") -> dict:
         """The full name and phone, for telling the resident; the opening is logged (who, when).
@@ -408,6 +420,7 @@ def _concerns(staff: Staff, record: CaseRecord) -> bool:
     state = CaseState.get_or_none(CaseState.case == record.id)
     if state is not None and state.handler_id == staff.id:
         return True
-    return record.window_id is not None and StaffPost.select().where(
-        (StaffPost.staff == staff.id) & (StaffPost.window == record.window_id)
-    ).exists()
+    return (
+        record.window_id is not None
+        and StaffPost.select().where((StaffPost.staff == staff.id) & (StaffPost.window == record.window_id)).exists()
+    )

@@ -25,6 +25,7 @@ from models.staff import accounts as staff_module
 
 # --- finding things -------------------------------------------------------------
 
+
 def normalise_number(text: str) -> str:
     """'2026-123' or '2026000123' → '2026-000123'; raises CaseRefused."""
     raw = (text or "").strip().replace(" ", "")

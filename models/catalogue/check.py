@@ -205,8 +205,7 @@ class _Checker:
                         bad = True
                         self.add(
                             element_line(pos, key, n, line),
-                            f'{label}: entry {n + 1} of "{key}" should be a string, '
-                            f"not {_what(elem)}",
+                            f'{label}: entry {n + 1} of "{key}" should be a string, not {_what(elem)}',
                         )
                 if bad:
                     continue
@@ -295,8 +294,11 @@ def check_text(text: str, path: str = "<catalogue>") -> tuple[Catalogue | None, 
     for key, value in data.items():
         line = key_line(pos, key, 1)
         if key not in _TOP_LEVEL:
-            ck.add(line, f'unknown top-level key "{key}"{_suggest(key, _TOP_LEVEL)}; '
-                         "expected [[line]], [[window]] and [[item]] tables")
+            ck.add(
+                line,
+                f'unknown top-level key "{key}"{_suggest(key, _TOP_LEVEL)}; '
+                "expected [[line]], [[window]] and [[item]] tables",
+            )
         elif not _type_ok(_TABLES, value):
             ck.add(line, f'"{key}" should be written as {_TOP_LEVEL[key]} tables, not {_what(value)}')
         else:
@@ -320,12 +322,15 @@ def check_text(text: str, path: str = "<catalogue>") -> tuple[Catalogue | None, 
         if isinstance(code, str):
             line_codes_all.add(code)
             if not _SLUG.match(code):
-                ck.add(key_line(p, "code", tl),
-                       f'{label}: code should be a short ASCII slug: lowercase letters, digits and "-"')
+                ck.add(
+                    key_line(p, "code", tl),
+                    f'{label}: code should be a short ASCII slug: lowercase letters, digits and "-"',
+                )
                 g.pop("code")
             elif code in line_first:
-                ck.add(key_line(p, "code", tl),
-                       f'duplicate line code "{code}" (first defined at line {line_first[code]})')
+                ck.add(
+                    key_line(p, "code", tl), f'duplicate line code "{code}" (first defined at line {line_first[code]})'
+                )
                 g.pop("code")
             else:
                 line_first[code] = tl
@@ -333,22 +338,23 @@ def check_text(text: str, path: str = "<catalogue>") -> tuple[Catalogue | None, 
         prefix = g.get("prefix")
         if isinstance(prefix, str):
             if not _PREFIX.match(prefix):
-                ck.add(key_line(p, "prefix", tl),
-                       f'{label}: prefix "{prefix}" must be a single capital letter A–Z')
+                ck.add(key_line(p, "prefix", tl), f'{label}: prefix "{prefix}" must be a single capital letter A–Z')
                 g.pop("prefix")
             elif prefix in prefix_first:
                 other, other_line = prefix_first[prefix]
-                ck.add(key_line(p, "prefix", tl),
-                       f'{label}: prefix "{prefix}" is already used by line "{other}" '
-                       f"(line {other_line})")
+                ck.add(
+                    key_line(p, "prefix", tl),
+                    f'{label}: prefix "{prefix}" is already used by line "{other}" (line {other_line})',
+                )
                 g.pop("prefix")
             else:
                 prefix_first[prefix] = (str(code), key_line(p, "prefix", tl))
         cat = g.get("category")
         if isinstance(cat, str) and cat not in CATEGORIES:
-            ck.add(key_line(p, "category", tl),
-                   f'{label}: unknown category "{cat}"{_suggest(cat, CATEGORIES)}; '
-                   f"use one of: {', '.join(CATEGORIES)}")
+            ck.add(
+                key_line(p, "category", tl),
+                f'{label}: unknown category "{cat}"{_suggest(cat, CATEGORIES)}; use one of: {", ".join(CATEGORIES)}',
+            )
             g.pop("category")
         if len(g) == len(_LINE_FIELDS):
             lines.append(Line(**g))
@@ -366,12 +372,13 @@ def check_text(text: str, path: str = "<catalogue>") -> tuple[Catalogue | None, 
         number = g.get("number")
         if isinstance(number, int):
             if number < 1:
-                ck.add(key_line(p, "number", tl),
-                       f"{label}: window number must be 1 or more (it is {number})")
+                ck.add(key_line(p, "number", tl), f"{label}: window number must be 1 or more (it is {number})")
                 g.pop("number")
             elif number in window_first:
-                ck.add(key_line(p, "number", tl),
-                       f"duplicate window number {number} (first defined at line {window_first[number]})")
+                ck.add(
+                    key_line(p, "number", tl),
+                    f"duplicate window number {number} (first defined at line {window_first[number]})",
+                )
                 g.pop("number")
             else:
                 window_first[number] = tl
@@ -381,7 +388,7 @@ def check_text(text: str, path: str = "<catalogue>") -> tuple[Catalogue | None, 
         else:
             ok = True
             if not wl:
-                ck.add(key_line(p, "lines", tl), f"{label}: \"lines\" must name at least one line")
+                ck.add(key_line(p, "lines", tl), f'{label}: "lines" must name at least one line')
                 ok = False
             seen: set[str] = set()
             for n, code in enumerate(wl):
@@ -407,8 +414,7 @@ def check_text(text: str, path: str = "<catalogue>") -> tuple[Catalogue | None, 
 
     for code, tl in line_at.items():
         if code not in served and "window" in sections and all_window_lines_read:
-            ck.add(tl, f'line "{code}" is not served by any window '
-                       '(add it to the "lines" of a [[window]])')
+            ck.add(tl, f'line "{code}" is not served by any window (add it to the "lines" of a [[window]])')
 
     # -- items -----------------------------------------------------------------
     items: list[Item] = []
@@ -423,20 +429,22 @@ def check_text(text: str, path: str = "<catalogue>") -> tuple[Catalogue | None, 
         code = g.get("code")
         if isinstance(code, str):
             if not _SLUG.match(code):
-                ck.add(key_line(p, "code", tl),
-                       f'{label}: code should be a short ASCII slug: lowercase letters, digits and "-"')
+                ck.add(
+                    key_line(p, "code", tl),
+                    f'{label}: code should be a short ASCII slug: lowercase letters, digits and "-"',
+                )
                 broken = True
             elif code in item_first:
-                ck.add(key_line(p, "code", tl),
-                       f'duplicate item code "{code}" (first defined at line {item_first[code]})')
+                ck.add(
+                    key_line(p, "code", tl), f'duplicate item code "{code}" (first defined at line {item_first[code]})'
+                )
                 broken = True
             else:
                 item_first[code] = tl
 
         lc = g.get("line")
         if isinstance(lc, str) and lc not in line_codes_all:
-            ck.add(key_line(p, "line", tl),
-                   f'{label}: unknown line "{lc}"{_suggest(lc, line_codes_all)}')
+            ck.add(key_line(p, "line", tl), f'{label}: unknown line "{lc}"{_suggest(lc, line_codes_all)}')
             broken = True
 
         kind = g.get("kind")
@@ -447,8 +455,7 @@ def check_text(text: str, path: str = "<catalogue>") -> tuple[Catalogue | None, 
                 hint = " (supplement and returned are outcomes at the window, not an item's default kind)"
             else:
                 hint = _suggest(kind, KINDS)
-            ck.add(key_line(p, "kind", tl),
-                   f'{label}: unknown kind "{kind}"{hint}; use one of: {", ".join(KINDS)}')
+            ck.add(key_line(p, "kind", tl), f'{label}: unknown kind "{kind}"{hint}; use one of: {", ".join(KINDS)}')
             broken = True
             kind = None
 
@@ -459,13 +466,13 @@ def check_text(text: str, path: str = "<catalogue>") -> tuple[Catalogue | None, 
                     broken = True
         days = g.get("promised_days")
         if isinstance(days, int) and kind in ("immediate", "consultation") and days != 0:
-            ck.add(key_line(p, "promised_days", tl),
-                   f'{label}: a {kind} item is finished on the spot, so "promised_days" '
-                   f"should be 0 (it is {days})")
+            ck.add(
+                key_line(p, "promised_days", tl),
+                f'{label}: a {kind} item is finished on the spot, so "promised_days" should be 0 (it is {days})',
+            )
             broken = True
         if days == 0 and kind == "promised":
-            ck.add(key_line(p, "promised_days", tl),
-                   f'{label}: a promised item needs "promised_days" of 1 or more')
+            ck.add(key_line(p, "promised_days", tl), f'{label}: a promised item needs "promised_days" of 1 or more')
             broken = True
 
         period: dict[str, tuple[int, int]] = {}
@@ -473,9 +480,10 @@ def check_text(text: str, path: str = "<catalogue>") -> tuple[Catalogue | None, 
             if isinstance(g.get(key), str):
                 md = _mmdd(g[key])
                 if md is None:
-                    ck.add(key_line(p, key, tl),
-                           f'{label}: "{key}" "{g[key]}" is not a valid date; '
-                           'write it as "MM-DD", e.g. "12-01"')
+                    ck.add(
+                        key_line(p, key, tl),
+                        f'{label}: "{key}" "{g[key]}" is not a valid date; write it as "MM-DD", e.g. "12-01"',
+                    )
                     broken = True
                 else:
                     period[key] = md
@@ -483,24 +491,31 @@ def check_text(text: str, path: str = "<catalogue>") -> tuple[Catalogue | None, 
                 broken = True
         if ("open_from" in d) != ("open_to" in d):
             have, lack = ("open_from", "open_to") if "open_from" in d else ("open_to", "open_from")
-            ck.add(key_line(p, have, tl),
-                   f'{label}: "{have}" is given but "{lack}" is missing (a seasonal item needs both)')
+            ck.add(
+                key_line(p, have, tl),
+                f'{label}: "{have}" is given but "{lack}" is missing (a seasonal item needs both)',
+            )
             broken = True
 
         if "notes" in d or "notes_en" in d:
             notes, notes_en = g.get("notes"), g.get("notes_en")
             if "notes" in d and "notes_en" not in d:
-                ck.add(key_line(p, "notes", tl),
-                       f'{label}: "notes" is given but "notes_en" (the English notes) is missing')
+                ck.add(
+                    key_line(p, "notes", tl), f'{label}: "notes" is given but "notes_en" (the English notes) is missing'
+                )
                 broken = True
             elif "notes_en" in d and "notes" not in d:
-                ck.add(key_line(p, "notes_en", tl),
-                       f'{label}: "notes_en" is given but "notes" (the Chinese notes) is missing')
+                ck.add(
+                    key_line(p, "notes_en", tl),
+                    f'{label}: "notes_en" is given but "notes" (the Chinese notes) is missing',
+                )
                 broken = True
             elif isinstance(notes, list) and isinstance(notes_en, list) and len(notes) != len(notes_en):
-                ck.add(key_line(p, "notes_en", tl),
-                       f'{label}: "notes" has {len(notes)} entries but "notes_en" has {len(notes_en)}; '
-                       "each note needs its English twin")
+                ck.add(
+                    key_line(p, "notes_en", tl),
+                    f'{label}: "notes" has {len(notes)} entries but "notes_en" has {len(notes_en)}; '
+                    "each note needs its English twin",
+                )
                 broken = True
             for key in ("notes", "notes_en"):
                 for n, text_ in enumerate(g.get(key) or []):
@@ -539,8 +554,7 @@ def check_text(text: str, path: str = "<catalogue>") -> tuple[Catalogue | None, 
             ck.twin(mg, md_, mp, "note", mlabel, mtl)
             ck.twin(mg, md_, mp, "photo_size", mlabel, mtl)
             if mg.get("photo_size") and "photos" in md_ and mg.get("photos") == 0:
-                ck.add(key_line(mp, "photos", mtl),
-                       f'{mlabel}: "photo_size" is given but "photos" is 0')
+                ck.add(key_line(mp, "photos", mtl), f'{mlabel}: "photo_size" is given but "photos" is 0')
             if (
                 len(ck.problems) == before
                 and not mg.get("original")
@@ -548,8 +562,7 @@ def check_text(text: str, path: str = "<catalogue>") -> tuple[Catalogue | None, 
                 and not mg.get("photos")
                 and not mg.get("form")
             ):
-                ck.add(mtl, f"{mlabel}: says nothing is needed; set original = true, "
-                            "copies, photos or form = true")
+                ck.add(mtl, f"{mlabel}: says nothing is needed; set original = true, copies, photos or form = true")
             if len(ck.problems) == before:
                 materials.append(Material(**mg))
             else:

@@ -186,13 +186,8 @@ class CatalogueError(ValueError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-
 def _changed_fields(a: Any, b: Any, skip: str) -> list[str]:
-    return [
-        f.name
-        for f in dataclasses.fields(a)
-        if f.name != skip and getattr(a, f.name) != getattr(b, f.name)
-    ]
+    return [f.name for f in dataclasses.fields(a) if f.name != skip and getattr(a, f.name) != getattr(b, f.name)]
 
 
 def _diff_section(kind: str, key: str, old: Iterable[Any], new: Iterable[Any]) -> list[str]:

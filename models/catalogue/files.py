@@ -1,8 +1,8 @@
 """Reading catalogue files: every problem at once, or the checked catalogue.
 
-    >>> cat, problems = check_file("my_catalogue.toml")
-    >>> for p in problems:
-    ...     print(p)            # my_catalogue.toml:42: item "hukou-in": ...
+>>> cat, problems = check_file("my_catalogue.toml")
+>>> for p in problems:
+...     print(p)            # my_catalogue.toml:42: item "hukou-in": ...
 """
 
 from __future__ import annotations

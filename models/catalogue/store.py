@@ -57,9 +57,18 @@ def _load_lines(catalogue: Catalogue, changes: list[str]) -> dict[str, Line]:
     existing = {line.code: line for line in Line.select()}
     result = {}
     for entry in catalogue.lines:
-        fields = dict(prefix=entry.prefix, name=entry.name, name_en=entry.name_en, category=entry.category, retired=False)
-        result[entry.code] = _upsert(Line, existing.get(entry.code), dict(code=entry.code, **fields), f"line {entry.code} {entry.name}", changes)
-    _retire(Line, [row for code, row in existing.items() if code not in result], lambda r: f"line {r.code} {r.name}", changes)
+        fields = dict(
+            prefix=entry.prefix, name=entry.name, name_en=entry.name_en, category=entry.category, retired=False
+        )
+        result[entry.code] = _upsert(
+            Line, existing.get(entry.code), dict(code=entry.code, **fields), f"line {entry.code} {entry.name}", changes
+        )
+    _retire(
+        Line,
+        [row for code, row in existing.items() if code not in result],
+        lambda r: f"line {r.code} {r.name}",
+        changes,
+    )
     return result
 
 
@@ -68,8 +77,19 @@ def _load_windows(catalogue: Catalogue, changes: list[str]) -> dict[int, Window]
     result = {}
     for entry in catalogue.windows:
         fields = dict(name=entry.name, name_en=entry.name_en, phone=entry.phone or "", retired=False)
-        result[entry.number] = _upsert(Window, existing.get(entry.number), dict(number=entry.number, **fields), f"window {entry.number} {entry.name}", changes)
-    _retire(Window, [row for number, row in existing.items() if number not in result], lambda r: f"window {r.number} {r.name}", changes)
+        result[entry.number] = _upsert(
+            Window,
+            existing.get(entry.number),
+            dict(number=entry.number, **fields),
+            f"window {entry.number} {entry.name}",
+            changes,
+        )
+    _retire(
+        Window,
+        [row for number, row in existing.items() if number not in result],
+        lambda r: f"window {r.number} {r.name}",
+        changes,
+    )
     return result
 
 
@@ -108,8 +128,12 @@ def _load_items(catalogue: Catalogue, lines: dict[str, Line], changes: list[str]
     for entry in catalogue.items:
         seen.add(entry.code)
         fields = _item_fields(entry, lines)
-        _upsert(Item, existing.get(entry.code), dict(code=entry.code, **fields), f"item {entry.code} {entry.name}", changes)
-    _retire(Item, [row for code, row in existing.items() if code not in seen], lambda r: f"item {r.code} {r.name}", changes)
+        _upsert(
+            Item, existing.get(entry.code), dict(code=entry.code, **fields), f"item {entry.code} {entry.name}", changes
+        )
+    _retire(
+        Item, [row for code, row in existing.items() if code not in seen], lambda r: f"item {r.code} {r.name}", changes
+    )
 
 
 def _upsert(model, row, values: dict, label: str, changes: list[str]):

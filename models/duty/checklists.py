@@ -227,8 +227,4 @@ def _signed(day: date, checklist: str) -> DutySignOff | None:
 
 def open_tickets(day: date) -> int:
     """The day's tickets still waiting, called or being served."""
-    return (
-        Ticket.select()
-        .where((Ticket.service_day == day) & Ticket.status.in_(OPEN_TICKET_STATES))
-        .count()
-    )
+    return Ticket.select().where((Ticket.service_day == day) & Ticket.status.in_(OPEN_TICKET_STATES)).count()

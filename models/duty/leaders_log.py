@@ -84,7 +84,9 @@ class LeadersLog:
         fixes = _fixes_for([p.id for p in problems])
         out = [_entry(p, fixes.get(p.id, ())) for p in problems]
         seen = {p.id for p in problems}
-        out += [_entry(f) for f in _log_rows((DutyLog.day == day) & (DutyLog.kind == "fix")) if f.problem_id not in seen]
+        out += [
+            _entry(f) for f in _log_rows((DutyLog.day == day) & (DutyLog.kind == "fix")) if f.problem_id not in seen
+        ]
         return out
 
     def open_problems(self) -> list[LogEntry]:
@@ -95,12 +97,7 @@ class LeadersLog:
 
 
 def _log_rows(where):
-    return (
-        DutyLog.select(DutyLog, Staff)
-        .join(Staff, on=(DutyLog.leader == Staff.id))
-        .where(where)
-        .order_by(DutyLog.id)
-    )
+    return DutyLog.select(DutyLog, Staff).join(Staff, on=(DutyLog.leader == Staff.id)).where(where).order_by(DutyLog.id)
 
 
 def _fixes_for(problem_ids: list[int]) -> dict[int, list[LogEntry]]:

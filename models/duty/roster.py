@@ -118,7 +118,9 @@ class Roster:
         names = {s.id: s for s in Staff.select()}
         span = clock.local_days(start, end - timedelta(days=1), self.config.zone)
         leaves = approved_leaves(*span)
-        return [self._day(start + timedelta(days=i), people, leaders, swaps, names, leaves) for i in range(max(0, days))]
+        return [
+            self._day(start + timedelta(days=i), people, leaders, swaps, names, leaves) for i in range(max(0, days))
+        ]
 
     def on_duty(self, day: date | None = None) -> DutyDay:
         return self.roster(day, 1)[0]
@@ -149,8 +151,7 @@ class Roster:
         on_leave = tuple(
             code
             for code in staff + ([leader] if leader else [])
-            if hours
-            and any(a < day_end and b > day_start for a, b, _s in leaves.get(by_code[code].id, ()))
+            if hours and any(a < day_end and b > day_start for a, b, _s in leaves.get(by_code[code].id, ()))
         )
         arrive_by = None
         if hours:

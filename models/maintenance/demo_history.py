@@ -44,9 +44,24 @@ SETTING = "demo_history_day"
 LINE_TICKETS = {"jisheng": 6, "laobao": 8, "minzheng": 9, "caizheng": 6, "cunzhen": 5, "dangyuan": 3, "xinfang": 3}
 # The kinds the finished visits are recorded as, in turn, so each kind appears more than once.
 KIND_TURN = (
-    "immediate", "consultation", "promised", "immediate", "supplement", "returned", "immediate", "promised",
-    "escalated", "consultation", "petition", "immediate", "promised", "supplement", "immediate", "returned",
-    "escalated", "petition",
+    "immediate",
+    "consultation",
+    "promised",
+    "immediate",
+    "supplement",
+    "returned",
+    "immediate",
+    "promised",
+    "escalated",
+    "consultation",
+    "petition",
+    "immediate",
+    "promised",
+    "supplement",
+    "immediate",
+    "returned",
+    "escalated",
+    "petition",
 )
 RESULTS = {
     "immediate": "当场办结，证明已出具",
@@ -274,7 +289,11 @@ class _Morning:
                 if next_call is None or when < next_call[0]:
                     next_call = (when, number)
             next_change = changes[0][0] if changes else None
-            candidates = [m for m in (next_issue, next_finish and next_finish[0], next_call and next_call[0], next_change) if m is not None]
+            candidates = [
+                m
+                for m in (next_issue, next_finish and next_finish[0], next_call and next_call[0], next_change)
+                if m is not None
+            ]
             if not candidates:
                 break
             minute = min(candidates)
@@ -351,7 +370,13 @@ class _Morning:
             extra["authority_due"] = self.today + timedelta(days=14)
         try:
             facts = self.cases.open_case(
-                staff=staff or self._any_staff(), ticket=number, window=window, kind=kind, name=name, phone=phone, **extra
+                staff=staff or self._any_staff(),
+                ticket=number,
+                window=window,
+                kind=kind,
+                name=name,
+                phone=phone,
+                **extra,
             )
         except Refused:
             return

@@ -55,7 +55,8 @@ def doctor(db) -> list[Check]:
         Check(
             "schema",
             version == migrations.CURRENT,
-            f"version {version}" + ("" if version == migrations.CURRENT else f", expected {migrations.CURRENT}: run `hall init`"),
+            f"version {version}"
+            + ("" if version == migrations.CURRENT else f", expected {migrations.CURRENT}: run `hall init`"),
         )
     )
     if is_postgres(db):

@@ -21,12 +21,15 @@ from models.i18n import t
 
 def closed_for_day(day: date) -> bool:
     """Whether the day's closing checklist was signed off (the kiosk then stops issuing)."""
-    return database.execute_sql(
-        'SELECT 1 FROM "duty_sign_off" WHERE "day" = {p} AND "checklist" = {p} LIMIT 1'.format(
-            p="%s" if is_postgres() else "?"
-        ),
-        (day, "closing"),
-    ).fetchone() is not None
+    return (
+        database.execute_sql(
+            'SELECT 1 FROM "duty_sign_off" WHERE "day" = {p} AND "checklist" = {p} LIMIT 1'.format(
+                p="%s" if is_postgres() else "?"
+            ),
+            (day, "closing"),
+        ).fetchone()
+        is not None
+    )
 
 
 def hold_day(day: date) -> None:

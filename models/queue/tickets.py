@@ -232,7 +232,9 @@ class Queue:
                 raise Refused("issuing_closed_no_next")
             raise Refused(
                 "issuing_closed",
-                next=t("time.datetime_format", language, month=nxt.month, day=nxt.day, hour=nxt.hour, minute=nxt.minute),
+                next=t(
+                    "time.datetime_format", language, month=nxt.month, day=nxt.day, hour=nxt.hour, minute=nxt.minute
+                ),
             )
 
     def _issue(self, item: _ItemRow, day, priority: bool, request_id: str | None, postgres: bool):
@@ -341,7 +343,10 @@ class Queue:
         postgres = is_postgres()
         staff = self._staff(staff_code, self._window(window_number)) if staff_code else None
         staff_id = staff.id if staff else None
-        if database.execute_sql(statement("anyone_waiting_for", postgres), (window_number, window_number)).fetchone() is None:
+        if (
+            database.execute_sql(statement("anyone_waiting_for", postgres), (window_number, window_number)).fetchone()
+            is None
+        ):
             self._window(window_number)  # an unknown window says so rather than "nobody waiting"
             raise Refused("nothing_waiting", window=window_number)
         with database.atomic():
@@ -352,9 +357,7 @@ class Queue:
             if paused:  # read inside the transaction: a pause that just landed counts
                 raise Refused("window_paused", window=window_number)
             direction = "ASC" if self.priority_streak_full(window_id, postgres) else "DESC"
-            row = database.execute_sql(
-                statement("next_ticket", postgres, direction), (window_id, window_id)
-            ).fetchone()
+            row = database.execute_sql(statement("next_ticket", postgres, direction), (window_id, window_id)).fetchone()
             if row is None:
                 raise Refused("nothing_waiting", window=window_number)
             ticket_id, number, priority, recalls, returned, transfers, issued_at, item_code, item_name, line_code = row
@@ -440,7 +443,13 @@ class Queue:
         with database.atomic():
             ticket = self._ticket_at_window(number, window_number, ("called", "serving"))
             at = clock.now()
-            self._move(ticket, "ticket.finished", status="done", finished_at=at, started_at=ticket.started_at or ticket.called_at)
+            self._move(
+                ticket,
+                "ticket.finished",
+                status="done",
+                finished_at=at,
+                started_at=ticket.started_at or ticket.called_at,
+            )
         self._medians.pop(ticket.line_id, None)
         return called_ticket(Ticket.get_by_id(ticket.id))
 
@@ -536,9 +545,10 @@ class Queue:
 
     def _staff(self, code: str, window: Window) -> Staff:
         staff = find_staff(code, active_or=Refused)
-        if staff.role != "leader" and not StaffPost.select().where(
-            (StaffPost.staff == staff) & (StaffPost.window == window)
-        ).exists():
+        if (
+            staff.role != "leader"
+            and not StaffPost.select().where((StaffPost.staff == staff) & (StaffPost.window == window)).exists()
+        ):
             raise Refused("staff_not_at_window", staff=code, window=window.number)
         return staff
 

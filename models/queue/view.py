@@ -101,10 +101,7 @@ class QueueSnapshot:
 def waiting_counts() -> dict[int, int]:
     """Waiting tickets per line id."""
     rows = (
-        Ticket.select(Ticket.line, fn.COUNT(Ticket.id))
-        .where(Ticket.status == "waiting")
-        .group_by(Ticket.line)
-        .tuples()
+        Ticket.select(Ticket.line, fn.COUNT(Ticket.id)).where(Ticket.status == "waiting").group_by(Ticket.line).tuples()
     )
     return {line_id: count for line_id, count in rows}
 
@@ -250,8 +247,17 @@ def item_entries(*, line: str | None = None, item: str | None = None) -> list[It
     """Items in use, by line prefix and catalogue order; only those of ``line``, or the one ``item``."""
     query = (
         Item.select(
-            Item.code, Item.name, Item.name_en, Line.code, Line.name, Line.name_en,
-            Item.kind, Item.promised_days, Item.open_from, Item.open_to, Item.data,
+            Item.code,
+            Item.name,
+            Item.name_en,
+            Line.code,
+            Line.name,
+            Line.name_en,
+            Item.kind,
+            Item.promised_days,
+            Item.open_from,
+            Item.open_to,
+            Item.data,
         )  # the columns of ItemEntry, in its order
         .join(Line)
         .where(~Item.retired & ~Line.retired)
@@ -261,9 +267,22 @@ def item_entries(*, line: str | None = None, item: str | None = None) -> list[It
     if item is not None:
         query = query.where(Item.code == item)
     return [
-        ItemEntry(code, name, name_en, line_code, line_name, line_name_en, kind, days, open_from, open_to, dict(data or {}))
-        for (code, name, name_en, line_code, line_name, line_name_en, kind, days, open_from, open_to, data)
-        in query.order_by(Line.prefix, Item.id).tuples()
+        ItemEntry(
+            code, name, name_en, line_code, line_name, line_name_en, kind, days, open_from, open_to, dict(data or {})
+        )
+        for (
+            code,
+            name,
+            name_en,
+            line_code,
+            line_name,
+            line_name_en,
+            kind,
+            days,
+            open_from,
+            open_to,
+            data,
+        ) in query.order_by(Line.prefix, Item.id).tuples()
     ]
 
 

@@ -101,12 +101,7 @@ def find_staff(code: str, *, active_or=None) -> Staff:
 
 
 def staff_info(staff: Staff) -> StaffInfo:
-    posts = (
-        StaffPost.select(StaffPost, Window)
-        .join(Window)
-        .where(StaffPost.staff == staff)
-        .order_by(Window.number)
-    )
+    posts = StaffPost.select(StaffPost, Window).join(Window).where(StaffPost.staff == staff).order_by(Window.number)
     return StaffInfo(
         code=staff.code,
         name=staff.name,

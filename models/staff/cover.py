@@ -117,9 +117,7 @@ class CoverRules:
                     lost.append(window.number)
             elif window.paused and paused_automatically(wid):
                 Window.update(paused=False).where(Window.id == wid).execute()
-                events.record(
-                    "window.resumed", wid, window=window.number, staff=staff_code, auto=True, cover=new.cover
-                )
+                events.record("window.resumed", wid, window=window.number, staff=staff_code, auto=True, cover=new.cover)
                 resumed.append(window.number)
         return paused, resumed, lost
 
@@ -158,7 +156,11 @@ class CoverRules:
         b_windows = [wid for role, wid, _n in posts if role == "B"]
         covers = cover_of_windows(b_windows)
         numbers = {n for role, _wid, n in posts if role == "A"}
-        numbers |= {n for role, wid, n in posts if role == "B" and covers[wid].cover == "B" and staff.code in covers[wid].covered_by}
+        numbers |= {
+            n
+            for role, wid, n in posts
+            if role == "B" and covers[wid].cover == "B" and staff.code in covers[wid].covered_by
+        }
         return sorted(numbers)
 
 

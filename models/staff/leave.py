@@ -71,7 +71,12 @@ class LeaveBook:
             if _approved_leave_overlapping(substitute.id, starts_at, ends_at) is not None:
                 raise StaffRefused("stand_in_on_leave", staff=substitute.code)
             row = LeaveRequest.create(
-                staff=staff.id, starts_at=starts_at, ends_at=ends_at, reason=reason, stand_in=substitute.id, requested_at=clock.now()
+                staff=staff.id,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                reason=reason,
+                stand_in=substitute.id,
+                requested_at=clock.now(),
             )
             events.record(
                 "leave.requested",
@@ -102,7 +107,9 @@ class LeaveBook:
                 raise StaffRefused("own_leave", staff=leader.code)
             if LeaveDecision.select().where(LeaveDecision.request == request.id).exists():
                 raise StaffRefused("leave_decided", id=request_id)
-            LeaveDecision.create(request=request.id, leader=leader.id, approved=approved, note=(note or "").strip(), at=clock.now())
+            LeaveDecision.create(
+                request=request.id, leader=leader.id, approved=approved, note=(note or "").strip(), at=clock.now()
+            )
             events.record(
                 "leave.approved" if approved else "leave.refused",
                 request.id,
@@ -147,11 +154,16 @@ class LeaveBook:
             start, end = to_utc(during[0]), to_utc(during[1])
             query = query.where((LeaveRequest.starts_at < end) & (LeaveRequest.ends_at > start))
         requests = list(query)
-        decisions = {
-            d.request_id: d
-            for d in LeaveDecision.select().where(LeaveDecision.request.in_([r.id for r in requests]))
-        } if requests else {}
-        staff_ids = {r.staff_id for r in requests} | {r.stand_in_id for r in requests} | {d.leader_id for d in decisions.values()}
+        decisions = (
+            {d.request_id: d for d in LeaveDecision.select().where(LeaveDecision.request.in_([r.id for r in requests]))}
+            if requests
+            else {}
+        )
+        staff_ids = (
+            {r.staff_id for r in requests}
+            | {r.stand_in_id for r in requests}
+            | {d.leader_id for d in decisions.values()}
+        )
         staff = {s.id: s for s in Staff.select().where(Staff.id.in_(list(staff_ids)))} if staff_ids else {}
         out = []
         for r in requests:
@@ -200,10 +212,7 @@ def _approved_overlapping(start: datetime, end: datetime, *columns):
 
 def _approved_leave_overlapping(staff_id: int, start: datetime, end: datetime) -> LeaveRequest | None:
     return (
-        _approved_overlapping(start, end)
-        .where(LeaveRequest.staff == staff_id)
-        .order_by(LeaveRequest.id.desc())
-        .first()
+        _approved_overlapping(start, end).where(LeaveRequest.staff == staff_id).order_by(LeaveRequest.id.desc()).first()
     )
 
 

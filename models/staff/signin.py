@@ -103,9 +103,7 @@ def _streak(code: str) -> int:
         .scalar()
         or 0
     )
-    last_lock = (
-        SigninLockout.select(fn.MAX(SigninLockout.last_attempt)).where(SigninLockout.code == code).scalar() or 0
-    )
+    last_lock = SigninLockout.select(fn.MAX(SigninLockout.last_attempt)).where(SigninLockout.code == code).scalar() or 0
     return (
         SigninAttempt.select()
         .where(

@@ -285,9 +285,7 @@ class Whereabouts(CoverRules, LeaveBook):
         placed = {code for held in roles.values() for code in held}
         rest = tuple(p for code, p in presences.items() if code not in placed)
         if rest:
-            groups.append(
-                BoardGroup(None, t("whereabouts.no_line", "zh"), t("whereabouts.no_line", "en"), rest)
-            )
+            groups.append(BoardGroup(None, t("whereabouts.no_line", "zh"), t("whereabouts.no_line", "en"), rest))
         everyone = tuple(presences.values())
         return Board(
             at=clock.now(),
@@ -347,7 +345,7 @@ class Whereabouts(CoverRules, LeaveBook):
         return out
 
     def back_at_today(self, hhmm: str) -> datetime:
-        """"HH:MM" today in the hall's zone, as naive UTC (for ``back_at``)."""
+        """ "HH:MM" today in the hall's zone, as naive UTC (for ``back_at``)."""
         try:
             hour, minute = (int(x) for x in hhmm.strip().split(":"))
             wall = time(hour, minute)

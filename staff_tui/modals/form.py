@@ -75,7 +75,9 @@ class FormDialog(SavingDialog):
             return Select(spec.options, value=value, id=wid, allow_blank=value is Select.NULL, compact=True)
         if spec.kind == "multi":
             chosen = set(spec.value or ())
-            return SelectionList(*[(label, value, value in chosen) for label, value in spec.options], id=wid, compact=True)
+            return SelectionList(
+                *[(label, value, value in chosen) for label, value in spec.options], id=wid, compact=True
+            )
         raise ValueError(spec.kind)
 
     def on_mount(self) -> None:

@@ -189,4 +189,3 @@ class OutcomeDialog(SavingDialog):
                 self.query_one("#drafts", TabbedContent).active = pane.id
             text = tr("staff_outcome.failed_in", tab=form.label(), message=failure.words)
             self.query_one("#error", Static).update(text)
-

@@ -55,9 +55,15 @@ class StateDialog(SavingDialog):
         with Vertical(classes="dialog narrow", id="state-dialog"):
             yield Label(tr(title_key, name=request.name, code=request.staff), classes="dialog-title")
             if request.current:
-                yield Static(tr("staff_ui.where.now_state", state=tr(f"whereabouts.state_{request.current}")), classes="dialog-hint")
+                yield Static(
+                    tr("staff_ui.where.now_state", state=tr(f"whereabouts.state_{request.current}")),
+                    classes="dialog-hint",
+                )
             yield OptionList(
-                *[Option(f"{index}  {tr(f'whereabouts.state_{state}')}", id=state) for index, state in enumerate(self.states, 1)],
+                *[
+                    Option(f"{index}  {tr(f'whereabouts.state_{state}')}", id=state)
+                    for index, state in enumerate(self.states, 1)
+                ],
                 id="states",
             )
             with Horizontal(id="state-extra"):

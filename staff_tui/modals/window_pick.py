@@ -17,8 +17,11 @@ def window_choices(numbers, windows, covering=()) -> list[tuple[int, str]]:
     (the hall's, as the queue shows them) and B 代岗 where one covers it as B."""
     names = {w.number: name_of(w.name, w.name_en) for w in windows}
     return [
-        (n, tr("staff_ui.window_choice", window=n, name=names.get(n, ""))
-         + (" " + tr("staff_ui.where.b_cover_mark") if n in covering else ""))
+        (
+            n,
+            tr("staff_ui.window_choice", window=n, name=names.get(n, ""))
+            + (" " + tr("staff_ui.where.b_cover_mark") if n in covering else ""),
+        )
         for n in numbers
     ]
 

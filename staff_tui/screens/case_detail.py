@@ -47,6 +47,7 @@ ACTIONS = [
     ("phone", "staff_case.a_phone"),
 ]
 
+
 class CaseDetailScreen(WideOrNarrowScreen):
     @dataclass
     class CaseLoaded(Message, bubble=False):
@@ -323,7 +324,11 @@ class CaseDetailScreen(WideOrNarrowScreen):
         cases, code, number = self._cases(), self.app.shift.code, self.number
         handler = self.view.detail.get("handler")
         options = [
-            (f"{p.name}（{p.code}）" + (" " + tr("staff_case.posts", windows="、".join(map(str, p.windows))) if p.windows else ""), p.code)
+            (
+                f"{p.name}（{p.code}）"
+                + (" " + tr("staff_case.posts", windows="、".join(map(str, p.windows))) if p.windows else ""),
+                p.code,
+            )
             for p in people
             if p.code != handler
         ]

@@ -284,10 +284,15 @@ class DutyScreen(WideOrNarrowScreen):
                 day = self.day
                 self.act(lambda hall: hall.duty.sign_off(day, checklist, shift.code, ""), self.ChecklistSignedOff)
 
-        body = tr("staff_ui.duty.sign_closing_body") if checklist == "closing" else tr("staff_ui.duty.sign_opening_body")
+        body = (
+            tr("staff_ui.duty.sign_closing_body") if checklist == "closing" else tr("staff_ui.duty.sign_opening_body")
+        )
         self.app.push_screen(
-            ConfirmDialog(tr("staff_ui.duty.sign_title", checklist=tr(f"duty.checklist_{checklist}")), body,
-                          yes=tr("staff_ui.duty.sign_off")),
+            ConfirmDialog(
+                tr("staff_ui.duty.sign_title", checklist=tr(f"duty.checklist_{checklist}")),
+                body,
+                yes=tr("staff_ui.duty.sign_off"),
+            ),
             answered,
         )
 

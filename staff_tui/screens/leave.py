@@ -97,14 +97,16 @@ class LeaveScreen(StaffScreen):
         if w == getattr(self, "_column_widths", None):
             return
         self._column_widths = w
-        self.query_one("#leaves", KeyedTable).set_columns([
-            ("id", "#", w["id"]),
-            ("who", tr("staff_ui.where.col_name"), w["who"]),
-            ("days", tr("staff_ui.where.col_days"), w["days"]),
-            ("stand_in", tr("staff_ui.where.col_stand_in"), w["stand_in"]),
-            ("status", tr("staff_ui.where.col_status"), w["status"]),
-            ("reason", tr("staff_ui.where.col_reason"), w["reason"]),
-        ])
+        self.query_one("#leaves", KeyedTable).set_columns(
+            [
+                ("id", "#", w["id"]),
+                ("who", tr("staff_ui.where.col_name"), w["who"]),
+                ("days", tr("staff_ui.where.col_days"), w["days"]),
+                ("stand_in", tr("staff_ui.where.col_stand_in"), w["stand_in"]),
+                ("status", tr("staff_ui.where.col_status"), w["status"]),
+                ("reason", tr("staff_ui.where.col_reason"), w["reason"]),
+            ]
+        )
 
     # --- loading ---------------------------------------------------------------------------
 
@@ -136,14 +138,19 @@ class LeaveScreen(StaffScreen):
             last = local_day(lv.ends_at - clock_epsilon(), zone)
             days = first.strftime("%m-%d") + ("" if last == first else "~" + last.strftime("%m-%d"))
             status = tr(f"whereabouts.leave_{lv.status}")
-            rows.append((str(lv.id), (
-                str(lv.id),
-                fit(lv.name, w["who"]).rstrip(),
-                days,
-                fit(lv.stand_in_name, w["stand_in"]).rstrip(),
-                Text(status, style="bold reverse" if lv.status == "pending" else ""),
-                fit(lv.reason + (f"（{lv.decision_note}）" if lv.decision_note else ""), w["reason"]).rstrip(),
-            )))
+            rows.append(
+                (
+                    str(lv.id),
+                    (
+                        str(lv.id),
+                        fit(lv.name, w["who"]).rstrip(),
+                        days,
+                        fit(lv.stand_in_name, w["stand_in"]).rstrip(),
+                        Text(status, style="bold reverse" if lv.status == "pending" else ""),
+                        fit(lv.reason + (f"（{lv.decision_note}）" if lv.decision_note else ""), w["reason"]).rstrip(),
+                    ),
+                )
+            )
         self.query_one("#leaves", KeyedTable).sync(rows)
         pending = sum(1 for lv in self.leaves if lv.status == "pending")
         self.query_one("#leave-box").border_title = tr("staff_ui.where.leave_title") + (
@@ -190,7 +197,9 @@ class LeaveScreen(StaffScreen):
                 [
                     Field("start", tr("staff_ui.where.leave_start"), "date", value=today),
                     Field("end", tr("staff_ui.where.leave_end"), "date", value=today),
-                    Field("reason", tr("staff_ui.where.leave_reason"), placeholder=tr("staff_ui.where.leave_reason_hint")),
+                    Field(
+                        "reason", tr("staff_ui.where.leave_reason"), placeholder=tr("staff_ui.where.leave_reason_hint")
+                    ),
                     Field("stand_in", tr("staff_ui.where.leave_stand_in"), "select", options=options),
                 ],
                 save,
@@ -223,7 +232,11 @@ class LeaveScreen(StaffScreen):
         last = local_day(leave.ends_at - clock_epsilon(), zone)
         intro = tr(
             "staff_ui.where.leave_decide_intro",
-            name=leave.name, start=first.isoformat(), end=last.isoformat(), stand_in=leave.stand_in_name, reason=leave.reason,
+            name=leave.name,
+            start=first.isoformat(),
+            end=last.isoformat(),
+            stand_in=leave.stand_in_name,
+            reason=leave.reason,
         )
         title = "staff_ui.where.leave_approve_title" if approve else "staff_ui.where.leave_refuse_title"
         self.app.push_screen(

@@ -100,7 +100,9 @@ class LedgerScreen(WideOrNarrowScreen):
             yield Input(id="search", placeholder=tr("staff_ledger.search_hint"), compact=True)
         with Horizontal(id="ledger-selects"):
             yield Label(tr("ledger.kind"), classes="select-label")
-            yield Select([(tr(f"case.kind_{k}"), k) for k in KINDS], prompt=tr("staff_ledger.any"), id="kind", compact=True)
+            yield Select(
+                [(tr(f"case.kind_{k}"), k) for k in KINDS], prompt=tr("staff_ledger.any"), id="kind", compact=True
+            )
             yield Label(tr("ledger.window"), classes="select-label")
             yield Select([], prompt=tr("staff_ledger.any"), id="window", compact=True)
             yield Label(tr("ledger.handler"), classes="select-label", id="handler-label")
@@ -178,7 +180,10 @@ class LedgerScreen(WideOrNarrowScreen):
         shift = self.app.shift
         window_select = self.query_one("#window", Select)
         if shift.is_leader:
-            options = [(tr("staff_ui.window_choice", window=w.number, name=name_of(w.name, w.name_en)), w.number) for w in windows]
+            options = [
+                (tr("staff_ui.window_choice", window=w.number, name=name_of(w.name, w.name_en)), w.number)
+                for w in windows
+            ]
             window_select.set_options(options)
         else:
             names = {w.number: name_of(w.name, w.name_en) for w in windows}

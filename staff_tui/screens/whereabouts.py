@@ -104,8 +104,16 @@ class WhereaboutsScreen(WideOrNarrowScreen):
         width = self.size.width or 80
         people = width - COVER_WIDE if self.wide else width
         state = max(cell_len(tr(f"whereabouts.state_{key}")) for key in STATES)
-        fixed = {"line": 14 if people >= 100 else 8, "mark": 6, "code": 4, "name": 6, "post": 2, "state": state,
-                 "since": 7, "back": 9}
+        fixed = {
+            "line": 14 if people >= 100 else 8,
+            "mark": 6,
+            "code": 4,
+            "name": 6,
+            "post": 2,
+            "state": state,
+            "since": 7,
+            "back": 9,
+        }
         columns = len(fixed) + 1
         note = max(6, people - 2 - sum(fixed.values()) - columns * 2 - 3)
         return {**fixed, "note": note}
@@ -181,12 +189,17 @@ class WhereaboutsScreen(WideOrNarrowScreen):
         a_width, b_width, state_width = self._cover_widths()
         cover_rows = []
         for cover in covers:
-            cover_rows.append((str(cover.window), (
-                str(cover.window),
-                self._holders(cover.a, a_width),
-                self._holders(cover.b, b_width),
-                self._cover_cell(cover, state_width),
-            )))
+            cover_rows.append(
+                (
+                    str(cover.window),
+                    (
+                        str(cover.window),
+                        self._holders(cover.a, a_width),
+                        self._holders(cover.b, b_width),
+                        self._cover_cell(cover, state_width),
+                    ),
+                )
+            )
         self.query_one("#cover", KeyedTable).sync(cover_rows)
 
     def _person_cells(self, person, zone, w) -> tuple:
@@ -213,7 +226,7 @@ class WhereaboutsScreen(WideOrNarrowScreen):
         )
 
     def _back(self, back_at, zone) -> str:
-        """"11:58回" today; "11-24回" on a later day (leave)."""
+        """ "11:58回" today; "11-24回" on a later day (leave)."""
         local = clock.local(back_at, zone)
         if local.date() != clock.service_day(zone):
             return tr("staff_ui.where.back_short", time=f"{local:%m-%d}")
@@ -222,7 +235,9 @@ class WhereaboutsScreen(WideOrNarrowScreen):
     def _holders(self, holders, width: int) -> str:
         if not holders:
             return "-"
-        parts = [f"{h.name}{tr('staff_ui.where.holder_state', state=tr(f'whereabouts.state_{h.state}'))}" for h in holders]
+        parts = [
+            f"{h.name}{tr('staff_ui.where.holder_state', state=tr(f'whereabouts.state_{h.state}'))}" for h in holders
+        ]
         return fit("、".join(parts), width).rstrip()
 
     def _cover_cell(self, cover, width: int) -> Text:
@@ -264,11 +279,19 @@ class WhereaboutsScreen(WideOrNarrowScreen):
 
         def answered(result) -> None:
             if result is not None:
-                self.say(tr("whereabouts.state_set", staff=result.staff, name=result.name,
-                            state=tr(f"whereabouts.state_{result.to_state}")))
+                self.say(
+                    tr(
+                        "whereabouts.state_set",
+                        staff=result.staff,
+                        name=result.name,
+                        state=tr(f"whereabouts.state_{result.to_state}"),
+                    )
+                )
                 if result.staff == leader:
                     self.app.my_state = result.to_state
                 self.app.whereabouts_changed()
 
         by = None if code == leader else leader
-        self.app.push_screen(StateDialog(StateRequest(person.staff, person.name, current=person.state, by=by)), answered)
+        self.app.push_screen(
+            StateDialog(StateRequest(person.staff, person.name, current=person.state, by=by)), answered
+        )

@@ -78,7 +78,9 @@ class CaseForm(Vertical):
                 yield Select(item_options, value=self.initial_item, allow_blank=False, compact=True, id="item")
             with Vertical():
                 yield Label(tr("staff_outcome.kind"), classes="field-label")
-                yield Select(kind_options, value=item.kind if item else KINDS[0], allow_blank=False, compact=True, id="kind")
+                yield Select(
+                    kind_options, value=item.kind if item else KINDS[0], allow_blank=False, compact=True, id="kind"
+                )
         with Vertical(classes="group", id="g-result"):
             yield Label(tr("staff_outcome.result"), classes="field-label")
             yield Input(id="result", placeholder=tr("staff_outcome.result_hint"), compact=True)

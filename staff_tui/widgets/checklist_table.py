@@ -56,10 +56,15 @@ class ChecklistTable(KeyedTable):
             problem = item.problem
             if len(item.ticks) > 1:
                 problem = (problem + " " if problem else "") + tr("staff_ui.duty.ticks_n", n=len(item.ticks))
-            rows.append((str(item.index), (
-                str(item.index + 1),
-                fit(item.text, item_width).rstrip(),
-                tick,
-                fit(problem, problem_width).rstrip(),
-            )))
+            rows.append(
+                (
+                    str(item.index),
+                    (
+                        str(item.index + 1),
+                        fit(item.text, item_width).rstrip(),
+                        tick,
+                        fit(problem, problem_width).rstrip(),
+                    ),
+                )
+            )
         self.sync(rows)

@@ -18,7 +18,9 @@ class DutyHead(Static):
         people = "、".join(f"{n}（{c}）" for c, n in zip(duty.staff, duty.names, strict=True)) or tr("duty.no_duty")
         leader = f"{duty.leader_name}（{duty.leader}）" if duty.leader else "-"
         head = Text()
-        day_words = tr("staff_ui.duty.day", day=history.day.isoformat(), weekday=tr(f"duty.weekday_{history.day.weekday()}"))
+        day_words = tr(
+            "staff_ui.duty.day", day=history.day.isoformat(), weekday=tr(f"duty.weekday_{history.day.weekday()}")
+        )
         head.append(day_words, style="bold")
         if history.day != today:
             head.append("  " + tr("staff_ui.duty.read_only"), style="bold reverse")
@@ -27,7 +29,9 @@ class DutyHead(Static):
         hours = " ".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in duty.hours) or "-"
         head.append(tr("staff_ui.duty.hours", hours=hours, arrive=f"{duty.arrive_by:%H:%M}" if duty.arrive_by else "-"))
         if duty.swaps:
-            head.append("  " + tr("duty.swapped_note", swaps="、".join(f"{s.from_staff}→{s.to_staff}" for s in duty.swaps)))
+            head.append(
+                "  " + tr("duty.swapped_note", swaps="、".join(f"{s.from_staff}→{s.to_staff}" for s in duty.swaps))
+            )
         if duty.on_leave:
             head.append("  " + tr("duty.on_leave_note", staff="、".join(duty.on_leave)), style="bold")
         self.update(head)

@@ -58,8 +58,11 @@ class HourChart(Vertical):
         room = max(len(self.hours), (self.size.width or 40) - 1)
         cell = max(1, min(5, room // len(self.hours)))
         # Sparkline scales from the smallest value: a zero first keeps "none" at the bottom.
-        spark.data = [0] * cell + [v for v in self.values for _ in range(cell)] if min(self.values) > 0 else [
-            v for v in self.values for _ in range(cell)]
+        spark.data = (
+            [0] * cell + [v for v in self.values for _ in range(cell)]
+            if min(self.values) > 0
+            else [v for v in self.values for _ in range(cell)]
+        )
         spark.styles.width = cell * len(self.hours) + (cell if min(self.values) > 0 else 0)
         pad = " " * cell if min(self.values) > 0 else ""
         step = 1 if cell >= 3 else (2 if cell >= 2 else 3)

@@ -52,18 +52,45 @@ class LeadersLog(KeyedTable):
                 continue
             seen.add(entry.id)
             if entry.kind == "problem":
-                state = Text(tr("staff_ui.duty.fixed"), style="") if entry.fixed else Text(
-                    tr("staff_ui.duty.open_problem"), style="bold reverse")
+                state = (
+                    Text(tr("staff_ui.duty.fixed"), style="")
+                    if entry.fixed
+                    else Text(tr("staff_ui.duty.open_problem"), style="bold reverse")
+                )
                 text = f"{who(entry.leader)}：{entry.text}"
-                rows.append((str(entry.id), (str(entry.id), when(entry), tr("staff_ui.duty.kind_problem"),
-                                             fit(text, width).rstrip(), state)))
+                rows.append(
+                    (
+                        str(entry.id),
+                        (
+                            str(entry.id),
+                            when(entry),
+                            tr("staff_ui.duty.kind_problem"),
+                            fit(text, width).rstrip(),
+                            state,
+                        ),
+                    )
+                )
                 for fix in entry.fixes:
                     seen.add(fix.id)
-                    rows.append((str(fix.id), (str(fix.id), when(fix), tr("staff_ui.duty.kind_fix"),
-                                               fit("└ " + fix.text, width).rstrip(), "")))
+                    rows.append(
+                        (
+                            str(fix.id),
+                            (
+                                str(fix.id),
+                                when(fix),
+                                tr("staff_ui.duty.kind_fix"),
+                                fit("└ " + fix.text, width).rstrip(),
+                                "",
+                            ),
+                        )
+                    )
             else:
                 text = tr("staff_ui.duty.fix_of", problem=entry.problem_id) + entry.text
-                rows.append((str(entry.id), (str(entry.id), when(entry), tr("staff_ui.duty.kind_fix"),
-                                             fit(text, width).rstrip(), "")))
+                rows.append(
+                    (
+                        str(entry.id),
+                        (str(entry.id), when(entry), tr("staff_ui.duty.kind_fix"), fit(text, width).rstrip(), ""),
+                    )
+                )
         self.sync(rows)
         return len(rows)

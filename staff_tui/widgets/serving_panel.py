@@ -54,8 +54,13 @@ class ServingPanel(Static):
             text.append("  ")
             text.append(f"[{mark}]", style="bold")
         text.append("\n")
-        text.append(tr("staff_queue.item_line", item=name_of(serving.item_name, serving.item_name_en),
-                       line=name_of(serving.line_name, serving.line_name_en)))
+        text.append(
+            tr(
+                "staff_queue.item_line",
+                item=name_of(serving.item_name, serving.item_name_en),
+                line=name_of(serving.line_name, serving.line_name_en),
+            )
+        )
         text.append("\n")
         waited = minutes_between(serving.issued_at, serving.called_at or picture.now)
         text.append(

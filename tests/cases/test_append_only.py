@@ -105,8 +105,12 @@ def test_a_whole_lifecycle_never_updates_or_deletes_a_history_row(hall, cases, m
 
 def test_no_source_updates_or_deletes_history_models():
     models = "|".join(["CaseEvent", "CaseRecord", "CaseRating", "ContactAccess", "Event"])
-    calls = re.compile(rf"\b({models})\.(update|delete|delete_by_id|replace|replace_many|insert\([^)]*\)\.on_conflict)\b")
-    raw = re.compile(r'(UPDATE|DELETE\s+FROM|TRUNCATE)\s+"?(case_event|case_record|case_rating|contact_access|event)\b', re.I)
+    calls = re.compile(
+        rf"\b({models})\.(update|delete|delete_by_id|replace|replace_many|insert\([^)]*\)\.on_conflict)\b"
+    )
+    raw = re.compile(
+        r'(UPDATE|DELETE\s+FROM|TRUNCATE)\s+"?(case_event|case_record|case_rating|contact_access|event)\b', re.I
+    )
     offenders = []
     sources = [*ROOT.glob("models/**/*.py"), *ROOT.glob("cli/*.py"), *ROOT.glob("benchmarks/*.py")]
     assert len(sources) > 10
@@ -135,7 +139,9 @@ def _history_models():
 def _triggers() -> set[tuple[str, str]]:
     """(table, trigger name) of the hall's own triggers."""
     if is_postgres():
-        sql = "SELECT c.relname, t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal"
+        sql = (
+            "SELECT c.relname, t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal"
+        )
     else:
         sql = "SELECT tbl_name, name FROM sqlite_master WHERE type = 'trigger'"
     return set(database.execute_sql(sql).fetchall())

@@ -31,7 +31,9 @@ def holiday_cases(hall, staff, frozen_clock):
 def test_promised_date_skips_the_holiday_week_and_counts_make_up_days(hall, holiday_cases):
     at(2026, 9, 25)  # Friday before the holiday
     dates = {
-        days: holiday_cases.open_case(staff="S01", item="hukou-in", kind="promised", window=1, promised_days=days).due_date
+        days: holiday_cases.open_case(
+            staff="S01", item="hukou-in", kind="promised", window=1, promised_days=days
+        ).due_date
         for days in (1, 2, 3, 4, 5, 7)
     }
     assert dates[1] == date(2026, 9, 27)  # the Sunday is a working day (调休)
@@ -81,7 +83,9 @@ def test_case_numbers_restart_at_local_new_year(hall, cases):
 def test_fast_working_day_count_matches_the_calendar(hall):
     from models.calendar import HallCalendar
 
-    config = replace(hall.config, holidays=NATIONAL_DAY + NEW_YEAR + (date(2026, 10, 3),), workdays=MAKE_UP + (date(2026, 9, 29),))
+    config = replace(
+        hall.config, holidays=NATIONAL_DAY + NEW_YEAR + (date(2026, 10, 3),), workdays=MAKE_UP + (date(2026, 9, 29),)
+    )
     calendar = HallCalendar(config)
     start = date(2026, 9, 1)
     for offset in range(0, 150, 3):

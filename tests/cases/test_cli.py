@@ -28,8 +28,20 @@ def test_a_case_from_opening_to_rating(hall, cases, run):
     number = serve(hall, "hukou-in", 1, "S01")
     material = Item.get(Item.code == "hukou-in").data["materials"][0]["name"]
     code, out, err = run(
-        "case", "open", "--ticket", number, "--staff", "S01", "--missing", material, "--missing", "单位证明",
-        "--name", "张三", "--phone", "13812345678",
+        "case",
+        "open",
+        "--ticket",
+        number,
+        "--staff",
+        "S01",
+        "--missing",
+        material,
+        "--missing",
+        "单位证明",
+        "--name",
+        "张三",
+        "--phone",
+        "13812345678",
     )
     assert (code, err) == (0, "")
     assert "2026-000001" in out and "补充件通知书" in out and material in out and "单位证明" in out
@@ -37,12 +49,16 @@ def test_a_case_from_opening_to_rating(hall, cases, run):
     assert run("case", "materials-received", "2026-1", "--staff", "S01")[0] == 0
     code, out, _ = run("case", "notice", "2026-000001", "promise")
     assert code == 0 and "2026年11月30日" in out
-    assert run("case", "extend", "2026-000001", "--to", "2026-12-31", "--reason", "需要实地核查", "--staff", "S01")[0] == 0
+    assert (
+        run("case", "extend", "2026-000001", "--to", "2026-12-31", "--reason", "需要实地核查", "--staff", "S01")[0] == 0
+    )
     assert run("case", "complete", "2026-000001", "--staff", "S01", "--result", "已迁入")[0] == 0
     code, out, _ = run("case", "notify", "2026-000001", "--how", "phone", "--staff", "S01", "--json")
     assert code == 0 and json.loads(out)["state"] == "closed"
     tracking_code = cases.detail("2026-000001")["tracking_code"]
-    code, out, _ = run("case", "rate", "2026-000001", "--code", tracking_code, "--level", "very_unsatisfied", "--tag", "slow")
+    code, out, _ = run(
+        "case", "rate", "2026-000001", "--code", tracking_code, "--level", "very_unsatisfied", "--tag", "slow"
+    )
     assert code == 0 and "非常不满意" in out
     code, _, err = run("case", "rate", "2026-000001", "--code", tracking_code, "--level", "satisfied")
     assert code == 1 and "已经评价过" in err
@@ -81,13 +97,31 @@ def test_show_ledger_and_contact(hall, cases, run):
 def test_other_channels_and_steps(hall, cases, run):
     code, out, _ = run("case", "open", "--channel", "letter", "--item", "party-consult", "--staff", "S05")
     assert code == 0 and "咨询件受理通知书" in out and "2026年11月26日" in out  # reply due in 3 working days
-    code, out, _ = run("case", "open", "--item", "rural-dibao", "--window", "3", "--staff", "S03", "--authority", "街道民政科")
+    code, out, _ = run(
+        "case", "open", "--item", "rural-dibao", "--window", "3", "--staff", "S03", "--authority", "街道民政科"
+    )
     assert code == 0 and "上报件告知书" in out
-    code, out, _ = run("case", "open", "--item", "hukou-in", "--kind", "returned", "--window", "1", "--staff", "S01", "--reason", "不符合条件")
+    code, out, _ = run(
+        "case",
+        "open",
+        "--item",
+        "hukou-in",
+        "--kind",
+        "returned",
+        "--window",
+        "1",
+        "--staff",
+        "S01",
+        "--reason",
+        "不符合条件",
+    )
     assert code == 0 and "退回件通知书" in out and "不符合条件" in out
     assert run("case", "handover", "2026-000002", "--to", "S04", "--reason", "外出", "--staff", "S03")[0] == 0
     assert run("case", "correct", "2026-000002", "--reason", "窗口录错", "--window", "4", "--staff", "S04")[0] == 0
-    assert run("case", "escalate", "2026-000002", "--authority", "区民政局", "--due", "2026-12-20", "--staff", "S04")[0] == 0
+    assert (
+        run("case", "escalate", "2026-000002", "--authority", "区民政局", "--due", "2026-12-20", "--staff", "S04")[0]
+        == 0
+    )
     assert run("case", "return", "2026-000002", "--reason", "不符合条件", "--staff", "S04")[0] == 0
     code, out, _ = run("case", "supplement", "2026-000002", "--missing", "收入证明", "--staff", "S04")
     assert code == 1  # a returned case takes no more steps

@@ -19,12 +19,24 @@ def book(hall, cases):
     """A small ledger across two days, windows, kinds and handlers."""
     at(2026, 11, 20)  # Friday
     made = {}
-    made["old_promised"] = cases.open_case(staff="S01", item="hukou-in", kind="promised", window=1, phone="13812340001")  # due 11-27
+    made["old_promised"] = cases.open_case(
+        staff="S01", item="hukou-in", kind="promised", window=1, phone="13812340001"
+    )  # due 11-27
     made["old_petition"] = cases.open_case(staff="S05", item="petition-visit", window=6)  # due 12-11
     made["old_consult"] = cases.open_case(staff="S05", item="party-consult", window=6, result="已答复")
     at(2026, 11, 30, 10)  # Monday
-    made["promised"] = cases.open_case(staff="S03", item="urban-dibao", kind="promised", window=3, promised_days=2, phone="13900005678")  # due 12-02
-    made["supplement"] = cases.open_case(staff="S03", item="urban-dibao", kind="supplement", window=3, other=["收入证明"], name="赵六", phone="13700005678")
+    made["promised"] = cases.open_case(
+        staff="S03", item="urban-dibao", kind="promised", window=3, promised_days=2, phone="13900005678"
+    )  # due 12-02
+    made["supplement"] = cases.open_case(
+        staff="S03",
+        item="urban-dibao",
+        kind="supplement",
+        window=3,
+        other=["收入证明"],
+        name="赵六",
+        phone="13700005678",
+    )
     made["escalated"] = cases.open_case(staff="S04", item="rural-dibao", window=3, authority="街道民政科")
     made["to_notify"] = cases.open_case(staff="S02", item="hukou-out", kind="promised", window=2, promised_days=3)
     cases.complete(made["to_notify"].number, "S02", "已办结")
@@ -53,7 +65,9 @@ def test_filters(hall, cases, book):
     assert numbers(cases.ledger(LedgerFilter(window=3, kind="supplement"))) == [n["supplement"]]
     assert numbers(cases.ledger(LedgerFilter(kind="petition"))) == [n["old_petition"]]
     assert numbers(cases.ledger(LedgerFilter(state="to_notify"))) == [n["to_notify"]]
-    assert set(numbers(cases.ledger(LedgerFilter(handler="S03")))) == {n[k] for k in ("promised", "supplement", "escalated")}
+    assert set(numbers(cases.ledger(LedgerFilter(handler="S03")))) == {
+        n[k] for k in ("promised", "supplement", "escalated")
+    }
     assert numbers(cases.ledger(LedgerFilter(first_responder="S04"))) == [n["escalated"]]
     assert numbers(cases.ledger(LedgerFilter(handler="S99"))) == []
     assert numbers(cases.ledger(LedgerFilter(window=42))) == []
@@ -106,7 +120,9 @@ def test_projection_agrees_with_the_events_and_can_be_rebuilt(hall, cases, book)
     assert rebuild_projection() == 0
     victim = book["promised"]
     # Spoil the cache (the projection is not history: it may be rewritten).
-    CaseState.update(state="closed", is_open=False, due_date=date(2000, 1, 1)).where(CaseState.case == victim.id).execute()
+    CaseState.update(state="closed", is_open=False, due_date=date(2000, 1, 1)).where(
+        CaseState.case == victim.id
+    ).execute()
     assert check_projection() == [victim.id]
     assert victim.number not in numbers(cases.ledger(LedgerFilter(open=True)))
     assert rebuild_projection() == 1

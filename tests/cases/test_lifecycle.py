@@ -126,7 +126,9 @@ def test_completing_after_the_due_date_is_recorded_as_late(hall, cases):
 
 
 def test_publish_a_result_without_personal_data(hall, cases):
-    facts = cases.open_case(staff="S03", item="urban-dibao", window=3, authority="街道民政科", name="李四", phone="13900001111")
+    facts = cases.open_case(
+        staff="S03", item="urban-dibao", window=3, authority="街道民政科", name="李四", phone="13900001111"
+    )
     with pytest.raises(CaseRefused) as early:
         cases.publish(facts.number, "S03", "低保审批结果公示")
     assert early.value.key == "state_in_progress"

@@ -25,8 +25,16 @@ def _version_one(db_url: str):
         staff = Staff.create(code="S01", name="王芳", pin_hash="x")
         for seq in (1, 2):
             Ticket.create(
-                number=f"A{seq:03d}", prefix="A", seq=seq, service_day=date(2026, 5, 4), item=item, line=line,
-                tracking_code=f"CODE{seq}", window=window, status="done", first_responder=staff,
+                number=f"A{seq:03d}",
+                prefix="A",
+                seq=seq,
+                service_day=date(2026, 5, 4),
+                item=item,
+                line=line,
+                tracking_code=f"CODE{seq}",
+                window=window,
+                status="done",
+                first_responder=staff,
             )
         Event.create(kind="ticket.taken", ref=1, data={"number": "A001"})
     return db

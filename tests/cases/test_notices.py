@@ -77,11 +77,15 @@ def every_notice(hall, cases):
     names = [m["name"] for m in Item.get(Item.code == "hukou-in").data["materials"]]
     consult = cases.open_case(staff="S05", item="party-consult", window=6, result="请携带党员证到6号窗口办理转接")
     promise = cases.open_case(staff="S01", item="hukou-in", kind="promised", window=1)
-    supplement = cases.open_case(staff="S01", item="hukou-in", kind="supplement", window=1, missing=names[:2], other=["单位证明"])
+    supplement = cases.open_case(
+        staff="S01", item="hukou-in", kind="supplement", window=1, missing=names[:2], other=["单位证明"]
+    )
     returned = cases.open_case(staff="S01", item="hukou-in", kind="returned", window=1, reason="迁出地不属于本市")
     extended = cases.open_case(staff="S01", item="hukou-in", kind="promised", window=1)
     cases.extend(extended.number, "S01", "2026-12-15", "需要实地核查")
-    escalated = cases.open_case(staff="S03", item="rural-dibao", window=3, authority="街道民政科", authority_due=date(2026, 12, 28))
+    escalated = cases.open_case(
+        staff="S03", item="rural-dibao", window=3, authority="街道民政科", authority_due=date(2026, 12, 28)
+    )
     completed = cases.open_case(staff="S01", item="hukou-in", kind="promised", window=1)
     at(2026, 11, 26, 10)
     cases.complete(completed.number, "S01", "户口已迁入本社区")

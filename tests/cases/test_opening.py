@@ -175,7 +175,9 @@ def test_opening_refusals(hall, cases):
 
 
 def test_contact_is_kept_apart_and_masked(hall, cases):
-    facts = cases.open_case(staff="S01", item="hukou-in", kind="promised", window=1, name="张三丰", phone="138-1234-5678")
+    facts = cases.open_case(
+        staff="S01", item="hukou-in", kind="promised", window=1, name="张三丰", phone="138-1234-5678"
+    )
     contact = CaseContact.get(CaseContact.case == facts.id)
     assert (contact.name, contact.phone, contact.phone_last4) == ("张三丰", "13812345678", "5678")
     detail = cases.detail(facts.number)

@@ -76,8 +76,23 @@ def test_public_view_is_an_allow_list(hall, cases):
     view = public_view(hall.config, tracking.display(facts.tracking_code))
     assert set(view) == {"tracking_code", "ticket", "item", "line", "cases"}
     assert set(view["cases"][0]) == {
-        "number", "kind", "state", "item", "accepted_on", "due_date", "overdue", "missing", "authority",
-        "authority_due", "extended_to", "extensions", "result", "return_reason", "completed_on", "rated", "can_rate",
+        "number",
+        "kind",
+        "state",
+        "item",
+        "accepted_on",
+        "due_date",
+        "overdue",
+        "missing",
+        "authority",
+        "authority_due",
+        "extended_to",
+        "extensions",
+        "result",
+        "return_reason",
+        "completed_on",
+        "rated",
+        "can_rate",
     }
 
 

@@ -34,7 +34,9 @@ def test_a_finished_case_is_rated_once_from_the_kiosk(hall, cases):
         rate_by_code(hall.config, code, open_case.number, "satisfied", [])
     assert not_yet.value.key == "not_finished"
     assert "办结后就可以评价" in not_yet.value.message("zh")
-    rated = rate_by_code(hall.config, code.lower().replace("-", ""), done.number, "very_satisfied", ["warm", "efficient", "warm"])
+    rated = rate_by_code(
+        hall.config, code.lower().replace("-", ""), done.number, "very_satisfied", ["warm", "efficient", "warm"]
+    )
     assert rated.rating == "very_satisfied" and rated.rating_tags == ["warm", "efficient"]
     assert rated.followup == ""
     with pytest.raises(CaseRefused) as again:
@@ -83,7 +85,9 @@ def test_two_kiosks_rating_at_once_record_one_rating(hall, cases):
             except CaseRefused as exc:
                 outcomes.append(exc.key)
 
-    threads = [threading.Thread(target=kiosk, args=(lvl,)) for lvl in ("satisfied", "unsatisfied", "basic", "very_satisfied")]
+    threads = [
+        threading.Thread(target=kiosk, args=(lvl,)) for lvl in ("satisfied", "unsatisfied", "basic", "very_satisfied")
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:

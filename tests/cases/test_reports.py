@@ -74,7 +74,11 @@ def test_day_report(hall, cases, day_of_work):
     assert report.supplement_by_item["hukou-in"] == {"cases": 2, "supplement": 1, "share": 0.5}
     assert report.supplement_by_item["baby-hukou"]["share"] == 0
     assert report.ratings_by_level == {
-        "very_satisfied": 1, "satisfied": 0, "basic": 0, "unsatisfied": 1, "very_unsatisfied": 0,
+        "very_satisfied": 1,
+        "satisfied": 0,
+        "basic": 0,
+        "unsatisfied": 1,
+        "very_unsatisfied": 0,
     }
     assert (report.bad_ratings, report.open_followups) == (1, 1)
     assert report.overdue_followups == 1  # call-back was due 11-24

@@ -129,7 +129,9 @@ def test_the_circle_finder_finds_a_circle():
 
 def test_imports_for_type_checkers_only_are_no_edge(tmp_path):
     module = tmp_path / "m.py"
-    module.write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import a\nelse:\n    import b\nimport c\n")
+    module.write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import a\nelse:\n    import b\nimport c\n"
+    )
     assert imported_names(module, "m") == {"typing", "typing.TYPE_CHECKING", "b", "c"}
 
 

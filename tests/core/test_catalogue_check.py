@@ -353,10 +353,7 @@ def test_unknown_key_in_material_and_top_level():
 
     text = replace(BASE, "[[window]]", "[[windwo]]")
     problems = problems_of(text)
-    assert any(
-        pr.line == line_no(text, "[[windwo]]") and 'did you mean "window"' in pr.message
-        for pr in problems
-    )
+    assert any(pr.line == line_no(text, "[[windwo]]") and 'did you mean "window"' in pr.message for pr in problems)
 
 
 def test_missing_required_key_reports_the_table_header():
@@ -382,9 +379,9 @@ def test_missing_required_key_reports_the_table_header():
 def test_wrong_type(old, new, key):
     text = replace(BASE, old, new)
     problems = problems_of(text)
-    assert any(
-        pr.line == line_no(text, new) and f'"{key}" should be' in pr.message for pr in problems
-    ), "\n".join(map(str, problems))
+    assert any(pr.line == line_no(text, new) and f'"{key}" should be' in pr.message for pr in problems), "\n".join(
+        map(str, problems)
+    )
 
 
 def test_wrong_type_inside_a_list():
@@ -411,8 +408,7 @@ def test_duplicate_line_code_and_prefix():
     text = replace(BASE, 'code = "laobao"', 'code = "jisheng"')
     problems = problems_of(text)
     assert any(
-        pr.line == line_no(text, 'code = "jisheng"', nth=2) and "duplicate line code" in pr.message
-        for pr in problems
+        pr.line == line_no(text, 'code = "jisheng"', nth=2) and "duplicate line code" in pr.message for pr in problems
     )
 
 
@@ -576,9 +572,9 @@ def test_inline_tables_are_located_too():
         "]\n"
     )
     problems = problems_of(text)
-    assert any(
-        pr.line == line_no(text, '"乙"') and 'unknown key "orignal"' in pr.message for pr in problems
-    ), "\n".join(map(str, problems))
+    assert any(pr.line == line_no(text, '"乙"') and 'unknown key "orignal"' in pr.message for pr in problems), (
+        "\n".join(map(str, problems))
+    )
 
 
 def test_many_problems_are_all_reported_in_line_order():
@@ -603,8 +599,7 @@ def test_many_problems_are_all_reported_in_line_order():
 def test_top_level_shape():
     text = BASE.replace("[[item]]", "[[items]]")
     problems = problems_of(text)
-    assert any('unknown top-level key "items"' in p.message and 'did you mean "item"' in p.message
-               for p in problems)
+    assert any('unknown top-level key "items"' in p.message and 'did you mean "item"' in p.message for p in problems)
 
     text = BASE.split("[[item]]")[0]
     p = only(text)
@@ -637,9 +632,7 @@ def test_check_file_errors(tmp_path):
     broken.write_text(replace(BASE, "promised_days = 5", "promised_days = -5"), encoding="utf-8")
     with pytest.raises(ValueError) as info:
         load_file(broken)
-    assert f"{broken}:{line_no(broken.read_text(encoding='utf-8'), 'promised_days = -5')}:" in str(
-        info.value
-    )
+    assert f"{broken}:{line_no(broken.read_text(encoding='utf-8'), 'promised_days = -5')}:" in str(info.value)
 
 
 # ─────────────────────────────────────────────────────────────────────────────
@@ -672,9 +665,7 @@ def test_diff_lines_and_fields(cat):
         cat,
         lines=tuple(dataclasses.replace(ln, prefix="Z") if ln is line else ln for ln in cat.lines),
         items=tuple(
-            dataclasses.replace(it, promised_days=it.promised_days + 1, notes=())
-            if it.code == "hukou-in"
-            else it
+            dataclasses.replace(it, promised_days=it.promised_days + 1, notes=()) if it.code == "hukou-in" else it
             for it in cat.items
         ),
     )

@@ -57,7 +57,11 @@ def test_watch_reloads_on_save_and_keeps_old_on_error(hall, tmp_path):
     path.write_text(source, encoding="utf-8")
     proc = subprocess.Popen(
         [sys.executable, "-m", "cli.main", "catalogue", "watch", str(path), "--db", hall.url],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=dict(os.environ, HALL_CONFIG=""),
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=dict(os.environ, HALL_CONFIG=""),
     )
     try:
         lines = _read_until(proc, "监视")

@@ -73,7 +73,20 @@ def test_pause_resume_and_transfer(demo_db, capsys):
     assert run(capsys, "window", "resume", "1", "--db", demo_db)[0] == 0
     run(capsys, "ticket", "take", "baby-hukou", "--db", demo_db)
     run(capsys, "ticket", "call", "--window", "1", "--db", demo_db)
-    code, _, _ = run(capsys, "ticket", "transfer", "A001", "--window", "1", "--to-line", "minzheng", "--note", "低保", "--db", demo_db)
+    code, _, _ = run(
+        capsys,
+        "ticket",
+        "transfer",
+        "A001",
+        "--window",
+        "1",
+        "--to-line",
+        "minzheng",
+        "--note",
+        "低保",
+        "--db",
+        demo_db,
+    )
     assert code == 0
     code, out, _ = run(capsys, "ticket", "call", "--window", "3", "--json", "--db", demo_db)
     assert json.loads(out)["number"] == "A001"
@@ -120,9 +133,14 @@ def test_staff_add_reads_pin_from_stdin(db_url, tmp_path):
     subprocess.run([*env_cmd, "init", "--db", db_url], cwd=ROOT, check=True, capture_output=True)
     added = subprocess.run(
         [*env_cmd, "staff", "add", "S77", "--name", "测试", "--post", "2:A", "--db", db_url],
-        cwd=ROOT, input="4321\n", capture_output=True, text=True,
+        cwd=ROOT,
+        input="4321\n",
+        capture_output=True,
+        text=True,
     )
     assert added.returncode == 0, added.stderr
     assert "4321" not in added.stdout + added.stderr
-    listed = subprocess.run([*env_cmd, "staff", "list", "--json", "--db", db_url], cwd=ROOT, capture_output=True, text=True)
+    listed = subprocess.run(
+        [*env_cmd, "staff", "list", "--json", "--db", db_url], cwd=ROOT, capture_output=True, text=True
+    )
     assert json.loads(listed.stdout)["staff"][0]["posts"] == [{"window": 2, "role": "A"}]

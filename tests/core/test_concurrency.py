@@ -146,7 +146,9 @@ for _ in range(5):
 def test_another_process_sees_changes_through_the_feed(hall):
     start = last_id()
     watcher = EventWatcher(hall.db)
-    child = subprocess.Popen([sys.executable, "-c", EVENT_CHILD, hall.url], cwd=ROOT, env=dict(os.environ, HALL_CONFIG=""))
+    child = subprocess.Popen(
+        [sys.executable, "-c", EVENT_CHILD, hall.url], cwd=ROOT, env=dict(os.environ, HALL_CONFIG="")
+    )
     seen, since = [], start
     try:
         deadline = time.monotonic() + 30

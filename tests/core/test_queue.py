@@ -174,7 +174,12 @@ def test_the_calling_order_is_the_order_call_next_calls(hall):
     assert hall.queue.call_next(6).number == sent
     hall.queue.transfer(sent, 6, to_window=3)
     hall.queue.return_no_show(missed)
-    assert [w.number for w in waiting_list(3, in_calling_order=True, queue=hall.queue)] == [missed, *urgent, *normal, sent]
+    assert [w.number for w in waiting_list(3, in_calling_order=True, queue=hall.queue)] == [
+        missed,
+        *urgent,
+        *normal,
+        sent,
+    ]
     assert sent not in [w.number for w in waiting_list(6, in_calling_order=True, queue=hall.queue)]
     called = []
     while listed := waiting_list(3, in_calling_order=True, queue=hall.queue):
@@ -192,7 +197,16 @@ def test_hall_queue_json_keeps_its_waiting_fields(hall):
     take(hall)
     waiting = snapshot().as_dict()["waiting"]
     assert set(waiting[0]) == {
-        "number", "item", "item_name", "line", "priority", "returned", "transferred", "target_window", "arrival_at", "transfer_note",
+        "number",
+        "item",
+        "item_name",
+        "line",
+        "priority",
+        "returned",
+        "transferred",
+        "target_window",
+        "arrival_at",
+        "transfer_note",
     }
 
 

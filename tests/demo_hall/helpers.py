@@ -12,7 +12,9 @@ def app_for(hall, code: str = "S01", window: int | None = None, *, language: str
     from staff_tui.app import StaffApp
 
     if window is None:
-        post = StaffPost.select(Window.number).join(Window).switch(StaffPost).join(Staff).where(Staff.code == code).first()
+        post = (
+            StaffPost.select(Window.number).join(Window).switch(StaffPost).join(Staff).where(Staff.code == code).first()
+        )
         window = post.window.number if post else 1
     config = replace(hall.config, language=language)
     return StaffApp(config, hall=hall, shift=shift_for(code, window), watch_theme=False, live=live, terminal="pytest")
@@ -20,6 +22,9 @@ def app_for(hall, code: str = "S01", window: int | None = None, *, language: str
 
 async def ready(pilot, name: str, *, data: bool = True) -> None:
     app = pilot.app
-    await wait_for(pilot, lambda: app.screen.name == name and (not data or getattr(app.screen, "data", None) is not None),
-                   what=f"{name} screen")
+    await wait_for(
+        pilot,
+        lambda: app.screen.name == name and (not data or getattr(app.screen, "data", None) is not None),
+        what=f"{name} screen",
+    )
     await pilot.pause(0.05)

@@ -30,7 +30,9 @@ def test_the_tmux_plan_side_by_side_or_one_window_each():
     assert any("bind -n C-q kill-server" in line for line in flat)
     assert all(argv[:5] == ["tmux", "-L", "t", "-f", "/dev/null"] for argv in wide)  # a private server, no user config
     narrow = [" ".join(argv) for argv in tmux_script(panes, "windows", 80, 23, socket="t")]
-    assert sum("new-window" in line for line in narrow) == 2 and any("bind -n F12 next-window" in line for line in narrow)
+    assert sum("new-window" in line for line in narrow) == 2 and any(
+        "bind -n F12 next-window" in line for line in narrow
+    )
 
 
 async def test_without_tmux_the_apps_take_turns_on_f11_and_f12(sqlite_demo):
@@ -49,23 +51,30 @@ async def test_without_tmux_the_apps_take_turns_on_f11_and_f12(sqlite_demo):
 def test_staff_as_is_refused_on_a_real_hall(hall):
     with pytest.raises(DemoOnly):
         demo_shift(hall, "S01", 1)
-    result = subprocess.run([HALL_BIN, "staff", "--as", "S01", "--db", hall.url], capture_output=True, text=True,
-                            stdin=subprocess.DEVNULL)
+    result = subprocess.run(
+        [HALL_BIN, "staff", "--as", "S01", "--db", hall.url], capture_output=True, text=True, stdin=subprocess.DEVNULL
+    )
     assert result.returncode == 2 and "demo" in result.stderr and "Traceback" not in result.stderr
 
 
 # CI (HALL_REQUIRE_PG) brings tmux (.ci/run): there a missing tmux fails the run instead of skipping it.
-@pytest.mark.skipif(shutil.which("tmux") is None and not os.environ.get("HALL_REQUIRE_PG"), reason="tmux is not installed")
+@pytest.mark.skipif(
+    shutil.which("tmux") is None and not os.environ.get("HALL_REQUIRE_PG"), reason="tmux is not installed"
+)
 def test_hall_demo_in_tmux_shows_kiosk_board_and_a_signed_in_terminal(tmp_path):
     session = f"hall-test-{tmp_path.name}"[:50]
     db = f"sqlite:///{tmp_path / 'demo.db'}"
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "200", "-y", "50",
-                    f"{HALL_BIN} demo --db {db}; sleep 5"], check=True)
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", "200", "-y", "50", f"{HALL_BIN} demo --db {db}; sleep 5"],
+        check=True,
+    )
     try:
         deadline = time.monotonic() + 30
         screen = ""
         while time.monotonic() < deadline:
-            screen = subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
+            screen = subprocess.run(
+                ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True
+            ).stdout
             if "王芳（S01）" in screen and "取号办事" in screen and "最近叫号" in screen:
                 break
             time.sleep(0.5)

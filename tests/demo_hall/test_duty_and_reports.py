@@ -32,8 +32,16 @@ async def test_duty_ticks_and_the_closing_sign_off_is_refused_while_people_wait(
         count = len(duty.items("closing"))
         for index in range(count):
             await pilot.press("f2")
-            await wait_for(pilot, lambda index=index: not app.screen.busy and ChecklistTick.select().where(
-                (ChecklistTick.checklist == "closing") & (ChecklistTick.item_index == index)).exists(), what=f"tick {index}")
+            await wait_for(
+                pilot,
+                lambda index=index: (
+                    not app.screen.busy
+                    and ChecklistTick.select()
+                    .where((ChecklistTick.checklist == "closing") & (ChecklistTick.item_index == index))
+                    .exists()
+                ),
+                what=f"tick {index}",
+            )
             await pilot.press("down")
         await wait_for(pilot, lambda: f"已勾 {count}/{count}" in screen_text(app), what="all ticked")
         tick = ChecklistTick.get((ChecklistTick.checklist == "closing") & (ChecklistTick.item_index == 0))
@@ -58,7 +66,9 @@ async def test_the_leader_logs_a_problem_and_its_fix_and_reads_another_day(demo)
         await wait_for(pilot, lambda: app.screen.name == "form")
         app.screen.query_one("#f-text", Input).value = "二楼走廊灯不亮"
         await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: app.screen.name == "duty" and "二楼走廊灯不亮" in screen_text(app), what="problem")
+        await wait_for(
+            pilot, lambda: app.screen.name == "duty" and "二楼走廊灯不亮" in screen_text(app), what="problem"
+        )
         problem = [p for p in Duty(demo.config).open_problems() if p.text == "二楼走廊灯不亮"][0]
         table = app.screen.query_one("#log")
         table.move_cursor(row=table.get_row_index(str(problem.id)))
@@ -74,8 +84,11 @@ async def test_the_leader_logs_a_problem_and_its_fix_and_reads_another_day(demo)
         yesterday = clock.service_day(demo.config.zone) - timedelta(days=1)
         app.screen.query_one("#f-day", Input).value = yesterday.isoformat()
         await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: app.screen.name == "duty" and app.screen.data is not None
-                       and app.screen.data[0].day == yesterday, what="yesterday")
+        await wait_for(
+            pilot,
+            lambda: app.screen.name == "duty" and app.screen.data is not None and app.screen.data[0].day == yesterday,
+            what="yesterday",
+        )
         assert "历史记录（只读）" in screen_text(app)
         assert app.screen.check_action("tick", ()) is False
 
@@ -96,7 +109,9 @@ async def test_reports_show_the_numbers_charts_and_export_a_csv(demo, tmp_path, 
         assert f"取号 {issued} · 办结 {served} · 正在等候 {waiting}" in words
         assert "每小时取号" in words and f"最多 {max(curves.arrivals)}" in words
         assert "每小时最多同时等候" in words
-        below = text_of(app.screen.query_one("#report-supplement")) + text_of(app.screen.query_one("#report-attendance"))
+        below = text_of(app.screen.query_one("#report-supplement")) + text_of(
+            app.screen.query_one("#report-attendance")
+        )
         assert "补充件占比" in below and "考勤" in below and "王芳" in below  # below the fold: scrolled to
         assert "承诺件" in words and "非常满意" in words and "待整改跟踪" in words
         chart = app.screen.query_one("#chart-arrivals")
@@ -116,7 +131,14 @@ async def test_reports_show_the_numbers_charts_and_export_a_csv(demo, tmp_path, 
         await pilot.press("f4")
         await wait_for(pilot, lambda: app.screen.name == "form")
         await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: app.screen.name == "reports" and app.screen.data is not None
-                       and app.screen.data.period == today.strftime("%Y-%m"), what="month")
+        await wait_for(
+            pilot,
+            lambda: (
+                app.screen.name == "reports"
+                and app.screen.data is not None
+                and app.screen.data.period == today.strftime("%Y-%m")
+            ),
+            what="month",
+        )
         assert f"月报 {today:%Y-%m}" in screen_text(app)
         assert not app.screen.query_one("#report-charts").display

@@ -16,8 +16,11 @@ SIZES = [(80, 24), (120, 40)]
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("key,name", [("ctrl+g", "whereabouts"), ("ctrl+o", "duty"), ("ctrl+r", "reports")],
-                         ids=["whereabouts", "duty", "reports"])
+@pytest.mark.parametrize(
+    "key,name",
+    [("ctrl+g", "whereabouts"), ("ctrl+o", "duty"), ("ctrl+r", "reports")],
+    ids=["whereabouts", "duty", "reports"],
+)
 def test_screen(sqlite_demo, snap_compare, size, key, name):
     app = app_for(sqlite_demo, "L01", 1)
 

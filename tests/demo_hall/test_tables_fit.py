@@ -68,13 +68,19 @@ async def test_a_long_checklist_scrolls_down_not_sideways(sqlite_demo, size):
 
     items = tuple(f"检查第{n}号设备并记录读数" for n in range(1, 15))  # a hall's own, longer list
     config = replace(sqlite_demo.config, opening_checklist=items, closing_checklist=items)
-    app = StaffApp(config, hall=sqlite_demo, shift=shift_for("L01", 1), watch_theme=False, live=False, terminal="pytest")
+    app = StaffApp(
+        config, hall=sqlite_demo, shift=shift_for("L01", 1), watch_theme=False, live=False, terminal="pytest"
+    )
     async with app.run_test(size=size) as pilot:
         await ready(pilot, "queue", data=False)
         await pilot.press("ctrl+o")
         await ready(pilot, "duty")
         await pilot.pause(0.2)
-        lists = [table for table in app.screen.query(KeyedTable) if table.id in ("opening", "closing") and table.parent.display]
+        lists = [
+            table
+            for table in app.screen.query(KeyedTable)
+            if table.id in ("opening", "closing") and table.parent.display
+        ]
         assert lists
         for table in lists:
             assert table.row_count == len(items)

@@ -81,7 +81,9 @@ async def tap_tile(pilot, tile_id: str):
     from kiosk.widgets.paged import PagedTiles
 
     app = pilot.app
-    await wait_for(pilot, lambda: app.screen.query_one(PagedTiles).entries and app.screen.query_one(PagedTiles).per_page)
+    await wait_for(
+        pilot, lambda: app.screen.query_one(PagedTiles).entries and app.screen.query_one(PagedTiles).per_page
+    )
     tiles = app.screen.query_one(PagedTiles)
     tiles.show_entry(tile_id)
     await tap(pilot, f"#{tile_id}")

@@ -63,7 +63,11 @@ async def test_board_shows_calls_waiting_and_paused_windows(hall, size, lang):
         assert tr("board.recent_row", number="A002", window=1) in screen_text(app)
         # a recall shows again
         threading.Thread(target=lambda: _in_thread(hall, lambda: hall.queue.recall("A001", 1))).start()
-        await wait_for(pilot, lambda: screen.current == ("A001", 1) and screen.query_one("#call-panel").has_class("-new"), timeout=2)
+        await wait_for(
+            pilot,
+            lambda: screen.current == ("A001", 1) and screen.query_one("#call-panel").has_class("-new"),
+            timeout=2,
+        )
         assert tr("board.recall") in screen_text(app)
 
 
@@ -106,7 +110,12 @@ def test_announcer_says_one_call_at_a_time_in_order():
 
 
 def test_speech_command_gets_the_text_as_one_argument(tmp_path):
-    assert speech_argv("espeak-ng -v cmn {text}", "请 A012 号到 3 号窗口办理") == ["espeak-ng", "-v", "cmn", "请 A012 号到 3 号窗口办理"]
+    assert speech_argv("espeak-ng -v cmn {text}", "请 A012 号到 3 号窗口办理") == [
+        "espeak-ng",
+        "-v",
+        "cmn",
+        "请 A012 号到 3 号窗口办理",
+    ]
     out = tmp_path / "said.txt"
     script = f"{sys.executable} -c \"import sys; open({str(out)!r}, 'a').write(sys.argv[1] + chr(10))\" {{text}}"
     announcer = Announcer(script)
@@ -123,7 +132,9 @@ async def test_a_call_from_another_process_reaches_the_board(hall, db_url):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause(0.3)
         hall_run(db_url, "ticket", "call", "--window", "1")
-        await wait_for(pilot, lambda: app.screen.current == ("A001", 1), timeout=5)  # how soon: benchmarks/kiosk_bench.py
+        await wait_for(
+            pilot, lambda: app.screen.current == ("A001", 1), timeout=5
+        )  # how soon: benchmarks/kiosk_bench.py
         assert "A001" in app.screen.shown_at
 
 

@@ -85,7 +85,13 @@ async def test_guide_shows_the_whole_notice_and_takes_a_ticket(hall, size, lang)
         await wait_for(pilot, lambda: notice.plain())
         plain = notice.plain()
         if lang == "zh":
-            for words in ("户口迁出地计划生育情况证明（原件）", "卫生费：12 元/人", "押金", "承诺 5 个工作日", "1 号窗口"):
+            for words in (
+                "户口迁出地计划生育情况证明（原件）",
+                "卫生费：12 元/人",
+                "押金",
+                "承诺 5 个工作日",
+                "1 号窗口",
+            ):
                 assert words in plain
         else:
             for words in ("Sanitation fee: 12 yuan per person", "deposit", "5 working days", "window 1"):
@@ -188,7 +194,9 @@ async def test_live_waiting_counts_and_pauses_from_another_process(hall, db_url)
         await tap(pilot, "#guide")
         await on_screen(pilot, "LinesScreen")
         await wait_for(pilot, lambda: "line-minzheng" in [t.id for t in app.screen.query("Tile")])
-        subprocess.run([hall_bin, "ticket", "take", hall_item(hall, "minzheng"), "--db", db_url], check=True, capture_output=True)
+        subprocess.run(
+            [hall_bin, "ticket", "take", hall_item(hall, "minzheng"), "--db", db_url], check=True, capture_output=True
+        )
         await wait_for(pilot, lambda: "等候 1 人" in str(app.screen.query_one("#line-minzheng").status), timeout=3)
         subprocess.run([hall_bin, "window", "pause", "3", "--db", db_url], check=True, capture_output=True)
         await wait_for(pilot, lambda: "暂停服务" in str(app.screen.query_one("#line-minzheng").status), timeout=3)

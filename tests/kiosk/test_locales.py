@@ -45,7 +45,16 @@ FORBIDDEN_ZH = [
     "有牌子自己看",
     "已经告诉你一遍了还不懂",
 ]
-FORBIDDEN_EN = ["i don't know", "not my job", "not my problem", "those are the rules", "hurry up", "what's the rush", "go and ask someone else", "complain to the boss"]
+FORBIDDEN_EN = [
+    "i don't know",
+    "not my job",
+    "not my problem",
+    "those are the rules",
+    "hurry up",
+    "what's the rush",
+    "go and ask someone else",
+    "complain to the boss",
+]
 
 _PUNCT = re.compile(r"[\s" + re.escape(string.punctuation) + r"，。、；：！？“”‘’（）《》…·—]")
 

@@ -24,7 +24,14 @@ def receipt_for(hall):
 def test_a_ticket_prints_number_window_time_materials_code_and_qr(hall):
     receipt = receipt_for(hall)
     printer = Dummy()
-    print_ticket(printer, receipt, url="https://hall.example.cn/t/" + receipt.tracking_code, materials=["身份证（原件）"], language="zh", zone=hall.config.zone)
+    print_ticket(
+        printer,
+        receipt,
+        url="https://hall.example.cn/t/" + receipt.tracking_code,
+        materials=["身份证（原件）"],
+        language="zh",
+        zone=hall.config.zone,
+    )
     out = printer.output
     assert receipt.number.encode() in out
     assert "请您到 1 号窗口办理".encode("gb18030") in out
@@ -38,7 +45,14 @@ def test_a_ticket_prints_number_window_time_materials_code_and_qr(hall):
 def test_english_ticket_prints_plain_text(hall):
     receipt = receipt_for(hall)
     printer = Dummy()
-    print_ticket(printer, receipt, url=receipt.tracking_code, materials=["ID card (original)"], language="en", zone=hall.config.zone)
+    print_ticket(
+        printer,
+        receipt,
+        url=receipt.tracking_code,
+        materials=["ID card (original)"],
+        language="en",
+        zone=hall.config.zone,
+    )
     assert b"Please go to window 1" in printer.output and b"ID card (original)" in printer.output
 
 

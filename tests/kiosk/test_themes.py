@@ -69,7 +69,9 @@ def resolved(theme) -> dict[str, Color]:
 def test_text_contrast(name, minimum):
     theme = load_theme_file(THEMES_DIR / f"{name}.toml")
     colors = resolved(theme)
-    low = {f"{a} on {b}": round(ratio(colors[a], colors[b]), 2) for a, b in PAIRS if ratio(colors[a], colors[b]) < minimum}
+    low = {
+        f"{a} on {b}": round(ratio(colors[a], colors[b]), 2) for a, b in PAIRS if ratio(colors[a], colors[b]) < minimum
+    }
     assert low == {}
 
 

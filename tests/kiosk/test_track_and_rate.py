@@ -37,7 +37,11 @@ async def test_keypad_code_shows_the_public_view(hall, size, lang):
 async def test_a_scanner_typing_the_qr_text_and_enter_works(hall, text):
     receipt = take(hall)
     code = receipt.tracking_code
-    typed = tracking.url_for(tracking.normalise(code), "https://hall.example.cn/t/{code}") if text == "url" else code.replace("-", "").lower()
+    typed = (
+        tracking.url_for(tracking.normalise(code), "https://hall.example.cn/t/{code}")
+        if text == "url"
+        else code.replace("-", "").lower()
+    )
     app = make_kiosk(hall, "zh")
     async with app.run_test(size=(80, 24)) as pilot:
         await on_screen(pilot, "HomeScreen")  # scanned at home: straight to the answer

@@ -66,5 +66,3 @@ def sqlite_hall(tmp_path, morning):
     add_people()
     yield hall
     hall.close()
-
-

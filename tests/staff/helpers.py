@@ -89,5 +89,3 @@ def screen_text(app) -> str:
 
 def take(hall, *items, priority: bool = False) -> list[str]:
     return [hall.queue.take(item, priority=priority).number for item in items]
-
-

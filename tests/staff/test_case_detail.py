@@ -14,10 +14,19 @@ from tests.staff.helpers import make_app, shift_for, wait_for
 
 def open_long_case(hall) -> str:
     """A case whose item has a long name (it fills its column on a wide terminal)."""
-    return Cases(hall.config).open_case(
-        staff="S05", item="landless-pension-claim", kind="promised", window=3, channel="visit", name="王小明",
-        phone="13812345678",
-    ).number
+    return (
+        Cases(hall.config)
+        .open_case(
+            staff="S05",
+            item="landless-pension-claim",
+            kind="promised",
+            window=3,
+            channel="visit",
+            name="王小明",
+            phone="13812345678",
+        )
+        .number
+    )
 
 
 async def show_detail(pilot, number: str) -> None:
@@ -50,7 +59,9 @@ async def test_two_blank_cells_part_each_label_from_its_neighbours(sqlite_hall, 
 @pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
 async def test_the_history_wraps_its_details_instead_of_running_off_the_right(sqlite_hall, size, language):
     number = open_long_case(sqlite_hall)
-    Cases(sqlite_hall.config).extend(number, "S05", "2026-12-31", "需要到区人社局核对参保记录和历年缴费明细，预计还需三个工作日" * 2)
+    Cases(sqlite_hall.config).extend(
+        number, "S05", "2026-12-31", "需要到区人社局核对参保记录和历年缴费明细，预计还需三个工作日" * 2
+    )
     app = make_app(sqlite_hall, shift=shift_for("S05", 3), language=language, live=False)
     async with app.run_test(size=size) as pilot:
         await show_detail(pilot, number)

@@ -94,8 +94,18 @@ def test_the_staff_file_holds_the_tables_its_header_lists():
     keys = set(_words(LOCALES / DEFAULT_LANGUAGE / "staff.toml"))
     assert {"staff_ui.duty.col_item", "staff_ui.where.col_note", "staff_ui.report.title_day"} <= keys
     tables = {key.split(".")[0] for key in keys}
-    assert tables == {"staff_ui", "signin", "staff_connect", "staff_signin", "staff_lock", "staff_queue",
-                      "staff_outcome", "staff_resident", "staff_ledger", "staff_case"}
+    assert tables == {
+        "staff_ui",
+        "signin",
+        "staff_connect",
+        "staff_signin",
+        "staff_lock",
+        "staff_queue",
+        "staff_outcome",
+        "staff_resident",
+        "staff_ledger",
+        "staff_case",
+    }
 
 
 def _keys_in_code(path: Path, tables: set[str]) -> set[str]:

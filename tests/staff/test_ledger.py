@@ -30,7 +30,9 @@ def open_cases(hall) -> dict[str, str]:
     for name, days, item, kind, window, extra in plan:
         clock.set_now(base - timedelta(days=days))
         staff = {1: "S01", 3: "S05", 6: "S06"}[window]
-        numbers[name] = cases.open_case(staff=staff, item=item, kind=kind, window=window, channel="visit", **extra).number
+        numbers[name] = cases.open_case(
+            staff=staff, item=item, kind=kind, window=window, channel="visit", **extra
+        ).number
     clock.set_now(base)
     return numbers
 
@@ -157,13 +159,41 @@ def bulk_cases(db, n: int) -> None:
     records, states = [], []
     for i in range(1, n + 1):
         at = (now - timedelta(minutes=5 * (n - i))).isoformat(" ")
-        kind, item, window, person = kinds[i % 7], items[i % len(items)], windows[i % len(windows)], staff[i % len(staff)]
+        kind, item, window, person = (
+            kinds[i % 7],
+            items[i % len(items)],
+            windows[i % len(windows)],
+            staff[i % len(staff)],
+        )
         open_ = i % 3 == 0
         due = (today + timedelta(days=(i % 41) - 20)).isoformat() if open_ else None
         number, code = f"2025-{i:06d}", f"{i:011d}" + tracking._check_symbol(f"{i:011d}")
         records.append((i, number, 2025, i, code, item, kind, "window", window, at, person, person))
-        states.append((i, number, code, at, item, window, "window", kind, "in_progress" if open_ else "closed",
-                       open_, due, person, person, person, 0, False, False, False, False, "", 0))
+        states.append(
+            (
+                i,
+                number,
+                code,
+                at,
+                item,
+                window,
+                "window",
+                kind,
+                "in_progress" if open_ else "closed",
+                open_,
+                due,
+                person,
+                person,
+                person,
+                0,
+                False,
+                False,
+                False,
+                False,
+                "",
+                0,
+            )
+        )
     connection = db.connection()
     with db.atomic():
         connection.executemany(

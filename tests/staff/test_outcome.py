@@ -246,7 +246,9 @@ async def test_a_promised_case_from_counter_to_closed(staffed):
         assert screen.view.notices  # the notices that apply are offered
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen.name == "ledger")
-        await wait_for(pilot, lambda: str(app.screen.query_one("#cases", KeyedTable).get_row("2026-000001")[3]) == "已办结")
+        await wait_for(
+            pilot, lambda: str(app.screen.query_one("#cases", KeyedTable).get_row("2026-000001")[3]) == "已办结"
+        )
 
 
 async def test_a_supplement_case_gets_its_materials(staffed):

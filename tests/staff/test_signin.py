@@ -207,7 +207,9 @@ async def test_idle_lock_needs_the_pin_again(staffed):
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.screen.name == "queue", what="unlocked")
         assert not app.locked
-    outcomes = [a.outcome for a in SigninAttempt.select().where(SigninAttempt.purpose == "unlock").order_by(SigninAttempt.id)]
+    outcomes = [
+        a.outcome for a in SigninAttempt.select().where(SigninAttempt.purpose == "unlock").order_by(SigninAttempt.id)
+    ]
     assert outcomes == ["wrong", "ok"]
 
 

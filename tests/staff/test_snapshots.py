@@ -26,8 +26,14 @@ def busy_morning(hall) -> None:
     """Eight residents waiting at window 3, one transferred from window 1, one at the counter."""
     queue, base = hall.queue, clock.now()
     plan = [
-        ("rural-dibao", False), ("urban-dibao", True), ("elderly-card", False), ("rural-wubao", False),
-        ("severe-disability-aid", False), ("lianzufang", False), ("urban-serious-illness", True), ("rural-dibao", False),
+        ("rural-dibao", False),
+        ("urban-dibao", True),
+        ("elderly-card", False),
+        ("rural-wubao", False),
+        ("severe-disability-aid", False),
+        ("lianzufang", False),
+        ("urban-serious-illness", True),
+        ("rural-dibao", False),
     ]
     for index, (item, priority) in enumerate(plan):
         clock.set_now(base - timedelta(minutes=40 - index * 4))

@@ -102,7 +102,10 @@ def test_the_same_departure_is_fine_in_winter_and_early_in_summer(crew):
 
 def test_the_afternoon_session_differs_by_season(crew):
     calendar = crew.calendar
-    assert calendar.sessions(WINTER_MON)[1] == (datetime(2026, 1, 1, 13, 30).time(), datetime(2026, 1, 1, 16, 30).time())
+    assert calendar.sessions(WINTER_MON)[1] == (
+        datetime(2026, 1, 1, 13, 30).time(),
+        datetime(2026, 1, 1, 16, 30).time(),
+    )
     assert calendar.sessions(SUMMER_MON)[1] == (datetime(2026, 1, 1, 14, 0).time(), datetime(2026, 1, 1, 17, 0).time())
     attendance = Attendance(crew.config)
     assert attendance.hours_of(SUMMER_MON)[1].time().isoformat() == "17:00:00"
@@ -123,7 +126,10 @@ def test_staggered_hours_on_a_weekday_and_duty_only_on_the_weekend(crew):
     move(where, SATURDAY, "15:50", on_duty, "resting")
     at(SATURDAY, 20, 0)
     weekday = rows_by_code(attendance, WINTER_MON)
-    assert weekday["S01"].opening.time().isoformat() == "07:00:00" and weekday["S01"].closing.time().isoformat() == "19:00:00"
+    assert (
+        weekday["S01"].opening.time().isoformat() == "07:00:00"
+        and weekday["S01"].closing.time().isoformat() == "19:00:00"
+    )
     assert (weekday["S01"].late, weekday["S01"].left_early) == (False, False)
     assert (weekday["S02"].late, weekday["S02"].left_early) == (True, True)
     saturday = rows_by_code(attendance, SATURDAY)
@@ -207,7 +213,9 @@ def test_the_month_sums_and_the_rows_for_reports(crew):
     month = {r.staff: r for r in attendance.attendance_month(2026, 11)}
     s01 = month["S01"]
     # Nov 1-25 has 18 working days, plus the weekend days S01 is on duty; present only on 23-25.
-    weekend_duty = [d.day for d in Duty(crew.config).roster(date(2026, 11, 1), 25) if not d.working_day and "S01" in d.staff]
+    weekend_duty = [
+        d.day for d in Duty(crew.config).roster(date(2026, 11, 1), 25) if not d.working_day and "S01" in d.staff
+    ]
     assert len(weekend_duty) == 2
     assert s01.expected_days == 18 + 2 and s01.present_days == 3 and s01.late == 2 and s01.absent == 15 + 2
     assert s01.late_minutes == 20 + 16

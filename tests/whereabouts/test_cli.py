@@ -61,7 +61,21 @@ def test_whereabouts_mistakes(db, capsys):
 
 
 def test_leave_request_approve_and_list(db, capsys):
-    code, out, _ = run(capsys, "leave", "request", "S02", "--from", "2026-11-23", "--reason", "看病", "--stand-in", "S01", "--json", "--db", db)
+    code, out, _ = run(
+        capsys,
+        "leave",
+        "request",
+        "S02",
+        "--from",
+        "2026-11-23",
+        "--reason",
+        "看病",
+        "--stand-in",
+        "S01",
+        "--json",
+        "--db",
+        db,
+    )
     assert code == 0
     request = json.loads(out)
     assert request["status"] == "pending" and request["stand_in"] == "S01"
@@ -72,7 +86,9 @@ def test_leave_request_approve_and_list(db, capsys):
     code, out, _ = run(capsys, "leave", "list", "--json", "--db", db)
     assert [i["status"] for i in json.loads(out)["leave"]] == ["approved"]
     assert run(capsys, "whereabouts", "set", "S02", "leave", "--db", db)[0] == 0
-    code, _, err = run(capsys, "leave", "request", "S02", "--from", "tomorrow", "--reason", "x", "--stand-in", "S01", "--db", db)
+    code, _, err = run(
+        capsys, "leave", "request", "S02", "--from", "tomorrow", "--reason", "x", "--stand-in", "S01", "--db", db
+    )
     assert code == 2
 
 

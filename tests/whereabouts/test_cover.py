@@ -40,7 +40,9 @@ def test_cover_is_a_then_b_then_nobody(where):
     assert [(h.staff, h.state) for h in one.b] == [("S02", "on_duty")]
     where.set_state("S01", "visiting")
     one = cover_of(where, 1)
-    assert one.cover == "B" and one.covered_by == ("S02",) and one.label() == "B岗代岗" and one.label("en") == "B covering"
+    assert (
+        one.cover == "B" and one.covered_by == ("S02",) and one.label() == "B岗代岗" and one.label("en") == "B covering"
+    )
     assert not paused(1)
     where.set_state("S02", "meeting")
     one = cover_of(where, 1)

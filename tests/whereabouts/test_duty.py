@@ -316,7 +316,11 @@ def test_the_leaders_log(duty):
 def test_duty_history_is_append_only(duty):
     tick_all(duty, "opening")
     duty.sign_off(MON, "opening", "S01")
-    for statement in (ChecklistTick.delete(), DutySignOff.delete(), DutySignOff.update(staff=Staff.get(Staff.code == "S02"))):
+    for statement in (
+        ChecklistTick.delete(),
+        DutySignOff.delete(),
+        DutySignOff.update(staff=Staff.get(Staff.code == "S02")),
+    ):
         with pytest.raises(DatabaseError), database.atomic():
             statement.execute()
     assert DutySignOff.select().count() == 1

@@ -85,7 +85,9 @@ def test_sqlite_to_postgres_keeps_ids_fixes_sequences_and_checks_counts(people, 
     last_change = WhereaboutsChange.select().order_by(WhereaboutsChange.id.desc()).first()
     target = postgres_url("hall_copy_target")
     seen = []
-    report = migrate_to(people.db, target, batch_rows=7, progress=lambda table, done, total: seen.append((table, done, total)))
+    report = migrate_to(
+        people.db, target, batch_rows=7, progress=lambda table, done, total: seen.append((table, done, total))
+    )
     assert report.ok
     assert {t.table: (t.source, t.target) for t in report.tables} == {k: (v, v) for k, v in before.items()}
     assert ("event", 7, before["event"]) in seen  # copied in batches
