@@ -12,16 +12,27 @@
 - :mod:`~models.cases.lookup_throttle` — how often a kiosk may look codes up.
 """
 
-from models.cases.service import Cases, DraftRefused
-from models.cases.store import catalogue_materials, facts_of, find_item, find_record, find_staff, normalise_number
+from __future__ import annotations
 
-__all__ = [
-    "Cases",
-    "DraftRefused",
-    "catalogue_materials",
-    "facts_of",
-    "find_item",
-    "find_record",
-    "find_staff",
-    "normalise_number",
-]
+from typing import TYPE_CHECKING
+
+from models.lazy_exports import exports
+
+if TYPE_CHECKING:
+    from models.cases.service import Cases, DraftRefused
+    from models.cases.store import catalogue_materials, facts_of, find_item, find_record, find_staff, normalise_number
+
+__getattr__, __all__ = exports(
+    __name__,
+    {
+        "models.cases.service": ("Cases", "DraftRefused"),
+        "models.cases.store": (
+            "catalogue_materials",
+            "facts_of",
+            "find_item",
+            "find_record",
+            "find_staff",
+            "normalise_number",
+        ),
+    },
+)

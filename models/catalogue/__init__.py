@@ -8,37 +8,46 @@
 - ``default_catalogue.toml`` — the hall's own catalogue, written from its rules.
 """
 
-from models.catalogue.check import check_text
-from models.catalogue.entries import (
-    CATEGORIES,
-    KINDS,
-    Catalogue,
-    CatalogueError,
-    Fee,
-    Item,
-    Line,
-    Material,
-    Problem,
-    Window,
-    diff,
-)
-from models.catalogue.files import check_file, default_catalogue_path, load_default, load_file
+from __future__ import annotations
 
-__all__ = [
-    "CATEGORIES",
-    "KINDS",
-    "Catalogue",
-    "CatalogueError",
-    "Fee",
-    "Item",
-    "Line",
-    "Material",
-    "Problem",
-    "Window",
-    "check_file",
-    "check_text",
-    "default_catalogue_path",
-    "diff",
-    "load_default",
-    "load_file",
-]
+from typing import TYPE_CHECKING
+
+from models.lazy_exports import exports
+
+if TYPE_CHECKING:
+    from models.catalogue.check import check_text
+    from models.catalogue.entries import (
+        CATEGORIES,
+        KINDS,
+        Catalogue,
+        CatalogueError,
+        Fee,
+        Item,
+        Line,
+        Material,
+        Problem,
+        Window,
+        diff,
+    )
+    from models.catalogue.files import check_file, default_catalogue_path, load_default, load_file
+
+__getattr__, __all__ = exports(
+    __name__,
+    {
+        "models.catalogue.check": ("check_text",),
+        "models.catalogue.entries": (
+            "CATEGORIES",
+            "KINDS",
+            "Catalogue",
+            "CatalogueError",
+            "Fee",
+            "Item",
+            "Line",
+            "Material",
+            "Problem",
+            "Window",
+            "diff",
+        ),
+        "models.catalogue.files": ("check_file", "default_catalogue_path", "load_default", "load_file"),
+    },
+)

@@ -7,7 +7,20 @@
 - :mod:`~models.duty.attendance` — late and early against office hours, read from the whereabouts history and the roster.
 """
 
-from models.duty.checklists import open_tickets
-from models.duty.service import Duty
+from __future__ import annotations
 
-__all__ = ["Duty", "open_tickets"]
+from typing import TYPE_CHECKING
+
+from models.lazy_exports import exports
+
+if TYPE_CHECKING:
+    from models.duty.checklists import open_tickets
+    from models.duty.service import Duty
+
+__getattr__, __all__ = exports(
+    __name__,
+    {
+        "models.duty.checklists": ("open_tickets",),
+        "models.duty.service": ("Duty",),
+    },
+)

@@ -8,16 +8,20 @@
 - :mod:`~models.queue.day_curves` — a day's arrivals and people waiting, hour by hour.
 """
 
-from models.queue.day_hold import DAY_LOCK_SPACE, closed_for_day, hold_day, refuse_if_closed_for_day
-from models.queue.tickets import CalledTicket, Queue, TicketReceipt, find_ticket
+from __future__ import annotations
 
-__all__ = [
-    "DAY_LOCK_SPACE",
-    "CalledTicket",
-    "Queue",
-    "TicketReceipt",
-    "closed_for_day",
-    "find_ticket",
-    "hold_day",
-    "refuse_if_closed_for_day",
-]
+from typing import TYPE_CHECKING
+
+from models.lazy_exports import exports
+
+if TYPE_CHECKING:
+    from models.queue.day_hold import DAY_LOCK_SPACE, closed_for_day, hold_day, refuse_if_closed_for_day
+    from models.queue.tickets import CalledTicket, Queue, TicketReceipt, find_ticket
+
+__getattr__, __all__ = exports(
+    __name__,
+    {
+        "models.queue.day_hold": ("DAY_LOCK_SPACE", "closed_for_day", "hold_day", "refuse_if_closed_for_day"),
+        "models.queue.tickets": ("CalledTicket", "Queue", "TicketReceipt", "find_ticket"),
+    },
+)

@@ -5,16 +5,28 @@
 - :mod:`~models.staff.whereabouts` — the whereabouts board (在岗/开会/外出/走访/休息/请假), A/B cover, leave.
 """
 
-from models.errors import StaffRefused
-from models.staff.accounts import StaffInfo, add_staff, find_staff, hash_pin, list_staff, pin_matches, staff_info
+from __future__ import annotations
 
-__all__ = [
-    "StaffInfo",
-    "StaffRefused",
-    "add_staff",
-    "find_staff",
-    "hash_pin",
-    "list_staff",
-    "pin_matches",
-    "staff_info",
-]
+from typing import TYPE_CHECKING
+
+from models.lazy_exports import exports
+
+if TYPE_CHECKING:
+    from models.errors import StaffRefused
+    from models.staff.accounts import StaffInfo, add_staff, find_staff, hash_pin, list_staff, pin_matches, staff_info
+
+__getattr__, __all__ = exports(
+    __name__,
+    {
+        "models.errors": ("StaffRefused",),
+        "models.staff.accounts": (
+            "StaffInfo",
+            "add_staff",
+            "find_staff",
+            "hash_pin",
+            "list_staff",
+            "pin_matches",
+            "staff_info",
+        ),
+    },
+)

@@ -180,6 +180,23 @@ def test_no_kiosk_screen_imports_another():
     assert edges_between(graph, "kiosk.screens", other_screen) == []
 
 
+def test_every_package_offers_what_its_init_names_and_loads_it_on_first_use():
+    """The names under TYPE_CHECKING (for readers and mypy) are exactly those offered at run time."""
+    import importlib
+
+    for init in sorted((ROOT / "models").glob("*/__init__.py")):
+        package = importlib.import_module(module_name(init))
+        if not hasattr(package, "__getattr__"):
+            continue
+        typed = set()
+        for node in ast.walk(ast.parse(init.read_text(encoding="utf-8"))):
+            if _type_checking(node):
+                typed |= {a.asname or a.name for i in node.body if isinstance(i, ast.ImportFrom) for a in i.names}
+        assert set(package.__all__) == typed, package.__name__
+        for name in package.__all__:
+            assert getattr(package, name) is not None
+
+
 def test_importing_every_model_module_loads_no_textual():
     modules = sorted(n for n in project_modules() if n.split(".")[0] == "models")
     code = (

@@ -7,11 +7,16 @@ database that cannot be opened ends the app with status 2.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 from kiosk.app import KioskApp
 from kiosk.pending import PendingHall
 from tests.kiosk.conftest import on_screen, text_of, wait_for
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def gated_pending_hall(hall):
@@ -84,3 +89,17 @@ async def test_home_learns_the_opened_halls_issuing_hours_at_once(hall):
         assert app.screen.query_one("#take").disabled  # the config alone: closed at 00:50
         gate.set()  # the hall opens: a hall that issues at any hour
         await wait_for(pilot, lambda: not app.screen.query_one("#take").disabled, timeout=1.5)
+
+
+def test_what_the_kiosk_imports_before_its_first_frame_loads_no_database_code():
+    """A cold start is mostly imports: peewee and the drivers wait for the first frame."""
+    code = (
+        "import sys\n"
+        "from kiosk.app import KioskApp\n"
+        "from kiosk.pending import PendingHall\n"
+        "from kiosk.screens.home import HomeScreen\n"
+        "print(','.join(sorted(m for m in ('peewee', 'psycopg', 'sqlite3') if m in sys.modules)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
