@@ -77,7 +77,12 @@ async def test_finish_with_each_kind(staffed, kind):
         ticket = await call_and_open_outcome(pilot, app)
         fill(app, kind, values)
         await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: app.screen.name == "resident", what="resident view")
+        # A pushed screen's widgets are mounted a moment after it becomes the screen.
+        await wait_for(
+            pilot,
+            lambda: app.screen.name == "resident" and app.screen.query(".notice-text"),
+            what="resident view with its notices",
+        )
         notices = " ".join(text_of(w) for w in app.screen.query(".notice-text"))
         assert words in notices
         code = text_of(app.screen.query_one("#code-plain"))
