@@ -68,6 +68,15 @@ def error(app) -> str:
     return text_of(app.screen.query_one("#error"))
 
 
+async def resident_view(pilot, app) -> None:
+    """Until the resident's view is shown with its notices (a pushed screen's widgets mount a moment later)."""
+    await wait_for(
+        pilot,
+        lambda: app.screen.name == "resident" and app.screen.query(".notice-text"),
+        what="resident view with its notices",
+    )
+
+
 @pytest.mark.parametrize("kind", list(KINDS))
 async def test_finish_with_each_kind(staffed, kind):
     take(staffed, "rural-dibao")
@@ -77,12 +86,7 @@ async def test_finish_with_each_kind(staffed, kind):
         ticket = await call_and_open_outcome(pilot, app)
         fill(app, kind, values)
         await pilot.press("ctrl+s")
-        # A pushed screen's widgets are mounted a moment after it becomes the screen.
-        await wait_for(
-            pilot,
-            lambda: app.screen.name == "resident" and app.screen.query(".notice-text"),
-            what="resident view with its notices",
-        )
+        await resident_view(pilot, app)
         notices = " ".join(text_of(w) for w in app.screen.query(".notice-text"))
         assert words in notices
         code = text_of(app.screen.query_one("#code-plain"))
@@ -132,7 +136,7 @@ async def test_one_visit_with_every_kind_then_the_ledger(staffed):
         await pilot.pause()
         assert second.kind == "immediate"  # chosen by hand: a new item does not change it
         await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: app.screen.name == "resident", what="resident view")
+        await resident_view(pilot, app)
         assert len(app.screen.query(".notice-title")) == len(KINDS)
         await pilot.press("escape")
         await pilot.press("f9")
@@ -159,7 +163,7 @@ async def test_a_refused_save_keeps_everything_typed(staffed):
         assert case.query_one("#phone", Input).value == "13812345678"
         case.query_one("#reason", Input).value = "不属于本社区办理范围"
         await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: app.screen.name == "resident")
+        await resident_view(pilot, app)
         assert "13812345678" not in " ".join(text_of(w) for w in app.screen.query(".notice-text"))
     assert Ticket.get(Ticket.number == ticket).status == "done"
 
