@@ -63,14 +63,10 @@ def board_notices(hall, language: str) -> list[str]:
 
 def case_notices(hall, language: str) -> list[str]:
     """办结公告 from ``models.cases`` (published results carry no personal data)."""
-    try:
-        from models.cases import Cases
-    except ImportError:
-        return []
     from models.i18n import pick
 
     try:
-        found = Cases(hall.config).public_notices(limit=10)
+        found = hall.cases.public_notices(limit=10)
     except Exception:  # the cases tables are not there yet: hall notices only
         return []
     out = []
