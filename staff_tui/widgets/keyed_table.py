@@ -8,6 +8,7 @@ clerk lose their place, and nothing flickers.
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
@@ -40,6 +41,9 @@ class KeyedTable(DataTable):
         return row_key.value
 
     def sync(self, rows: list[tuple[str, tuple]]) -> None:
+        # A cell given as a str is shown as typed: names, items and notes are
+        # people's text, and DataTable would read "[/]" in it as markup.
+        rows = [(key, tuple(Text(c) if isinstance(c, str) else c for c in cells)) for key, cells in rows]
         keep = self.current_key
         keep_index = self.cursor_row
         wanted = [key for key, _ in rows]
