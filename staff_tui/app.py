@@ -32,7 +32,7 @@ from models.config import Config
 from models.hall import Hall
 from models.i18n import t
 from models.staff.signin import Shift, idle_lock_seconds, switch_window
-from shared_ui.live import DatabaseLost, DatabaseRestored, HallChanged
+from shared_ui.live import RECONNECTED, DatabaseLost, DatabaseRestored, HallChanged
 from shared_ui.words import localise_bindings
 from staff_tui import keys
 from staff_tui.asking import Asking
@@ -340,7 +340,7 @@ class StaffApp(IdleLock, Asking, App):
         return seen
 
     def on_hall_changed(self, message: HallChanged) -> None:
-        if any(kind.startswith("catalogue.") for kind in message.kinds) or "reconnected" in message.kinds:
+        if any(kind.startswith("catalogue.") for kind in message.kinds) or RECONNECTED in message.kinds:
             self.item_cache = None
         if "cover.lost" in message.kinds and self.shift is not None and self.shift.is_leader and message.last_id:
             if self.cover_seen is not None and message.last_id > self.cover_seen:

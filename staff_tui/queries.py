@@ -23,6 +23,7 @@ from models.queue.view import (
     window_states,
 )
 from models.schema import Event, Item, Line, Staff, StaffPost, Ticket, Window
+from shared_ui.live import RECONNECTED
 
 
 @dataclass(frozen=True)
@@ -209,7 +210,7 @@ def case_view(hall, number: str) -> CaseView:
 
 
 # Events after which the A/B cover of this terminal's windows may have moved.
-COVER_KINDS = frozenset({"whereabouts.changed", "cover.changed", "cover.lost", "reconnected"})
+COVER_KINDS = frozenset({"whereabouts.changed", "cover.changed", "cover.lost", RECONNECTED})
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from textual.widgets import DataTable, Static
 
 from models import clock
 from models.schema.duty import CHECKLISTS
-from shared_ui.live import HallChanged
+from shared_ui.live import RECONNECTED, HallChanged
 from shared_ui.words import tr
 from staff_tui.modals.confirm import ConfirmDialog
 from staff_tui.modals.form import Field, FormDialog
@@ -135,7 +135,7 @@ class DutyScreen(WideOrNarrowScreen):
         self.ask(read, lambda answer: self.DutyLoaded(*answer), group="duty-load")
 
     def on_hall_changed(self, message: HallChanged) -> None:
-        if "reconnected" in message.kinds or any(k.startswith(("duty.", "staff.", "leave.")) for k in message.kinds):
+        if RECONNECTED in message.kinds or any(k.startswith(("duty.", "staff.", "leave.")) for k in message.kinds):
             self.load()
 
     def on_duty_screen_duty_loaded(self, message: DutyLoaded) -> None:

@@ -23,7 +23,7 @@ from textual.widgets import Static
 
 from models import clock
 from models.errors import StaffRefused
-from shared_ui.live import HallChanged
+from shared_ui.live import RECONNECTED, HallChanged
 from shared_ui.words import tr
 from staff_tui.modals.form import Field, FormDialog
 from staff_tui.screens.staff_screen import StaffScreen
@@ -121,7 +121,7 @@ class LeaveScreen(StaffScreen):
         )
 
     def on_hall_changed(self, message: HallChanged) -> None:
-        if "reconnected" in message.kinds or any(k.startswith("leave.") for k in message.kinds):
+        if RECONNECTED in message.kinds or any(k.startswith("leave.") for k in message.kinds):
             self.load()
 
     def on_leave_screen_leaves_loaded(self, message: LeavesLoaded) -> None:

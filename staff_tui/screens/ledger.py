@@ -25,7 +25,7 @@ from textual.widgets import Button, DataTable, Input, Label, Select, Static
 from models.cases.ledger import DUE_SOON_DAYS, LedgerFilter, case_mark, ledger, ledger_count
 from models.cases.rights import ledger_scope
 from models.cases.rules import KINDS, STATES
-from shared_ui.live import HallChanged
+from shared_ui.live import RECONNECTED, HallChanged
 from shared_ui.words import name_of, tr
 from staff_tui import queries
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
@@ -251,7 +251,7 @@ class LedgerScreen(WideOrNarrowScreen):
         info.add_class("error")
 
     def on_hall_changed(self, message: HallChanged) -> None:
-        if any(kind.startswith("case.") for kind in message.kinds) or "reconnected" in message.kinds:
+        if any(kind.startswith("case.") for kind in message.kinds) or RECONNECTED in message.kinds:
             self._load_page()
 
     # --- showing ---------------------------------------------------------------------------------

@@ -100,7 +100,6 @@ class QueueScreen(WideOrNarrowScreen):
         self.picture: queries.QueuePicture | None = None
         self.cover: queries.CoverView | None = None
         self.busy = False
-        self._token = 0
 
     @property
     def window_number(self) -> int:

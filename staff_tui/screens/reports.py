@@ -33,7 +33,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from models import clock
-from shared_ui.live import HallChanged
+from shared_ui.live import RECONNECTED, HallChanged
 from shared_ui.words import name_of, tr
 from staff_tui.modals.form import Field, FormDialog
 from staff_tui.report_data import ReportData, gather, write_csv
@@ -104,7 +104,7 @@ class ReportsScreen(WideOrNarrowScreen):
     def on_hall_changed(self, message: HallChanged) -> None:
         # Today's numbers move with every ticket; a past day or month does not.
         if self.period == clock.service_day(self.app.config.zone).isoformat() and any(
-            k.startswith(("ticket.", "case.", "whereabouts.", "reconnected")) for k in message.kinds
+            k.startswith(("ticket.", "case.", "whereabouts.", RECONNECTED)) for k in message.kinds
         ):
             self.load()
 

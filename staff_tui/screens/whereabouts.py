@@ -29,7 +29,7 @@ from textual.widgets import Static
 
 from models import clock
 from models.schema.whereabouts import STATES
-from shared_ui.live import HallChanged
+from shared_ui.live import RECONNECTED, HallChanged
 from shared_ui.words import name_of, tr
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.text import fit, hhmm
@@ -157,7 +157,7 @@ class WhereaboutsScreen(WideOrNarrowScreen):
         )
 
     def on_hall_changed(self, message: HallChanged) -> None:
-        if "reconnected" in message.kinds or any(k.startswith(RELOAD_KINDS) for k in message.kinds):
+        if RECONNECTED in message.kinds or any(k.startswith(RELOAD_KINDS) for k in message.kinds):
             self.load()
 
     def on_whereabouts_screen_board_loaded(self, message: BoardLoaded) -> None:

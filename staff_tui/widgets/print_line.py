@@ -40,6 +40,7 @@ class PrintLine(Static):
 
     def on_print_line_printed(self, message: Printed) -> None:
         self.update(tr("staff_resident.printed"))
+        self.remove_class("error")
 
     def on_print_line_print_failed(self, message: PrintFailed) -> None:
         self.update(tr("staff_resident.print_failed", reason=message.reason[:160]))
