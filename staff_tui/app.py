@@ -37,6 +37,7 @@ from shared_ui.words import localise_bindings
 from staff_tui import keys
 from staff_tui.asking import Asking
 from staff_tui.idle_lock import IdleLock
+from staff_tui.screens.staff_screen import StaffScreen
 
 HERE = Path(__file__).parent
 
@@ -251,9 +252,9 @@ class StaffApp(IdleLock, Asking, App):
                     "staff_ui.where.state_saved", self.lang, state=t(f"whereabouts.state_{result.to_state}", self.lang)
                 )
                 self.notify(line, timeout=4)
-                say = getattr(self.screen, "say", None)
-                if say is not None:
-                    say(line)
+                screen = self.screen
+                if isinstance(screen, StaffScreen) and screen.MESSAGE_LINE is not None:
+                    screen.say(line)  # the notice goes; the line stays
 
         self.push_screen(StateDialog(StateRequest(shift.code, shift.name, current=current)), answered)
 

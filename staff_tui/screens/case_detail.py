@@ -89,6 +89,9 @@ class CaseDetailScreen(WideOrNarrowScreen):
         Binding("f10", "lock", "staff_ui.lock", key_display="F10", show=False),
     ]
 
+    MESSAGE_LINE = "#case-message"
+    BOLD_ERRORS = False
+
     def __init__(self, number: str) -> None:
         super().__init__(name="case")
         self.number = number
@@ -179,11 +182,6 @@ class CaseDetailScreen(WideOrNarrowScreen):
             notices.highlighted = min(highlighted or 0, len(view.notices) - 1)
 
     # --- steps -------------------------------------------------------------------------------------
-
-    def say(self, text: str, *, error: bool = False) -> None:
-        line = self.query_one("#case-message", Static)
-        line.update(text)
-        line.set_class(error, "error")
 
     def ask_failed(self, failure) -> None:
         self.busy = False

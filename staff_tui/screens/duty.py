@@ -20,7 +20,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -73,6 +72,8 @@ class DutyScreen(WideOrNarrowScreen):
         Binding("f10", "lock", "staff_ui.lock", key_display="F10", show=False),
         Binding("escape", "back", "staff_ui.back", show=False),
     ]
+
+    MESSAGE_LINE = "#message"
 
     def __init__(self, day: date | None = None) -> None:
         super().__init__(name="duty")
@@ -192,11 +193,6 @@ class DutyScreen(WideOrNarrowScreen):
         return True
 
     # --- actions ---------------------------------------------------------------------------
-
-    def say(self, text: str, *, error: bool = False) -> None:
-        line = self.query_one("#message", Static)
-        line.update(Text(text, style="bold" if error else ""))
-        line.set_class(error, "error")
 
     def act(self, fn, done) -> None:
         """Run ``fn(hall)``, one duty action at a time."""

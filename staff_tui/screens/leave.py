@@ -63,6 +63,9 @@ class LeaveScreen(StaffScreen):
         Binding("escape", "back", "staff_ui.where.board", key_display="Esc"),
     ]
 
+    MESSAGE_LINE = "#message"
+    BOLD_ERRORS = False
+
     def __init__(self) -> None:
         super().__init__(name="leave")
         self.leaves = []
@@ -158,11 +161,6 @@ class LeaveScreen(StaffScreen):
         )
         if not rows:
             self.say(tr("staff_ui.where.leave_none"))
-
-    def say(self, text: str, *, error: bool = False) -> None:
-        line = self.query_one("#message", Static)
-        line.update(text)
-        line.set_class(error, "error")
 
     # --- actions ----------------------------------------------------------------------------
 

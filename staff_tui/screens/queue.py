@@ -17,7 +17,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -94,6 +93,8 @@ class QueueScreen(WideOrNarrowScreen):
     ]
     # The buttons are the function keys' actions, in the order of their keys.
     ACTIONS = [(b.action, b.description) for b in BINDINGS if b.key.startswith("f")]
+
+    MESSAGE_LINE = "#message"
 
     def __init__(self) -> None:
         super().__init__(name="queue")
@@ -229,11 +230,6 @@ class QueueScreen(WideOrNarrowScreen):
         return True
 
     # --- running an action -------------------------------------------------------------
-
-    def say(self, text: str, *, error: bool = False) -> None:
-        line = self.query_one("#message", Static)
-        line.update(Text(text, style="bold" if error else ""))
-        line.set_class(error, "error")
 
     def act(self, fn, done: type[TicketMoved]) -> None:
         """Run ``fn(hall)``, one counter action at a time."""

@@ -63,6 +63,8 @@ class ReportsScreen(WideOrNarrowScreen):
         Binding("escape", "back", "staff_ui.back", show=False),
     ]
 
+    MESSAGE_LINE = "#message"
+
     def __init__(self, period: str | None = None) -> None:
         super().__init__(name="reports")
         self.period = period
@@ -116,11 +118,6 @@ class ReportsScreen(WideOrNarrowScreen):
             self.refresh_bindings()
             if first:
                 self.say("")
-
-    def say(self, text: str, *, error: bool = False) -> None:
-        line = self.query_one("#message", Static)
-        line.update(Text(text, style="bold" if error else ""))
-        line.set_class(error, "error")
 
     # --- showing -----------------------------------------------------------------------------
 

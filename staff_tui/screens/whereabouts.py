@@ -69,6 +69,9 @@ class WhereaboutsScreen(WideOrNarrowScreen):
         Binding("escape", "back", "staff_ui.back", show=False),
     ]
 
+    MESSAGE_LINE = "#message"
+    BOLD_ERRORS = False
+
     def __init__(self) -> None:
         super().__init__(name="whereabouts")
         self.data = None
@@ -163,11 +166,6 @@ class WhereaboutsScreen(WideOrNarrowScreen):
     def on_whereabouts_screen_board_loaded(self, message: BoardLoaded) -> None:
         self.data = (message.board, message.covers)
         self._show(*self.data)
-
-    def say(self, text: str, *, error: bool = False) -> None:
-        line = self.query_one("#message", Static)
-        line.update(text)
-        line.set_class(error, "error")
 
     # --- showing ------------------------------------------------------------------------------
 
