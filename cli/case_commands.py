@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime
-from typing import Any
 
 from cli import context, ledger_commands
 from cli.context import add_actions, emit_json, parse_date, say
@@ -118,7 +117,7 @@ def _print_facts(args, cases, facts, key: str, **params) -> None:
 
 
 def cmd_open(args) -> int:
-    from models.cases import find_item
+    from models.cases import catalogue_materials, find_item
 
     cases = _cases(args)
     kind = args.kind
@@ -132,8 +131,7 @@ def cmd_open(args) -> int:
             item_code = find_ticket(args.ticket).item.code
         names = set()
         if item_code:
-            data: dict[str, Any] = find_item(item_code).data or {}
-            for material in data.get("materials") or []:
+            for material in catalogue_materials(find_item(item_code)):
                 names.update({material.get("name"), material.get("name_en")})
         for entry in args.missing:
             (missing if entry in names else other).append(entry)

@@ -17,13 +17,13 @@ from peewee import IntegrityError
 
 from models import clock, events
 from models.db import database
-from models.duty.roster import DutyDay, Roster, iso
+from models.duty.roster import DutyDay, Roster
 from models.errors import StaffRefused
 from models.i18n import t
 from models.queue.day_hold import closed_for_day, hold_day
 from models.schema import Staff, Ticket
 from models.schema.duty import CHECKLISTS, ChecklistTick, DutySignOff
-from models.staff.presence import find_active_staff
+from models.staff.presence import find_active_staff, iso
 
 OPEN_TICKET_STATES = ("waiting", "called", "serving")
 

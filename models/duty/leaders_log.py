@@ -13,11 +13,10 @@ from datetime import date, datetime
 from models import clock, events
 from models.config import Config
 from models.db import database
-from models.duty.roster import iso
 from models.errors import StaffRefused
 from models.schema import Staff
 from models.schema.duty import DutyLog
-from models.staff.presence import find_active_staff
+from models.staff.presence import find_active_staff, iso
 
 
 @dataclass(frozen=True)

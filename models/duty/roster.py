@@ -27,13 +27,9 @@ from models.errors import StaffRefused
 from models.schema import Staff
 from models.schema.duty import DutySwap
 from models.staff.leave import approved_leaves
-from models.staff.presence import find_active_staff
+from models.staff.presence import find_active_staff, iso
 
 ANCHOR = date(2024, 1, 1)  # a Monday; the rotation counts days from here
-
-
-def iso(moment: datetime | None) -> str | None:
-    return moment.isoformat() + "Z" if moment else None
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ case number, tracking code or the last four digits of a phone. Overdue rows
 and rows due within two working days carry a word and a symbol in their
 first column ("!! 超期", "! 临期"), not only a colour. A page is one query
 of :func:`models.cases.ledger.ledger` (indexed, fast with 100,000 cases); what a
-person may see is :func:`models.staff.signin.ledger_scope`'s answer.
+person may see is :func:`models.cases.rights.ledger_scope`'s answer.
 """
 
 from __future__ import annotations
