@@ -16,20 +16,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = [
-    "CATEGORIES",
-    "KINDS",
-    "Catalogue",
-    "CatalogueError",
-    "Fee",
-    "Item",
-    "Line",
-    "Material",
-    "Problem",
-    "Window",
-    "diff",
-]
-
 # The groups of community work in seed 003 §10 (simplified characters).
 CATEGORIES: tuple[str, ...] = (
     "社区党群",

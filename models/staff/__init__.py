@@ -12,13 +12,11 @@ from typing import TYPE_CHECKING
 from models.lazy_exports import exports
 
 if TYPE_CHECKING:
-    from models.errors import StaffRefused
     from models.staff.accounts import StaffInfo, add_staff, find_staff, hash_pin, list_staff, pin_matches, staff_info
 
 __getattr__, __all__ = exports(
     __name__,
     {
-        "models.errors": ("StaffRefused",),
         "models.staff.accounts": (
             "StaffInfo",
             "add_staff",

@@ -36,8 +36,6 @@ from models.staff.cover import CoverRules, cover_of_windows
 from models.staff.leave import LeaveBook, approved_leave_at
 from models.staff.presence import current_row, find_active_staff, iso, latest_ids, state_label, to_utc
 
-__all__ = ["Board", "BoardGroup", "Presence", "StateChange", "Whereabouts", "find_active_staff", "state_label"]
-
 
 @dataclass(frozen=True)
 class StateChange:
