@@ -108,6 +108,22 @@ class DutyConfig:
 
 
 @dataclass(frozen=True)
+class WebConfig:
+    # Where residents' phones reach `hall web`, e.g. "https://hall.example.cn"; once
+    # set, the ticket's QR holds {base_url}/track/{code} unless tracking_url says otherwise.
+    base_url: str = ""
+    # Addresses of reverse proxies whose X-Forwarded-For is believed; nobody else's is.
+    proxies: tuple[str, ...] = ()
+    # Lookups of unknown tracking codes: at most this many per client address, and
+    # in all, per window; shared through the database by every `hall web` process.
+    unknown_per_client: int = 10
+    unknown_in_all: int = 200
+    unknown_window_seconds: int = 60
+    # How often an open tracking page asks whether anything changed.
+    poll_milliseconds: int = 700
+
+
+@dataclass(frozen=True)
 class Config:
     hall_name: str = "社区服务大厅"
     hall_name_en: str = "Community Service Hall"
@@ -126,6 +142,7 @@ class Config:
     staff: StaffConfig = field(default_factory=StaffConfig)
     whereabouts: WhereaboutsConfig = field(default_factory=WhereaboutsConfig)
     duty: DutyConfig = field(default_factory=DutyConfig)
+    web: WebConfig = field(default_factory=WebConfig)
     opening_checklist: tuple[str, ...] = (
         "提前10分钟到岗",
         "公共区域清洁完毕",
@@ -165,6 +182,7 @@ _SECTIONS = {
     "staff": StaffConfig,
     "whereabouts": WhereaboutsConfig,
     "duty": DutyConfig,
+    "web": WebConfig,
 }
 
 
@@ -233,6 +251,13 @@ def parse_config(raw: dict, source: str = "hall.toml") -> Config:
         raise ConfigError(f"{source}: hours.mode: must be 'seasonal' or 'staggered', not '{config.hours.mode}'")
     if config.tracking_url and "{code}" not in config.tracking_url:
         raise ConfigError(f"{source}: tracking_url: must contain {{code}}")
+    base = config.web.base_url
+    if base and (not base.startswith(("http://", "https://")) or any(ch in base for ch in " ?#{}")):
+        raise ConfigError(f"{source}: web.base_url: must be an address like https://hall.example.cn, not {base!r}")
+    if config.web.poll_milliseconds < 100:
+        raise ConfigError(f"{source}: web.poll_milliseconds: must be at least 100")
+    if base and not config.tracking_url:
+        config = replace(config, tracking_url=base.rstrip("/") + "/track/{code}")
     return config
 
 
@@ -270,6 +295,10 @@ def _coerce(name: str, value, default, source: str):
             raise ConfigError(f"{where}: must be a list, not {value!r}")
         if name in ("holidays", "workdays"):
             return tuple(_date(v, where) for v in value)
+        if name == "web.proxies":
+            if not all(isinstance(v, str) and v.strip() for v in value):
+                raise ConfigError(f"{where}: must be a list of addresses like \"127.0.0.1\"")
+            return tuple(v.strip() for v in value)
         if name.endswith("checklist"):
             if not all(isinstance(v, str) and v.strip() for v in value):
                 raise ConfigError(f"{where}: must be a list of non-empty strings")
@@ -329,7 +358,7 @@ hall_name_en = "Community Service Hall"
 timezone = "Asia/Shanghai"
 language = "zh"                 # zh or en
 # database = "sqlite:////var/lib/hall/hall.db"   # or postgresql://user@host/hall
-# tracking_url = "https://hall.example.cn/track/{code}"
+# tracking_url = "https://hall.example.cn/track/{code}"   # default: {web.base_url}/track/{code}
 holidays = []                   # ["2026-10-01", "2026-10-02"]
 workdays = []                   # 调休 make-up working days: ["2026-10-10"]
 
@@ -356,4 +385,12 @@ include_leaders = false
 arrive_early_minutes = 10
 weekend_duty = true
 weekend_hours = ["09:00-16:00"]
+
+[web]                           # `hall web`: the hall on residents' phones
+base_url = ""                   # "https://hall.example.cn": then the QR opens the tracking page
+proxies = []                    # ["127.0.0.1"]: only these may say X-Forwarded-For
+unknown_per_client = 10         # lookups of unknown codes per client address per window
+unknown_in_all = 200            # … and from everyone together
+unknown_window_seconds = 60
+poll_milliseconds = 700         # how often an open tracking page looks for a change
 """

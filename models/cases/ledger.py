@@ -25,6 +25,7 @@ from peewee import JOIN
 
 from models import clock
 from models.calendar import HallCalendar
+from models.cases.notices import applicable_notices
 from models.cases.rules import KINDS, STATES, CaseRefused, fold, mask_name, mask_phone, projection_values
 from models.cases.store import facts_of, find_record, normalise_number
 from models.config import Config
@@ -463,6 +464,12 @@ def public_cases(config: Config, code: str) -> list[dict]:
                 else None,
                 "rated": facts.rating is not None,
                 "can_rate": facts.finished and facts.rating is None,
+                # The resident's own rating, and whether the leader has followed a 差评 up.
+                "rating": facts.rating,
+                "followup": facts.followup,
+                "called_back": facts.called_back_at is not None,
+                "rectified": facts.rectified_at is not None,
+                "notices": list(applicable_notices(facts)),
             }
         )
     return out

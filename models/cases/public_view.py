@@ -34,12 +34,19 @@ def public_view(config: Config, text: str) -> dict:
     else:
         queue = Queue(config)
         item, line = ticket.item, ticket.line
+        windows = queue.windows_for_line(ticket.line_id)
+        ahead = queue.people_ahead(ticket)
         ticket_view = {
             "number": ticket.number,
             "state": ticket.status,
-            "ahead": queue.people_ahead(ticket),
+            "ahead": ahead,
+            "wait_minutes": queue.expected_wait(ticket.line_id, ahead, item.service_minutes)
+            if ticket.status == "waiting"
+            else 0,
             "window": ticket.window.number if ticket.window_id else None,
-            "windows": [w.number for w in queue.windows_for_line(ticket.line_id)],
+            "windows": [w.number for w in windows],
+            # Every window of the line paused: nobody calls until one resumes.
+            "paused": bool(windows) and all(w.paused for w in windows),
             "issued_at": clock.local(ticket.issued_at, config.zone).isoformat(timespec="minutes"),
             "service_day": ticket.service_day.isoformat(),
         }

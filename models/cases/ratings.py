@@ -59,8 +59,10 @@ def rate(config: Config, case, level: str, tags=(), *, channel: str = "kiosk") -
         return cases._append(record, facts, None, [("rated", data)])
 
 
-def rate_by_code(config: Config, tracking_code: str, case_number: str, level: str, tags=()) -> CaseFacts:
-    """The kiosk's way in: the resident holds the tracking code of the visit."""
+def rate_by_code(
+    config: Config, tracking_code: str, case_number: str, level: str, tags=(), *, channel: str = "kiosk"
+) -> CaseFacts:
+    """The resident's way in (kiosk or phone): they hold the tracking code of the visit."""
     code = tracking.read(tracking_code)
     try:
         number = normalise_number(case_number)
@@ -69,7 +71,7 @@ def rate_by_code(config: Config, tracking_code: str, case_number: str, level: st
     record = CaseRecord.get_or_none((CaseRecord.tracking_code == code) & (CaseRecord.number == number))
     if record is None:
         raise CaseRefused("unknown_case_for_code", case=number)
-    return rate(config, record, level, tags, channel="kiosk")
+    return rate(config, record, level, tags, channel=channel)
 
 
 def _follow_step(config: Config, case, staff, kind: str, note: str) -> CaseFacts:

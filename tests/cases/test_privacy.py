@@ -93,6 +93,11 @@ def test_public_view_is_an_allow_list(hall, cases):
         "completed_on",
         "rated",
         "can_rate",
+        "rating",
+        "followup",
+        "called_back",
+        "rectified",
+        "notices",
     }
 
 
