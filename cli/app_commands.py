@@ -1,4 +1,4 @@
-"""``hall kiosk`` and ``hall board``: the lobby apps.
+"""``hall kiosk`` and ``hall board``: the lobby apps; ``hall web``: the hall on phones.
 
 Both draw their first frame from the config and open the database in the
 background (see :mod:`kiosk.pending`); a database that cannot be opened
@@ -8,6 +8,7 @@ ends the app and is reported here in one line, like every other command.
 from __future__ import annotations
 
 from cli import context
+from cli.errors import UsageError
 
 
 def register(groups, common) -> None:
@@ -17,6 +18,13 @@ def register(groups, common) -> None:
     kiosk.set_defaults(handler=cmd_kiosk)
     board = groups.add_parser("board", parents=[common], help="the display board: calls, waiting counts, notices")
     board.set_defaults(handler=cmd_board)
+    web = groups.add_parser(
+        "web", parents=[common], help="the hall on residents' phones: tracking pages, 好差评, guide, notices, JSON"
+    )
+    web.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    web.add_argument("--port", type=int, default=8080, help="port to listen on (default 8080)")
+    web.add_argument("--quiet", action="store_true", help="no access log lines")
+    web.set_defaults(handler=cmd_web)
 
 
 def _pending(args):
@@ -54,3 +62,20 @@ def cmd_board(args) -> int:
     hall = _pending(args)
     BoardApp(hall, language=context.language).run()
     return _finish(hall)
+
+
+def cmd_web(args) -> int:
+    from models.hall import open_hall
+    from web.server import serve
+
+    if not 0 < args.port < 65536:
+        raise UsageError(f"hall web: --port must be between 1 and 65535, not {args.port}")
+    config = context.config_from(args)
+    hall = open_hall(config)
+    base = config.web.base_url or f"http://{args.host}:{args.port}"
+    print(f"hall web: {base}/ (listening on {args.host}:{args.port})", flush=True)
+    try:
+        serve(hall, args.host, args.port, quiet=args.quiet)
+    finally:
+        hall.close()
+    return 0

@@ -297,7 +297,7 @@ def _coerce(name: str, value, default, source: str):
             return tuple(_date(v, where) for v in value)
         if name == "web.proxies":
             if not all(isinstance(v, str) and v.strip() for v in value):
-                raise ConfigError(f"{where}: must be a list of addresses like \"127.0.0.1\"")
+                raise ConfigError(f'{where}: must be a list of addresses like "127.0.0.1"')
             return tuple(v.strip() for v in value)
         if name.endswith("checklist"):
             if not all(isinstance(v, str) and v.strip() for v in value):

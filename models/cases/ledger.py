@@ -469,6 +469,8 @@ def public_cases(config: Config, code: str) -> list[dict]:
                 "followup": facts.followup,
                 "called_back": facts.called_back_at is not None,
                 "rectified": facts.rectified_at is not None,
+                "callback_due": iso(facts.callback_due),
+                "rectify_due": iso(facts.rectify_due),
                 "notices": list(applicable_notices(facts)),
             }
         )

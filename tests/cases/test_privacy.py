@@ -97,6 +97,8 @@ def test_public_view_is_an_allow_list(hall, cases):
         "followup",
         "called_back",
         "rectified",
+        "callback_due",
+        "rectify_due",
         "notices",
     }
 

@@ -1,0 +1,111 @@
+"""Tracking-code lookups for phones, under the shared limit on unknown codes.
+
+Guessing codes is slowed down for everyone at once: an unknown or malformed
+code counts against the client's address and against all clients together,
+in the database (:mod:`models.throttle`), so several ``hall web`` processes
+share one limit. While either is used up, lookups of that client (or of
+everyone) are refused with the seconds left. A known code costs no count.
+
+A view is kept per code until the change feed moves on (or a few seconds
+pass, for the expected wait), so a page that polls costs one indexed read
+while nothing changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+import threading
+import time
+
+from models.cases.public_view import public_view
+from models.errors import Refused
+from models.events import last_id
+from models.hall import get_setting, put_setting
+from models.queue import tracking
+from models.throttle import Limit, hashed
+
+_FRESH_SECONDS = 5.0
+_CACHE_SIZE = 5000
+
+
+class LookupsPaused(Refused):
+    """Too many unknown codes lately; ``seconds`` until lookups are taken again."""
+
+    def __init__(self, seconds: int):
+        super().__init__("lookup_paused", seconds=seconds)
+        self.seconds = seconds
+
+
+def hall_secret(db) -> str:
+    """The hall's own random secret (CSRF tokens, hashed addresses), the same for every process."""
+    with db.atomic():
+        secret = get_setting("web_secret")
+        if not secret:
+            secret = secrets.token_hex(32)
+            put_setting("web_secret", secret)
+            # Two processes may start at once: whichever wrote first wins for both.
+            secret = get_setting("web_secret")
+    return str(secret)
+
+
+def version_of(view: dict) -> str:
+    """A short fingerprint of a view: the page asks again only when it changes."""
+    return hashlib.blake2s(json.dumps(view, sort_keys=True, ensure_ascii=False).encode(), digest_size=8).hexdigest()
+
+
+class Lookups:
+    def __init__(self, hall, secret: str) -> None:
+        self.hall = hall
+        self.secret = secret
+        web = hall.config.web
+        self._window = web.unknown_window_seconds
+        self._per_client = web.unknown_per_client
+        self._in_all = Limit("web.unknown", web.unknown_in_all, web.unknown_window_seconds)
+        self._cache: dict[str, tuple[int, float, dict]] = {}
+        self._lock = threading.Lock()
+
+    def _client_limit(self, client: str) -> Limit:
+        return Limit("web.unknown:" + hashed(client, self.secret), self._per_client, self._window)
+
+    def view(self, text: str, client: str) -> dict:
+        """The public view of ``text`` (a code as typed or scanned), with its version; raises Refused."""
+        try:
+            code = tracking.normalise(text)
+        except tracking.BadCode:
+            code = None
+        if code is not None:
+            seen = last_id()
+            with self._lock:
+                cached = self._cache.get(code)
+            if cached and cached[0] == seen and time.monotonic() - cached[1] < _FRESH_SECONDS:
+                return cached[2]
+        mine = self._client_limit(client)
+        for limit in (mine, self._in_all):
+            if limit.reached():
+                raise LookupsPaused(limit.seconds_left())
+        try:
+            if code is None:
+                tracking.read(text)  # raises the refusal a resident can read
+            view = public_view(self.hall.config, text)
+        except Refused:
+            for limit in (mine, self._in_all):
+                limit.count()
+            raise
+        assert code is not None
+        view = {**view, "version": version_of(view)}
+        with self._lock:
+            if len(self._cache) >= _CACHE_SIZE:
+                self._cache.clear()
+            self._cache[code] = (seen, time.monotonic(), view)
+        return view
+
+    def forget(self, text: str) -> None:
+        """Drop a code's kept view (after this process changed it, e.g. a rating)."""
+        try:
+            code = tracking.normalise(text)
+        except tracking.BadCode:
+            return
+        with self._lock:
+            self._cache.pop(code, None)
