@@ -177,7 +177,9 @@ def test_the_global_limit_holds_for_everyone(hall):
 
     with TestClient(create_app(hall), base_url="http://hall.test") as client:
         for n in range(3):
-            assert client.get("/api/track/0000-0000-0000", headers={"X-Forwarded-For": f"10.0.0.{n}"}).status_code == 404
+            assert (
+                client.get("/api/track/0000-0000-0000", headers={"X-Forwarded-For": f"10.0.0.{n}"}).status_code == 404
+            )
         assert client.get("/api/track/0000-0000-0000", headers={"X-Forwarded-For": "10.0.0.99"}).status_code == 429
 
 
