@@ -104,9 +104,19 @@ def cmd_demo(args) -> int:
     with hall.db.connection_context():
         make_demo_history(hall)
     if sys.stdout.isatty() and sys.stdin.isatty():  # a person at a terminal: show the hall itself
-        from cli.demo_launcher import launch
+        from cli.demo_launcher import launch, start_web
 
-        return launch(hall, config_file=args.config, language=context.language, layout=getattr(args, "layout", "auto"))
+        web, url = start_web(hall.url, args.config)
+        if url:
+            say(t("cli.demo_web", context.language, url=url))
+        try:
+            return launch(
+                hall, config_file=args.config, language=context.language, layout=getattr(args, "layout", "auto")
+            )
+        finally:
+            if web is not None:
+                web.terminate()
+                web.wait(timeout=10)
     say(t("cli.demo_ready", context.language, db=hall.url, pin=DEMO_PIN))
     print_queue(hall)
     return 0
@@ -216,4 +226,27 @@ def cmd_doctor(args) -> int:
     for check in doctor(hall.db):
         say(f"{check.name:9} {'ok' if check.ok else 'FAIL':5} {check.detail}")
         failed += not check.ok
+    web_ok, web_detail = _web_check(config.web.base_url)
+    say(f"{'web':9} {'ok' if web_ok else 'FAIL':5} {web_detail}")
+    failed += not web_ok
     return 1 if failed else 0
+
+
+def _web_check(base_url: str) -> tuple[bool, str]:
+    """Whether `hall web` answers at web.base_url on this hall's schema; no base_url is no failure."""
+    import json
+    import urllib.request
+
+    from models.schema import migrations
+
+    if not base_url:
+        return True, "web.base_url not set: the ticket's QR holds the bare code"
+    url = base_url.rstrip("/") + "/api/health"
+    try:
+        with urllib.request.urlopen(url, timeout=3) as answer:
+            health = json.loads(answer.read(4096).decode("utf-8"))
+    except (OSError, ValueError) as exc:
+        return False, f"{url} does not answer ({getattr(exc, 'reason', exc)}): is `hall web` running?"
+    if health.get("schema_version") != migrations.CURRENT:
+        return False, f"{url} answers with schema version {health.get('schema_version')}, expected {migrations.CURRENT}"
+    return True, f"{url} answers"

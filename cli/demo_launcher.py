@@ -226,6 +226,23 @@ def run_in_turn(hall, shift, language: str, start: int = 0) -> int:
         index = (index + result) % len(apps)
 
 
+def start_web(db_url: str, config_file: str | None, port: int = 8080):
+    """``hall web`` for the demo, on loopback (the next free port from ``port``): (process, URL), or (None, "")."""
+    import socket
+    import subprocess
+
+    for candidate in range(port, port + 20):
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", candidate)) != 0:
+                break
+    else:
+        return None, ""
+    argv = [sys.executable, "-m", "cli.main", "--db", db_url, *(["--config", config_file] if config_file else [])]
+    argv += ["web", "--port", str(candidate), "--quiet"]
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    return process, f"http://127.0.0.1:{candidate}/"
+
+
 def launch(hall, *, config_file: str | None, language: str, layout: str = "auto") -> int:
     """Show the demo hall: tmux panes when possible, else the apps in turn."""
     use_tmux = layout in ("auto", "tmux") and shutil.which("tmux") is not None

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("models", "kiosk", "staff_tui", "shared_ui", "themes", "cli")
+PACKAGES = ("models", "kiosk", "staff_tui", "shared_ui", "themes", "cli", "web")
 OTHER_CODE = ("tests", "benchmarks", "scripts")
 UI_PACKAGES = {"textual", "rich", "kiosk", "staff_tui", "shared_ui", "themes"}
 LONG_MODULE = 400
@@ -167,6 +167,8 @@ def test_the_apps_layers():
     assert edges_between(graph, "shared_ui", lambda _n, t: package(t) in ("kiosk", "staff_tui", "cli")) == []
     assert edges_between(graph, "staff_tui", lambda _n, t: package(t) == "kiosk") == []
     assert edges_between(graph, "kiosk", lambda _n, t: package(t) == "staff_tui") == []
+    # hall web is models and its own templates only: no terminal UI in a web server.
+    assert edges_between(graph, "web", lambda _n, t: package(t) in UI_PACKAGES | {"cli"}) == []
     assert [f"{n} -> {t}" for n, ts in graph.items() if package(n) != "cli" for t in ts if package(t) == "cli"] == []
 
 
