@@ -65,6 +65,22 @@ class Limit:
         return length - int(clock.now().timestamp()) % length
 
 
+def first_reached(*limits: Limit) -> Limit | None:
+    """The first of ``limits`` that is used up, read in one query (a lookup checks two at once)."""
+    wanted = {(limit.key, limit._window()): limit for limit in limits}
+    clauses = [(ThrottleCount.key == key) & (ThrottleCount.window == window) for key, window in wanted]
+    where = clauses[0]
+    for clause in clauses[1:]:
+        where = where | clause
+    counts = {
+        (key, window): count
+        for key, window, count in ThrottleCount.select(ThrottleCount.key, ThrottleCount.window, ThrottleCount.count)
+        .where(where)
+        .tuples()
+    }
+    return next((limit for ident, limit in wanted.items() if counts.get(ident, 0) >= limit.limit), None)
+
+
 def hashed(value: str, salt: str) -> str:
     """A short digest of ``value`` (a client address) for a limit's key; the same for every process given the same salt."""
     return hashlib.blake2s(value.encode("utf-8", "surrogatepass"), key=salt.encode()[:32], digest_size=8).hexdigest()

@@ -7,7 +7,8 @@ the published notices, the live queue summary the board shows.
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Response
+from starlette.concurrency import run_in_threadpool
 
 from models.schema import migrations
 from web import views
@@ -33,10 +34,17 @@ def index(request: Request) -> dict:
     "people ahead, expected wait and windows, then every case with kind, state, dates, missing materials and "
     "rating. No name, phone or ID is ever in it. Unknown codes answer 404 and count against a shared limit "
     "(429 with Retry-After while it is used up).",
+    response_class=Response,
+    responses={200: {"content": {"application/json": {}}, "description": "the public view, with its version"}},
 )
-def track(request: Request, code: str) -> dict:
+async def track(request: Request, code: str) -> Response:
     state = request.app.state
-    return ask(state.hall, lambda: state.lookups.view(code, request.state.client))
+    lookups = state.lookups
+    # A polling page whose view has not changed is answered from memory, without a worker thread.
+    body = lookups.cached(code)
+    if body is None:
+        body = await run_in_threadpool(ask, state.hall, lambda: lookups.body(code, request.state.client))
+    return Response(body, media_type="application/json")
 
 
 @router.get("/guide", summary="Every line and service item with its complete one-time notice")

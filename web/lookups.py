@@ -6,9 +6,10 @@ in the database (:mod:`models.throttle`), so several ``hall web`` processes
 share one limit. While either is used up, lookups of that client (or of
 everyone) are refused with the seconds left. A known code costs no count.
 
-A view is kept per code until the change feed moves on (or a few seconds
-pass, for the expected wait), so a page that polls costs one indexed read
-while nothing changes.
+A view is kept per code, with its JSON, until the change feed moves on (or
+a few seconds pass, for the expected wait). The feed's last id is read at
+most every :data:`_EVENT_SECONDS`, so while nothing changes a polling page is
+answered from memory without touching the database.
 """
 
 from __future__ import annotations
@@ -21,12 +22,14 @@ import time
 
 from models.cases.public_view import public_view
 from models.errors import Refused
-from models.events import last_id
+from models.db import database
 from models.hall import get_setting, put_setting
 from models.queue import tracking
-from models.throttle import Limit, hashed
+from models.throttle import Limit, first_reached, hashed
 
 _FRESH_SECONDS = 5.0
+_EVENT_SECONDS = 0.05
+_LAST_EVENT = 'SELECT MAX(id) FROM "event"'
 _CACHE_SIZE = 5000
 
 
@@ -63,8 +66,37 @@ class Lookups:
         self._window = web.unknown_window_seconds
         self._per_client = web.unknown_per_client
         self._in_all = Limit("web.unknown", web.unknown_in_all, web.unknown_window_seconds)
-        self._cache: dict[str, tuple[int, float, dict]] = {}
+        self._cache: dict[str, tuple[int, float, dict, bytes]] = {}
+        self._event = (-1.0, 0)  # (monotonic time read, the feed's last id then)
+        self.event_seconds = _EVENT_SECONDS
         self._lock = threading.Lock()
+
+    def _last_event(self) -> int:
+        """The change feed's last id, read again when the one known is older than _EVENT_SECONDS."""
+        read_at, seen = self._event
+        now = time.monotonic()
+        if now - read_at >= self.event_seconds:
+            seen = database.execute_sql(_LAST_EVENT).fetchone()[0] or 0
+            self._event = (now, seen)
+        return seen
+
+    def cached(self, text: str) -> bytes | None:
+        """The JSON of a code's view if it is known to be current, without the database; else None."""
+        try:
+            code = tracking.normalise(text)
+        except tracking.BadCode:
+            return None
+        read_at, seen = self._event
+        now = time.monotonic()
+        entry = self._cache.get(code)
+        if entry is None or now - read_at >= self.event_seconds or entry[0] != seen or now - entry[1] >= _FRESH_SECONDS:
+            return None
+        return entry[3]
+
+    def body(self, text: str, client: str) -> bytes:
+        """The view's JSON, as the API answers it."""
+        self.view(text, client)
+        return self._cache[tracking.normalise(text)][3]
 
     def _client_limit(self, client: str) -> Limit:
         return Limit("web.unknown:" + hashed(client, self.secret), self._per_client, self._window)
@@ -76,29 +108,29 @@ class Lookups:
         except tracking.BadCode:
             code = None
         if code is not None:
-            seen = last_id()
-            with self._lock:
-                cached = self._cache.get(code)
+            seen = self._last_event()
+            cached = self._cache.get(code)
             if cached and cached[0] == seen and time.monotonic() - cached[1] < _FRESH_SECONDS:
                 return cached[2]
         mine = self._client_limit(client)
-        for limit in (mine, self._in_all):
-            if limit.reached():
-                raise LookupsPaused(limit.seconds_left())
+        used_up = first_reached(mine, self._in_all)
+        if used_up is not None:
+            raise LookupsPaused(used_up.seconds_left())
         try:
             if code is None:
                 tracking.read(text)  # raises the refusal a resident can read
-            view = public_view(self.hall.config, text)
+            view = public_view(self.hall.config, text, self.hall.queue)
         except Refused:
             for limit in (mine, self._in_all):
                 limit.count()
             raise
         assert code is not None
         view = {**view, "version": version_of(view)}
+        body = json.dumps(view, ensure_ascii=False, separators=(",", ":")).encode()
         with self._lock:
             if len(self._cache) >= _CACHE_SIZE:
                 self._cache.clear()
-            self._cache[code] = (seen, time.monotonic(), view)
+            self._cache[code] = (seen, time.monotonic(), view, body)
         return view
 
     def forget(self, text: str) -> None:

@@ -12,18 +12,28 @@ from models.config import Config
 from models.errors import NotFound
 from models.queue import tracking
 from models.queue.tickets import Queue
-from models.schema import Item, Ticket
+from models.schema import Item, Line, Ticket, Window
 
 
-def public_view(config: Config, text: str) -> dict:
+def public_view(config: Config, text: str, queue: Queue | None = None) -> dict:
     """The resident-visible facts behind a tracking code; raises Refused.
 
     A code comes from a ticket (its cases, if any, listed under "cases") or
     from a case opened without a ticket (phone, letter, visit, appointment):
     then "ticket" is None and "item"/"line" are those of its first case.
+    A caller that asks often (a web page polling) passes its long-lived
+    ``queue``, so the line's median service time is not read every time.
     """
     code = tracking.read(text)
-    ticket = Ticket.get_or_none(Ticket.tracking_code == code)
+    # The ticket with its item and line in one read: a polled page asks this many times a second.
+    ticket = (
+        Ticket.select(Ticket, Item, Line)
+        .join(Item, on=(Ticket.item == Item.id))
+        .switch(Ticket)
+        .join(Line, on=(Ticket.line == Line.id))
+        .where(Ticket.tracking_code == code)
+        .first()
+    )
     cases = public_cases(config, code)
     if ticket is None and not cases:
         raise NotFound("unknown_tracking_code", code=tracking.display(code))
@@ -32,21 +42,26 @@ def public_view(config: Config, text: str) -> dict:
         item = Item.get(Item.code == cases[0]["item"]["code"])
         line = item.line
     else:
-        queue = Queue(config)
+        queue = queue or Queue(config)
         item, line = ticket.item, ticket.line
         windows = queue.windows_for_line(ticket.line_id)
         ahead = queue.people_ahead(ticket)
+        number_of = {w.id: w.number for w in windows}
+        window = None
+        if ticket.window_id:
+            window = number_of.get(ticket.window_id) or Window.get_by_id(ticket.window_id).number
+        open_windows = sum(1 for w in windows if not w.paused)
         ticket_view = {
             "number": ticket.number,
             "state": ticket.status,
             "ahead": ahead,
-            "wait_minutes": queue.expected_wait(ticket.line_id, ahead, item.service_minutes)
+            "wait_minutes": queue.expected_wait(ticket.line_id, ahead, item.service_minutes, open_windows=open_windows)
             if ticket.status == "waiting"
             else 0,
-            "window": ticket.window.number if ticket.window_id else None,
+            "window": window,
             "windows": [w.number for w in windows],
             # Every window of the line paused: nobody calls until one resumes.
-            "paused": bool(windows) and all(w.paused for w in windows),
+            "paused": bool(windows) and open_windows == 0,
             "issued_at": clock.local(ticket.issued_at, config.zone).isoformat(timespec="minutes"),
             "service_day": ticket.service_day.isoformat(),
         }

@@ -287,7 +287,7 @@ class Queue:
         params = (line_id, ticket_id, arrival_at, arrival_at, ticket_id)
         return database.execute_sql(statement(name, is_postgres()), params).fetchone()[0]
 
-    def expected_wait(self, line_id: int, ahead: int, item_minutes: int) -> int:
+    def expected_wait(self, line_id: int, ahead: int, item_minutes: int, *, open_windows: int | None = None) -> int:
         """Minutes until called: people ahead × median service minutes ÷ open windows.
 
         The median is over the line's finished tickets of the last
@@ -295,7 +295,9 @@ class Queue:
         item's catalogue minutes stand in. Open windows are those serving the
         line and not paused right now.
         """
-        return self._wait(line_id, ahead, item_minutes, len(self.open_windows(line_id)))
+        if open_windows is None:  # a caller that has just read the line's windows passes their count
+            open_windows = len(self.open_windows(line_id))
+        return self._wait(line_id, ahead, item_minutes, open_windows)
 
     def _wait(self, line_id: int, ahead: int, item_minutes: int, open_windows: int) -> int:
         if ahead <= 0:

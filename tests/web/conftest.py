@@ -17,7 +17,9 @@ def materials(item: str) -> list[str]:
 def app(hall):
     from web.app import create_app
 
-    return create_app(hall)
+    app = create_app(hall)
+    app.state.lookups.event_seconds = 0  # a test reads right after it writes: no 50 ms of grace
+    return app
 
 
 @pytest.fixture
