@@ -21,8 +21,8 @@ import threading
 import time
 
 from models.cases.public_view import public_view
-from models.errors import Refused
 from models.db import database
+from models.errors import Refused
 from models.hall import get_setting, put_setting
 from models.queue import tracking
 from models.throttle import Limit, first_reached, hashed
