@@ -23,8 +23,9 @@ import time
 from models.cases.public_view import public_view
 from models.db import database
 from models.errors import Refused
-from models.hall import get_setting, put_setting
+from models.hall import get_setting
 from models.queue import tracking
+from models.schema import Setting
 from models.throttle import Limit, first_reached, hashed
 
 _FRESH_SECONDS = 5.0
@@ -44,13 +45,9 @@ class LookupsPaused(Refused):
 def hall_secret(db) -> str:
     """The hall's own random secret (CSRF tokens, hashed addresses), the same for every process."""
     with db.atomic():
-        secret = get_setting("web_secret")
-        if not secret:
-            secret = secrets.token_hex(32)
-            put_setting("web_secret", secret)
-            # Two processes may start at once: whichever wrote first wins for both.
-            secret = get_setting("web_secret")
-    return str(secret)
+        # Two processes may start at once: the first one's secret stays, and both read it.
+        Setting.insert(key="web_secret", value=secrets.token_hex(32)).on_conflict_ignore().execute()
+        return str(get_setting("web_secret"))
 
 
 def version_of(view: dict) -> str:

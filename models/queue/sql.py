@@ -1,4 +1,5 @@
-"""Hand-written SQL for the two hot paths: taking a ticket and calling the next.
+"""Hand-written SQL for the hot paths: taking a ticket, calling the next, and the
+public view of a code that phones poll (``hall web``).
 
 peewee spends far longer building a statement than SQLite spends running it
 (a few hundred microseconds against tens), and a kiosk or a window in a busy
@@ -25,6 +26,15 @@ _STATEMENTS = {
         WHERE wl.line_id = {p} AND NOT wl.retired AND NOT w.retired
         ORDER BY w.number""",
     "ticket_by_request": """SELECT id FROM "ticket" WHERE request_id = {p}""",
+    # What a tracking code shows of its ticket (models.cases.public_view), polled by phones.
+    "public_ticket": """
+        SELECT t.id, t.number, t.status, t.line_id, t.arrival_at, t.priority, t.front, t.issued_at,
+               t.service_day, t.window_id, w.number,
+               i.code, i.name, i.name_en, i.service_minutes, l.code, l.name, l.name_en
+        FROM "ticket" t JOIN "item" i ON i.id = t.item_id JOIN "line" l ON l.id = t.line_id
+        LEFT JOIN "window" w ON w.id = t.window_id
+        WHERE t.tracking_code = {p}""",
+    "code_has_cases": """SELECT 1 FROM "case_record" WHERE tracking_code = {p} LIMIT 1""",
     "bump_counter": """
         INSERT INTO "ticket_counter" (prefix, day, last) VALUES ({p}, {p}, 1)
         ON CONFLICT (prefix, day) DO UPDATE SET last = "ticket_counter".last + 1

@@ -32,6 +32,7 @@ import statistics
 import time as _time
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
+from typing import Any, Protocol
 
 from peewee import IntegrityError
 
@@ -48,6 +49,23 @@ from models.schema import Line, Staff, StaffPost, Ticket, Window, WindowLine
 from models.staff.accounts import find_staff
 
 _MEDIAN_CACHE_SECONDS = 60.0
+
+
+class PlaceInLine(Protocol):
+    """What people_ahead reads of a ticket: a Ticket row, or the public view's hand-read row."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def line_id(self) -> int: ...
+    @property
+    def arrival_at(self) -> Any: ...
+    @property
+    def priority(self) -> bool: ...
+    @property
+    def front(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -271,7 +289,7 @@ class Queue:
             service_day=ticket.service_day,
         )
 
-    def people_ahead(self, ticket: Ticket) -> int:
+    def people_ahead(self, ticket: Ticket | PlaceInLine) -> int:
         """Waiting tickets of the same line that will be called first.
 
         An estimate: returned residents go first; a priority ticket counts
