@@ -66,19 +66,14 @@ class Limit:
 
 
 def first_reached(*limits: Limit) -> Limit | None:
-    """The first of ``limits`` that is used up, read in one query (a lookup checks two at once)."""
-    wanted = {(limit.key, limit._window()): limit for limit in limits}
-    clauses = [(ThrottleCount.key == key) & (ThrottleCount.window == window) for key, window in wanted]
-    where = clauses[0]
-    for clause in clauses[1:]:
-        where = where | clause
-    counts = {
-        (key, window): count
-        for key, window, count in ThrottleCount.select(ThrottleCount.key, ThrottleCount.window, ThrottleCount.count)
-        .where(where)
-        .tuples()
-    }
-    return next((limit for ident, limit in wanted.items() if counts.get(ident, 0) >= limit.limit), None)
+    """The first of ``limits`` that is used up, read in one query (a polled lookup checks two at once)."""
+    wanted = [(limit, limit._window()) for limit in limits]
+    sql = 'SELECT key, "window", count FROM "throttle_count" WHERE ' + " OR ".join(
+        ['(key = {p} AND "window" = {p})'.format(p="%s" if is_postgres() else "?")] * len(wanted)
+    )
+    params = [value for limit, window in wanted for value in (limit.key, window)]
+    counts = {(key, window): count for key, window, count in database.execute_sql(sql, params).fetchall()}
+    return next((limit for limit, window in wanted if counts.get((limit.key, window), 0) >= limit.limit), None)
 
 
 def hashed(value: str, salt: str) -> str:

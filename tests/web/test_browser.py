@@ -146,3 +146,71 @@ async def test_a_phone_follows_its_ticket_and_rates_the_case(tmp_path, browser):
         assert '"rated": true' in shown
     finally:
         servers.stop(web)
+
+
+@pytest.mark.parametrize("width,font", [(320, 16), (390, 32)])
+async def test_pages_fit_a_narrow_phone_and_doubled_text(tmp_path, width, font):
+    """No sideways scrolling at 320 px, nor with the phone's text at 200 %; text at least 18 px."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    port = servers.free_port()
+    config = tmp_path / "hall.toml"
+    config.write_text(f'database = "sqlite:///{tmp_path / "hall.db"}"\n', encoding="utf-8")
+    servers.hall(config, "init", "--demo")
+    code = servers.hall(config, "ticket", "take", "baby-hukou", "--json").stdout.split('"tracking_code": "')[1][:14]
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM or "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", f"--window-size={width},844"):
+        options.add_argument(flag)
+    options.add_experimental_option(
+        "prefs", {"intl.accept_languages": "zh-CN,zh", "webkit.webprefs.default_font_size": font}
+    )
+    driver = webdriver.Chrome(service=Service(DRIVER or "/usr/bin/chromedriver"), options=options)
+    web = servers.start_web(config, port)
+    shots = Path(os.environ.get("HALL_WEB_SCREENSHOTS") or tmp_path)
+    shots.mkdir(parents=True, exist_ok=True)
+    try:
+        driver.set_window_size(width, 844)
+        for path in ("/", "/guide", f"/track/{code}", f"/track/{code}?lang=en", "/notices", "/api/docs"):
+            driver.get(f"http://127.0.0.1:{port}{path}")
+            inner = driver.execute_script("return window.innerWidth")
+            wide = driver.execute_script("return document.documentElement.scrollWidth")
+            assert wide <= inner, f"{path} is {wide} px wide in a {inner} px window"
+            size = driver.execute_script("return parseFloat(getComputedStyle(document.body).fontSize)")
+            assert size >= 18, f"{path}: body text {size} px"
+            assert driver.find_element("tag name", "html").get_attribute("lang") in ("zh-CN", "en")
+        driver.get(f"http://127.0.0.1:{port}/track/{code}")
+        driver.save_screenshot(str(shots / f"web-{width}px-font{font}.png"))
+    finally:
+        driver.quit()
+        servers.stop(web)
+
+
+def test_the_colours_keep_a_contrast_of_seven_to_one():
+    """Every text colour pair of the style sheet, by the WCAG formula."""
+    import re
+
+    css = (servers.ROOT / "web" / "static" / "hall.css").read_text(encoding="utf-8")
+    colours = dict(re.findall(r"--([a-z-]+):\s*(#[0-9a-f]{6})", css))
+
+    def luminance(hex_colour: str) -> float:
+        channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    def contrast(a: str, b: str) -> float:
+        high, low = sorted((luminance(a), luminance(b)), reverse=True)
+        return (high + 0.05) / (low + 0.05)
+
+    pairs = [
+        ("ink", "paper"),
+        ("link", "paper"),
+        ("#ffffff", "accent"),
+        ("ink", "call"),
+        ("warn", "warn-bg"),
+        ("ink", "#f2f2f2"),  # a written notice's background
+    ]
+    for fg, bg in pairs:
+        ratio = contrast(colours.get(fg, fg), colours.get(bg, bg))
+        assert ratio >= 7, f"{fg} on {bg}: {ratio:.1f}:1"
