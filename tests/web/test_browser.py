@@ -9,6 +9,7 @@ another to keep them).
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import time
@@ -25,18 +26,26 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-@pytest.fixture
-def browser():
+def chrome(width: int = 390, font: int = 16):
+    """Debian's chromium, headless, as a phone ``width`` px wide whose default text is ``font`` px."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM or "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=390,844", "--lang=zh-CN"):
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", f"--window-size={width},844"):
         options.add_argument(flag)
-    options.add_experimental_option("prefs", {"intl.accept_languages": "zh-CN,zh"})
+    options.add_experimental_option(
+        "prefs", {"intl.accept_languages": "zh-CN,zh", "webkit.webprefs.default_font_size": font}
+    )
     driver = webdriver.Chrome(service=Service(DRIVER or "/usr/bin/chromedriver"), options=options)
-    driver.set_window_size(390, 844)
+    driver.set_window_size(width, 844)
+    return driver
+
+
+@pytest.fixture
+def browser():
+    driver = chrome()
     yield driver
     driver.quit()
 
@@ -124,8 +133,6 @@ async def test_a_phone_follows_its_ticket_and_rates_the_case(tmp_path, browser):
             "夫妇双方身份证",
             "--json",
         )
-        import json
-
         case = json.loads(opened.stdout)["number"]
         wait_text(browser, "还需补充的材料")
         wait_text(browser, "夫妇双方户口本")
@@ -149,29 +156,18 @@ async def test_a_phone_follows_its_ticket_and_rates_the_case(tmp_path, browser):
 
 
 @pytest.mark.parametrize("width,font", [(320, 16), (390, 32)])
-async def test_pages_fit_a_narrow_phone_and_doubled_text(tmp_path, width, font):
+def test_pages_fit_a_narrow_phone_and_doubled_text(tmp_path, width, font):
     """No sideways scrolling at 320 px, nor with the phone's text at 200 %; text at least 18 px."""
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
     port = servers.free_port()
     config = tmp_path / "hall.toml"
     config.write_text(f'database = "sqlite:///{tmp_path / "hall.db"}"\n', encoding="utf-8")
     servers.hall(config, "init", "--demo")
-    code = servers.hall(config, "ticket", "take", "baby-hukou", "--json").stdout.split('"tracking_code": "')[1][:14]
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM or "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", f"--window-size={width},844"):
-        options.add_argument(flag)
-    options.add_experimental_option(
-        "prefs", {"intl.accept_languages": "zh-CN,zh", "webkit.webprefs.default_font_size": font}
-    )
-    driver = webdriver.Chrome(service=Service(DRIVER or "/usr/bin/chromedriver"), options=options)
+    code = json.loads(servers.hall(config, "ticket", "take", "baby-hukou", "--json").stdout)["tracking_code"]
+    driver = chrome(width, font)
     web = servers.start_web(config, port)
     shots = Path(os.environ.get("HALL_WEB_SCREENSHOTS") or tmp_path)
     shots.mkdir(parents=True, exist_ok=True)
     try:
-        driver.set_window_size(width, 844)
         for path in ("/", "/guide", f"/track/{code}", f"/track/{code}?lang=en", "/notices", "/api/docs"):
             driver.get(f"http://127.0.0.1:{port}{path}")
             inner = driver.execute_script("return window.innerWidth")
