@@ -255,3 +255,17 @@ def test_the_tracking_url_follows_the_base_url():
         parse_config({"web": {"base_url": "hall.example.cn"}})
     with pytest.raises(ConfigError, match="web.proxies"):
         parse_config({"web": {"proxies": [1]}})
+
+
+def test_a_database_that_fails_is_one_sentence_and_503(client, app, monkeypatch):
+    from peewee import OperationalError
+
+    def broken(*args, **kwargs):
+        raise OperationalError("disk I/O error")
+
+    monkeypatch.setattr(app.state.lookups, "view", broken)
+    monkeypatch.setattr(app.state.lookups, "body", broken)
+    page = client.get("/track/0000-0000-0000")
+    assert page.status_code == 503 and "系统暂时无法查询" in page.text and "disk I/O" not in page.text
+    data = client.get("/api/track/0000-0000-0000")
+    assert data.status_code == 503 and data.headers["retry-after"] == "5"
