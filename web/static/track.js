@@ -1,5 +1,5 @@
 // The live part of a tracking page: ask for the view's version, swap the part in when it changes,
-// and when the ticket is called say so loudly (vibration where the phone allows it).
+// and when the ticket is called say so loudly (vibration and a tone where the phone allows them).
 "use strict";
 (function () {
   var live = document.getElementById("live");
@@ -23,6 +23,16 @@
   function alertCalled(fragment) {
     if (fragment.dataset.state !== "called" || state.indexOf("state-called") >= 0) { return; }
     if (navigator.vibrate) { try { navigator.vibrate([400, 150, 400, 150, 400]); } catch (e) { /* not allowed */ } }
+    try {
+      // A short tone; phones that allow sound only after a tap simply stay silent.
+      var Audio = window.AudioContext || window.webkitAudioContext;
+      var tone = new Audio();
+      var beep = tone.createOscillator();
+      beep.frequency.value = 880;
+      beep.connect(tone.destination);
+      beep.start();
+      beep.stop(tone.currentTime + 0.4);
+    } catch (e) { /* no sound here */ }
     var called = live.querySelector(".called");
     if (called) { document.title = called.textContent; }
   }
