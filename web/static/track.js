@@ -25,8 +25,8 @@
     if (navigator.vibrate) { try { navigator.vibrate([400, 150, 400, 150, 400]); } catch (e) { /* not allowed */ } }
     try {
       // A short tone; phones that allow sound only after a tap simply stay silent.
-      var Audio = window.AudioContext || window.webkitAudioContext;
-      var tone = new Audio();
+      var Sound = window.AudioContext || window.webkitAudioContext;
+      var tone = new Sound();
       var beep = tone.createOscillator();
       beep.frequency.value = 880;
       beep.connect(tone.destination);
