@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from cli import context
 from cli.errors import UsageError
+from models.i18n import t
 
 
 def register(groups, common) -> None:
@@ -73,7 +74,7 @@ def cmd_web(args) -> int:
     config = context.config_from(args)
     hall = open_hall(config)
     base = config.web.base_url or f"http://{args.host}:{args.port}"
-    print(f"hall web: {base}/ (listening on {args.host}:{args.port})", flush=True)
+    print(t("cli.web_listening", context.language, url=base + "/", host=args.host, port=args.port), flush=True)
     try:
         serve(hall, args.host, args.port, quiet=args.quiet)
     finally:
