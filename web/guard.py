@@ -87,10 +87,14 @@ class Guard:
         scope.setdefault("state", {})["client"] = client
         status = {"code": 0}
 
+        head = scope.get("method") == "HEAD"
+
         async def send_with_headers(message):
             if message["type"] == "http.response.start":
                 status["code"] = message["status"]
                 message = {**message, "headers": list(message.get("headers") or []) + self.headers}
+            elif head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}  # HEAD: the answer to GET, without its body
             await send(message)
 
         problem = self._problem(scope, headers)
@@ -98,7 +102,7 @@ class Guard:
             if problem is not None:
                 await self._refuse(problem, scope, headers, send_with_headers)
             else:
-                await self.app(scope, receive, send_with_headers)
+                await self.app({**scope, "method": "GET"} if head else scope, receive, send_with_headers)
         finally:
             path = scope.get("path", "")
             log.info(

@@ -195,6 +195,8 @@ def test_bad_input_is_a_plain_4xx(client):
     assert big.status_code == 413
     chunked = client.post("/track/0000-0000-0000/rate", content=iter([b"x" * 100]))
     assert chunked.status_code == 411
+    head = client.head("/api/health")
+    assert head.status_code == 200 and head.content == b""
     assert client.get("/no/such/page").status_code == 404
     assert client.get("/api/no-such").json() == {"error": "没有这个页面，请从首页进入。"}
 
