@@ -104,11 +104,13 @@ class Guard:
             else:
                 await self.app({**scope, "method": "GET"} if head else scope, receive, send_with_headers)
         finally:
-            path = scope.get("path", "")
+            # The path as sent (percent-encoded, so a %0A cannot start a false log line), cut short.
+            raw = scope.get("raw_path") or scope.get("path", "").encode("utf-8", "surrogateescape")
+            path = raw[:200].decode("ascii", "backslashreplace")
             log.info(
                 "%s %s %s %d %.1fms",
                 masked(client),
-                scope.get("method", "-"),
+                str(scope.get("method", "-"))[:10],
                 shorten(path if problem is None else path[:40]),
                 status["code"],
                 (time.perf_counter() - started) * 1000,

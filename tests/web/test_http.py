@@ -243,6 +243,9 @@ def test_the_access_log_names_no_one(client, hall, caplog):
     line = caplog.records[-1].getMessage()
     assert tracking.display(mine.tracking_code) not in line and mine.tracking_code not in line
     assert "/track/" + tracking.display(mine.tracking_code)[:4] + "…" in line
+    with caplog.at_level(logging.INFO, logger="hall.web.access"):
+        client.get("/track/x%0Afake%20line")
+    assert "\n" not in caplog.records[-1].getMessage()
 
 
 def test_the_tracking_url_follows_the_base_url():
