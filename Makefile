@@ -18,7 +18,7 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python scripts/with_postgres.py $(BIN)/python -m pytest -q -n 2 -p no:cacheprovider
 
-# ruff (format and rules), mypy on models/ and cli/, and the import contracts; settings in pyproject.toml.
+# ruff (format and rules), mypy on models/, cli/ and web/, and the import contracts; settings in pyproject.toml.
 lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
