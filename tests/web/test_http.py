@@ -276,3 +276,20 @@ def test_a_database_that_fails_is_one_sentence_and_503(client, app, monkeypatch)
     assert page.status_code == 503 and "系统暂时无法查询" in page.text and "disk I/O" not in page.text
     data = client.get("/api/track/0000-0000-0000")
     assert data.status_code == 503 and data.headers["retry-after"] == "5"
+
+
+def test_a_case_opened_without_a_ticket_is_followed_by_its_code(client, hall, cases):
+    facts = cases.open_case(staff="S01", item="hukou-in", kind="promised", channel="phone", name=NAME, phone=PHONE)
+    page = client.get(f"/track/{tracking.display(facts.tracking_code)}")
+    assert page.status_code == 200 and facts.number in page.text and "承诺件" in page.text
+    assert "您的号码" not in page.text and NAME not in page.text
+    assert client.get(f"/api/track/{facts.tracking_code}").json()["ticket"] is None
+
+
+def test_a_case_of_another_visit_cannot_be_rated_by_this_code(client, hall, cases):
+    receipt, facts = _visit(hall, cases, kind="immediate", result="已办结")
+    _, other = _visit(hall, cases, kind="immediate", result="已办结")
+    url = f"/track/{receipt.tracking_code}"
+    form = _rate_form(client.get(url).text)
+    refused = client.post(url + "/rate", data={**form, "case": other.number, "level": "satisfied"})
+    assert refused.status_code == 400 and cases.get(other.number).rating is None
