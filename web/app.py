@@ -10,8 +10,10 @@ elsewhere; ``/api/docs`` is the hall's own page of the OpenAPI document.
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse
@@ -29,8 +31,20 @@ from web.words import Words, for_request
 HERE = Path(__file__).parent
 
 
+# Worker threads that ask the database, each holding its own connection: few, so two
+# processes on PostgreSQL stay far below its connection limit; the answers are quick.
+WORKER_THREADS = 8
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI):
+    anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
+    yield
+
+
 def create_app(hall) -> FastAPI:
     app = FastAPI(
+        lifespan=_lifespan,
         title=hall.config.hall_name + " · hall web",
         summary="The hall on residents' phones: progress of a ticket and its cases, the guide, notices, the live queue.",
         version="1",
