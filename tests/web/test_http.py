@@ -293,3 +293,11 @@ def test_a_case_of_another_visit_cannot_be_rated_by_this_code(client, hall, case
     form = _rate_form(client.get(url).text)
     refused = client.post(url + "/rate", data={**form, "case": other.number, "level": "satisfied"})
     assert refused.status_code == 400 and cases.get(other.number).rating is None
+
+
+def test_text_people_typed_is_text_on_the_page(client, hall, cases):
+    hostile = '<script>alert("x")</script>{{ 7*7 }}&amp;'
+    receipt, facts = _visit(hall, cases, kind="immediate", result=hostile)
+    page = client.get(f"/track/{receipt.tracking_code}").text
+    assert "<script>alert" not in page and "&lt;script&gt;alert" in page
+    assert "{{ 7*7 }}" in page and "49" not in page.split("{{ 7*7 }}")[0][-5:]
