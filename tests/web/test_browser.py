@@ -51,12 +51,30 @@ def browser():
 
 
 def wait_text(driver, text: str, timeout: float = 10.0) -> None:
+    from selenium.common.exceptions import StaleElementReferenceException
+
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if text in driver.find_element("tag name", "body").text:
-            return
+        try:
+            if text in driver.find_element("tag name", "body").text:
+                return
+        except StaleElementReferenceException:  # the live part was swapped while it was read
+            pass
         time.sleep(0.05)
     raise AssertionError(f"{text!r} not on the page: {driver.find_element('tag name', 'body').text[:500]}")
+
+
+def tap(driver, selector: str) -> None:
+    """Click ``selector``, found again if the live part was swapped under it."""
+    from selenium.common.exceptions import StaleElementReferenceException
+
+    for _ in range(20):
+        try:
+            driver.find_element("css selector", selector).click()
+            return
+        except StaleElementReferenceException:
+            time.sleep(0.1)
+    raise AssertionError(f"{selector} kept being replaced")
 
 
 async def kiosk_ticket_url(config_path: Path) -> tuple[str, str]:
@@ -142,10 +160,10 @@ async def test_a_phone_follows_its_ticket_and_rates_the_case(tmp_path, browser):
         servers.hall(config, "case", "materials-received", case, "--staff", "S01")
         servers.hall(config, "case", "complete", case, "--staff", "S01", "--result", "已办结")
         wait_text(browser, "提交评价")
-        browser.find_element("css selector", "input[name=level][value=satisfied]").click()
-        browser.find_element("css selector", "input[name=tag][value=efficient]").click()
+        tap(browser, "input[name=level][value=satisfied]")  # once a choice is ticked, the form is kept
+        tap(browser, "input[name=tag][value=efficient]")
         browser.save_screenshot(str(shots / "web-rate.png"))
-        browser.find_element("css selector", "form.rate button").click()
+        tap(browser, "form.rate button")
         wait_text(browser, "谢谢您的评价")
         wait_text(browser, "您的评价：满意")
         browser.save_screenshot(str(shots / "web-rated.png"))
