@@ -19,6 +19,7 @@ from textual.widgets import Static
 from kiosk.widgets.header import HallHeader
 from shared_ui.big_text import BigText
 from shared_ui.live import HallChanged
+from shared_ui.plain import plain
 from shared_ui.words import tr
 from shared_ui.workers import ask
 
@@ -135,11 +136,11 @@ class BoardScreen(Screen):
             tr("board.waiting_row", name=pick(line.name, line.name_en, lang), count=line.waiting)
             for line in state.lines
         ]
-        self.query_one("#waiting-list", Static).update("\n".join(rows))
+        self.query_one("#waiting-list", Static).update(plain("\n".join(rows)))
         paused = [w for w in state.windows if w.paused]
         text = "\n".join(tr("board.paused_row", window=w.number, name=pick(w.name, w.name_en, lang)) for w in paused)
         paused_list = self.query_one("#paused-list", Static)
-        paused_list.update(text or tr("board.no_paused"))
+        paused_list.update(plain(text or tr("board.no_paused")))
         paused_list.set_class(bool(paused), "-some")
         self.notices = message.notices
         self._show_notice()
@@ -191,7 +192,9 @@ class BoardScreen(Screen):
             return
         self.notice_index %= len(self.notices)
         self.query_one("#notice", Static).update(
-            f"{tr('board.notices')}：{self.notices[self.notice_index]}"
-            if self.app.language == "zh"
-            else f"{tr('board.notices')}: {self.notices[self.notice_index]}"
+            plain(
+                f"{tr('board.notices')}：{self.notices[self.notice_index]}"
+                if self.app.language == "zh"
+                else f"{tr('board.notices')}: {self.notices[self.notice_index]}"
+            )
         )

@@ -19,6 +19,7 @@ from textual.widgets import Button, Static
 from kiosk import queries
 from kiosk.screens.base import KioskScreen, QueryFailed
 from kiosk.widgets.big_button import BigButton
+from shared_ui.plain import plain
 from shared_ui.words import name_of, tr
 
 
@@ -93,7 +94,7 @@ class PriorityScreen(KioskScreen):
         if message.tag != "take":
             return
         note = self.query_one("#take-message", Static)
-        note.update(self.failure_text(message.error))
+        note.update(plain(self.failure_text(message.error)))
         note.add_class("-refused")
         for choice in self.query(".choice"):
             choice.disabled = False

@@ -7,6 +7,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from models import clock
+from shared_ui.plain import plain
 from shared_ui.words import name_of, tr
 
 
@@ -59,7 +60,7 @@ class HallHeader(Horizontal):
     def update_texts(self) -> None:
         app = self.app
         config = app.hall.config
-        self.query_one("#hall-name", Static).update(name_of(config.hall_name, config.hall_name_en))
+        self.query_one("#hall-name", Static).update(plain(name_of(config.hall_name, config.hall_name_en)))
         is_open = app.hall.calendar.issuing_now()
         issuing = self.query_one("#issuing", Static)
         issuing.update(tr("kiosk.header_open" if is_open else "kiosk.header_closed"))

@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from shared_ui.plain import plain
 from shared_ui.words import localise_bindings, tr
 from staff_tui.asking import Asking
 
@@ -76,4 +77,4 @@ class SavingDialog(Asking, ModalScreen):
 
     def ask_failed(self, failure: Asking.AskFailed) -> None:
         self.saving = False
-        self.query_one("#error", Static).update(failure.words)
+        self.query_one("#error", Static).update(plain(failure.words))

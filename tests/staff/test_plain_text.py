@@ -1,0 +1,37 @@
+"""People's text on the staff terminal is shown as typed: a bracket is no markup."""
+
+from __future__ import annotations
+
+from tests.staff.helpers import make_app, shift_for, take, text_of, wait_for
+
+
+async def test_a_transfer_note_with_brackets_reaches_the_receiving_window_as_typed(staffed):
+    number = take(staffed, "rural-dibao")[0]
+    staffed.queue.call_next(3, "S05")
+    staffed.queue.transfer(number, 3, to_window=1, note="请核对[/]材料 [b]原件[/]", staff_code="S05")
+    app = make_app(staffed, shift=shift_for("S01", 1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.screen.name == "queue" and app.screen.picture is not None, what="queue")
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: number in text_of(app.screen.query_one("#serving")), what="called")
+        assert "请核对[/]材料 [b]原件[/]" in text_of(app.screen.query_one("#serving"))
+        assert app.is_running
+
+
+async def test_a_case_with_brackets_in_its_text_opens_on_the_case_screen(staffed):
+    from models.cases import Cases
+    from staff_tui.screens.case_detail import CaseDetailScreen
+
+    cases = Cases(staffed.config)
+    number = cases.open_case(staff="S05", item="rural-dibao", kind="promised", window=3, name="王[/]小明").number
+    cases.extend(number, "S05", "2027-01-31", "请核对[/]材料")
+    cases.complete(number, "S05", "[b]已办结[/]")
+    app = make_app(staffed, shift=shift_for("S05", 3), live=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: app.screen.name == "queue")
+        app.push_screen(CaseDetailScreen(number))
+        await wait_for(pilot, lambda: app.screen.name == "case" and app.screen.view is not None, what="case")
+        await pilot.pause(0.2)
+        shown = app.export_screenshot()
+        assert "请核对[/]材料" in shown and "[b]已办结[/]" in shown
+        assert app.is_running
