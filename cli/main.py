@@ -31,7 +31,9 @@ def _common() -> argparse.ArgumentParser:
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # argparse's own exits with 2 and usage: keep the status, drop the noise
-        raise UsageError(f"{self.prog}: {message}")
+        from models.plain_text import shown  # what was typed is echoed: an ESC in it is shown, not obeyed
+
+        raise UsageError(f"{self.prog}: {shown(message)}")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -75,23 +77,39 @@ def main(argv: list[str] | None = None) -> int:
     from peewee import DatabaseError, InterfaceError
 
     from cli import context
+    from cli.output import ShownStream, reader_gone
+    from cli.typed_text import check_arguments
     from models.catalogue.store import CatalogueRefused
     from models.config import ConfigError
     from models.db import DatabaseUnavailable
     from models.errors import Refused
     from models.maintenance.health import BackupRefused
+    from models.plain_text import TextRefused
 
+    stdout = sys.stdout
+    sys.stdout = ShownStream(stdout)  # type: ignore[assignment]
     try:
-        args = build_parser().parse_args(argv)
+        parser = build_parser()
+        args = parser.parse_args(argv)
         for option in ("db", "config", "lang"):
             if not hasattr(args, option):
                 setattr(args, option, None)
-        return int(args.handler(args) or 0)
+        context.language = args.lang or context.language
+        check_arguments(parser, args)
+        status = int(args.handler(args) or 0)
+        sys.stdout.flush()
+        return status
+    except BrokenPipeError:
+        reader_gone()
+        return EXIT_OK
     except UsageError as exc:
         print(exc, file=sys.stderr)
         return EXIT_USAGE
     except (ConfigError, DatabaseUnavailable) as exc:
         print(f"hall: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except TextRefused as exc:
+        print(f"hall: {exc.message(context.language)}", file=sys.stderr)
         return EXIT_USAGE
     except Refused as exc:
         print(f"hall: {exc.message(context.language)}", file=sys.stderr)
@@ -108,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # the last guard: one line, never a traceback
         print(f"hall: unexpected error ({type(exc).__name__}: {exc})", file=sys.stderr)
         return EXIT_REFUSED
+    finally:
+        sys.stdout = stdout
 
 
 if __name__ == "__main__":
