@@ -10,6 +10,7 @@ from peewee import DatabaseError, InterfaceError, OperationalError
 
 from models.errors import Refused
 from models.i18n import t
+from models.plain_text import TextRefused
 
 
 def is_database_fault(exc: BaseException) -> bool:
@@ -21,7 +22,7 @@ def is_database_fault(exc: BaseException) -> bool:
 
 def error_words(exc: BaseException, language: str) -> str:
     """One plain sentence for ``exc``."""
-    if isinstance(exc, Refused):
+    if isinstance(exc, Refused | TextRefused):
         return exc.message(language)
     if is_database_fault(exc):
         first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.staff.helpers import make_app, shift_for, take, text_of, wait_for
 
 
@@ -35,3 +37,33 @@ async def test_a_case_with_brackets_in_its_text_opens_on_the_case_screen(staffed
         shown = app.export_screenshot()
         assert "请核对[/]材料" in shown and "[b]已办结[/]" in shown
         assert app.is_running
+
+
+@pytest.mark.parametrize(
+    "language,words",
+    [
+        ("zh", "「转办说明（向接办窗口说明情况）」含有"),
+        ("en", "Transfer note (what the next window should know) holds"),
+    ],
+)
+async def test_a_pasted_escape_sequence_is_refused_naming_the_field_and_nothing_is_saved(staffed, language, words):
+    from textual.widgets import Input, Select
+
+    from models.schema import Ticket
+
+    number = take(staffed, "rural-dibao")[0]
+    app = make_app(staffed, shift=shift_for("S05", 3), language=language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.screen.name == "queue" and app.screen.picture is not None, what="queue")
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: number in text_of(app.screen.query_one("#serving")), what="called")
+        await pilot.press("f6")
+        await wait_for(pilot, lambda: app.screen.query("#f-target"))
+        dialog = app.screen
+        dialog.query_one("#f-target", Select).value = "line:jisheng"
+        dialog.query_one("#f-note", Input).value = "请核对\x1b[2J\x1b]0;x\x07材料"
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.3)
+        assert app.screen is dialog and words in text_of(dialog.query_one("#error"))
+        assert "U+001B" in text_of(dialog.query_one("#error"))
+    assert Ticket.get(Ticket.number == number).status == "called"
