@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     from models.plain_text import TextRefused
 
     stdout = sys.stdout
-    sys.stdout = ShownStream(stdout)  # type: ignore[assignment]
+    sys.stdout = ShownStream(stdout)
     try:
         parser = build_parser()
         args = parser.parse_args(argv)

@@ -20,7 +20,9 @@ def _names(parser: argparse.ArgumentParser, names: dict[str, str]) -> dict[str, 
             for sub in action.choices.values():
                 _names(sub, names)
         elif action.dest not in names:
-            names[action.dest] = action.option_strings[-1] if action.option_strings else action.metavar or action.dest
+            names[action.dest] = (
+                action.option_strings[-1] if action.option_strings else str(action.metavar or action.dest)
+            )
     return names
 
 
