@@ -70,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+DISK_FULL = "the disk holding the database is full: nothing was written. Free some space, then try again."
+
+
 def main(argv: list[str] | None = None) -> int:
     from cli.startup import prepare
 
@@ -81,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     from cli.typed_text import check_arguments
     from models.catalogue.store import CatalogueRefused
     from models.config import ConfigError
-    from models.db import DatabaseUnavailable
+    from models.db import DatabaseUnavailable, is_disk_full
     from models.errors import Refused
     from models.maintenance.health import BackupRefused
     from models.plain_text import TextRefused
@@ -106,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return EXIT_USAGE
     except (ConfigError, DatabaseUnavailable) as exc:
-        print(f"hall: {exc}", file=sys.stderr)
+        print(f"hall: {DISK_FULL if is_disk_full(exc) else exc}", file=sys.stderr)
         return EXIT_USAGE
     except TextRefused as exc:
         print(f"hall: {exc.message(context.language)}", file=sys.stderr)
@@ -118,6 +121,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"hall: {exc}", file=sys.stderr)
         return EXIT_REFUSED
     except (DatabaseError, InterfaceError) as exc:
+        if is_disk_full(exc):
+            print(f"hall: {DISK_FULL}", file=sys.stderr)
+            return EXIT_USAGE
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         print(f"hall: database error: {first}; nothing was changed. Try again, or run `hall doctor`.", file=sys.stderr)
         return EXIT_USAGE
