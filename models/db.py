@@ -119,6 +119,17 @@ def _open_postgres(url: str) -> PostgresqlDatabase:
     return PostgresqlDatabase(name, **kwargs, **options)
 
 
+def check_present(db) -> None:
+    """Raise DatabaseUnavailable when ``db`` is a SQLite file that is no longer there.
+
+    An open connection keeps reading a file that was moved or deleted, and a
+    new one would make an empty file in its place: an app that already runs
+    asks this before each connection, and its change feed between polls.
+    """
+    if isinstance(db, SqliteDatabase) and db.database != ":memory:" and not Path(db.database).is_file():
+        raise DatabaseUnavailable(f"the database file {db.database} is not there")
+
+
 def describe(url: str) -> str:
     """The URL without its password, safe for messages and logs."""
     parts = urlparse(url)

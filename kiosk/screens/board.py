@@ -145,6 +145,18 @@ class BoardScreen(Screen):
         self.notices = message.notices
         self._show_notice()
 
+    def on_day_state_learned(self) -> None:
+        """The database went away (the calls shown may be stale: say so) or came back."""
+        lost = bool(self.app.db_lost)
+        self.query_one("#call-panel").set_class(lost, "-stale")
+        self.query_one("#board-body").set_class(lost, "-stale")
+        if lost:
+            self.query_one("#call-text", Static).update(tr("outage.board"))
+        elif self.current is not None:
+            self._show_current(*self.current)
+        else:
+            self.query_one("#call-text", Static).update(tr("board.no_call"))
+
     def on_hall_changed(self, message: HallChanged) -> None:
         for change in message.changes:
             if change.kind in CALL_KINDS:
@@ -163,7 +175,8 @@ class BoardScreen(Screen):
 
     def _show_current(self, number: str, window: int, new: bool = False) -> None:
         self.current = (number, window)
-        self.query_one("#call-text", Static).update(tr("board.call", number=number, window=window))
+        if not self.app.db_lost:
+            self.query_one("#call-text", Static).update(tr("board.call", number=number, window=window))
         self.query_one("#call-number", BigText).update(f"{number} → {window}")
         panel = self.query_one("#call-panel")
         if new:

@@ -77,8 +77,13 @@ class ItemDetailScreen(KioskScreen):
         label.update(plain(status))
         label.set_class(tone == "ok", "-ok")
         label.set_class(tone == "warn", "-warn")
-        self.query_one("#take-ticket", BigButton).disabled = not info.status.can_take
+        self.query_one("#take-ticket", BigButton).disabled = not info.status.can_take or bool(self.app.db_lost)
         self.query_one(PagedText).set_text(notice_text(info, self.app.language, with_name=False), keep_page=not first)
+
+    def on_day_state_learned(self) -> None:
+        """The database went away or came back: taking a ticket here follows."""
+        if self.info is not None:
+            self.query_one("#take-ticket", BigButton).disabled = not self.info.status.can_take or bool(self.app.db_lost)
 
     def on_query_failed(self, message: QueryFailed) -> None:
         self.query_one("#item-status", Static).update(plain(self.failure_text(message.error)))

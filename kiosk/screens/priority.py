@@ -79,6 +79,11 @@ class PriorityScreen(KioskScreen):
         self.take(priority=event.button.id == "priority")
 
     def take(self, priority: bool) -> None:
+        if self.app.db_lost:  # no ticket while the database is away: it could not be kept
+            note = self.query_one("#take-message", Static)
+            note.update(tr("outage.issuing"))
+            note.add_class("-refused")
+            return
         for choice in self.query(".choice"):
             choice.disabled = True
         self.query_one("#take-message", Static).update(tr("kiosk.please_wait"))
