@@ -24,6 +24,7 @@ from textual.message import Message
 
 from kiosk.pending import last_event_id
 from models.i18n import pick
+from models.plain_text import shown
 from shared_ui.live import DatabaseLost, DatabaseRestored, HallChanged, start_live
 
 
@@ -66,7 +67,7 @@ class HallApp(App, inherit_bindings=False):
 
     def hall_title(self, language: str) -> str:
         config = self.hall.config
-        return pick(config.hall_name, config.hall_name_en, language)
+        return shown(pick(config.hall_name, config.hall_name_en, language))
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         from themes import theme_variable_defaults
