@@ -89,8 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     from models.maintenance.health import BackupRefused
     from models.plain_text import TextRefused
 
-    stdout = sys.stdout
-    sys.stdout = ShownStream(stdout)
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = ShownStream(stdout), ShownStream(stderr)
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"hall: unexpected error ({type(exc).__name__}: {exc})", file=sys.stderr)
         return EXIT_REFUSED
     finally:
-        sys.stdout = stdout
+        sys.stdout, sys.stderr = stdout, stderr
 
 
 if __name__ == "__main__":

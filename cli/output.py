@@ -1,5 +1,6 @@
-"""What ``hall`` writes to a terminal: people's text as it is, never a command
-to the terminal, and a reader that goes away ends the command quietly.
+"""What ``hall`` writes to a terminal (stdout and stderr): people's text as it
+is, never a command to the terminal, and a reader that goes away ends the
+command quietly.
 
 Names and notes stored before the input rule may hold an ESC sequence or a
 bidi override; :class:`ShownStream` writes each such character as its sign

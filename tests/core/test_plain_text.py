@@ -123,3 +123,16 @@ def test_a_closed_pipe_ends_a_command_quietly(demo_db, args):
     reader.stdout.close()  # the reader is gone before the first line, as `| head` may be
     err = reader.stderr.read().decode()
     assert reader.wait() == 0 and err == ""
+
+
+def test_a_refusal_naming_stored_text_shows_its_control_characters_as_signs(demo_db, capsys):
+    from models.hall import open_hall
+    from models.schema import Item
+    from tests.conftest import make_config
+
+    with open_hall(make_config(demo_db)).db.connection_context():
+        Item.update(name="婴儿\x1b[2J入户", open_from="01-01", open_to="01-02").where(
+            Item.code == "baby-hukou"
+        ).execute()
+    code, _, err = run(capsys, "ticket", "take", "baby-hukou", "--db", demo_db)
+    assert code == 1 and "婴儿␛[2J入户" in err and "\x1b" not in err
