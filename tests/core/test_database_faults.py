@@ -10,21 +10,7 @@ import pytest
 
 from cli.main import DISK_FULL, main
 from models.schema import migrations
-
-
-@pytest.fixture
-def demo_db(db_url, monkeypatch, tmp_path):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("HALL_CONFIG", raising=False)
-    monkeypatch.delenv("HALL_DB", raising=False)
-    assert main(["init", "--demo", "--db", db_url]) == 0
-    return db_url
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.core.test_cli import run
 
 
 def _schema_versions(db_url) -> list[int]:

@@ -11,20 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from cli.main import main
 from models.plain_text import TextRefused, bad_index, check, shown
 from tests.core.test_cli import run
 
 HALL = str(Path(sys.executable).with_name("hall"))
-
-
-@pytest.fixture
-def demo_db(db_url, monkeypatch, tmp_path):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("HALL_CONFIG", raising=False)
-    monkeypatch.delenv("HALL_DB", raising=False)
-    assert main(["init", "--demo", "--db", db_url]) == 0
-    return db_url
 
 
 HOSTILE = {
