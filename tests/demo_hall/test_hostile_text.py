@@ -44,7 +44,8 @@ def hostile_hall(hall, text: str):
     Window.update(name=text, name_en=text).where(Window.number.in_([1, 4])).execute()
     item = Item.get(Item.code == "baby-hukou")
     data = dict(item.data)
-    data["materials"] = [dict(m, name=text, name_en=text, note=text, note_en=text) for m in data.get("materials", [])]
+    materials = data.get("materials", [])  # one material does: every one is drawn the same way
+    data["materials"] = [dict(materials[0], name=text, name_en=text, note=text, note_en=text), *materials[1:]]
     data["fees"] = [dict(f, name=text, name_en=text) for f in data.get("fees", [])]
     data["notes"] = [text]
     Item.update(name=text, name_en=text, data=data).where(Item.id == item.id).execute()
