@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.staff.helpers import make_app, shift_for, take, text_of, wait_for
+from tests.staff.test_queue import open_queue, serving
 
 
 async def test_a_transfer_note_with_brackets_reaches_the_receiving_window_as_typed(staffed):
@@ -13,9 +14,9 @@ async def test_a_transfer_note_with_brackets_reaches_the_receiving_window_as_typ
     staffed.queue.transfer(number, 3, to_window=1, note="请核对[/]材料 [b]原件[/]", staff_code="S05")
     app = make_app(staffed, shift=shift_for("S01", 1))
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: app.screen.name == "queue" and app.screen.picture is not None, what="queue")
+        await open_queue(pilot, app)
         await pilot.press("f2")
-        await wait_for(pilot, lambda: number in text_of(app.screen.query_one("#serving")), what="called")
+        await wait_for(pilot, lambda: number in serving(app), what="called")
         assert "请核对[/]材料 [b]原件[/]" in text_of(app.screen.query_one("#serving"))
         assert app.is_running
 
@@ -54,9 +55,9 @@ async def test_a_pasted_escape_sequence_is_refused_naming_the_field_and_nothing_
     number = take(staffed, "rural-dibao")[0]
     app = make_app(staffed, shift=shift_for("S05", 3), language=language)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: app.screen.name == "queue" and app.screen.picture is not None, what="queue")
+        await open_queue(pilot, app)
         await pilot.press("f2")
-        await wait_for(pilot, lambda: number in text_of(app.screen.query_one("#serving")), what="called")
+        await wait_for(pilot, lambda: number in serving(app), what="called")
         await pilot.press("f6")
         await wait_for(pilot, lambda: app.screen.query("#f-target"))
         dialog = app.screen
