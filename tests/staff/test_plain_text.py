@@ -68,3 +68,26 @@ async def test_a_pasted_escape_sequence_is_refused_naming_the_field_and_nothing_
         assert app.screen is dialog and words in text_of(dialog.query_one("#error"))
         assert "U+001B" in text_of(dialog.query_one("#error"))
     assert Ticket.get(Ticket.number == number).status == "called"
+
+
+async def test_the_outcome_dialog_refuses_a_bidi_override_in_a_name_and_keeps_it_open(staffed):
+    from textual.widgets import Input
+
+    from models.schema import CaseRecord
+    from staff_tui.widgets.case_form import CaseForm
+
+    number = take(staffed, "rural-dibao")[0]
+    app = make_app(staffed, shift=shift_for("S05", 3))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_queue(pilot, app)
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: number in serving(app), what="called")
+        await pilot.press("f8")
+        await wait_for(pilot, lambda: app.screen.query(CaseForm), what="outcome dialog")
+        dialog = app.screen
+        dialog.query_one("#name", Input).value = "王\u202e芳"
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.3)
+        assert app.screen is dialog and "「群众姓名」含有" in text_of(dialog.query_one("#error"))
+        assert "U+202E" in text_of(dialog.query_one("#error"))
+    assert CaseRecord.select().count() == 0
