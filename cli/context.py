@@ -9,6 +9,7 @@ import sys
 from dataclasses import replace
 from datetime import date
 
+from cli.output import json_safe
 from models import clock
 from models.config import Config, load_config
 from models.hall import Hall, open_hall
@@ -30,8 +31,7 @@ def hall_from(args, *, create: bool = False) -> Hall:
 
 
 def emit_json(data) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write("\n")
+    sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2, default=str)) + "\n")
 
 
 def say(text: str = "") -> None:

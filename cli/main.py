@@ -31,7 +31,9 @@ def _common() -> argparse.ArgumentParser:
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # argparse's own exits with 2 and usage: keep the status, drop the noise
-        raise UsageError(f"{self.prog}: {message}")
+        from models.plain_text import shown  # what was typed is echoed: an ESC in it is shown, not obeyed
+
+        raise UsageError(f"{self.prog}: {shown(message)}")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+DISK_FULL = "the disk holding the database is full: nothing was written. Free some space, then try again."
+
+
 def main(argv: list[str] | None = None) -> int:
     from cli.startup import prepare
 
@@ -75,23 +80,39 @@ def main(argv: list[str] | None = None) -> int:
     from peewee import DatabaseError, InterfaceError
 
     from cli import context
+    from cli.output import ShownStream, reader_gone
+    from cli.typed_text import check_arguments
     from models.catalogue.store import CatalogueRefused
     from models.config import ConfigError
-    from models.db import DatabaseUnavailable
+    from models.db import DatabaseUnavailable, is_disk_full
     from models.errors import Refused
     from models.maintenance.health import BackupRefused
+    from models.plain_text import TextRefused
 
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = ShownStream(stdout), ShownStream(stderr)
     try:
-        args = build_parser().parse_args(argv)
+        parser = build_parser()
+        args = parser.parse_args(argv)
         for option in ("db", "config", "lang"):
             if not hasattr(args, option):
                 setattr(args, option, None)
-        return int(args.handler(args) or 0)
+        context.language = args.lang or context.language
+        check_arguments(parser, args)
+        status = int(args.handler(args) or 0)
+        sys.stdout.flush()
+        return status
+    except BrokenPipeError:
+        reader_gone()
+        return EXIT_OK
     except UsageError as exc:
         print(exc, file=sys.stderr)
         return EXIT_USAGE
     except (ConfigError, DatabaseUnavailable) as exc:
-        print(f"hall: {exc}", file=sys.stderr)
+        print(f"hall: {DISK_FULL if is_disk_full(exc) else exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except TextRefused as exc:
+        print(f"hall: {exc.message(context.language)}", file=sys.stderr)
         return EXIT_USAGE
     except Refused as exc:
         print(f"hall: {exc.message(context.language)}", file=sys.stderr)
@@ -100,6 +121,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"hall: {exc}", file=sys.stderr)
         return EXIT_REFUSED
     except (DatabaseError, InterfaceError) as exc:
+        if is_disk_full(exc):
+            print(f"hall: {DISK_FULL}", file=sys.stderr)
+            return EXIT_USAGE
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         print(f"hall: database error: {first}; nothing was changed. Try again, or run `hall doctor`.", file=sys.stderr)
         return EXIT_USAGE
@@ -108,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # the last guard: one line, never a traceback
         print(f"hall: unexpected error ({type(exc).__name__}: {exc})", file=sys.stderr)
         return EXIT_REFUSED
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
 
 
 if __name__ == "__main__":

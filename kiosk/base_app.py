@@ -24,13 +24,14 @@ from textual.message import Message
 
 from kiosk.pending import last_event_id
 from models.i18n import pick
-from shared_ui.live import HallChanged, start_live
+from models.plain_text import shown
+from shared_ui.live import DatabaseLost, DatabaseRestored, HallChanged, start_live
 
 
 class DayStateLearned(Message, bubble=False):
     """The app learned whether tickets are issued today (the closing sign-off,
-    and the first time the calendar of the hall as opened): a screen that
-    says so says it again."""
+    the first time the calendar of the hall as opened, and the database going
+    away or coming back): a screen that says so says it again."""
 
 
 class HallApp(App, inherit_bindings=False):
@@ -60,10 +61,13 @@ class HallApp(App, inherit_bindings=False):
         # the header reads this instead of asking the database every second.
         self.day_closed = False
         self.day_closed_next = None
+        # Why the database does not answer, while it does not (the change feed says so):
+        # the kiosk issues no ticket and the board marks its calls as not current.
+        self.db_lost = ""
 
     def hall_title(self, language: str) -> str:
         config = self.hall.config
-        return pick(config.hall_name, config.hall_name_en, language)
+        return shown(pick(config.hall_name, config.hall_name_en, language))
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         from themes import theme_variable_defaults
@@ -134,6 +138,14 @@ class HallApp(App, inherit_bindings=False):
 
     def _set_day_closed(self, closed: bool, nxt) -> None:
         self.day_closed, self.day_closed_next = closed, nxt
+        self.screen.post_message(DayStateLearned())
+
+    def on_database_lost(self, message: DatabaseLost) -> None:
+        self.db_lost = message.reason or "-"
+        self.screen.post_message(DayStateLearned())
+
+    def on_database_restored(self, message: DatabaseRestored) -> None:
+        self.db_lost = ""
         self.screen.post_message(DayStateLearned())
 
     def on_hall_changed(self, message: HallChanged) -> None:

@@ -4,23 +4,38 @@ Lookup order for the file: ``--config``, then ``HALL_CONFIG``, then
 ``./hall.toml``, then the platform's config directory. A missing file is fine:
 every key has a default. ``HALL_DB`` overrides the database URL.
 
-A bad file raises :class:`ConfigError`, whose text names the file, the key and
-what is wrong, so the CLI can print one sentence and exit 2.
+A bad file raises :class:`ConfigError`, whose text names the file, the line
+and key, and what is wrong, so the CLI can print one sentence and exit 2.
+
+One module, though long: each key's default sits beside the check that
+reads it, and a maintainer reads them together.
 """
 
 from __future__ import annotations
 
 import difflib
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, time
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from models.plain_text import bad_index
+
 
 class ConfigError(Exception):
-    """A configuration problem, phrased for a maintainer."""
+    """A configuration problem, phrased for a maintainer; ``key`` names the key it is about."""
+
+    def __init__(self, message: str, key: str = ""):
+        super().__init__(message)
+        self.key = key
+
+
+# The largest whole number any key takes: far beyond every real setting, and
+# small enough that minutes, days and seconds of it stay valid dates.
+LARGEST = 100_000
 
 
 Session = tuple[time, time]
@@ -213,12 +228,21 @@ def load_config(explicit: str | None = None, *, db_override: str | None = None) 
     config = Config()
     if path is not None:
         try:
-            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
+            raw = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        except RecursionError:
+            raise ConfigError(f"{path}: not valid TOML: nested too deeply") from None
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{path}: cannot be read: {exc}") from None
-        config = parse_config(raw, str(path))
+        try:
+            config = parse_config(raw, str(path))
+        except ConfigError as exc:
+            line = key_line(text, exc.key) if exc.key else 0
+            if not line:
+                raise
+            raise ConfigError(str(exc).replace(f"{path}: ", f"{path}:{line}: ", 1), exc.key) from None
     env_db = os.environ.get("HALL_DB")
     if env_db:
         config = replace(config, database=env_db)
@@ -238,6 +262,8 @@ def parse_config(raw: dict, source: str = "hall.toml") -> Config:
             values[key] = _parse_section(_SECTIONS[key], value, key, source)
         elif key in top:
             values[key] = _coerce(key, value, top[key].default, source)
+            if key == "tracking_url":
+                _url_template(value, f"{source}: {key}")
         else:
             raise ConfigError(f"{source}: unknown key '{key}'{_suggest(key, [*top, *_SECTIONS])}")
     config = Config(**values)
@@ -250,15 +276,41 @@ def parse_config(raw: dict, source: str = "hall.toml") -> Config:
     if config.hours.mode not in ("seasonal", "staggered"):
         raise ConfigError(f"{source}: hours.mode: must be 'seasonal' or 'staggered', not '{config.hours.mode}'")
     if config.tracking_url and "{code}" not in config.tracking_url:
-        raise ConfigError(f"{source}: tracking_url: must contain {{code}}")
+        raise ConfigError(f"{source}: tracking_url: must contain {{code}}", "tracking_url")
     base = config.web.base_url
     if base and (not base.startswith(("http://", "https://")) or any(ch in base for ch in " ?#{}")):
-        raise ConfigError(f"{source}: web.base_url: must be an address like https://hall.example.cn, not {base!r}")
+        raise ConfigError(
+            f"{source}: web.base_url: must be an address like https://hall.example.cn, not {base!r}", "web.base_url"
+        )
     if config.web.poll_milliseconds < 100:
-        raise ConfigError(f"{source}: web.poll_milliseconds: must be at least 100")
+        raise ConfigError(f"{source}: web.poll_milliseconds: must be at least 100", "web.poll_milliseconds")
     if base and not config.tracking_url:
         config = replace(config, tracking_url=base.rstrip("/") + "/track/{code}")
     return config
+
+
+def _url_template(value: str, where: str) -> None:
+    """A tracking URL takes {code} and nothing else in braces (a stray one would fail every ticket)."""
+    try:
+        value.format(code="K")
+    except (KeyError, IndexError, ValueError, AttributeError):
+        raise ConfigError(
+            f"{where}: only {{code}} may be written in braces (write {{{{ and }}}} for a brace itself)", "tracking_url"
+        ) from None
+
+
+def key_line(text: str, dotted: str) -> int:
+    """The line of ``dotted`` ("tracking_url", "staff.lockout_minutes") in the TOML ``text``; 0 if not found."""
+    section, _, key = dotted.rpartition(".")
+    current = ""
+    pattern = re.compile(rf"""^\s*(["']?){re.escape(key)}\1\s*=""")
+    for number, line in enumerate(text.splitlines(), 1):
+        header = re.match(r"^\s*\[([^\[\]]+)\]", line)
+        if header:
+            current = header.group(1).strip()
+        elif current == section and pattern.match(line):
+            return number
+    return 0
 
 
 def _parse_section(cls, raw: dict, section: str, source: str):
@@ -275,7 +327,13 @@ def _parse_section(cls, raw: dict, section: str, source: str):
 
 def _coerce(name: str, value, default, source: str):
     """Check ``value`` against the type of ``default`` and convert it."""
-    where = f"{source}: {name}"
+    try:
+        return _coerced(name, value, default, f"{source}: {name}")
+    except ConfigError as exc:
+        raise ConfigError(str(exc), exc.key or name) from None
+
+
+def _coerced(name: str, value, default, where: str):
     if isinstance(default, bool):
         if not isinstance(value, bool):
             raise ConfigError(f"{where}: must be true or false, not {value!r}")
@@ -283,11 +341,13 @@ def _coerce(name: str, value, default, source: str):
     if isinstance(default, int):
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise ConfigError(f"{where}: must be a whole number ≥ 0, not {value!r}")
+        if value > LARGEST:
+            raise ConfigError(f"{where}: must be a whole number from 0 to {LARGEST}, not {value!r}")
         return value
     if isinstance(default, str):
         if not isinstance(value, str):
             raise ConfigError(f"{where}: must be a string, not {value!r}")
-        return value
+        return _typed(value, where)
     if isinstance(default, tuple) and len(default) == 2 and all(isinstance(x, int) for x in default):
         return _month_day(value, where)
     if isinstance(default, tuple):
@@ -302,9 +362,30 @@ def _coerce(name: str, value, default, source: str):
         if name.endswith("checklist"):
             if not all(isinstance(v, str) and v.strip() for v in value):
                 raise ConfigError(f"{where}: must be a list of non-empty strings")
-            return tuple(value)
-        return tuple(_session(v, where) for v in value)
+            return tuple(_typed(v, where) for v in value)
+        return _apart(tuple(_session(v, where) for v in value), where)
     raise ConfigError(f"{where}: unsupported value {value!r}")  # pragma: no cover
+
+
+def _typed(value: str, where: str) -> str:
+    """``value`` when it holds no control or invisible character (:mod:`models.plain_text`)."""
+    index = bad_index(value)
+    if index is not None:
+        raise ConfigError(
+            f"{where}: holds a control or invisible character (U+{ord(value[index]):04X}, character {index + 1})"
+        )
+    return value
+
+
+def _apart(sessions: tuple[Session, ...], where: str) -> tuple[Session, ...]:
+    """Sessions in the order of the day, none overlapping another."""
+    ordered = sorted(sessions)
+    for (start, end), (next_start, next_end) in zip(ordered, ordered[1:], strict=False):
+        if next_start < end:
+            raise ConfigError(
+                f"{where}: sessions {start:%H:%M}-{end:%H:%M} and {next_start:%H:%M}-{next_end:%H:%M} overlap"
+            )
+    return sessions
 
 
 def _date(value, where: str) -> date:

@@ -8,6 +8,8 @@ transactions (so a read-then-write claim cannot race another writer).
 
 from __future__ import annotations
 
+import errno
+import re
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
@@ -27,21 +29,59 @@ def is_postgres(db=None) -> bool:
     return isinstance(target, PostgresqlDatabase)
 
 
-def open_database(url: str, *, bind: bool = True):
-    """Open ``url`` (``sqlite:///path``, a bare path, or ``postgresql://…``)."""
+# What a full disk says, in SQLite's, PostgreSQL's and the system's words.
+_FULL_WORDS = ("database or disk is full", "no space left on device", "could not extend file")
+
+
+def is_disk_full(exc: BaseException | None) -> bool:
+    """Whether ``exc``, or what it was raised while handling, is a full disk.
+
+    SQLite rolls a transaction back itself on SQLITE_FULL, so the rollback
+    that follows fails with "cannot rollback - no transaction is active" and
+    hides the cause: the chain of exceptions still holds it.
+    """
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if (
+            getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL"
+            or getattr(exc, "sqlstate", "") == "53100"  # PostgreSQL disk_full
+            or isinstance(exc, OSError)
+            and exc.errno == errno.ENOSPC
+            or any(words in str(exc).lower() for words in _FULL_WORDS)
+        ):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def open_database(url: str, *, bind: bool = True, must_exist: bool = False):
+    """Open ``url`` (``sqlite:///path``, a bare path, or ``postgresql://…``).
+
+    ``must_exist``: a SQLite file that is not there is refused instead of
+    made (a command that only reads never leaves an empty database behind).
+    """
+    scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*):", url)
+    if scheme and scheme.group(1).lower() not in ("sqlite", "postgresql", "postgres") and len(scheme.group(1)) > 1:
+        raise DatabaseUnavailable(
+            f"{describe(url)}: unknown kind of database '{scheme.group(1)}'; "
+            "write sqlite:///path/to/hall.db or postgresql://user@host/name"
+        )
     if url.startswith(("postgresql://", "postgres://")):
         db = _open_postgres(url)
     else:
-        db = _open_sqlite(url)
+        db = _open_sqlite(url, must_exist=must_exist)
     if bind:
         database.initialize(db)
     return db
 
 
-def _open_sqlite(url: str) -> SqliteDatabase:
+def _open_sqlite(url: str, *, must_exist: bool = False) -> SqliteDatabase:
     path = url[len("sqlite:///") :] if url.startswith("sqlite:///") else url
     if path.startswith("sqlite:"):
         raise DatabaseUnavailable(f"{url}: write sqlite:///path/to/hall.db")
+    if must_exist and path != ":memory:" and not Path(path).expanduser().is_file():
+        raise DatabaseUnavailable(f"database {url} does not exist: run `hall init` to make it")
     if path != ":memory:":
         parent = Path(path).expanduser().parent
         try:
@@ -77,6 +117,17 @@ def _open_postgres(url: str) -> PostgresqlDatabase:
     kwargs = {k: v for k, v in kwargs.items() if v is not None}
     name = parts.path.lstrip("/") or "hall"
     return PostgresqlDatabase(name, **kwargs, **options)
+
+
+def check_present(db) -> None:
+    """Raise DatabaseUnavailable when ``db`` is a SQLite file that is no longer there.
+
+    An open connection keeps reading a file that was moved or deleted, and a
+    new one would make an empty file in its place: an app that already runs
+    asks this before each connection, and its change feed between polls.
+    """
+    if isinstance(db, SqliteDatabase) and db.database != ":memory:" and not Path(db.database).is_file():
+        raise DatabaseUnavailable(f"the database file {db.database} is not there")
 
 
 def describe(url: str) -> str:

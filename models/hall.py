@@ -71,12 +71,17 @@ def put_setting(key: str, value) -> None:
 def open_hall(config: Config, *, create: bool = False) -> Hall:
     """Open the hall's database. With ``create``, make or upgrade the schema."""
     url = config.database_url()
-    db = open_database(url)
+    db = open_database(url, must_exist=not create)
     try:
         check_reachable(db)
     except DatabaseUnavailable as exc:
         raise DatabaseUnavailable(f"database {describe(url)} cannot be used: {exc}") from None
     version = migrations.current_version()
+    if version > migrations.CURRENT:
+        raise DatabaseUnavailable(
+            f"database {describe(url)} has schema version {version}, newer than the {migrations.CURRENT} "
+            "this program knows: upgrade the program; nothing was written"
+        )
     if create:
         migrations.upgrade()
     elif version == 0:

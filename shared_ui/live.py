@@ -99,6 +99,7 @@ def start_live(
 
 def _watch(app, since: int | None, stop: threading.Event, describe: Callable[[BaseException], str]) -> None:
     from models import events
+    from models.db import check_present
     from models.events import EventWatcher
 
     worker = get_current_worker()
@@ -111,6 +112,7 @@ def _watch(app, since: int | None, stop: threading.Event, describe: Callable[[Ba
 
     while not ending():
         try:
+            check_present(hall.db)
             with hall.db.connection_context():
                 watcher = EventWatcher(hall.db, stop)
                 try:
@@ -126,6 +128,7 @@ def _watch(app, since: int | None, stop: threading.Event, describe: Callable[[Ba
                         app.post_message(HallChanged.of({RECONNECTED}, last_id=current))
                     while not ending():
                         new = watcher.wait(last, WAIT_SECONDS)
+                        check_present(hall.db)
                         if new and not worker.is_cancelled:
                             last = new[-1].id
                             app.post_message(HallChanged(Change(e.id, e.kind, dict(e.data or {})) for e in new))

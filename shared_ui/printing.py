@@ -23,6 +23,7 @@ from contextlib import contextmanager
 
 from models import clock
 from models.i18n import pick, t
+from models.plain_text import shown
 
 log = logging.getLogger("hall.kiosk.printing")
 
@@ -80,7 +81,9 @@ def _opened(spec):
 
 
 def print_text(printer, text: str) -> None:
-    """One line of text on an open printer."""
+    """One line of text on an open printer: a control character in a name or note is
+    printed as its sign (␛), never sent as a printer command."""
+    text = shown(text, lines=False)
     if text.isascii():
         printer.text(text + "\n")
     else:  # Chinese: GB18030 in the printer's Kanji mode (FS &), then back (FS .)

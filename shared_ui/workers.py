@@ -34,9 +34,12 @@ def ask(
     """
 
     def body() -> None:
+        from models.db import check_present  # in the worker: the first frame loads no database code
+
         worker = get_current_worker()
         hall = node.app.hall  # type: ignore[attr-defined]
         try:
+            check_present(hall.db)
             with hall.db.connection_context():
                 result = fn(hall)
         except Exception as exc:  # refusals and database faults alike: the node says them plainly

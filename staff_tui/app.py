@@ -33,6 +33,7 @@ from models.hall import Hall
 from models.i18n import t
 from models.staff.signin import Shift, idle_lock_seconds, switch_window
 from shared_ui.live import RECONNECTED, DatabaseLost, DatabaseRestored, HallChanged
+from shared_ui.plain import notify_plain
 from shared_ui.words import localise_bindings
 from staff_tui import keys
 from staff_tui.asking import Asking
@@ -212,7 +213,7 @@ class StaffApp(IdleLock, Asking, App):
 
     def ask_failed(self, failure: Asking.AskFailed) -> None:
         # The app's own asks have no screen of theirs: a notice says what failed.
-        self.notify(failure.words, severity="error", timeout=10)
+        notify_plain(self, failure.words, severity="error", timeout=10)
 
     def whereabouts_changed(self) -> None:
         """This terminal changed someone's state: screens showing states or cover reload

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from peewee import DatabaseError, InterfaceError, OperationalError
 
+from models.db import is_disk_full
 from models.errors import Refused
 from models.i18n import t
+from models.plain_text import TextRefused
 
 
 def is_database_fault(exc: BaseException) -> bool:
@@ -21,8 +23,10 @@ def is_database_fault(exc: BaseException) -> bool:
 
 def error_words(exc: BaseException, language: str) -> str:
     """One plain sentence for ``exc``."""
-    if isinstance(exc, Refused):
+    if isinstance(exc, Refused | TextRefused):
         return exc.message(language)
+    if is_disk_full(exc):
+        return t("staff_ui.db_full", language)
     if is_database_fault(exc):
         first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         if "locked" in first.lower() or "busy" in first.lower():

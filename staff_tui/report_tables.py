@@ -6,6 +6,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from shared_ui.plain import PlainTable
 from shared_ui.words import tr
 from staff_tui.report_data import ReportData
 
@@ -15,7 +16,7 @@ def minutes(value) -> str:
 
 
 def small_table(*headers: str, widths: tuple[int, ...] = ()) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1), expand=False)
+    table = PlainTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1), expand=False)
     for index, header in enumerate(headers):
         width = widths[index] if index < len(widths) else None
         table.add_column(

@@ -26,6 +26,7 @@ from kiosk.widgets.header import HallHeader
 from kiosk.widgets.paged import PageChanged
 from models.errors import Refused
 from shared_ui.live import HallChanged
+from shared_ui.plain import plain
 from shared_ui.words import tr
 from shared_ui.workers import ask
 
@@ -69,7 +70,7 @@ class KioskScreen(Screen):
         yield from ()
 
     def set_heading(self, text: str) -> None:
-        self.query_one("#title", Static).update(text)
+        self.query_one("#title", Static).update(plain(text))
 
     # --- buttons: what the resident chose goes to the app (kiosk.navigator) ------------
 

@@ -19,6 +19,7 @@ from textual.widgets import Static
 from kiosk.widgets.header import HallHeader
 from shared_ui.big_text import BigText
 from shared_ui.live import HallChanged
+from shared_ui.plain import plain
 from shared_ui.words import tr
 from shared_ui.workers import ask
 
@@ -135,14 +136,26 @@ class BoardScreen(Screen):
             tr("board.waiting_row", name=pick(line.name, line.name_en, lang), count=line.waiting)
             for line in state.lines
         ]
-        self.query_one("#waiting-list", Static).update("\n".join(rows))
+        self.query_one("#waiting-list", Static).update(plain("\n".join(rows)))
         paused = [w for w in state.windows if w.paused]
         text = "\n".join(tr("board.paused_row", window=w.number, name=pick(w.name, w.name_en, lang)) for w in paused)
         paused_list = self.query_one("#paused-list", Static)
-        paused_list.update(text or tr("board.no_paused"))
+        paused_list.update(plain(text or tr("board.no_paused")))
         paused_list.set_class(bool(paused), "-some")
         self.notices = message.notices
         self._show_notice()
+
+    def on_day_state_learned(self) -> None:
+        """The database went away (the calls shown may be stale: say so) or came back."""
+        lost = bool(self.app.db_lost)
+        self.query_one("#call-panel").set_class(lost, "-stale")
+        self.query_one("#board-body").set_class(lost, "-stale")
+        if lost:
+            self.query_one("#call-text", Static).update(tr("outage.board"))
+        elif self.current is not None:
+            self._show_current(*self.current)
+        else:
+            self.query_one("#call-text", Static).update(tr("board.no_call"))
 
     def on_hall_changed(self, message: HallChanged) -> None:
         for change in message.changes:
@@ -162,7 +175,8 @@ class BoardScreen(Screen):
 
     def _show_current(self, number: str, window: int, new: bool = False) -> None:
         self.current = (number, window)
-        self.query_one("#call-text", Static).update(tr("board.call", number=number, window=window))
+        if not self.app.db_lost:
+            self.query_one("#call-text", Static).update(tr("board.call", number=number, window=window))
         self.query_one("#call-number", BigText).update(f"{number} → {window}")
         panel = self.query_one("#call-panel")
         if new:
@@ -191,7 +205,9 @@ class BoardScreen(Screen):
             return
         self.notice_index %= len(self.notices)
         self.query_one("#notice", Static).update(
-            f"{tr('board.notices')}：{self.notices[self.notice_index]}"
-            if self.app.language == "zh"
-            else f"{tr('board.notices')}: {self.notices[self.notice_index]}"
+            plain(
+                f"{tr('board.notices')}：{self.notices[self.notice_index]}"
+                if self.app.language == "zh"
+                else f"{tr('board.notices')}: {self.notices[self.notice_index]}"
+            )
         )

@@ -12,6 +12,7 @@ from kiosk.screens.base import KioskScreen
 from kiosk.wedge import WedgeBuffer
 from kiosk.widgets.big_button import BigButton
 from kiosk.widgets.header import issuing_text
+from shared_ui.plain import plain
 from shared_ui.words import tr
 
 
@@ -79,7 +80,7 @@ class HomeScreen(KioskScreen):
     def update_issuing(self) -> None:
         text, is_open = issuing_text(self.app)
         banner = self.query_one("#banner", Static)
-        banner.update(text if not is_open else tr("kiosk.issuing_open_long"))
+        banner.update(plain(text) if not is_open else tr("kiosk.issuing_open_long"))
         banner.set_class(is_open, "-open")
         banner.set_class(not is_open, "-closed")
         take = self.query_one("#take", BigButton)

@@ -13,6 +13,7 @@ from kiosk.screens.base import KioskScreen, QueryFailed
 from kiosk.status import status_text
 from kiosk.widgets.big_button import BigButton
 from kiosk.widgets.paged import PagedText
+from shared_ui.plain import plain
 from shared_ui.words import name_of, tr
 
 
@@ -73,14 +74,19 @@ class ItemDetailScreen(KioskScreen):
         self.set_heading(tr("kiosk.notice_heading", item=name_of(info.name, info.name_en)))
         status, tone = status_text(info.status)
         label = self.query_one("#item-status", Static)
-        label.update(status)
+        label.update(plain(status))
         label.set_class(tone == "ok", "-ok")
         label.set_class(tone == "warn", "-warn")
-        self.query_one("#take-ticket", BigButton).disabled = not info.status.can_take
+        self.query_one("#take-ticket", BigButton).disabled = not info.status.can_take or bool(self.app.db_lost)
         self.query_one(PagedText).set_text(notice_text(info, self.app.language, with_name=False), keep_page=not first)
 
+    def on_day_state_learned(self) -> None:
+        """The database went away or came back: taking a ticket here follows."""
+        if self.info is not None:
+            self.query_one("#take-ticket", BigButton).disabled = not self.info.status.can_take or bool(self.app.db_lost)
+
     def on_query_failed(self, message: QueryFailed) -> None:
-        self.query_one("#item-status", Static).update(self.failure_text(message.error))
+        self.query_one("#item-status", Static).update(plain(self.failure_text(message.error)))
 
     def turn(self, delta: int) -> None:
         self.query_one(PagedText).turn(delta)

@@ -11,6 +11,7 @@ from kiosk.screens.base import KioskScreen, QueryFailed
 from kiosk.status import status_text
 from kiosk.widgets.paged import Entry, PagedTiles
 from kiosk.widgets.tile import Tile
+from shared_ui.plain import notify_plain
 from shared_ui.words import name_of, tr
 
 
@@ -57,7 +58,7 @@ class LinesScreen(KioskScreen):
         self.query_one(PagedTiles).set_entries(entries)
 
     def on_query_failed(self, message: QueryFailed) -> None:
-        self.notify(self.failure_text(message.error), severity="warning")
+        notify_plain(self, self.failure_text(message.error), severity="warning")
 
     def turn(self, delta: int) -> None:
         self.query_one(PagedTiles).turn(delta)

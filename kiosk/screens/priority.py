@@ -19,6 +19,7 @@ from textual.widgets import Button, Static
 from kiosk import queries
 from kiosk.screens.base import KioskScreen, QueryFailed
 from kiosk.widgets.big_button import BigButton
+from shared_ui.plain import plain
 from shared_ui.words import name_of, tr
 
 
@@ -78,6 +79,11 @@ class PriorityScreen(KioskScreen):
         self.take(priority=event.button.id == "priority")
 
     def take(self, priority: bool) -> None:
+        if self.app.db_lost:  # no ticket while the database is away: it could not be kept
+            note = self.query_one("#take-message", Static)
+            note.update(tr("outage.issuing"))
+            note.add_class("-refused")
+            return
         for choice in self.query(".choice"):
             choice.disabled = True
         self.query_one("#take-message", Static).update(tr("kiosk.please_wait"))
@@ -93,7 +99,7 @@ class PriorityScreen(KioskScreen):
         if message.tag != "take":
             return
         note = self.query_one("#take-message", Static)
-        note.update(self.failure_text(message.error))
+        note.update(plain(self.failure_text(message.error)))
         note.add_class("-refused")
         for choice in self.query(".choice"):
             choice.disabled = False

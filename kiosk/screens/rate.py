@@ -15,6 +15,7 @@ from textual.widgets import Button, Static
 
 from kiosk.screens.base import KioskScreen, QueryFailed
 from kiosk.widgets.big_button import BigButton
+from shared_ui.plain import plain
 from shared_ui.words import name_of, tr
 
 
@@ -90,11 +91,11 @@ class RateScreen(KioskScreen):
                     label = f"{case.get('number')}\n{name_of(item.get('name', ''), item.get('name_en', ''))}"
                     yield BigButton(label, id=f"case-{case.get('number')}", classes="case")
         elif self.step == "level":
-            yield Static(self._case_line(), id="rate-case-line")
+            yield Static(plain(self._case_line()), id="rate-case-line")
             with Grid(id="rate-levels"):
                 for level in levels():
                     yield BigButton(tr(f"rating.level_{level}"), id=f"level-{level}", classes=f"level -{level}")
-            yield Static(self.message, id="rate-message")
+            yield Static(plain(self.message), id="rate-message")
         elif self.step == "tags":
             yield Static(tr("kiosk.rate_tags", level=tr(f"rating.level_{self.level}")), id="rate-case-line")
             with Grid(id="rate-tags"):
@@ -104,7 +105,7 @@ class RateScreen(KioskScreen):
                         id=f"tag-{tag}",
                         classes="tag" + (" -chosen" if tag in self.chosen else ""),
                     )
-            yield Static(self.message, id="rate-message")
+            yield Static(plain(self.message), id="rate-message")
         else:  # done
             yield Static(tr("kiosk.rate_thanks"), id="rate-message", classes="-thanks")
 
@@ -181,7 +182,7 @@ class RateScreen(KioskScreen):
 
     def on_query_failed(self, message: QueryFailed) -> None:
         note = self.query_one("#rate-message", Static)
-        note.update(self.failure_text(message.error))
+        note.update(plain(self.failure_text(message.error)))
         note.add_class("-refused")
         for widget in self.query(BigButton):
             widget.disabled = False

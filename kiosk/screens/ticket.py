@@ -17,6 +17,7 @@ from kiosk.screens.base import KioskScreen
 from kiosk.widgets.big_button import BigButton
 from models.queue import tracking
 from shared_ui.big_text import BigText
+from shared_ui.plain import plain
 from shared_ui.words import name_of, tr
 
 
@@ -57,7 +58,7 @@ class TicketScreen(KioskScreen):
             with Vertical(id="ticket-info"):
                 with Horizontal(id="number-row"):
                     yield BigText(receipt.number, room=16, id="number")  # the item's name beside it
-                    yield Static(name_of(receipt.item_name, receipt.item_name_en), id="ticket-item")
+                    yield Static(plain(name_of(receipt.item_name, receipt.item_name_en)), id="ticket-item")
                 yield Static(tr("kiosk.ticket_window", windows=windows), id="ticket-window")
                 if receipt.ahead:
                     ahead = tr("kiosk.ticket_ahead", ahead=receipt.ahead, minutes=receipt.wait_minutes)
@@ -81,7 +82,7 @@ class TicketScreen(KioskScreen):
                         name_of(m.get("name", ""), m.get("name_en", "")) for m in self.materials
                     )
                     bring = tr("kiosk.ticket_bring", materials=names)
-                yield Static(bring, id="ticket-bring")
+                yield Static(plain(bring), id="ticket-bring")
             with Vertical(id="ticket-qr"):
                 from shared_ui.qr import QRCode
 

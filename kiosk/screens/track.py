@@ -18,6 +18,7 @@ from kiosk.screens.base import KioskScreen, QueryFailed
 from kiosk.widgets.big_button import BigButton
 from kiosk.widgets.keypad import Keypad
 from models.queue.tracking import LENGTH
+from shared_ui.plain import plain
 from shared_ui.words import tr
 
 MAX_TEXT = 300
@@ -74,7 +75,7 @@ class TrackScreen(KioskScreen):
 
     def _say(self, text: str, refused: bool = False) -> None:
         message = self.query_one("#track-message", Static)
-        message.update(text)
+        message.update(plain(text))
         message.set_class(refused, "-refused")
 
     # --- typing ----------------------------------------------------------------

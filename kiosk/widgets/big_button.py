@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from textual.widgets import Button
 
+from shared_ui.plain import plain
+
 
 class BigButton(Button, can_focus=False):
     """A button for a finger. ``action=True`` gives the hall's action colour."""
@@ -15,4 +17,6 @@ class BigButton(Button, can_focus=False):
     def __init__(
         self, label: str, *, id: str | None = None, classes: str = "", action: bool = False, disabled: bool = False
     ):
-        super().__init__(label, id=id, classes=(classes + (" -action" if action else "")).strip(), disabled=disabled)
+        super().__init__(
+            plain(label), id=id, classes=(classes + (" -action" if action else "")).strip(), disabled=disabled
+        )

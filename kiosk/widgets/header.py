@@ -7,6 +7,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from models import clock
+from shared_ui.plain import plain
 from shared_ui.words import name_of, tr
 
 
@@ -31,6 +32,8 @@ def issuing_text(app) -> tuple[str, bool]:
     """(text, open) about ticket issuing: the hall calendar, and the day's
     closing sign-off as the app last learned it (no database call here: this
     runs on the UI thread every second)."""
+    if getattr(app, "db_lost", ""):
+        return tr("outage.issuing"), False
     calendar = app.hall.calendar
     if app.day_closed and (
         app.day_closed_next is None or clock.local(clock.now(), app.day_closed_next.tzinfo) < app.day_closed_next
@@ -59,10 +62,11 @@ class HallHeader(Horizontal):
     def update_texts(self) -> None:
         app = self.app
         config = app.hall.config
-        self.query_one("#hall-name", Static).update(name_of(config.hall_name, config.hall_name_en))
-        is_open = app.hall.calendar.issuing_now()
+        self.query_one("#hall-name", Static).update(plain(name_of(config.hall_name, config.hall_name_en)))
+        lost = bool(getattr(app, "db_lost", ""))
+        is_open = not lost and app.hall.calendar.issuing_now()
         issuing = self.query_one("#issuing", Static)
-        issuing.update(tr("kiosk.header_open" if is_open else "kiosk.header_closed"))
+        issuing.update(tr("outage.header") if lost else tr("kiosk.header_open" if is_open else "kiosk.header_closed"))
         issuing.set_class(is_open, "-open")
         issuing.set_class(not is_open, "-closed")
         self.query_one("#now", Static).update(format_now(app))

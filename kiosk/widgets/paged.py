@@ -17,6 +17,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from kiosk.widgets.tile import Tile
+from shared_ui.plain import visible
 
 _CLOSING = set("。，、；：！？）》」』】〉”’,.;:!?)]}%")
 
@@ -97,7 +98,7 @@ class PagedText(Widget):
 
     def __init__(self, text: Text | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._text = text or Text()
+        self._text = visible(text or Text())
         self.page = 0
         self._lines: list[Text] = []
         self._width = 0
@@ -108,7 +109,7 @@ class PagedText(Widget):
         return max(1, math.ceil(len(self._lines) / height))
 
     def set_text(self, text: Text, *, keep_page: bool = False) -> None:
-        self._text = text
+        self._text = visible(text)
         if not keep_page:
             self.page = 0
         self._rewrap()

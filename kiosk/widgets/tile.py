@@ -7,6 +7,7 @@ from rich.text import Text
 from textual.content import Content
 
 from kiosk.widgets.big_button import BigButton
+from shared_ui.plain import plain_text
 
 
 class Tile(BigButton):
@@ -26,11 +27,11 @@ class Tile(BigButton):
 
     def render(self) -> Content:
         width = max(4, (self.content_region.width or self.size.width or 40) - 2 * (self.styles.line_pad or 0))
-        title = Text(self.title, style="bold")
+        title = plain_text(self.title, style="bold")
         if cell_len(self.title) > width:
             title.truncate(width, overflow="ellipsis")
         component = {"ok": "tile--ok", "warn": "tile--warn"}.get(self.tone, "tile--muted")
-        status = Text(self.status, style=self.get_component_rich_style(component, partial=True))
+        status = plain_text(self.status, style=self.get_component_rich_style(component, partial=True))
         if cell_len(self.status) > width:
             status.truncate(width, overflow="ellipsis")
         return Content.from_rich_text(Text("\n").join([title, status]))

@@ -17,6 +17,7 @@ import tomllib
 from collections.abc import Iterable
 from typing import Any
 
+from models.catalogue.characters import character_problems
 from models.catalogue.entries import (
     CATEGORIES,
     KINDS,
@@ -275,6 +276,8 @@ def check_text(text: str, path: str = "<catalogue>") -> tuple[Catalogue | None, 
         text = text[1:]
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        return None, [Problem(path, 1, "TOML nested too deeply to read")]
     except tomllib.TOMLDecodeError as exc:
         msg = str(exc)
         m = re.search(r"\s*\(at line (\d+), column (\d+)\)", msg)
@@ -288,6 +291,7 @@ def check_text(text: str, path: str = "<catalogue>") -> tuple[Catalogue | None, 
 
     pos = scan_positions(text)
     ck = _Checker(path)
+    ck.problems.extend(character_problems(text, data, path))
 
     # -- top level -------------------------------------------------------------
     sections: dict[str, list[dict]] = {}
@@ -543,6 +547,10 @@ def check_text(text: str, path: str = "<catalogue>") -> tuple[Catalogue | None, 
                 broken = True
 
         materials: list[Material] = []
+        if not d.get("materials") and g.get("kind") not in (None, "consultation"):
+            # 一次讲清: the kiosk's list is the written one-time notice; only a consultation needs nothing.
+            ck.add(tl, f"{label}: lists no materials; every item but a consultation says what to bring")
+            broken = True
         for n, md_ in enumerate(g.get("materials") or []):
             mp = sub_table(p, "materials", n)
             mtl = mp.line if mp else element_line(p, "materials", n, tl)

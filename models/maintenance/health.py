@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,4 +69,23 @@ def doctor(db) -> list[Check]:
         sync = db.execute_sql("PRAGMA synchronous").fetchone()[0]
         checks.append(Check("integrity", result == "ok", result))
         checks.append(Check("journal", mode == "wal", f"journal_mode={mode}, synchronous={sync}"))
+        checks.append(disk_check(db.database))
     return checks
+
+
+# Below this much free space a day's tickets and cases may no longer fit.
+DISK_MINIMUM_MB = 64
+
+
+def disk_check(path: str) -> Check:
+    """Free space where the SQLite file lives: a full disk makes every write fail."""
+    if path == ":memory:":
+        return Check("disk", True, "in memory")
+    folder = Path(path).expanduser().resolve().parent
+    try:
+        free_mb = shutil.disk_usage(folder).free // (1024 * 1024)
+    except OSError as exc:
+        return Check("disk", False, f"{folder}: cannot be measured ({exc.strerror})")
+    if free_mb < DISK_MINIMUM_MB:
+        return Check("disk", False, f"{folder}: only {free_mb} MB free: the disk is (nearly) full, free some space")
+    return Check("disk", True, f"{folder}: {free_mb} MB free")

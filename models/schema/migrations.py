@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from peewee import fn
 
-from models.db import database
+from models.db import DatabaseUnavailable, database
 from models.schema.cases import CASE_TABLES
 from models.schema.duty import DUTY_TABLES
 from models.schema.hall import CatalogueLoad, Item, Line, SchemaVersion, Setting, Window, WindowLine
@@ -73,8 +73,8 @@ def upgrade() -> tuple[int, int]:
     """Upgrade to CURRENT; returns (from_version, to_version)."""
     start = current_version()
     if start > CURRENT:
-        raise RuntimeError(
-            f"the database has schema version {start}, newer than this program's {CURRENT}: upgrade the program"
+        raise DatabaseUnavailable(
+            f"the database has schema version {start}, newer than the {CURRENT} this program knows: upgrade the program"
         )
     if start == 0:
         with database.atomic():

@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from shared_ui.plain import plain
 from shared_ui.words import localise_bindings, tr
 
 
@@ -27,9 +28,9 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog narrow"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(plain(self.title_text), classes="dialog-title")
             if self.body:
-                yield Static(self.body, classes="dialog-body")
+                yield Static(plain(self.body), classes="dialog-body")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{self.yes_label} (Enter)", id="yes", variant="primary", compact=True)
                 yield Button(tr("staff_ui.no_button"), id="no", compact=True)

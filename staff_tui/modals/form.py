@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
+from shared_ui.plain import plain
 from shared_ui.words import tr
 from staff_tui.modals.saving_dialog import CANCEL_KEY, SavingDialog
 
@@ -51,10 +52,10 @@ class FormDialog(SavingDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(plain(self.title_text), classes="dialog-title")
             with VerticalScroll(classes="dialog-fields"):
                 if self.intro:
-                    yield Static(self.intro, classes="dialog-body")
+                    yield Static(plain(self.intro), classes="dialog-body")
                 for spec in self.fields:
                     yield Label(spec.label, classes="field-label")
                     yield self._widget(spec)
@@ -72,11 +73,17 @@ class FormDialog(SavingDialog):
             )
         if spec.kind == "select":
             value = spec.value if any(v == spec.value for _, v in spec.options) else Select.NULL
-            return Select(spec.options, value=value, id=wid, allow_blank=value is Select.NULL, compact=True)
+            return Select(
+                [(plain(label), v) for label, v in spec.options],
+                value=value,
+                id=wid,
+                allow_blank=value is Select.NULL,
+                compact=True,
+            )
         if spec.kind == "multi":
             chosen = set(spec.value or ())
             return SelectionList(
-                *[(label, value, value in chosen) for label, value in spec.options], id=wid, compact=True
+                *[(plain(label), value, value in chosen) for label, value in spec.options], id=wid, compact=True
             )
         raise ValueError(spec.kind)
 

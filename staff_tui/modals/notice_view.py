@@ -8,6 +8,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from shared_ui.plain import plain
 from shared_ui.words import localise_bindings, tr
 from staff_tui.widgets.print_line import PrintLine
 
@@ -26,9 +27,9 @@ class NoticeDialog(ModalScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="notice-dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(plain(self.title_text), classes="dialog-title")
             with VerticalScroll(id="notice-scroll"):
-                yield Static(self.text, id="notice-text")
+                yield Static(plain(self.text), id="notice-text")
             yield PrintLine("", id="notice-message", classes="dialog-error")
             yield Label(tr("staff_case.notice_keys"), classes="dialog-hint")
 

@@ -21,6 +21,7 @@ from textual.widgets import Button, Label, Static, TabbedContent, TabPane
 from models.cases import DraftRefused
 from models.cases.notices import counter_notice
 from models.queue import tracking
+from shared_ui.plain import plain
 from shared_ui.words import name_of, tr
 from staff_tui import queries
 from staff_tui.modals.saving_dialog import CANCEL_KEY, SavingDialog
@@ -188,4 +189,4 @@ class OutcomeDialog(SavingDialog):
             if isinstance(pane, TabPane) and pane.id:
                 self.query_one("#drafts", TabbedContent).active = pane.id
             text = tr("staff_outcome.failed_in", tab=form.label(), message=failure.words)
-            self.query_one("#error", Static).update(text)
+            self.query_one("#error", Static).update(plain(text))

@@ -18,9 +18,11 @@ from textual import on
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Input, Label, Static
 
-from shared_ui.words import localise_bindings, tr
+from models.plain_text import TextRefused, check
+from shared_ui.plain import plain
+from shared_ui.words import current_language, localise_bindings, tr
 from staff_tui.asking import Asking
 
 # Ctrl+S is every dialog's; each subclass lists its own keys and then CANCEL_KEY,
@@ -60,11 +62,23 @@ class SavingDialog(Asking, ModalScreen):
             self.dismiss(None)
 
     def action_save(self) -> None:
-        if self.saving:
+        if self.saving or self._refused_input():
             return
         self.saving = True
         self.query_one("#error", Static).update(tr("staff_ui.saving"))
         self.ask(self.pending_save(), self.Saved, group="save")
+
+    def _refused_input(self) -> bool:
+        """Whether a field holds a character no input accepts (pasted ESC, bidi…): then it says
+        so naming the field, keeps the field focused, and nothing is saved."""
+        for field in self.query(Input):
+            try:
+                check(_field_name(field), field.value)
+            except TextRefused as refused:
+                self.query_one("#error", Static).update(plain(refused.message(current_language())))
+                field.focus()
+                return True
+        return False
 
     def on_saving_dialog_saved(self, message: Saved) -> None:
         self.saving = False
@@ -76,4 +90,13 @@ class SavingDialog(Asking, ModalScreen):
 
     def ask_failed(self, failure: Asking.AskFailed) -> None:
         self.saving = False
-        self.query_one("#error", Static).update(failure.words)
+        self.query_one("#error", Static).update(plain(failure.words))
+
+
+def _field_name(field: Input) -> str:
+    """The words of the label just above ``field``, else its placeholder."""
+    siblings = list(field.parent.children) if field.parent is not None else []
+    for widget in reversed(siblings[: siblings.index(field)] if field in siblings else []):
+        if isinstance(widget, Label) and widget.has_class("field-label"):
+            return str(widget.content).strip()
+    return field.placeholder or field.id or ""

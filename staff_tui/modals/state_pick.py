@@ -22,6 +22,7 @@ from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from models.schema.whereabouts import STATES
+from shared_ui.plain import plain
 from shared_ui.words import tr
 from staff_tui.modals.saving_dialog import CANCEL_KEY, SavingDialog
 
@@ -53,7 +54,7 @@ class StateDialog(SavingDialog):
         request = self.request
         title_key = "staff_ui.where.sign_out_title" if request.sign_out else "staff_ui.where.set_title"
         with Vertical(classes="dialog narrow", id="state-dialog"):
-            yield Label(tr(title_key, name=request.name, code=request.staff), classes="dialog-title")
+            yield Label(plain(tr(title_key, name=request.name, code=request.staff)), classes="dialog-title")
             if request.current:
                 yield Static(
                     tr("staff_ui.where.now_state", state=tr(f"whereabouts.state_{request.current}")),

@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from shared_ui.plain import plain
 from shared_ui.words import localise_bindings, name_of, tr
 
 
@@ -38,7 +39,7 @@ class WindowPickDialog(ModalScreen):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog narrow"):
             yield Label(tr("staff_queue.switch_title"), classes="dialog-title")
-            yield OptionList(*[Option(label, id=str(number)) for number, label in self.options], id="windows")
+            yield OptionList(*[Option(plain(label), id=str(number)) for number, label in self.options], id="windows")
             yield Label(tr("staff_ui.pick_hint"), classes="dialog-hint")
 
     def on_mount(self) -> None:

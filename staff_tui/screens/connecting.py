@@ -16,6 +16,7 @@ from textual.containers import Center, Vertical
 from textual.message import Message
 from textual.widgets import Label, Static
 
+from shared_ui.plain import plain
 from shared_ui.words import tr
 from staff_tui.screens.staff_screen import StaffScreen
 from staff_tui.widgets.footer import HallFooter
@@ -82,7 +83,7 @@ class ConnectingScreen(StaffScreen):
         self.post_message(self.HallOpened(hall))
 
     def on_connecting_screen_hall_unavailable(self, message: HallUnavailable) -> None:
-        self.query_one("#connect-state", Static).update(tr("staff_connect.failed", reason=message.reason))
+        self.query_one("#connect-state", Static).update(plain(tr("staff_connect.failed", reason=message.reason)))
         self.countdown = RETRY_SECONDS
         self.query_one("#connect-retry", Static).update(tr("staff_connect.retry_in", seconds=self.countdown))
 

@@ -30,6 +30,7 @@ from textual.widgets import DataTable, Static
 from models import clock
 from models.schema.duty import CHECKLISTS
 from shared_ui.live import RECONNECTED, HallChanged
+from shared_ui.plain import plain
 from shared_ui.words import tr
 from staff_tui.modals.confirm import ConfirmDialog
 from staff_tui.modals.form import Field, FormDialog
@@ -163,7 +164,7 @@ class DutyScreen(WideOrNarrowScreen):
             state = getattr(history, name)
             self.query_one(f"#{name}", ChecklistTable).show(state, self._who, zone, self._list_width())
             box = self.query_one(f"#{name}-box")
-            box.border_title = checklist_title(name, state, self._who, zone)
+            box.border_title = plain(checklist_title(name, state, self._who, zone))
             box.border_subtitle = "" if self.wide else tr("staff_ui.duty.f8_hint")
         rows = self.query_one(LeadersLog).show(history, open_problems, self._who, zone, self.size.width or 80)
         log_box = self.query_one("#log-box")

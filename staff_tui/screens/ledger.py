@@ -26,6 +26,7 @@ from models.cases.ledger import DUE_SOON_DAYS, LedgerFilter, case_mark, ledger, 
 from models.cases.rights import ledger_scope
 from models.cases.rules import KINDS, STATES
 from shared_ui.live import RECONNECTED, HallChanged
+from shared_ui.plain import plain
 from shared_ui.words import name_of, tr
 from staff_tui import queries
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
@@ -184,14 +185,14 @@ class LedgerScreen(WideOrNarrowScreen):
                 (tr("staff_ui.window_choice", window=w.number, name=name_of(w.name, w.name_en)), w.number)
                 for w in windows
             ]
-            window_select.set_options(options)
+            window_select.set_options([(plain(label), n) for label, n in options])
         else:
             names = {w.number: name_of(w.name, w.name_en) for w in windows}
             options = [(tr("staff_ui.window_choice", window=n, name=names.get(n, "")), n) for n in shift.windows]
-            window_select.set_options(options)
+            window_select.set_options([(plain(label), n) for label, n in options])
             window_select.value = shift.window
         if people:
-            self.query_one("#handler", Select).set_options([(f"{p.name}（{p.code}）", p.code) for p in people])
+            self.query_one("#handler", Select).set_options([(plain(f"{p.name}（{p.code}）"), p.code) for p in people])
         self._choices_loaded = True
         self.reload(reset=True)
 
@@ -247,7 +248,7 @@ class LedgerScreen(WideOrNarrowScreen):
 
     def ask_failed(self, failure) -> None:
         info = self.query_one("#ledger-info", Static)
-        info.update(failure.words)
+        info.update(plain(failure.words))
         info.add_class("error")
 
     def on_hall_changed(self, message: HallChanged) -> None:

@@ -18,6 +18,7 @@ from textual.widgets import Input, Label, Static
 
 from models.i18n import pick
 from models.staff.signin import unlock
+from shared_ui.plain import plain
 from shared_ui.words import tr
 from staff_tui.screens.staff_screen import StaffScreen
 from staff_tui.widgets.footer import HallFooter
@@ -39,9 +40,9 @@ class LockScreen(StaffScreen):
         shift = app.shift
         with Center():
             with Vertical(classes="card", id="lock-card"):
-                yield Label(pick(app.config.hall_name, app.config.hall_name_en, app.lang), classes="card-title")
+                yield Label(plain(pick(app.config.hall_name, app.config.hall_name_en, app.lang)), classes="card-title")
                 yield Label(tr("staff_lock.title"), classes="card-subtitle")
-                yield Static(tr("staff_lock.who", name=shift.name, code=shift.code, window=shift.window))
+                yield Static(plain(tr("staff_lock.who", name=shift.name, code=shift.code, window=shift.window)))
                 yield Label(tr("staff_lock.pin"), classes="field-label")
                 yield Input(id="pin", password=True, compact=True, max_length=12)
                 yield Static("", id="lock-message", classes="dialog-error")
@@ -70,7 +71,7 @@ class LockScreen(StaffScreen):
         self.busy = False
         pin = self.query_one("#pin", Input)
         pin.value = ""
-        self.query_one("#lock-message", Static).update(failure.words)
+        self.query_one("#lock-message", Static).update(plain(failure.words))
 
     def on_lock_screen_unlocked(self, message: Unlocked) -> None:
         self.busy = False

@@ -34,6 +34,7 @@ from textual.widgets import Static
 
 from models import clock
 from shared_ui.live import RECONNECTED, HallChanged
+from shared_ui.plain import visible
 from shared_ui.words import name_of, tr
 from staff_tui.modals.form import Field, FormDialog
 from staff_tui.report_data import ReportData, gather, write_csv
@@ -153,7 +154,7 @@ class ReportsScreen(WideOrNarrowScreen):
                 service=minutes(r.service_median_minutes),
             )
         )
-        self.query_one("#report-head", Static).update(head)
+        self.query_one("#report-head", Static).update(visible(head))
 
         charts = self.query_one("#report-charts")
         charts.display = curves is not None

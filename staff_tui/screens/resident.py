@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Label, Static
 
 from shared_ui.big_text import BigText
+from shared_ui.plain import plain
 from shared_ui.qr import QRCode
 from shared_ui.words import name_of, tr
 from staff_tui.screens.staff_screen import StaffScreen
@@ -34,7 +35,7 @@ class ResidentScreen(StaffScreen):
             with Horizontal(id="resident-code"):
                 yield Label(tr("staff_resident.code_label"), id="code-label")
                 yield BigText(outcome.tracking_code, id="big-code")
-            yield Label(outcome.tracking_code, id="code-plain")
+            yield Label(plain(outcome.tracking_code), id="code-plain")
             with Horizontal(id="resident-body"):
                 if outcome.url:
                     with Vertical(id="qr-box"):
@@ -48,8 +49,8 @@ class ResidentScreen(StaffScreen):
                             kind=tr(f"case.kind_{case.kind}"),
                             item=name_of(case.item_name, case.item_name_en),
                         )
-                        yield Label(title, classes="notice-title")
-                        yield Static(case.notice, classes="notice-text")
+                        yield Label(plain(title), classes="notice-title")
+                        yield Static(plain(case.notice), classes="notice-text")
             yield PrintLine("", id="resident-message", classes="message-line")
         yield HallFooter()
 

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from models.i18n import pick
 from models.staff.signin import sign_in, start_shift
+from shared_ui.plain import plain
 from shared_ui.words import tr
 from staff_tui.screens.staff_screen import StaffScreen
 from staff_tui.widgets.footer import HallFooter
@@ -46,7 +47,7 @@ class SignInScreen(StaffScreen):
         config = self.app.config
         with Center():
             with Vertical(classes="card", id="signin-card"):
-                yield Label(pick(config.hall_name, config.hall_name_en, self.app.lang), classes="card-title")
+                yield Label(plain(pick(config.hall_name, config.hall_name_en, self.app.lang)), classes="card-title")
                 yield Label(tr("staff_signin.title"), classes="card-subtitle")
                 with Vertical(id="signin-fields"):
                     yield Label(tr("staff_signin.code"), classes="field-label")
@@ -80,7 +81,7 @@ class SignInScreen(StaffScreen):
         self.submit()
 
     def say(self, text: str) -> None:
-        self.query_one("#signin-message", Static).update(text)
+        self.query_one("#signin-message", Static).update(plain(text))
 
     def submit(self) -> None:
         if self.busy:
@@ -114,7 +115,9 @@ class SignInScreen(StaffScreen):
         self.query_one("#signin-fields").display = False
         panel = self.query_one("#signin-windows")
         panel.display = True
-        self.query_one("#hello", Label).update(tr("staff_signin.hello", name=self.info.name, code=self.info.code))
+        self.query_one("#hello", Label).update(
+            plain(tr("staff_signin.hello", name=self.info.name, code=self.info.code))
+        )
         options = self.query_one("#windows", OptionList)
         options.clear_options()
         lang = self.app.lang
@@ -122,7 +125,7 @@ class SignInScreen(StaffScreen):
             post = tr("staff_signin.post", post=choice.post) if choice.post else ""
             paused = " " + tr("staff_queue.paused_short") if choice.paused else ""
             label = tr("staff_ui.window_choice", window=choice.number, name=pick(choice.name, choice.name_en, lang))
-            options.add_option(Option(f"{label} {post}{paused}".rstrip(), id=str(choice.number)))
+            options.add_option(Option(plain(f"{label} {post}{paused}".rstrip()), id=str(choice.number)))
         options.highlighted = 0
         options.focus()
         self.refresh_bindings()

@@ -5,10 +5,10 @@ bindings in the clerk's words, and one line that says what happened.
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.screen import Screen
 from textual.widgets import Static
 
+from shared_ui.plain import notify_plain, plain_text
 from shared_ui.words import localise_bindings
 from staff_tui.asking import Asking
 
@@ -25,8 +25,8 @@ class StaffScreen(Asking, Screen):
     def say(self, text: str, *, error: bool = False) -> None:
         """``text`` on the message line, as typed (a name or a reason is no markup)."""
         if self.MESSAGE_LINE is None:
-            self.notify(text, severity="error" if error else "information")
+            notify_plain(self, text, severity="error" if error else "information")
             return
         line = self.query_one(self.MESSAGE_LINE, Static)
-        line.update(Text(text, style="bold" if error and self.BOLD_ERRORS else ""))
+        line.update(plain_text(text, style="bold" if error and self.BOLD_ERRORS else ""))
         line.set_class(error, "error")

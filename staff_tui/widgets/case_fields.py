@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
+from shared_ui.plain import PlainTable
 from shared_ui.words import name_of, tr
 from staff_tui import queries
 from staff_tui.case_words import local_text, person_text
@@ -80,7 +80,7 @@ class CaseFields(Static):
         ]
         # Two blank cells between columns: after one, a label reads as the start of its
         # value ("首问责任人 王芳"), and a long value as part of the next pair's label.
-        table = Table.grid(padding=(0, 2), expand=True)
+        table = PlainTable.grid(padding=(0, 2), expand=True)
         pairs = 2 if wide else 1
         for _ in range(pairs):
             table.add_column(style="bold", no_wrap=True)

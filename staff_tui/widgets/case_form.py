@@ -23,6 +23,7 @@ from textual.widgets import Input, Label, Select, SelectionList, Static
 from models.cases import Cases
 from models.cases.rules import KINDS
 from models.i18n import pick
+from shared_ui.plain import plain
 from shared_ui.words import current_language, tr
 from staff_tui.queries import ItemChoice
 
@@ -75,7 +76,13 @@ class CaseForm(Vertical):
         with Horizontal(classes="pair"):
             with Vertical():
                 yield Label(tr("staff_outcome.item"), classes="field-label")
-                yield Select(item_options, value=self.initial_item, allow_blank=False, compact=True, id="item")
+                yield Select(
+                    [(plain(label), code) for label, code in item_options],
+                    value=self.initial_item,
+                    allow_blank=False,
+                    compact=True,
+                    id="item",
+                )
             with Vertical():
                 yield Label(tr("staff_outcome.kind"), classes="field-label")
                 yield Select(
@@ -162,7 +169,7 @@ class CaseForm(Vertical):
         self.query_one("#days", Input).value = str(item.promised_days or "")
         missing = self.query_one("#missing", SelectionList)
         missing.clear_options()
-        missing.add_options([(_material_label(m, language), m.get("name", "")) for m in item.materials])
+        missing.add_options([(plain(_material_label(m, language)), m.get("name", "")) for m in item.materials])
         self._show_kind()
         self.post_message(self.Changed(self))
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.cells import cell_len
-from rich.text import Text
 from textual.widgets import DataTable
 
+from shared_ui.plain import cells
 from shared_ui.words import tr
 from staff_tui.case_words import summarize
 
@@ -39,4 +39,4 @@ class CaseHistory(DataTable):
         for key, header, width in zip(("at", "event", "staff", "data"), headers, widths, strict=True):
             self.add_column(header, key=key, width=width)
         for index, row in enumerate(rows):
-            self.add_row(*row[:3], Text(row[3]), key=str(index), height=None)
+            self.add_row(*cells(row), key=str(index), height=None)

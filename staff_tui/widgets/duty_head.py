@@ -7,6 +7,7 @@ from datetime import date
 from rich.text import Text
 from textual.widgets import Static
 
+from shared_ui.plain import visible
 from shared_ui.words import tr
 
 
@@ -34,4 +35,4 @@ class DutyHead(Static):
             )
         if duty.on_leave:
             head.append("  " + tr("duty.on_leave_note", staff="、".join(duty.on_leave)), style="bold")
-        self.update(head)
+        self.update(visible(head))

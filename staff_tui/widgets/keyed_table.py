@@ -8,9 +8,10 @@ clerk lose their place, and nothing flickers.
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
+
+from shared_ui.plain import cells as plain_cells
 
 
 class KeyedTable(DataTable):
@@ -41,9 +42,8 @@ class KeyedTable(DataTable):
         return row_key.value
 
     def sync(self, rows: list[tuple[str, tuple]]) -> None:
-        # A cell given as a str is shown as typed: names, items and notes are
-        # people's text, and DataTable would read "[/]" in it as markup.
-        rows = [(key, tuple(Text(c) if isinstance(c, str) else c for c in cells)) for key, cells in rows]
+        # Names, items and notes are people's text: DataTable would read "[/]" in them as markup.
+        rows = [(key, plain_cells(row)) for key, row in rows]
         keep = self.current_key
         keep_index = self.cursor_row
         wanted = [key for key, _ in rows]

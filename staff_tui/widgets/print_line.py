@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from textual.message import Message
 from textual.widgets import Static
 
+from shared_ui.plain import plain
 from shared_ui.words import tr
 
 
@@ -43,5 +44,5 @@ class PrintLine(Static):
         self.remove_class("error")
 
     def on_print_line_print_failed(self, message: PrintFailed) -> None:
-        self.update(tr("staff_resident.print_failed", reason=message.reason[:160]))
+        self.update(plain(tr("staff_resident.print_failed", reason=message.reason[:160])))
         self.add_class("error")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from shared_ui.plain import visible
 from shared_ui.words import name_of, tr
 from staff_tui.queries import QueuePicture
 from staff_tui.text import hhmm, minutes_between
@@ -18,7 +19,7 @@ class ServingPanel(Static):
     """
 
     def show(self, picture: QueuePicture | None, zone) -> None:
-        self.update(self._text(picture, zone))
+        self.update(visible(self._text(picture, zone)))
 
     def _text(self, picture: QueuePicture | None, zone) -> Text:
         if picture is None:

@@ -9,6 +9,7 @@ from textual.widget import Widget
 
 from models import clock
 from models.i18n import pick
+from shared_ui.plain import plain_text
 from shared_ui.words import tr
 
 
@@ -31,11 +32,11 @@ class StatusBar(Widget):
         app = self.app
         config = app.config
         lang = app.lang
-        left = Text(" " + pick(config.hall_name, config.hall_name_en, lang), style="bold")
+        left = plain_text(" " + pick(config.hall_name, config.hall_name_en, lang), style="bold")
         shift = getattr(app, "shift", None)
         if shift is not None:
             left.append("  " + tr("staff_ui.window_n", window=shift.window))
-            left.append("  " + tr("staff_ui.signed_in_as", name=shift.name, code=shift.code))
+            left.append_text(plain_text("  " + tr("staff_ui.signed_in_as", name=shift.name, code=shift.code)))
             if shift.is_leader:
                 left.append(" " + tr("staff_ui.leader_mark"))
         if self.note:

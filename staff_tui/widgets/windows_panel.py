@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from shared_ui.plain import visible
 from shared_ui.words import name_of, tr
 from staff_tui.queries import QueuePicture
 from staff_tui.text import fit
@@ -33,7 +34,7 @@ class WindowsPanel(Static):
                 text.append(" " + fit(tr("staff_queue.paused_short"), 6), style="bold reverse")
             else:
                 text.append(" " + fit(row.current or "-", 6))
-        self.update(text)
+        self.update(visible(text))
 
     def on_resize(self) -> None:
         picture = getattr(self.screen, "picture", None)

@@ -276,6 +276,11 @@ promised_days = 0
 service_minutes = 10
 open_from = "12-01"
 open_to = "12-31"
+
+[[item.materials]]
+name = "身份证"
+name_en = "ID card"
+original = true
 """
 
 PATH = "cat.toml"
@@ -682,8 +687,9 @@ def test_diff_lines_and_fields(cat):
 def test_multiline_strings_do_not_confuse_line_numbers():
     text = replace(BASE, 'name_en = "Moving in"', 'name_en = """Moving\n[[item]]\ncode = "zz"\nin"""')
     text = replace(text, "promised_days = 5", "promis_days = 5")
-    p = only(text)
-    assert p.line == line_no(text, "promis_days")
+    newline, key = problems_of(text)  # a name holds no line break: it is refused where it starts
+    assert newline.line == line_no(text, 'name_en = """Moving') and "U+000A" in newline.message
+    assert key.line == line_no(text, "promis_days") and "promis_days" in key.message
 
 
 def test_bad_window_lines_is_one_problem_not_many():

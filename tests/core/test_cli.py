@@ -7,20 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def demo_db(db_url, monkeypatch, tmp_path):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("HALL_CONFIG", raising=False)
-    monkeypatch.delenv("HALL_DB", raising=False)
-    assert main(["init", "--demo", "--db", db_url]) == 0
-    return db_url
 
 
 def run(capsys, *argv):

@@ -49,7 +49,8 @@ async def test_two_blank_cells_part_each_label_from_its_neighbours(sqlite_hall, 
         assert len(grid.columns) == (4 if size[0] >= 100 else 2)
         text = "\n".join(strip.text for strip in fields.render_lines(fields.region.reset_offset))
         for index in range(0, len(grid.columns), 2):
-            for label in filter(None, grid.columns[index].cells):  # the last row may have one pair
+            labels = (str(cell) for cell in grid.columns[index].cells)
+            for label in filter(None, labels):  # the last row may have one pair
                 assert re.search(re.escape(label) + "  ", text), f"{label!r} runs into its value:\n{text}"
                 if index:
                     assert not re.search(r"\S ?" + re.escape(label), text), f"a value runs into {label!r}:\n{text}"

@@ -1,0 +1,35 @@
+"""Every word given on the command line passes the hall's rule for typed text
+(:mod:`models.plain_text`) before a command runs: a name or note holding an
+ESC sequence, a bell or a bidi override is refused with one sentence naming
+its option, and nothing is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from models.plain_text import bad_index, check
+
+# Options whose text may run over several lines (a notice's words).
+SEVERAL_LINES = frozenset({"text", "public_text"})
+
+
+def _names(parser: argparse.ArgumentParser, names: dict[str, str]) -> dict[str, str]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                _names(sub, names)
+        elif action.dest not in names:
+            names[action.dest] = (
+                action.option_strings[-1] if action.option_strings else str(action.metavar or action.dest)
+            )
+    return names
+
+
+def check_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Raises :class:`models.plain_text.TextRefused` naming the first option that holds a refused character."""
+    for dest, value in vars(args).items():
+        lines = dest in SEVERAL_LINES
+        for one in value if isinstance(value, list | tuple) else [value]:
+            if isinstance(one, str) and bad_index(one, lines=lines) is not None:
+                check(str(_names(parser, {}).get(dest, dest)), one, lines=lines)
