@@ -294,7 +294,7 @@ class Attendance:
                 if working:
                     expected = bool(hours) and staff.active and existed
                 else:
-                    expected = bool(hours) and staff.active and (staff.code in duty.staff or staff.code == duty.leader)
+                    expected = bool(hours) and staff.active and existed and staff.code in duty.people
                 if not expected and not mine:
                     continue
                 rows.append(

@@ -30,7 +30,6 @@ from models.schema.migrations import CORE_TABLES
 from models.schema.staff import SIGNIN_TABLES, SigninAttempt, SigninLockout, Staff, StaffPost
 from models.schema.tickets import Event, Ticket, TicketCounter
 from models.schema.whereabouts import (
-    DEFAULT_STATE,
     STATES,
     WHEREABOUTS_TABLES,
     LeaveDecision,
@@ -43,7 +42,6 @@ __all__ = [
     "CASE_TABLES",
     "CHECKLISTS",
     "CORE_TABLES",
-    "DEFAULT_STATE",
     "DUTY_TABLES",
     "SIGNIN_TABLES",
     "STATES",
