@@ -202,12 +202,23 @@ def cmd_backup(args) -> int:
     return 0
 
 
+def _say_calendar(config) -> None:
+    """Where the working days come from, and each year needed that the national schedule lacks (a warning)."""
+    from models.calendar import calendar_source, calendar_words
+    from models.clock import service_day
+
+    say(f"calendar  ok    {calendar_source(config, context.language)}")
+    for words in calendar_words(config, service_day(config.zone), context.language):
+        say(f"calendar  WARN  {words}")
+
+
 def cmd_doctor(args) -> int:
     from models.db import describe
     from models.maintenance.health import doctor
 
     config = context.config_from(args)
     say(f"config    ok    {config.source or t('cli.no_config_file', context.language)}")
+    _say_calendar(config)
     from models.hall import open_hall
 
     hall = open_hall(config, create=False)

@@ -178,6 +178,17 @@ class StaffApp(IdleLock, Asking, App):
         else:
             self.push_screen(QueueScreen())
         self._arrived(shift)
+        if shift.is_leader:
+            self._calendar_notice()
+
+    def _calendar_notice(self) -> None:
+        """A leader is told when the national holidays of this year (or, from
+        1 December, of next year) are not known, so the days can be written in."""
+        from models.calendar import calendar_words
+        from models.clock import service_day
+
+        for words in calendar_words(self.config, service_day(self.config.zone), self.lang):
+            self.notify(words, severity="warning", timeout=30)
 
     def _arrived(self, shift: Shift) -> None:
         """Signing in puts the person on duty (在岗), unless they already are."""
