@@ -178,3 +178,19 @@ def test_attendance_stays_right_across_days(where, people):
     month = {m.staff: m for m in people.attendance.attendance_month(2026, 11)}
     assert (month["S02"].leave_days, month["S02"].absent) == (1, 0)
     assert month["S03"].absent == 1
+
+
+def test_a_morning_of_household_visits_is_a_working_morning(where, people):
+    at(MON, 8, 5)
+    where.set_state("S02", "visiting", note="入户走访", back_at=where.back_at_today("11:00"))  # straight out
+    at(MON, 15, 0)
+    where.set_state("S01", "on_duty")  # late
+    at(MON, 15, 30)
+    where.set_state("S01", "visiting")  # and out again until the evening
+    at(MON, 16, 40)
+    where.set_state("S01", "resting")
+    where.set_state("S02", "resting")
+    at(MON, 18, 0)
+    rows = {r.staff: r for r in people.attendance.attendance(MON)}
+    assert rows["S02"].status == "present" and rows["S02"].left_to == "resting"
+    assert rows["S01"].late and not rows["S01"].left_early  # a visit is no early leaving
