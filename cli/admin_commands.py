@@ -89,6 +89,7 @@ def cmd_demo(args) -> int:
     from models.hall import open_hall
     from models.maintenance.demo import DEMO_PIN, make_demo
     from models.maintenance.demo_history import make_demo_history
+    from models.maintenance.demo_past import make_demo_past, past_start
 
     config = context.config_from(args)
     if not args.db and not config.database:
@@ -98,10 +99,11 @@ def cmd_demo(args) -> int:
 
         config = replace(config, database="sqlite:///" + str(Path(user_data_dir("hall")) / "demo.db"))
     hall = open_hall(config, create=True)
-    make_demo(hall)
+    make_demo(hall, since=past_start(hall))
     hall.close()
     hall = open_hall(config)  # opened again: a demo hall issues tickets at any hour
     with hall.db.connection_context():
+        make_demo_past(hall)  # once, before the first morning: the days before today
         make_demo_history(hall)
     if sys.stdout.isatty() and sys.stdin.isatty():  # a person at a terminal: show the hall itself
         from cli.demo_launcher import launch
