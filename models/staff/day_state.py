@@ -12,7 +12,8 @@ anyone setting a state:
 
 A ``leave`` row whose leave is over no longer holds: the person is 未到岗
 again. An expected return (``back_at``) is overdue only when it falls on
-today and has passed: yesterday's "back at 16:00" is nobody's concern today.
+today and has passed by a minute or more: yesterday's "back at 16:00" is
+nobody's concern today.
 
 Who the roster names on a closed day is the duty's to say (a layer above
 this one), so :class:`DayStates` is handed a ``rostered`` function when the
@@ -35,6 +36,7 @@ from models.schema.whereabouts import WhereaboutsChange
 from models.staff.leave import leaves_running
 
 NOT_IN = "not_in"  # 未到岗: a derived state, never set by anyone
+OVERDUE_AFTER = timedelta(minutes=1)  # "超时0分钟" is no news: overdue from the first whole minute
 
 Rostered = Callable[[date], Collection[str]]  # staff codes on duty on a day
 
@@ -100,7 +102,7 @@ class DayStates:
         """The state someone set today; its expected return is overdue only on today."""
         back = row.back_at
         overdue = None
-        if back is not None and row.to_state != "on_duty" and back < now:
+        if back is not None and row.to_state != "on_duty" and back <= now - OVERDUE_AFTER:
             overdue = now - back if clock.service_day(self.config.zone, back) == today else None
         return DayState(
             row.to_state,

@@ -194,3 +194,12 @@ def test_a_morning_of_household_visits_is_a_working_morning(where, people):
     rows = {r.staff: r for r in people.attendance.attendance(MON)}
     assert rows["S02"].status == "present" and rows["S02"].left_to == "resting"
     assert rows["S01"].late and not rows["S01"].left_early  # a visit is no early leaving
+
+
+def test_overdue_from_the_first_whole_minute(where):
+    at(MON, 9, 0)
+    where.set_state("S02", "out", back_at=where.back_at_today("10:00"))
+    at(MON, 10, 0, 59)
+    assert not where.state_of("S02").overdue
+    at(MON, 10, 1)
+    assert where.state_of("S02").overdue_words() == "超时1分钟未回"
