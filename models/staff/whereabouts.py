@@ -75,7 +75,7 @@ class Presence:
     role: str  # staff | leader
     state: str
     note: str
-    since: datetime | None  # naive UTC; None: never set
+    since: datetime | None  # naive UTC; None: nothing set today
     minutes: int  # in this state so far
     back_at: datetime | None  # naive UTC
     overdue: bool  # back_at has passed and they are not on duty
