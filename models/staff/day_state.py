@@ -77,12 +77,19 @@ class DayStates:
             return {}
         now = now or clock.now()
         start = self.day_start(now)
+        # Today's changes only, found by time: filtering by staff too would make
+        # SQLite walk each person's whole history through the staff index.
         latest = (
             WhereaboutsChange.select(fn.MAX(WhereaboutsChange.id))
-            .where(WhereaboutsChange.staff.in_(ids) & (WhereaboutsChange.at >= start) & (WhereaboutsChange.at <= now))
+            .where((WhereaboutsChange.at >= start) & (WhereaboutsChange.at <= now))
             .group_by(WhereaboutsChange.staff)
         )
-        rows = {r.staff_id: r for r in WhereaboutsChange.select().where(WhereaboutsChange.id.in_(latest))}
+        wanted = set(ids)
+        rows = {
+            r.staff_id: r
+            for r in WhereaboutsChange.select().where(WhereaboutsChange.id.in_(latest))
+            if r.staff_id in wanted
+        }
         leaves = leaves_running(now)
         today = clock.service_day(self.config.zone, now)
         resting = self._resting(ids, today)
