@@ -89,6 +89,7 @@ def cmd_demo(args) -> int:
     from models.hall import open_hall
     from models.maintenance.demo import DEMO_PIN, make_demo
     from models.maintenance.demo_history import make_demo_history
+    from models.maintenance.demo_past import make_demo_past, past_start
 
     config = context.config_from(args)
     if not args.db and not config.database:
@@ -98,10 +99,11 @@ def cmd_demo(args) -> int:
 
         config = replace(config, database="sqlite:///" + str(Path(user_data_dir("hall")) / "demo.db"))
     hall = open_hall(config, create=True)
-    make_demo(hall)
+    make_demo(hall, since=past_start(hall))
     hall.close()
     hall = open_hall(config)  # opened again: a demo hall issues tickets at any hour
     with hall.db.connection_context():
+        make_demo_past(hall)  # once, before the first morning: the days before today
         make_demo_history(hall)
     if sys.stdout.isatty() and sys.stdin.isatty():  # a person at a terminal: show the hall itself
         from cli.demo_launcher import launch, start_web
@@ -212,12 +214,23 @@ def cmd_backup(args) -> int:
     return 0
 
 
+def _say_calendar(config) -> None:
+    """Where the working days come from, and each year needed that the national schedule lacks (a warning)."""
+    from models.calendar import calendar_source, calendar_words
+    from models.clock import service_day
+
+    say(f"calendar  ok    {calendar_source(config, context.language)}")
+    for words in calendar_words(config, service_day(config.zone), context.language):
+        say(f"calendar  WARN  {words}")
+
+
 def cmd_doctor(args) -> int:
     from models.db import describe
     from models.maintenance.health import doctor
 
     config = context.config_from(args)
     say(f"config    ok    {config.source or t('cli.no_config_file', context.language)}")
+    _say_calendar(config)
     from models.hall import open_hall
 
     hall = open_hall(config, create=False)

@@ -107,11 +107,11 @@ def cmd_board(args) -> int:
 def _presence_line(p, lang: str, zone) -> str:
     parts = [f"{p.staff:6}", f"{p.name:6}", p.post_role or " ", f"{p.label(lang):4}"]
     if p.since is not None:
-        parts.append(t("whereabouts.for_minutes", lang, minutes=p.minutes))
+        parts.append(p.for_words(lang))
     if p.back_at is not None and p.state != "on_duty":
         parts.append(t("whereabouts.back_at", lang, time=local_hhmm(p.back_at, zone)))
     if p.overdue:
-        parts.append(t("whereabouts.overdue", lang, minutes=p.overdue_minutes))
+        parts.append(p.overdue_words(lang))
     if p.stand_in:
         parts.append(t("whereabouts.stand_in", lang, staff=p.stand_in))
     if p.note:

@@ -147,8 +147,10 @@ class Config:
     database: str = ""
     tracking_url: str = ""  # e.g. "https://hall.example.cn/track/{code}"
     catalogue: str = ""  # path of the catalogue to load on `hall init`
+    # The national holidays and 调休 days come from chinese-calendar (models.calendar);
+    # these add the hall's own days off and working days, and win over it.
     holidays: tuple[date, ...] = ()
-    workdays: tuple[date, ...] = ()  # 调休: weekend days that are working days
+    workdays: tuple[date, ...] = ()
     hours: HoursConfig = field(default_factory=HoursConfig)
     tickets: TicketsConfig = field(default_factory=TicketsConfig)
     cases: CasesConfig = field(default_factory=CasesConfig)
@@ -440,8 +442,8 @@ timezone = "Asia/Shanghai"
 language = "zh"                 # zh or en
 # database = "sqlite:////var/lib/hall/hall.db"   # or postgresql://user@host/hall
 # tracking_url = "https://hall.example.cn/track/{code}"   # default: {web.base_url}/track/{code}
-holidays = []                   # ["2026-10-01", "2026-10-02"]
-workdays = []                   # 调休 make-up working days: ["2026-10-10"]
+holidays = []                   # days off of the hall's own, on top of the national ones: ["2026-11-27"]
+workdays = []                   # working days whatever the national schedule says
 
 [hours]
 mode = "seasonal"               # or "staggered" (7:00-19:00 weekdays, 9:00-16:00 weekends)

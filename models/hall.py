@@ -40,14 +40,15 @@ class Hall:
     @classmethod
     def wired(cls, config: Config, db: Any, url: str) -> Hall:
         """Every service of the hall, bound to ``config``."""
+        duty = Duty(config)
         return cls(
             config=config,
             db=db,
             url=url,
             queue=Queue(config),
             cases=Cases(config),
-            whereabouts=Whereabouts(config),
-            duty=Duty(config),
+            whereabouts=Whereabouts(config, rostered=lambda day: duty.on_duty(day).people),
+            duty=duty,
             attendance=Attendance(config),
             calendar=HallCalendar(config),
         )

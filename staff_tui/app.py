@@ -179,15 +179,29 @@ class StaffApp(IdleLock, Asking, App):
         else:
             self.push_screen(QueueScreen())
         self._arrived(shift)
+        if shift.is_leader:
+            self._calendar_notice()
 
-    def _arrived(self, shift: Shift) -> None:
-        """Signing in puts the person on duty (在岗), unless they already are."""
+    def _calendar_notice(self) -> None:
+        """A leader is told when the national holidays of this year (or, from
+        1 December, of next year) are not known, so the days can be written in."""
+        from models.calendar import calendar_words
+        from models.clock import service_day
+
+        for words in calendar_words(self.config, service_day(self.config.zone), self.lang):
+            self.notify(words, severity="warning", timeout=30)
+
+    def _arrived(self, shift: Shift, *, unlocking: bool = False) -> None:
+        """Signing in puts the person on duty (在岗), unless they already are;
+        unlocking does when they have set nothing yet today (a terminal left
+        signed in overnight is unlocked by someone who has come in)."""
         from models import events
 
         def arrive(hall):
             where = hall.whereabouts
             changed = None
-            if where.state_of(shift.code).state != "on_duty":
+            now = where.state_of(shift.code)
+            if (now.since is None) if unlocking else (now.state != "on_duty"):
                 changed = where.set_state(shift.code, "on_duty")
             return changed, events.last_id()
 
@@ -196,7 +210,8 @@ class StaffApp(IdleLock, Asking, App):
     def on_staff_app_arrived_on_duty(self, message: ArrivedOnDuty) -> None:
         if self.cover_seen is None:
             self.cover_seen = message.last_id
-        self.my_state = "on_duty"
+        if message.changed is not None or not self.my_state:  # an unlock that changed nothing keeps it
+            self.my_state = "on_duty"
         if message.changed is not None:
             self.whereabouts_changed()
 
@@ -274,6 +289,11 @@ class StaffApp(IdleLock, Asking, App):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+    def unlocked(self) -> None:
+        super().unlocked()
+        if self.shift is not None:
+            self._arrived(self.shift, unlocking=True)
 
     def sign_out(self) -> None:
         from staff_tui.screens.signin import SignInScreen

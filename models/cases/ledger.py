@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from peewee import JOIN
 
+from models import calendar as hall_calendar
 from models import clock
 from models.calendar import HallCalendar
 from models.cases.notices import applicable_notices
@@ -110,18 +111,7 @@ def _day_bounds(config: Config, day) -> tuple[datetime, datetime]:
 def working_days_between(config: Config, start: date, end: date) -> int:
     """HallCalendar.working_days_between in constant time (whole weeks at once),
     so a page of long-overdue cases costs no more than any other page."""
-    if end < start:
-        return -working_days_between(config, end, start)
-    weeks, rest = divmod((end - start).days, 7)
-    count = weeks * 5 + sum(1 for i in range(1, rest + 1) if (start + timedelta(days=i)).weekday() < 5)
-    workdays = set(config.workdays)
-    for day in set(config.holidays) - workdays:
-        if start < day <= end and day.weekday() < 5:
-            count -= 1
-    for day in workdays:
-        if start < day <= end and day.weekday() >= 5:
-            count += 1
-    return count
+    return hall_calendar.working_days_between(config, start, end)
 
 
 def days_left(config: Config, state: str, due: date | None, today: date) -> int | None:

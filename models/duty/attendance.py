@@ -2,8 +2,11 @@
 
 For each staff member and local day:
 
-- **arrived** is their first change *to* on_duty that day, **left** their last
-  change *from* on_duty to another state that day (``left_to`` says which);
+- **arrived** is their first change that day *to* a state at work (在岗, or
+  开会, 外出, 走访: a B person's morning of household visits is work),
+  **left** their last change that day from such a state to 休息 or 请假
+  (``left_to`` says which); whereabouts belong to the day, so yesterday's
+  在岗 is no arrival today;
 - the day's office hours come from the calendar (either of seed 001's
   seasonal timetables, or seed 003's staggered hours); on a weekend or
   holiday only the people on duty that day are expected, for the duty hours
@@ -40,6 +43,8 @@ from models.i18n import t
 from models.schema import Staff
 from models.schema.whereabouts import WhereaboutsChange
 from models.staff.leave import approved_leaves
+
+AT_WORK = ("on_duty", "meeting", "out", "visiting")  # states that are a working day's, in the hall or outside
 
 DAY_COLUMNS = (
     "day",
@@ -90,7 +95,7 @@ class AttendanceRow:
     early_minutes: int  # whole minutes before the closing, when early
     on_leave: bool  # approved leave during the day's hours
     absent: bool
-    still_on_duty: bool  # arrived and never left on_duty that day
+    still_on_duty: bool  # arrived and never left work (休息, 请假) that day
 
     @property
     def status(self) -> str:
@@ -294,7 +299,7 @@ class Attendance:
                 if working:
                     expected = bool(hours) and staff.active and existed
                 else:
-                    expected = bool(hours) and staff.active and (staff.code in duty.staff or staff.code == duty.leader)
+                    expected = bool(hours) and staff.active and existed and staff.code in duty.people
                 if not expected and not mine:
                     continue
                 rows.append(
@@ -305,8 +310,8 @@ class Attendance:
 
     def _row(self, day, staff, mine, expected, hours, leaves, now, grace_late, grace_early) -> AttendanceRow:
         zone = self.config.zone
-        arrivals = [c for c in mine if c.to_state == "on_duty"]
-        departures = [c for c in mine if c.from_state == "on_duty" and c.to_state != "on_duty"]
+        arrivals = [c for c in mine if c.to_state in AT_WORK]
+        departures = [c for c in mine if c.from_state in AT_WORK and c.to_state not in AT_WORK]
         arrived = arrivals[0].at if arrivals else None
         left = departures[-1] if departures else None
         still = bool(arrivals) and (left is None or left.id < arrivals[-1].id)

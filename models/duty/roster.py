@@ -60,6 +60,13 @@ class DutyDay:
     arrive_by: time | None  # local time the duty person is due
     on_leave: tuple[str, ...]  # on-duty people with approved leave that day (arrange a swap)
 
+    @property
+    def people(self) -> tuple[str, ...]:
+        """Everyone on duty that day, the leader on duty included; nobody on a day without duty hours."""
+        if not self.hours:
+            return ()
+        return self.staff + ((self.leader,) if self.leader else ())
+
     def as_dict(self) -> dict:
         return {
             "day": self.day.isoformat(),

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from models import clock
 from models.catalogue import store as catalogue_store
 from models.catalogue.files import default_catalogue_path
 from models.hall import Hall, put_setting
@@ -24,15 +27,25 @@ def demo_staff(windows: list[int]) -> list[tuple[str, str, str, list[tuple[int, 
     return staff
 
 
-def make_demo(hall: Hall) -> list[str]:
-    """Fill an empty hall for trying things out; returns the staff codes made."""
+def make_demo(hall: Hall, since: datetime | None = None) -> list[str]:
+    """Fill an empty hall for trying things out; returns the staff codes made.
+
+    ``since`` (naive UTC) is when the demo staff joined: the start of the
+    demo's past (:func:`models.maintenance.demo_past.past_start`), so
+    attendance expects them on those days."""
     if not catalogue_store.loaded():
         catalogue_store.load_file(str(default_catalogue_path()))
     put_setting("demo", True)
     made = []
     windows = [w.number for w in Window.select().where(~Window.retired).order_by(Window.number)]
-    for code, name, role, posts in demo_staff(windows):
-        if Staff.get_or_none(Staff.code == code) is None:
-            add_staff(code, name, DEMO_PIN, role=role, posts=posts)
-            made.append(code)
+    previous = clock._frozen
+    try:
+        if since is not None:
+            clock.set_now(since)
+        for code, name, role, posts in demo_staff(windows):
+            if Staff.get_or_none(Staff.code == code) is None:
+                add_staff(code, name, DEMO_PIN, role=role, posts=posts)
+                made.append(code)
+    finally:
+        clock.set_now(previous)
     return made

@@ -143,6 +143,11 @@ def make_demo_history(hall, *, force: bool = False) -> dict:
 
 
 class _Morning:
+    # What a past day (models.maintenance.demo_past) plays differently.
+    leave_today = True  # one B person on approved leave
+    line_tickets = LINE_TICKETS
+    late: str | None = None  # a staff code that comes in late
+
     def __init__(self, hall):
         # A demo hall issues tickets at any hour (as open_hall arranges for a demo database).
         config = replace(hall.config, tickets=replace(hall.config.tickets, always_open=True))
@@ -220,7 +225,8 @@ class _Morning:
         self.duty.sign_off(today, "opening", duty_person)
         self._state(-3, self.leader, "on_duty")
         for number in sorted(posts):
-            self._state(-2 + number * 0.2, posts[number].get("A"), "on_duty")
+            a = posts[number].get("A")
+            self._state(25 if a and a == self.late else -2 + number * 0.2, a, "on_duty")
         b = {number: people.get("B") for number, people in posts.items()}
         self._state(0, b.get(2), "on_duty")
         self._state(0.5, b.get(4), "on_duty")
@@ -229,7 +235,7 @@ class _Morning:
         self._state(2, b.get(5), "visiting", "入户核实危房", 250)
         # One B person (window 6's, unless on duty today) is on approved leave, the A person standing in.
         away = next((n for n in (6, 2, 4) if b.get(n) and b[n] != duty_person and posts[n].get("A")), None)
-        if away is not None:
+        if away is not None and self.leave_today:
             self.go(-30)
             try:
                 request = self.where.request_leave(b[away], today, today, "家中老人住院", posts[away]["A"])
@@ -245,7 +251,7 @@ class _Morning:
         items = _items_by_line()
         lines_of = _window_line_map()
         plan: list[tuple[float, str]] = []
-        for line, count in LINE_TICKETS.items():
+        for line, count in self.line_tickets.items():
             choices = items.get(line)
             if not choices:
                 continue

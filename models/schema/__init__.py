@@ -32,7 +32,6 @@ from models.schema.staff import SIGNIN_TABLES, SigninAttempt, SigninLockout, Sta
 from models.schema.throttle import THROTTLE_TABLES, ThrottleCount
 from models.schema.tickets import Event, Ticket, TicketCounter
 from models.schema.whereabouts import (
-    DEFAULT_STATE,
     STATES,
     WHEREABOUTS_TABLES,
     LeaveDecision,
@@ -45,7 +44,6 @@ __all__ = [
     "CASE_TABLES",
     "CHECKLISTS",
     "CORE_TABLES",
-    "DEFAULT_STATE",
     "DUTY_TABLES",
     "SIGNIN_TABLES",
     "STATES",

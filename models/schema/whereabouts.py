@@ -1,7 +1,7 @@
 """The tables of the whereabouts board (社工去向指示牌) and of leave (请假).
 
 All three are history: rows are only ever inserted. A staff member's state
-is their latest :class:`WhereaboutsChange`; a leave request's outcome is its
+is their latest :class:`WhereaboutsChange` of the day; a leave request's outcome is its
 :class:`LeaveDecision` (at most one per request). The database itself
 refuses UPDATE and DELETE on them (:class:`AppendOnlyModel`), so nobody can
 rewrite who was where after the fact (seed 002 第四章 2: 不得私自删除或篡改记录).
@@ -23,8 +23,8 @@ from models.schema.base import AppendOnlyModel
 from models.schema.staff import Staff
 
 STATES = ("on_duty", "meeting", "out", "visiting", "resting", "leave")
-# A staff member with no history yet has not come in: shown as resting (休息).
-DEFAULT_STATE = "resting"
+# The states a person can be put in; what the board shows when nobody has set
+# one today (未到岗, or leave and rest days by themselves) is models.staff.day_state's.
 
 
 class LeaveRequest(AppendOnlyModel):

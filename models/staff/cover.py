@@ -2,7 +2,8 @@
 
 Each window has A and B people (:class:`models.schema.StaffPost`). The window
 is covered by A when an A person is on duty, by B (B 代岗) when no A is but a
-B person is, and by nobody otherwise. After a whereabouts change, the cover of
+B person is, and by nobody otherwise, by their states today
+(:mod:`models.staff.day_state`: nobody in yet, or on leave, covers nothing). After a whereabouts change, the cover of
 the person's windows is re-evaluated in the same transaction:
 
 - nobody on duty → the window is paused (``Window.paused`` and a
@@ -27,7 +28,7 @@ from models.config import Config
 from models.i18n import DEFAULT_LANGUAGE, t
 from models.schema import Event, Staff, StaffPost, Window
 from models.staff.accounts import find_staff
-from models.staff.presence import current_states
+from models.staff.day_state import DayStates
 
 
 @dataclass(frozen=True)
@@ -73,11 +74,12 @@ class _Cover:
 
 class CoverRules:
     config: Config
+    days: DayStates
 
     def _apply_cover(self, window_ids: list[int], before: dict[int, _Cover], staff_code: str):
         """Pause, resume and tell, for the windows whose people just changed."""
         paused, resumed, lost = [], [], []
-        after = cover_of_windows(window_ids)
+        after = cover_of_windows(window_ids, self.days)
         windows = {w.id: w for w in Window.select().where(Window.id.in_(window_ids))} if window_ids else {}
         for wid in window_ids:
             window, old, new = windows[wid], before[wid], after[wid]
@@ -124,7 +126,7 @@ class CoverRules:
     def window_cover(self) -> list[WindowCover]:
         """Every open window: its A and B people, their states, and who covers it."""
         windows = list(Window.select().where(~Window.retired).order_by(Window.number))
-        covers = cover_of_windows([w.id for w in windows])
+        covers = cover_of_windows([w.id for w in windows], self.days)
         out = []
         for window in windows:
             cover = covers[window.id]
@@ -154,7 +156,7 @@ class CoverRules:
             .tuples()
         )
         b_windows = [wid for role, wid, _n in posts if role == "B"]
-        covers = cover_of_windows(b_windows)
+        covers = cover_of_windows(b_windows, self.days)
         numbers = {n for role, _wid, n in posts if role == "A"}
         numbers |= {
             n
@@ -164,8 +166,8 @@ class CoverRules:
         return sorted(numbers)
 
 
-def cover_of_windows(window_ids: list[int]) -> dict[int, _Cover]:
-    """Who holds A and B at each window, their states, and who covers."""
+def cover_of_windows(window_ids: list[int], days: DayStates) -> dict[int, _Cover]:
+    """Who holds A and B at each window, their states today, and who covers."""
     result = {wid: _Cover(None, ()) for wid in window_ids}
     if not window_ids:
         return result
@@ -176,9 +178,9 @@ def cover_of_windows(window_ids: list[int]) -> dict[int, _Cover]:
         .order_by(Staff.code)
         .tuples()
     )
-    states = current_states(sorted({sid for _w, _r, sid, _c, _n in posts}))
+    states = days.states({sid for _w, _r, sid, _c, _n in posts})
     for wid, role, sid, code, name in posts:
-        holder = Holder(code, name, states[sid])
+        holder = Holder(code, name, states[sid].state)
         (result[wid].a if role == "A" else result[wid].b).append(holder)
     for cover in result.values():
         a_on = tuple(h.staff for h in cover.a if h.state == "on_duty")

@@ -228,3 +228,26 @@ def approved_leaves(start: datetime, end: datetime) -> dict[int, list[tuple[date
     for staff_id, starts_at, ends_at, stand_in in rows:
         out.setdefault(staff_id, []).append((starts_at, ends_at, stand_in))
     return out
+
+
+def leaves_running(moment: datetime) -> dict[int, tuple[datetime, datetime, str]]:
+    """Approved leave running at ``moment`` per staff id: (in force from, ends_at, stand-in code).
+
+    A leave is in force from its start or from its approval, whichever is
+    later: approving a leave that has begun puts the person on leave then."""
+    rows = (
+        _approved_overlapping(
+            moment,
+            moment + timedelta(microseconds=1),
+            LeaveRequest.staff,
+            LeaveRequest.starts_at,
+            LeaveDecision.at,
+            LeaveRequest.ends_at,
+            Staff.code,
+        )
+        .switch(LeaveRequest)
+        .join(Staff, on=(LeaveRequest.stand_in == Staff.id))
+        .order_by(LeaveRequest.id)
+        .tuples()
+    )
+    return {staff_id: (max(starts, decided), ends, stand_in) for staff_id, starts, decided, ends, stand_in in rows}

@@ -3,9 +3,11 @@
 Every staff member is in one state: 在岗 on_duty, 开会 meeting, 外出 out,
 走访 visiting, 休息 resting, 请假 leave, with an optional note and the time
 they expect to be back. Each change is a new :class:`WhereaboutsChange` row
-(who, from, to, when); the current state is the latest row. Someone with no
-row yet has not come in: resting. Only an approved leave running now lets the
-state be set to ``leave`` (:mod:`models.staff.leave`).
+(who, from, to, when). States belong to the service day
+(:mod:`models.staff.day_state`): the current state is the latest row of
+today; with none, the person is 未到岗, or 请假 on a day of approved leave,
+or 休息 on a rest day. Only an approved leave running now lets the state be
+set to ``leave`` (:mod:`models.staff.leave`).
 
 A state change is one transaction that also re-evaluates the A/B cover of the
 person's windows (:mod:`models.staff.cover`). Every change records
@@ -30,11 +32,12 @@ from models.db import database, is_postgres
 from models.errors import StaffRefused
 from models.i18n import DEFAULT_LANGUAGE, t
 from models.schema import Line, Staff, StaffPost, Window, WindowLine
-from models.schema.whereabouts import DEFAULT_STATE, STATES, LeaveRequest, WhereaboutsChange
+from models.schema.whereabouts import STATES, LeaveRequest, WhereaboutsChange
 from models.staff.accounts import find_staff
 from models.staff.cover import CoverRules, cover_of_windows
-from models.staff.leave import LeaveBook, approved_leave_at
-from models.staff.presence import current_row, find_active_staff, iso, latest_ids, state_label, to_utc
+from models.staff.day_state import DayStates, Rostered
+from models.staff.leave import LeaveBook, LeaveInfo, approved_leave_at
+from models.staff.presence import duration_words, find_active_staff, iso, state_label, to_utc
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,7 @@ class Presence:
     role: str  # staff | leader
     state: str
     note: str
-    since: datetime | None  # naive UTC; None: never set
+    since: datetime | None  # naive UTC; None: nothing set today
     minutes: int  # in this state so far
     back_at: datetime | None  # naive UTC
     overdue: bool  # back_at has passed and they are not on duty
@@ -84,11 +87,27 @@ class Presence:
     def label(self, language: str = DEFAULT_LANGUAGE) -> str:
         return state_label(self.state, language)
 
+    def for_words(self, language: str = DEFAULT_LANGUAGE) -> str:
+        """How long in this state, as people say it ("已2小时16分", "已1天"); "" when never set."""
+        return (
+            t("whereabouts.for_duration", language, duration=duration_words(self.minutes, language))
+            if self.since
+            else ""
+        )
+
+    def overdue_words(self, language: str = DEFAULT_LANGUAGE) -> str:
+        """How long past today's expected return ("超时1小时5分未回"); "" when not overdue."""
+        if not self.overdue:
+            return ""
+        return t("whereabouts.overdue", language, duration=duration_words(self.overdue_minutes, language))
+
     def as_dict(self, language: str = DEFAULT_LANGUAGE) -> dict:
         data = asdict(self)
         data["since"], data["back_at"] = iso(self.since), iso(self.back_at)
         data["posts"] = [{"window": w, "role": r} for w, r in self.posts]
         data["label"] = self.label(language)
+        data["for_words"] = self.for_words(language)
+        data["overdue_words"] = self.overdue_words(language)
         return data
 
 
@@ -125,8 +144,11 @@ class Board:
 
 
 class Whereabouts(CoverRules, LeaveBook):
-    def __init__(self, config: Config):
+    def __init__(self, config: Config, rostered: Rostered | None = None):
+        """``rostered`` names who is on duty on a day (the duty roster); on a day
+        the hall is closed everyone else is resting."""
         self.config = config
+        self.days = DayStates(config, rostered)
 
     # --- states ---------------------------------------------------------------
 
@@ -157,16 +179,7 @@ class Whereabouts(CoverRules, LeaveBook):
             setter = find_active_staff(by) if by else None
             if postgres:
                 list(Staff.select(Staff.id).where(Staff.id == staff.id).for_update())
-            window_ids = [
-                wid
-                for (wid,) in StaffPost.select(StaffPost.window)
-                .join(Window)
-                .where((StaffPost.staff == staff.id) & ~Window.retired)
-                .order_by(StaffPost.window)
-                .tuples()
-            ]
-            if postgres and window_ids:
-                list(Window.select(Window.id).where(Window.id.in_(window_ids)).order_by(Window.id).for_update())
+            window_ids = _windows_locked(staff.id, postgres)
             now = clock.now()
             leave = None
             if state == "leave":
@@ -176,9 +189,8 @@ class Whereabouts(CoverRules, LeaveBook):
                 back = back or leave.ends_at
             if state == "on_duty":
                 back = None
-            before_state = current_row(staff.id)
-            from_state = before_state.to_state if before_state else DEFAULT_STATE
-            covers_before = cover_of_windows(window_ids)
+            from_state = self.days.states([staff.id], now)[staff.id].state
+            covers_before = cover_of_windows(window_ids, self.days)
             row = WhereaboutsChange.create(
                 staff=staff.id,
                 set_by=setter.id if setter else None,
@@ -215,6 +227,20 @@ class Whereabouts(CoverRules, LeaveBook):
             resumed=tuple(resumed),
             cover_lost=tuple(lost),
         )
+
+    def approve_leave(self, request_id: int, leader_code: str, note: str = "") -> LeaveInfo:
+        """Approve, and when the leave is already running, the person is on leave
+        from now: their windows' cover is re-evaluated in the same transaction."""
+        with database.atomic():
+            request = LeaveRequest.get_or_none(LeaveRequest.id == request_id)
+            now = clock.now()
+            running = request is not None and request.starts_at <= now < request.ends_at
+            window_ids = _windows_locked(request.staff_id, is_postgres()) if running and request else []
+            covers_before = cover_of_windows(window_ids, self.days)
+            info = super().approve_leave(request_id, leader_code, note)
+            if window_ids:
+                self._apply_cover(window_ids, covers_before, info.staff)
+        return info
 
     def state_of(self, staff_code: str) -> Presence:
         return self._presences([find_staff(staff_code)])[0]
@@ -296,7 +322,6 @@ class Whereabouts(CoverRules, LeaveBook):
         if not people:
             return []
         ids = [s.id for s in people]
-        rows = {r.staff_id: r for r in WhereaboutsChange.select().where(WhereaboutsChange.id.in_(latest_ids(ids)))}
         posts: dict[int, list] = {}
         for staff_id, number, role in (
             StaffPost.select(StaffPost.staff, Window.number, StaffPost.role)
@@ -306,38 +331,25 @@ class Whereabouts(CoverRules, LeaveBook):
             .tuples()
         ):
             posts.setdefault(staff_id, []).append((number, role))
-        leave_ids = [r.leave_id for r in rows.values() if r.leave_id]
-        stand_ins = {}
-        if leave_ids:
-            stand_ins = {
-                lr.id: lr.stand_in.code
-                for lr in LeaveRequest.select(LeaveRequest, Staff)
-                .join(Staff, on=(LeaveRequest.stand_in == Staff.id))
-                .where(LeaveRequest.id.in_(leave_ids))
-            }
         now = clock.now()
+        states = self.days.states(ids, now)
         out = []
         for staff in people:
-            row = rows.get(staff.id)
-            state = row.to_state if row else DEFAULT_STATE
-            since = row.at if row else None
-            back = row.back_at if row else None
-            overdue_by = now - back if back is not None and state != "on_duty" and back < now else None
-            overdue = overdue_by is not None
+            day = states[staff.id]
             out.append(
                 Presence(
                     staff=staff.code,
                     name=staff.name,
                     role=staff.role,
-                    state=state,
-                    note=row.note if row else "",
-                    since=since,
-                    minutes=max(0, int((now - since).total_seconds() // 60)) if since else 0,
-                    back_at=back,
-                    overdue=overdue,
-                    overdue_minutes=int(overdue_by.total_seconds() // 60) if overdue_by is not None else 0,
+                    state=day.state,
+                    note=day.note,
+                    since=day.since,
+                    minutes=max(0, int((now - day.since).total_seconds() // 60)) if day.since else 0,
+                    back_at=day.back_at,
+                    overdue=day.overdue_by is not None,
+                    overdue_minutes=int(day.overdue_by.total_seconds() // 60) if day.overdue_by is not None else 0,
                     posts=tuple(posts.get(staff.id, ())),
-                    stand_in=stand_ins.get(row.leave_id) if row and row.leave_id else None,
+                    stand_in=day.stand_in,
                 )
             )
         return out
@@ -351,6 +363,21 @@ class Whereabouts(CoverRules, LeaveBook):
             raise StaffRefused("bad_time", text=hhmm) from None
         today = clock.service_day(self.config.zone)
         return clock.to_utc(datetime.combine(today, wall, self.config.zone))
+
+
+def _windows_locked(staff_id: int, postgres: bool) -> list[int]:
+    """The ids of a person's windows, locked in id order on PostgreSQL."""
+    window_ids = [
+        wid
+        for (wid,) in StaffPost.select(StaffPost.window)
+        .join(Window)
+        .where((StaffPost.staff == staff_id) & ~Window.retired)
+        .order_by(StaffPost.window)
+        .tuples()
+    ]
+    if postgres and window_ids:
+        list(Window.select(Window.id).where(Window.id.in_(window_ids)).order_by(Window.id).for_update())
+    return window_ids
 
 
 def _with_role(presence: Presence, role: str) -> Presence:

@@ -3,8 +3,9 @@
 People are grouped by line of work (a person at a window serving two lines
 shows under both), each with their state, how long they have been in it,
 when they expect to be back and their note. Someone whose expected return
-has passed is marked "!! 超时" in the first column and by the minutes
-overdue, not by colour alone. Beside it (below it on a narrow terminal),
+has passed is marked "!! 超时" in the first column and by how long overdue
+("1小时5分"), not by colour alone. The duration columns are as wide as the
+longest duration in the language, so none loses a character. Beside it (below it on a narrow terminal),
 each window's A/B cover: who holds A and B and their states, and "A岗在岗",
 "B岗代岗" or "无人在岗" (with "已自动暂停" when the window paused itself
 because neither is on duty).
@@ -29,8 +30,10 @@ from textual.widgets import Static
 
 from models import clock
 from models.schema.whereabouts import STATES
+from models.staff.day_state import NOT_IN
+from models.staff.presence import LONGEST_DURATIONS, duration_words
 from shared_ui.live import RECONNECTED, HallChanged
-from shared_ui.words import name_of, tr
+from shared_ui.words import current_language, name_of, tr
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.text import fit, hhmm
 from staff_tui.widgets.footer import HallFooter
@@ -42,10 +45,13 @@ RELOAD_KINDS = ("whereabouts.", "cover.", "window.", "leave.", "staff.")
 
 
 def duration(minutes: int) -> str:
-    """35 → "35分"; 212 → "3时32分" (en: 35m, 3h32m)."""
-    if minutes < 60:
-        return tr("staff_ui.where.dur_min", m=minutes)
-    return tr("staff_ui.where.dur_hm", h=minutes // 60, m=minutes % 60)
+    """35 → "35分钟"; 136 → "2小时16分"; a day or more → "1天" (en: 35 min, 2h 16m, 1 day)."""
+    return duration_words(minutes, current_language())
+
+
+def longest_duration(template: str = "{}") -> int:
+    """The cells the longest duration takes in ``template``: a column this wide never cuts one."""
+    return max(cell_len(template.format(duration(m))) for m in LONGEST_DURATIONS)
 
 
 class WhereaboutsScreen(WideOrNarrowScreen):
@@ -106,7 +112,7 @@ class WhereaboutsScreen(WideOrNarrowScreen):
     def _widths(self) -> dict[str, int]:
         width = self.size.width or 80
         people = width - COVER_WIDE if self.wide else width
-        state = max(cell_len(tr(f"whereabouts.state_{key}")) for key in STATES)
+        state = max(cell_len(tr(f"whereabouts.state_{key}")) for key in (*STATES, NOT_IN))
         fixed = {
             "line": 14 if people >= 100 else 8,
             "mark": 6,
@@ -114,11 +120,11 @@ class WhereaboutsScreen(WideOrNarrowScreen):
             "name": 6,
             "post": 2,
             "state": state,
-            "since": 7,
-            "back": 9,
+            "since": longest_duration(),
+            "back": max(9, longest_duration(tr("staff_ui.where.overdue_short", duration="{}"))),
         }
         columns = len(fixed) + 1
-        note = max(6, people - 2 - sum(fixed.values()) - columns * 2 - 3)
+        note = max(4, people - 2 - sum(fixed.values()) - columns * 2 - 3)
         return {**fixed, "note": note}
 
     def _people_columns(self):
@@ -204,7 +210,7 @@ class WhereaboutsScreen(WideOrNarrowScreen):
         state = tr(f"whereabouts.state_{person.state}")
         if person.overdue:
             mark = Text(tr("staff_ui.where.mark_overdue"), style="bold reverse")
-            back = Text(tr("staff_ui.where.overdue_short", minutes=person.overdue_minutes), style="bold")
+            back = Text(tr("staff_ui.where.overdue_short", duration=duration(person.overdue_minutes)), style="bold")
         else:
             mark = Text(tr("staff_ui.where.mark_away") if person.state in ("meeting", "out", "visiting") else "")
             back = self._back(person.back_at, zone) if person.back_at else ""

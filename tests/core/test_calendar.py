@@ -10,7 +10,8 @@ from models.clock import to_utc
 from models.config import Config, HoursConfig, TicketsConfig
 from tests.conftest import SHANGHAI
 
-# National Day 2026: Oct 1-7 off, with Sunday Oct 11 a make-up working day (example).
+# National Day 2026 (the State Council's schedule: Oct 1-7 off, Sun Sep 20 and
+# Sat Oct 10 worked), with a local make-up Sunday Oct 11 added by the config.
 HOLIDAYS = tuple(date(2026, 10, d) for d in range(1, 8))
 WORKDAYS = (date(2026, 10, 11),)
 
@@ -22,11 +23,12 @@ def calendar(**changes) -> HallCalendar:
 def test_working_days_skip_weekends_and_holidays_and_count_make_up_days():
     cal = calendar()
     assert not cal.is_working_day(date(2026, 10, 1))
-    assert cal.is_working_day(date(2026, 10, 11))  # a Sunday, 调休
-    assert not cal.is_working_day(date(2026, 10, 10))  # a plain Saturday
-    # From Wed Sep 30: Oct 8 (Thu), 9 (Fri), 11 (Sun, make-up), 12 (Mon).
-    assert cal.add_working_days(date(2026, 9, 30), 4) == date(2026, 10, 12)
-    assert cal.working_days_between(date(2026, 9, 30), date(2026, 10, 12)) == 4
+    assert cal.is_working_day(date(2026, 10, 11))  # a Sunday, the config's own make-up day
+    assert cal.is_working_day(date(2026, 10, 10))  # a Saturday, the national 调休
+    assert not cal.is_working_day(date(2026, 10, 17))  # a plain Saturday
+    # From Wed Sep 30: Oct 8 (Thu), 9 (Fri), 10 (Sat, 调休), 11 (Sun, local).
+    assert cal.add_working_days(date(2026, 9, 30), 4) == date(2026, 10, 11)
+    assert cal.working_days_between(date(2026, 9, 30), date(2026, 10, 11)) == 4
 
 
 def test_working_days_across_year_end():

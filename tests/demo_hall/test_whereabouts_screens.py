@@ -85,7 +85,7 @@ async def test_the_board_shows_states_durations_overdue_and_cover(demo):
         assert "!!超时" in words and "超时未回 2 人" in words  # a word and a symbol, not colour alone
         assert "开会" in words and "走访" in words and "请假" in words
         assert "B岗代岗" in words and "无人·已暂停" in words
-        assert "3时" in words  # how long in the state
+        assert "3小时" in words  # how long in the state, as people say it
         # A leader may set someone else's state (F4), recorded as set by the leader.
         table = app.screen.query_one("#people")
         table.move_cursor(row=[k for k in app.screen.query_one("#people")._order].index("cunzhen:S10"))

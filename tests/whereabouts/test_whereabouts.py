@@ -24,16 +24,16 @@ def where(people):
     return Whereabouts(people.config)
 
 
-def test_everyone_starts_resting_and_every_change_is_a_row(where):
-    assert where.state_of("S01").state == "resting"
+def test_everyone_starts_not_in_and_every_change_is_a_row(where):
+    assert where.state_of("S01").state == "not_in"
     at(MON, 8, 0)
     first = where.set_state("S01", "on_duty")
     at(MON, 9, 30)
     second = where.set_state("S01", "visiting", note="走访3栋", back_at=datetime(2026, 11, 23, 11, 0, tzinfo=SHANGHAI))
-    assert (first.from_state, first.to_state) == ("resting", "on_duty")
+    assert (first.from_state, first.to_state) == ("not_in", "on_duty")
     assert (second.from_state, second.to_state) == ("on_duty", "visiting")
     rows = list(WhereaboutsChange.select().order_by(WhereaboutsChange.id))
-    assert [(r.from_state, r.to_state) for r in rows] == [("resting", "on_duty"), ("on_duty", "visiting")]
+    assert [(r.from_state, r.to_state) for r in rows] == [("not_in", "on_duty"), ("on_duty", "visiting")]
     assert rows[1].back_at == datetime(2026, 11, 23, 3, 0)  # stored as naive UTC
     assert rows[1].at == datetime(2026, 11, 23, 1, 30)
     kinds = [e.kind for e in Event.select().where(Event.kind == "whereabouts.changed")]
@@ -85,7 +85,7 @@ def test_board_groups_by_line_shows_time_in_state_and_overdue(where):
     assert not s03.overdue and s03.label() == "开会" and s03.label("en") == "meeting"
     assert [p.staff for p in board.overdue] == ["S02"]
     s04 = next(p for p in board.people if p.staff == "S04")
-    assert s04.state == "resting" and s04.since is None
+    assert s04.state == "not_in" and s04.since is None
     data = board.as_dict("en")
     assert data["overdue"][0]["staff"] == "S02" and data["overdue"][0]["label"] == "out"
 
