@@ -178,7 +178,7 @@ def _judge(config: Config, code: str, staff: Staff | None, ok: bool, purpose: st
     if lock is not None:
         attempt("locked")
         return SigninRefused("locked", **_until_words(config, lock.until))
-    if ok and not staff.active:
+    if ok and staff is not None and not staff.active:
         attempt("inactive")
         return SigninRefused("inactive", staff=code)
     if ok:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from cli.main import main
+from tests.conftest import pin_on_stdin
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -23,8 +24,9 @@ def demo_db(db_url, monkeypatch, tmp_path):
     return db_url
 
 
-def run(capsys, *argv):
-    code = main(list(argv))
+def run(capsys, *argv, pin="1234"):
+    with pin_on_stdin(pin):
+        code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
 
