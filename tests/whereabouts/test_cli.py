@@ -58,6 +58,8 @@ def test_whereabouts_mistakes(db, capsys):
     assert code == 2
     code, _, err = run(capsys, "whereabouts", "set", "S02", "请假", "--db", db)
     assert code == 1 and "请假" in err and "批准" in err
+    code, _, err = run(capsys, "whereabouts", "set", "S02", "out", "--by", "S01", "--db", db)
+    assert code == 1 and "不是领导" in err  # only a leader sets someone else's state
     code, _, err = run(capsys, "whereabouts", "set", "NOBODY", "on_duty", "--db", db)
     assert code == 1 and "工号或密码不正确" in err  # an unknown code reads as a wrong PIN
 
