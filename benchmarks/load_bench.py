@@ -29,13 +29,13 @@ ITEMS = {1: "baby-hukou", 2: "landless-pension-cert", 3: "rural-dibao", 4: "appl
 ITEMS[6] = "party-transfer"
 
 
-def _hall_taker(config, index, start, until, out):
+def _hall_taker(config, index, gate, out):
     from models.hall import open_hall
 
     hall = open_hall(config)
     item = ITEMS[index % CALLERS + 1]
     times, failures = [], []
-    start.wait()
+    until = gate.wait()
     while time.time() < until:
         began = time.perf_counter()
         try:
@@ -47,13 +47,13 @@ def _hall_taker(config, index, start, until, out):
     out.put(("take", times, failures))
 
 
-def _hall_caller(config, window, start, until, out):
+def _hall_caller(config, window, gate, out):
     from models.errors import Refused
     from models.hall import open_hall
 
     hall = open_hall(config)
     times, failures = [], []
-    start.wait()
+    until = gate.wait()
     while time.time() < until:
         began = time.perf_counter()
         try:
@@ -76,70 +76,100 @@ def _raw_connection(path: str) -> sqlite3.Connection:
     return conn
 
 
-def _raw_taker(path, index, start, until, out):
+def _raw_write(conn: sqlite3.Connection, body, failures: list[str]):
+    """``body()`` in one BEGIN IMMEDIATE … COMMIT; its answer, or None (and the error noted) when it failed."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        answer = body()
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        failures.append(str(exc))
+        return None
+    return answer
+
+
+def _raw_taker(path, index, gate, out):
     conn = _raw_connection(path)
     take_sql = [s.format(p="?") for s in RAW_TAKE]
     day = date.today().isoformat()
     times, failures, i = [], [], 0
-    start.wait()
+    until = gate.wait()
     while time.time() < until:
         i += 1
         began = time.perf_counter()
         now = datetime.utcnow().isoformat(" ")
-        try:
-            conn.execute("BEGIN IMMEDIATE")
+
+        def take(now=now, i=i):
             seq = conn.execute(take_sql[0], (day,)).fetchone()[0]
             conn.execute(take_sql[1], (f"Z{seq:03d}", seq, day, f"RAW{index:02d}{i:09d}", now, now))
             conn.execute(take_sql[2], (now,))
-            conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            failures.append(str(exc))
+            return True
+
+        if _raw_write(conn, take, failures) is None:
             continue
         times.append(time.perf_counter() - began)
     out.put(("take", times, failures))
 
 
-def _raw_caller(path, window, start, until, out):
+def _raw_caller(path, window, gate, out):
     conn = _raw_connection(path)
     call_sql = [s.format(p="?", lock="") for s in RAW_CALL]
     times, failures = [], []
-    start.wait()
+    until = gate.wait()
     while time.time() < until:
         began = time.perf_counter()
         now = datetime.utcnow().isoformat(" ")
-        try:
-            conn.execute("BEGIN IMMEDIATE")
+
+        def call(now=now):
             claimed = conn.execute(call_sql[0], (now,)).fetchone()
             if claimed is not None:
                 conn.execute(call_sql[1], (now,))
-            conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            failures.append(str(exc))
-            continue
+            return claimed is not None
+
+        claimed = _raw_write(conn, call, failures)
         if claimed is None:
+            continue
+        if not claimed:
             time.sleep(0.005)
             continue
         times.append(time.perf_counter() - began)
     out.put(("call", times, failures))
 
 
+class Gate:
+    """Every process is ready (imports done, hall open) before the clock starts for all of them."""
+
+    def __init__(self, ctx, processes: int, seconds: float) -> None:
+        self.ready, self.go, self.until = ctx.Semaphore(0), ctx.Event(), ctx.Value("d", 0.0)
+        self.processes, self.seconds = processes, seconds
+
+    def wait(self) -> float:
+        """In a worker: say it is ready, wait for the start; the time to stop at."""
+        self.ready.release()
+        self.go.wait()
+        return self.until.value
+
+    def open(self) -> None:
+        for _ in range(self.processes):
+            self.ready.acquire(timeout=300)
+        self.until.value = time.time() + self.seconds
+        self.go.set()
+
+
 def run(taker, caller, target, seconds: float, takers: int, callers: int) -> dict:
     ctx = mp.get_context("spawn")
-    start, out = ctx.Event(), ctx.Queue()
-    until = time.time() + seconds + 3.0  # the processes start inside those 3 s
-    procs = [ctx.Process(target=taker, args=(target, i, start, until, out)) for i in range(takers)]
-    procs += [ctx.Process(target=caller, args=(target, w + 1, start, until, out)) for w in range(callers)]
+    out = ctx.Queue()
+    gate = Gate(ctx, takers + callers, seconds)
+    procs = [ctx.Process(target=taker, args=(target, i, gate, out)) for i in range(takers)]
+    procs += [ctx.Process(target=caller, args=(target, w + 1, gate, out)) for w in range(callers)]
     for p in procs:
         p.start()
-    time.sleep(max(0.0, until - seconds - time.time()))
-    start.set()
+    gate.open()
     results: dict = {"take": ([], []), "call": ([], [])}
     for _ in procs:
-        kind, times, failures = out.get(timeout=seconds + 120)
+        kind, times, failures = out.get(timeout=seconds + 300)
         results[kind][0].extend(times)
         results[kind][1].extend(failures)
     for p in procs:

@@ -5,16 +5,12 @@ before the crash is there after its recovery, and numbering carries on."""
 from __future__ import annotations
 
 import importlib.util
-import os
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import BACKENDS, make_config
-from tests.core.test_concurrency import CRASH_CHILD
+from tests.core.test_concurrency import taking_until
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,21 +44,7 @@ def test_a_crashed_server_with_fsync_on_loses_no_shown_ticket():
         catalogue_store.load_file(str(default_catalogue_path()))
         hall.close()
 
-        child = subprocess.Popen(
-            [sys.executable, "-c", CRASH_CHILD, url],
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=dict(os.environ, HALL_CONFIG=""),
-        )
-        shown = []
-        deadline = time.monotonic() + 60
-        while len(shown) < 40 and time.monotonic() < deadline:
-            line = child.stdout.readline()
-            if not line:
-                break
-            shown.append(line.strip())
+        child, shown = taking_until(url)
         server.crash()  # no checkpoint, no clean shutdown: recovery replays the WAL
         child.kill()
         child.wait(timeout=10)
