@@ -63,10 +63,10 @@ def prove(config: Config, code: str) -> None:
     """Check ``code``'s PIN as the terminal's sign-in does (the same log and lock-out); raises SigninRefused."""
     from models.staff.signin import check_pin
 
-    check_pin(config, code, read_pin(code), purpose="cli", terminal=_where())
+    check_pin(config, code, read_pin(code), purpose="cli", terminal=where())
 
 
-def _where() -> str:
+def where() -> str:
     """Where the command was typed, for the sign-in log: the user, and the SSH client if any."""
     try:
         user = getpass.getuser()

@@ -8,6 +8,7 @@ from collections import Counter
 
 import pytest
 
+from models.schema import Event
 from models.schema.staff import SigninAttempt, SigninLockout
 
 PROCESSES = 16
@@ -46,3 +47,38 @@ def test_sixteen_parallel_wrong_pins_are_counted_one_by_one(staffed):
     assert outcomes["locked"] == PROCESSES - limit
     assert SigninLockout.select().where(SigninLockout.code == "S05").count() == 1
     assert answers == {"wrong": limit - 1, "locked_now": 1, "locked": PROCESSES - limit}
+
+
+def test_a_leader_lifts_a_lockout_and_gives_a_new_pin(staffed, capsys):
+    from cli.main import main
+    from models.errors import Refused, StaffRefused
+    from models.staff.pins import lift_lockout, reset_pin
+    from models.staff.signin import SigninRefused, check_pin
+    from tests.conftest import pin_on_stdin
+    from tests.staff.helpers import PIN
+
+    config = staffed.config
+    for _ in range(config.staff.lockout_attempts):
+        with pytest.raises(SigninRefused):
+            check_pin(config, "S05", "9999")
+    with pytest.raises(SigninRefused) as locked:
+        check_pin(config, "S05", PIN)
+    assert locked.value.key == "locked"
+    with pytest.raises(StaffRefused):
+        lift_lockout(config, "S01", PIN, "S05")  # not a leader
+    with pytest.raises(SigninRefused):
+        lift_lockout(config, "L01", "0000", "S05")  # the leader's own PIN, right
+    with pin_on_stdin(PIN):
+        assert main(["staff", "unlock", "S05", "--leader", "L01", "--db", config.database]) == 0
+    assert "已解除" in capsys.readouterr().out
+    assert check_pin(config, "S05", PIN).code == "S05"  # and the count starts again
+    assert lift_lockout(config, "L01", PIN, "S05") is False  # not locked any more
+    with pytest.raises(Refused):
+        reset_pin(config, "L01", PIN, "S05", "12")  # too short
+    reset_pin(config, "L01", PIN, "S05", "97531")
+    assert check_pin(config, "S05", "97531").code == "S05"
+    with pin_on_stdin(f"{PIN}\n24680"):  # the leader's PIN, then the new one: a line each
+        assert main(["staff", "pin", "S05", "--leader", "L01", "--db", config.database]) == 0
+    assert check_pin(config, "S05", "24680").code == "S05"
+    kinds = [e.kind for e in Event.select().where(Event.kind.startswith("staff."))]
+    assert "staff.unlocked" in kinds and "staff.pin_reset" in kinds
