@@ -5,7 +5,13 @@ from __future__ import annotations
 import importlib
 import sys
 
-SUITES = ("benchmarks.core_bench", "benchmarks.ledger_bench", "benchmarks.kiosk_bench", "benchmarks.web_bench")
+SUITES = (
+    "benchmarks.core_bench",
+    "benchmarks.load_bench",
+    "benchmarks.ledger_bench",
+    "benchmarks.kiosk_bench",
+    "benchmarks.web_bench",
+)
 
 
 def main() -> int:

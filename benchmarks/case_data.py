@@ -28,7 +28,9 @@ from models.config import Config
 from models.db import database, is_postgres
 from models.queue import tracking
 from models.schema import Item, Staff, StaffPost, Window, WindowLine
+from models.schema.base import AppendOnlyModel
 from models.schema.cases import CaseContact, CaseCounter, CaseEvent, CaseRating, CaseRecord, CaseState
+from models.schema.chain import db_values, digest_of, last_digest
 
 KIND_WEIGHTS = {
     "consultation": 20,
@@ -89,6 +91,12 @@ def _insert(model, rows: list[dict]) -> None:
     if not rows:
         return
     db = database.obj
+    if issubclass(model, AppendOnlyModel):  # linked into the table's hash chain, as the program does
+        prev = last_digest(db, model._meta.table_name)
+        for row in rows:
+            data = {model._meta.fields[name]: value for name, value in row.items()}
+            row["prev"], row["digest"] = prev, digest_of(prev, db_values(model, data))
+            prev = row["digest"]
     fields = [model._meta.fields[name] for name in rows[0]]
     columns = ", ".join(f'"{field.column_name}"' for field in fields)
     marks = ", ".join([db.param] * len(fields))

@@ -46,6 +46,18 @@ def register(groups, common) -> None:
     add.add_argument("--role", choices=("staff", "leader"), default="staff")
     add.add_argument("--post", action="append", default=[], metavar="WINDOW:A|B", help="e.g. --post 3:A (repeatable)")
     add.set_defaults(handler=cmd_staff_add)
+    unlock = staff.add_parser(
+        "unlock", parents=[common], help="a leader ends a code's lock-out (asks the leader's PIN)"
+    )
+    unlock.add_argument("code")
+    unlock.add_argument("--leader", required=True, metavar="CODE")
+    unlock.set_defaults(handler=cmd_staff_unlock)
+    new_pin = staff.add_parser(
+        "pin", parents=[common], help="a leader gives a colleague a new PIN (the leader's PIN, then the new one)"
+    )
+    new_pin.add_argument("code")
+    new_pin.add_argument("--leader", required=True, metavar="CODE")
+    new_pin.set_defaults(handler=cmd_staff_pin)
     lst = staff.add_parser("list", parents=[common], help="list staff")
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(handler=cmd_staff_list)
@@ -135,12 +147,12 @@ def _parse_post(text: str) -> tuple[int, str]:
         raise UsageError(f"hall staff add: --post '{text}' should look like 3:A or 3:B") from None
 
 
-def _read_pin() -> str:
+def _read_pin(command: str = "add") -> str:
     if sys.stdin.isatty():
         first = getpass.getpass(t("cli.pin_prompt", context.language))
         second = getpass.getpass(t("cli.pin_again", context.language))
         if first != second:
-            raise UsageError("hall staff add: the two PINs differ; nothing was saved")
+            raise UsageError(f"hall staff {command}: the two PINs differ; nothing was saved")
         return first
     return sys.stdin.readline().strip()  # for scripts: the PIN on standard input
 
@@ -153,6 +165,26 @@ def cmd_staff_add(args) -> int:
     pin = _read_pin()
     staff = add_staff(args.code, args.name, pin, role=args.role, posts=posts)
     say(t("cli.staff_added", context.language, code=staff.code, name=staff.name))
+    return 0
+
+
+def cmd_staff_unlock(args) -> int:
+    from models.staff.pins import lift_lockout
+
+    hall = context.hall_from(args)
+    pin = context.read_pin(args.leader)
+    lifted = lift_lockout(hall.config, args.leader, pin, args.code, terminal=context.where())
+    say(t("cli.staff_unlocked" if lifted else "cli.staff_not_locked", context.language, code=args.code))
+    return 0
+
+
+def cmd_staff_pin(args) -> int:
+    from models.staff.pins import reset_pin
+
+    hall = context.hall_from(args)
+    leader_pin = context.read_pin(args.leader)
+    reset_pin(hall.config, args.leader, leader_pin, args.code, _read_pin("pin"), terminal=context.where())
+    say(t("cli.staff_pin_set", context.language, code=args.code))
     return 0
 
 

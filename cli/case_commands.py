@@ -13,7 +13,7 @@ import argparse
 from datetime import datetime
 
 from cli import context, ledger_commands
-from cli.context import add_actions, emit_json, parse_date, say
+from cli.context import acts_as, add_actions, emit_json, parse_date, say
 from models.cases.notices import counter_notice
 from models.cases.rules import CHANNELS, KINDS, LEVELS, NOTICE_KINDS, NOTIFY_HOWS, RATING_TAGS
 from models.i18n import pick, t
@@ -35,6 +35,7 @@ def register(groups, common) -> None:
             parser.add_argument("case", help="case number, e.g. 2026-000123")
         if staff:
             parser.add_argument("--staff", required=True, metavar="CODE", help="staff code of the person acting")
+            acts_as(parser, "staff")
         parser.add_argument("--json", action="store_true")
         parser.set_defaults(handler=handler, step=name)
         return parser
@@ -251,7 +252,7 @@ def cmd_supplement(args, cases) -> int:
 def cmd_contact(args) -> int:
     cases = _cases(args)
     if args.set_name is not None or args.set_phone is not None:
-        facts = cases.set_contact(args.case, args.staff, args.set_name or "", args.set_phone or "")
+        facts = cases.set_contact(args.case, args.staff, args.set_name, args.set_phone)
         _print_facts(args, cases, facts, "case.step_contact_set")
         return 0
     contact = cases.contact_for(args.case, args.staff, args.purpose)

@@ -4,7 +4,9 @@ types and options more than one command group takes."""
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
 import sys
 from dataclasses import replace
 from datetime import date
@@ -13,6 +15,7 @@ from cli.output import json_safe
 from models import clock
 from models.config import Config, load_config
 from models.hall import Hall, open_hall
+from models.i18n import t
 
 language = "zh"
 
@@ -27,7 +30,51 @@ def config_from(args) -> Config:
 
 
 def hall_from(args, *, create: bool = False) -> Hall:
-    return open_hall(config_from(args), create=create)
+    """The hall, once whoever the command acts as has proved it with their PIN."""
+    hall = open_hall(config_from(args), create=create)
+    code = acting_code(args)
+    if code and getattr(args, "_proved", None) != code:
+        prove(hall.config, code)
+        args._proved = code
+    return hall
+
+
+def acts_as(parser, *options: str) -> None:
+    """``parser``'s command acts as the staff member its first given option of
+    ``options`` names (e.g. ``"by", "code"``): that person's PIN is asked."""
+    parser.set_defaults(acting_as=options)
+
+
+def acting_code(args) -> str:
+    for option in getattr(args, "acting_as", None) or ():
+        code = getattr(args, option, None)
+        if code:
+            return str(code)
+    return ""
+
+
+def read_pin(code: str) -> str:
+    """The PIN of ``code``: asked at the terminal, or one line of standard input for scripts."""
+    if sys.stdin.isatty():
+        return getpass.getpass(t("cli.pin_of", language, staff=code))
+    return sys.stdin.readline().strip()
+
+
+def prove(config: Config, code: str) -> None:
+    """Check ``code``'s PIN as the terminal's sign-in does (the same log and lock-out); raises SigninRefused."""
+    from models.staff.signin import check_pin
+
+    check_pin(config, code, read_pin(code), purpose="cli", terminal=where())
+
+
+def where() -> str:
+    """Where the command was typed, for the sign-in log: the user, and the SSH client if any."""
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = "?"
+    client = (os.environ.get("SSH_CLIENT") or "").split(" ")[0]
+    return f"cli {user}" + (f" from {client}" if client else "")
 
 
 def emit_json(data) -> None:

@@ -41,6 +41,7 @@ def register(groups, common) -> None:
     tick.add_argument("--problem", default="", help="a problem found with this item")
     tick.add_argument("--date", type=parse_date, help="default: today")
     tick.add_argument("--json", action="store_true")
+    context.acts_as(tick, "staff")
     tick.set_defaults(handler=cmd_tick)
     sign = duty.add_parser(
         "sign-off", parents=[common], help="sign a checklist off; closing stops the kiosk until tomorrow"
@@ -50,6 +51,7 @@ def register(groups, common) -> None:
     sign.add_argument("--note", default="")
     sign.add_argument("--date", type=parse_date, help="default: today")
     sign.add_argument("--json", action="store_true")
+    context.acts_as(sign, "staff")
     sign.set_defaults(handler=cmd_sign_off)
     history = duty.add_parser("history", parents=[common], help="a day's duty, checklists and the leader's log")
     history.add_argument("--date", type=parse_date, help="default: today")
@@ -60,12 +62,14 @@ def register(groups, common) -> None:
     problem.add_argument("--leader", required=True, metavar="CODE")
     problem.add_argument("--date", type=parse_date, help="default: today")
     problem.add_argument("--json", action="store_true")
+    context.acts_as(problem, "leader")
     problem.set_defaults(handler=cmd_log, kind="problem")
     fix = duty.add_parser("fix", parents=[common], help="the fix of a noted problem")
     fix.add_argument("id", type=int, help="problem number")
     fix.add_argument("text")
     fix.add_argument("--leader", required=True, metavar="CODE")
     fix.add_argument("--json", action="store_true")
+    context.acts_as(fix, "leader")
     fix.set_defaults(handler=cmd_log, kind="fix")
 
     # --- hall attendance -----------------------------------------------------------------

@@ -18,6 +18,7 @@ def register_with_cases(groups, case, common) -> None:
     show = case.add_parser("show", parents=[common], help="what a tracking code shows, with its cases")
     show.add_argument("code", help="tracking code, or with --staff a case number")
     show.add_argument("--staff", metavar="CODE", help="staff view of one case (masked contact, history)")
+    context.acts_as(show, "staff")
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=cmd_show)
 

@@ -20,7 +20,8 @@ def register(groups, common) -> None:
 
     call = ticket.add_parser("call", parents=[common], help="call the next ticket to a window")
     call.add_argument("--window", type=int, required=True)
-    call.add_argument("--staff", help="staff code of the caller")
+    call.add_argument("--staff", help="staff code of the caller (their PIN is asked)")
+    context.acts_as(call, "staff")
     call.add_argument("--json", action="store_true")
     call.set_defaults(handler=cmd_call)
 
@@ -47,7 +48,8 @@ def register(groups, common) -> None:
     transfer.add_argument("--to-line")
     transfer.add_argument("--to-window", type=int)
     transfer.add_argument("--note", default="", help="what the next window should know")
-    transfer.add_argument("--staff", help="staff code of the first responder")
+    transfer.add_argument("--staff", help="staff code of the first responder (their PIN is asked)")
+    context.acts_as(transfer, "staff")
     transfer.add_argument("--json", action="store_true")
     transfer.set_defaults(handler=cmd_transfer)
 
@@ -56,6 +58,7 @@ def register(groups, common) -> None:
         sub = window.add_parser(name, parents=[common], help=f"{name} a window (暂停服务)")
         sub.add_argument("number", type=int)
         sub.add_argument("--staff")
+        context.acts_as(sub, "staff")
         sub.set_defaults(handler=cmd_window, action=name)
 
     queue = groups.add_parser("queue", parents=[common], help="the live queue")

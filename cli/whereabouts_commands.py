@@ -54,6 +54,7 @@ def register(groups, common) -> None:
     set_state.add_argument("--back", type=_hhmm, metavar="HH:MM", help="expected back today at")
     set_state.add_argument("--by", metavar="CODE", help="who makes the change, when not the person")
     set_state.add_argument("--json", action="store_true")
+    context.acts_as(set_state, "by", "code")
     set_state.set_defaults(handler=cmd_set_state)
     cover = board_actions.add_parser("cover", parents=[common], help="A/B cover of every window (AB岗)")
     cover.add_argument("--json", action="store_true")
@@ -68,6 +69,7 @@ def register(groups, common) -> None:
     request.add_argument("--reason", required=True)
     request.add_argument("--stand-in", required=True, metavar="CODE", help="who covers (代岗人员)")
     request.add_argument("--json", action="store_true")
+    context.acts_as(request, "code")
     request.set_defaults(handler=cmd_leave_request)
     for name, text in (("approve", "a leader approves a request"), ("refuse", "a leader refuses a request")):
         decide = leave.add_parser(name, parents=[common], help=text)
@@ -75,6 +77,7 @@ def register(groups, common) -> None:
         decide.add_argument("--leader", required=True, metavar="CODE")
         decide.add_argument("--note", default="")
         decide.add_argument("--json", action="store_true")
+        context.acts_as(decide, "leader")
         decide.set_defaults(handler=cmd_leave_decide, action=name)
     listing = leave.add_parser("list", parents=[common], help="leave requests, newest first")
     listing.add_argument("--pending", action="store_true", help="only those waiting for a decision")

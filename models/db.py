@@ -4,12 +4,21 @@ Every table is bound to :data:`database`, a proxy that :func:`open_database`
 points at the real thing. SQLite runs in WAL mode with ``synchronous=FULL``
 (a ticket number that was shown must survive a power cut) and IMMEDIATE
 transactions (so a read-then-write claim cannot race another writer).
+
+Writers queue for SQLite's one write lock on a lock file beside the database
+(:class:`HallSqliteDatabase`): SQLite's own busy handler sleeps and retries,
+longer each time, so under two dozen busy writers some wait seconds while
+others go again and again; waiting in the kernel's ``flock`` wakes a writer
+the moment the lock is free.
 """
 
 from __future__ import annotations
 
 import errno
+import fcntl
+import os
 import re
+import threading
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
@@ -76,6 +85,70 @@ def open_database(url: str, *, bind: bool = True, must_exist: bool = False):
     return db
 
 
+class HallSqliteDatabase(SqliteDatabase):
+    """SQLite whose write transactions first take a lock file beside the database, one writer at a time.
+
+    Only IMMEDIATE and EXCLUSIVE transactions take it (a DEFERRED one only
+    reads, e.g. a backup's snapshot, and must block nobody); it is given back
+    at COMMIT or ROLLBACK, before anything runs after the commit."""
+
+    def __init__(self, database, *args, **kwargs):
+        super().__init__(database, *args, **kwargs)
+        self._writer_path = None if database == ":memory:" else f"{database}-writer"
+        self._writer = threading.local()
+
+    def _writer_fd(self) -> int | None:
+        """This thread's descriptor of the lock file (a forked child opens its own: a shared one locks nothing)."""
+        fd = getattr(self._writer, "fd", None)
+        if fd is not None and self._writer.pid == os.getpid():
+            return fd
+        if self._writer_path is None:
+            return None
+        try:
+            fd = os.open(self._writer_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o660)
+        except OSError:
+            return None  # a read-only place: SQLite's own locking still holds
+        self._writer.fd, self._writer.pid, self._writer.held = fd, os.getpid(), False
+        return fd
+
+    def begin(self, lock_type=None):
+        kind = (lock_type or self._lock_type or "").upper()
+        fd = self._writer_fd() if kind in ("IMMEDIATE", "EXCLUSIVE") else None
+        if fd is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            self._writer.held = True
+        try:
+            super().begin(lock_type)
+        except BaseException:
+            self._release_writer()
+            raise
+
+    def commit(self):
+        try:
+            super().commit()
+        finally:
+            self._release_writer()
+
+    def rollback(self):
+        try:
+            super().rollback()
+        finally:
+            self._release_writer()
+
+    def _release_writer(self) -> None:
+        if getattr(self._writer, "held", False) and self._writer.pid == os.getpid():
+            self._writer.held = False
+            fcntl.flock(self._writer.fd, fcntl.LOCK_UN)
+
+    def _close(self, conn):
+        super()._close(conn)
+        self._release_writer()
+        fd = getattr(self._writer, "fd", None)
+        if fd is not None and self._writer.pid == os.getpid():
+            os.close(fd)
+        self._writer.fd = None
+
+
 def _open_sqlite(url: str, *, must_exist: bool = False) -> SqliteDatabase:
     path = url[len("sqlite:///") :] if url.startswith("sqlite:///") else url
     if path.startswith("sqlite:"):
@@ -89,7 +162,7 @@ def _open_sqlite(url: str, *, must_exist: bool = False) -> SqliteDatabase:
         except OSError as exc:
             raise DatabaseUnavailable(f"{path}: cannot create its folder ({exc.strerror})") from None
         path = str(Path(path).expanduser())
-    return SqliteDatabase(
+    return HallSqliteDatabase(
         path,
         timeout=BUSY_TIMEOUT_SECONDS,
         lock_type="IMMEDIATE",

@@ -19,10 +19,11 @@ from typing import Any
 from models import clock
 from models.db import database, is_postgres
 from models.schema import Event
+from models.schema.chain import digest_of, last_digest
 
 # Written by hand, as the queue's hot statements are: every ticket taken or called writes one.
 _INSERT = {
-    postgres: 'INSERT INTO "event" (at, kind, ref, data) VALUES ({p}, {p}, {p}, {p}) RETURNING id'.format(
+    postgres: 'INSERT INTO "event" (at, kind, ref, data, prev, digest) VALUES ({p}, {p}, {p}, {p}, {p}, {p}) RETURNING id'.format(
         p="%s" if postgres else "?"
     )
     for postgres in (False, True)
@@ -36,7 +37,11 @@ def record(kind: str, ref: int | None = None, **data) -> int:
     """Append an event and return its id; call inside the transaction of the change."""
     postgres = is_postgres()
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    cursor = database.execute_sql(_INSERT[postgres], (clock.now(), kind, ref, payload))
+    at = clock.now()
+    db = database.obj
+    prev = last_digest(db, "event")
+    digest = digest_of(prev, (at, kind, ref, payload))
+    cursor = database.execute_sql(_INSERT[postgres], (at, kind, ref, payload, prev, digest))
     event_id = cursor.fetchone()[0]
     if postgres:
         database.execute_sql("SELECT pg_notify(%s, %s)", (CHANNEL, str(event_id)))

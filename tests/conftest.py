@@ -8,7 +8,10 @@ and sets it). Without it the PostgreSQL half fails, unless
 
 from __future__ import annotations
 
+import io
 import os
+import sys
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -57,6 +60,17 @@ def db_url(request, tmp_path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'hall.db'}"
     return postgres_url(f"hall_{_worker()}")
+
+
+@contextmanager
+def pin_on_stdin(pin: str = "1234"):
+    """Standard input holding one PIN line, as a script gives it to a command that acts as someone."""
+    saved = sys.stdin
+    sys.stdin = io.StringIO(f"{pin}\n")
+    try:
+        yield
+    finally:
+        sys.stdin = saved
 
 
 def make_config(db_url: str, **changes) -> Config:

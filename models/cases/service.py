@@ -26,6 +26,7 @@ from models.cases import ledger as case_ledger
 from models.cases import notices as case_notices
 from models.cases import ratings as case_ratings
 from models.cases import reports as case_reports
+from models.cases.rights import concerns, require_case_right, require_window_right
 from models.cases.rules import CHANNELS, KINDS, NOTIFY_HOWS, OPEN_STATES, CaseFacts, CaseRefused, fold, normalise_phone
 from models.cases.store import (
     CaseStore,
@@ -41,7 +42,7 @@ from models.cases.store import (
 from models.db import database
 from models.queue import tracking
 from models.queue.tickets import Queue, find_ticket
-from models.schema import Item, Staff, StaffPost, Ticket
+from models.schema import Item, Ticket
 from models.schema.cases import CaseContact, CaseRecord, CaseState, ContactAccess
 
 
@@ -123,6 +124,11 @@ class Cases(CaseStore):
             window_row = None
         if window_row is None and channel == "window":
             raise CaseRefused("window_needed")
+        require_window_right(
+            accepting,
+            window_row.id if window_row is not None else None,
+            (ticket_row.called_by_id, ticket_row.first_responder_id) if ticket_row is not None else (),
+        )
         days = promised_days if promised_days is not None else item_row.promised_days
         phone_digits = normalise_phone(phone) if (phone or "").strip() else ""
         known = tuple(v for v in ((name or "").strip(), phone_digits) if v)
@@ -344,12 +350,20 @@ class Cases(CaseStore):
 
     # --- the resident's contact ------------------------------------------------
 
-    def set_contact(self, case, staff, name: str = "", phone: str = "") -> CaseFacts:
-        """Keep (or replace) the name and phone used to tell the resident the result."""
-        digits = normalise_phone(phone) if (phone or "").strip() else ""
+    def set_contact(self, case, staff, name: str | None = None, phone: str | None = None) -> CaseFacts:
+        """Keep (or replace) the name and phone used to tell the resident the result.
+
+        What is not given (None) stays as it was: setting the phone keeps the name."""
         actor = find_staff(staff)
         with database.atomic():
             record, facts = self._locked(case)
+            require_case_right(actor, record, facts, "contact_set")
+            stored = CaseContact.get_or_none(CaseContact.case == record.id)
+            if name is None:
+                name = stored.name if stored is not None else ""
+            if phone is None:
+                phone = stored.phone if stored is not None else ""
+            digits = normalise_phone(phone) if (phone or "").strip() else ""
             values = dict(name=(name or "").strip(), phone=digits, phone_last4=digits[-4:])
             CaseContact.insert(case=record, **values).on_conflict(
                 conflict_target=[CaseContact.case], update=values
@@ -366,7 +380,8 @@ class Cases(CaseStore):
         actor = find_staff(staff)
         with database.atomic():
             record = find_record(case)
-            if not _concerns(actor, record):
+            state = CaseState.get_or_none(CaseState.case == record.id)
+            if not concerns(actor, record, state.handler_id if state is not None else None):
                 raise CaseRefused("contact_not_yours", case=record.number)
             contact = CaseContact.get_or_none(CaseContact.case == record.id)
             ContactAccess.create(case=record, staff=actor, at=clock.now(), purpose=(purpose or "")[:200])
@@ -411,16 +426,3 @@ class Cases(CaseStore):
 
     def followups(self, *, open_only: bool = True) -> list[dict]:
         return case_ratings.followups(self.config, open_only=open_only)
-
-
-def _concerns(staff: Staff, record: CaseRecord) -> bool:
-    """Whether a case concerns ``staff`` enough to open its resident's contact."""
-    if staff.role == "leader" or staff.id in (record.accepted_by_id, record.first_responder_id):
-        return True
-    state = CaseState.get_or_none(CaseState.case == record.id)
-    if state is not None and state.handler_id == staff.id:
-        return True
-    return (
-        record.window_id is not None
-        and StaffPost.select().where((StaffPost.staff == staff.id) & (StaffPost.window == record.window_id)).exists()
-    )

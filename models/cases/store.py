@@ -15,6 +15,7 @@ from datetime import date, datetime
 
 from models import clock, events
 from models.calendar import HallCalendar
+from models.cases.rights import require_case_right
 from models.cases.rules import CaseFacts, CaseRefused, apply, fold, has_personal_data, projection_values
 from models.config import Config
 from models.db import database, is_postgres
@@ -204,9 +205,10 @@ class CaseStore:
         return record, facts_of(record)
 
     def _step(self, case, staff, kind: str, check, data_fn) -> CaseFacts:
-        actor = find_staff(staff) if staff is not None else None
+        actor = find_staff(staff)
         with database.atomic():
             record, facts = self._locked(case)
+            require_case_right(actor, record, facts, kind)
             check(facts)
             data = data_fn(record, facts)
             return self._append(record, facts, actor, [(kind, data)])

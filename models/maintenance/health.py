@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models.db import is_postgres
-from models.schema import migrations
+from models.schema import chain, migrations
+from models.schema.base import guard_names
 
 
 class BackupRefused(Exception):
@@ -70,6 +71,9 @@ def doctor(db) -> list[Check]:
         checks.append(Check("integrity", result == "ok", result))
         checks.append(Check("journal", mode == "wal", f"journal_mode={mode}, synchronous={sync}"))
         checks.append(disk_check(db.database))
+    if version == migrations.CURRENT:
+        checks.append(_guards(db))
+        checks.append(_history(db))
     return checks
 
 
@@ -89,3 +93,35 @@ def disk_check(path: str) -> Check:
     if free_mb < DISK_MINIMUM_MB:
         return Check("disk", False, f"{folder}: only {free_mb} MB free: the disk is (nearly) full, free some space")
     return Check("disk", True, f"{folder}: {free_mb} MB free")
+
+
+def _history(db) -> Check:
+    """Every history table's hash chain, recomputed: the first record altered, removed or inserted."""
+    rows = 0
+    tables = migrations.chained_tables()
+    for model in tables:
+        count, broken = chain.verify(db, model)
+        rows += count
+        if broken is not None:
+            return Check("history", False, str(broken))
+    return Check("history", True, f"{rows} records in {len(tables)} hash chains")
+
+
+def _guards(db) -> Check:
+    """The triggers that keep history append-only: none dropped, none disabled."""
+    if is_postgres(db):
+        rows = db.execute_sql("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'D'").fetchall()
+    else:
+        rows = db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall()
+    present = {r[0] for r in rows}
+    missing = [
+        trigger
+        for m in migrations.chained_tables()
+        for trigger in guard_names(db, m._meta.table_name)
+        if trigger not in present
+    ]
+    if missing:
+        return Check(
+            "guards", False, f"dropped or disabled: {', '.join(missing[:5])}" + (" …" if len(missing) > 5 else "")
+        )
+    return Check("guards", True, "every history table refuses changes")

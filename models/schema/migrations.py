@@ -13,6 +13,7 @@ from __future__ import annotations
 from peewee import fn
 
 from models.db import DatabaseUnavailable, database
+from models.schema.base import AppendOnlyModel, guard_table, unguard_table
 from models.schema.cases import CASE_TABLES
 from models.schema.duty import DUTY_TABLES
 from models.schema.hall import CatalogueLoad, Item, Line, SchemaVersion, Setting, Window, WindowLine
@@ -53,8 +54,34 @@ def _v3(db) -> None:
     db.create_tables(THROTTLE_TABLES, safe=True)
 
 
+def _v4(db) -> None:
+    """Every history row, the change feed's included, gets its place in its
+    table's hash chain; the change feed gets the append-only guards; SQLite's
+    guards also refuse a REPLACE over an existing row."""
+    from models.schema.chain import content_fields, db_values, digest_of
+
+    real = getattr(db, "obj", None) or db
+    for model in chained_tables():
+        table = model._meta.table_name
+        have = {c.name for c in real.get_columns(table)}
+        for name in ("digest", "prev"):
+            if name not in have:  # NOT NULL with a default: neither backend rewrites the table for it
+                real.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{name}" VARCHAR(64) NOT NULL DEFAULT \'\'')
+        unguard_table(real, table)
+        fields = content_fields(model)
+        prev, links = "", []
+        for row in model.select(model._meta.primary_key, *fields).order_by(model._meta.primary_key).tuples():
+            digest = digest_of(prev, db_values(model, dict(zip(fields, row[1:], strict=True))))
+            links.append((digest, prev, row[0]))
+            prev = digest
+        if links:  # one prepared statement: a year of history is hundreds of thousands of rows
+            sql = f'UPDATE "{table}" SET digest = {real.param}, prev = {real.param} WHERE id = {real.param}'
+            real.cursor().executemany(sql, links)
+        guard_table(real, table)
+
+
 # version → step that brings version-1 to version
-STEPS = {1: _v1, 2: _v2, 3: _v3}
+STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
 CURRENT = max(STEPS)
 
 
@@ -67,6 +94,11 @@ def current_version() -> int:
 
 def all_tables():
     return CORE_TABLES + CASE_TABLES + SIGNIN_TABLES + WHEREABOUTS_TABLES + DUTY_TABLES + THROTTLE_TABLES
+
+
+def chained_tables():
+    """The history tables, each with its hash chain, in the order they are created."""
+    return [m for m in all_tables() if issubclass(m, AppendOnlyModel)]
 
 
 def upgrade() -> tuple[int, int]:

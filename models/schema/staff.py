@@ -40,7 +40,9 @@ class SigninAttempt(AppendOnlyModel):
     id = AutoField()
     at = DateTimeField(default=now)
     code = CharField(max_length=32)  # the staff code as typed
-    purpose = CharField(default="sign_in")  # sign_in | unlock
+    purpose = CharField(
+        default="sign_in"
+    )  # sign_in | unlock | cli (a command acting as this person) | leader (a leader's own PIN for a colleague)
     outcome = CharField()  # ok | wrong | locked | inactive
     terminal = CharField(default="")  # where it was typed (host / tty), for the leader
 

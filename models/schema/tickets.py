@@ -19,7 +19,7 @@ from peewee import (
 )
 
 from models.clock import now
-from models.schema.base import BaseModel, JSONField
+from models.schema.base import AppendOnlyModel, BaseModel, JSONField
 from models.schema.hall import Item, Line, Window
 from models.schema.staff import Staff
 
@@ -74,9 +74,10 @@ class Ticket(BaseModel):
         )
 
 
-class Event(BaseModel):
+class Event(AppendOnlyModel):
     """The change feed: one row per change others must see, in the same
-    transaction as the change. Readers keep the last id they saw."""
+    transaction as the change. Readers keep the last id they saw. It is the
+    tickets' history too, so it is append-only and chained like the rest."""
 
     id = AutoField()
     at = DateTimeField(default=now)

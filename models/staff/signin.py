@@ -30,7 +30,7 @@ from peewee import fn
 
 from models import clock, events
 from models.config import Config
-from models.db import database
+from models.db import database, is_postgres
 from models.errors import Refused
 from models.i18n import DEFAULT_LANGUAGE, t
 from models.schema import Staff, StaffPost, Window
@@ -131,49 +131,77 @@ def check_pin(config: Config, code: str, pin: str, *, purpose: str = "sign_in", 
     """The staff member whose code and PIN these are; raises SigninRefused.
 
     Records the attempt; locks the code after too many wrong PINs in a row.
+    Reading the lockout, recording the attempt and counting the streak are one
+    transaction, serialised per code (SQLite: its IMMEDIATE write lock;
+    PostgreSQL: an advisory lock on the code), so PINs typed in parallel are
+    counted one after the other: at most ``lockout_attempts`` of them are
+    judged before the lock, and the lock is written once. The slow PIN hash
+    runs before that transaction, so it never holds the write lock.
     """
     code = _clean(code)
     if not code or not (pin or "").strip():
         raise SigninRefused("empty")
     terminal = (terminal or "")[:120]
-    now = clock.now()
-    lock = _active_lockout(code, now)
+    lock = _active_lockout(code, clock.now())
     if lock is not None:
-        SigninAttempt.create(at=now, code=code, purpose=purpose, outcome="locked", terminal=terminal)
+        SigninAttempt.create(at=clock.now(), code=code, purpose=purpose, outcome="locked", terminal=terminal)
         raise SigninRefused("locked", **_until_words(config, lock.until))
     staff = Staff.get_or_none(Staff.code == code)
     # An unknown code costs the same time as a known one.
     ok = pin_matches(pin.strip(), staff.pin_hash if staff is not None else _dummy_hash()) and staff is not None
-    refusal: SigninRefused | None = None
     with database.atomic():
-        if ok and not staff.active:
-            SigninAttempt.create(at=now, code=code, purpose=purpose, outcome="inactive", terminal=terminal)
-            refusal = SigninRefused("inactive", staff=code)
-        elif ok:
-            SigninAttempt.create(at=now, code=code, purpose=purpose, outcome="ok", terminal=terminal)
-        else:
-            attempt = SigninAttempt.create(at=now, code=code, purpose=purpose, outcome="wrong", terminal=terminal)
-            limit = config.staff.lockout_attempts
-            streak = _streak(code)
-            if limit and streak >= limit:
-                until = now + timedelta(minutes=config.staff.lockout_minutes)
-                SigninLockout.create(code=code, at=now, until=until, attempts=streak, last_attempt=attempt.id)
-                events.record(
-                    "staff.locked_out",
-                    staff.id if staff is not None else None,
-                    code=code,
-                    attempts=streak,
-                    minutes=config.staff.lockout_minutes,
-                    terminal=terminal,
-                )
-                refusal = SigninRefused("locked_now", attempts=streak, **_until_words(config, until))
-            elif limit:
-                refusal = SigninRefused("wrong", left=limit - streak)
-            else:
-                refusal = SigninRefused("wrong_no_limit")
+        _hold_code(code)
+        refusal = _judge(config, code, staff, ok, purpose, terminal)
     if refusal is not None:
         raise refusal
     return staff
+
+
+SIGNIN_LOCK_SPACE = 0x50494E53  # "PINS": the advisory-lock key space of one code's attempts
+
+
+def _hold_code(code: str) -> None:
+    """Serialise the attempts on ``code`` until the transaction ends (SQLite's write lock already does)."""
+    if is_postgres():
+        database.execute_sql("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (SIGNIN_LOCK_SPACE, code))
+
+
+def _judge(config: Config, code: str, staff: Staff | None, ok: bool, purpose: str, terminal: str):
+    """Inside the code's held transaction: record the attempt; the refusal to raise, or None."""
+    now = clock.now()
+
+    def attempt(outcome: str) -> SigninAttempt:
+        return SigninAttempt.create(at=now, code=code, purpose=purpose, outcome=outcome, terminal=terminal)
+
+    # Another attempt may have locked the code while this PIN was hashed.
+    lock = _active_lockout(code, now)
+    if lock is not None:
+        attempt("locked")
+        return SigninRefused("locked", **_until_words(config, lock.until))
+    if ok and staff is not None and not staff.active:
+        attempt("inactive")
+        return SigninRefused("inactive", staff=code)
+    if ok:
+        attempt("ok")
+        return None
+    wrong = attempt("wrong")
+    limit = config.staff.lockout_attempts
+    if not limit:
+        return SigninRefused("wrong_no_limit")
+    streak = _streak(code)
+    if streak < limit:
+        return SigninRefused("wrong", left=limit - streak)
+    until = now + timedelta(minutes=config.staff.lockout_minutes)
+    SigninLockout.create(code=code, at=now, until=until, attempts=streak, last_attempt=wrong.id)
+    events.record(
+        "staff.locked_out",
+        staff.id if staff is not None else None,
+        code=code,
+        attempts=streak,
+        minutes=config.staff.lockout_minutes,
+        terminal=terminal,
+    )
+    return SigninRefused("locked_now", attempts=streak, **_until_words(config, until))
 
 
 def sign_in(config: Config, code: str, pin: str, *, terminal: str = "") -> tuple[StaffInfo, list[WindowChoice]]:

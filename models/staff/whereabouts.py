@@ -164,8 +164,8 @@ class Whereabouts(CoverRules, LeaveBook):
         """Put ``staff_code`` in ``state`` (one of :data:`STATES`).
 
         ``back_at`` is when they expect to be back (aware, or naive UTC);
-        ``by`` is who made the change when it is not the person themselves
-        (a leader at their terminal). ``leave`` needs an approved leave
+        ``by`` is who made the change when it is not the person themselves:
+        a leader, or it is refused. ``leave`` needs an approved leave
         running now; its end is the default ``back_at``. The A/B cover of
         their windows is re-evaluated in the same transaction.
         """
@@ -177,6 +177,8 @@ class Whereabouts(CoverRules, LeaveBook):
         with database.atomic():
             staff = find_active_staff(staff_code)
             setter = find_active_staff(by) if by else None
+            if setter is not None and setter.id != staff.id and setter.role != "leader":
+                raise StaffRefused("not_leader", staff=setter.code)  # only a leader sets someone else's state
             if postgres:
                 list(Staff.select(Staff.id).where(Staff.id == staff.id).for_update())
             window_ids = _windows_locked(staff.id, postgres)

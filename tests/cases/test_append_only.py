@@ -46,8 +46,8 @@ def lifecycle(hall, cases) -> None:
     cases.correct(escalated.number, "S04", "窗口录错", window=4)
     cases.set_contact(escalated.number, "S04", "李四", "13900001111")
     cases.contact_for(promised.number, "S02", "电话告知")
-    for facts in (promised, supplement, escalated, petition):
-        cases.complete(facts.number, "S01", "已办结")
+    for facts, handler in ((promised, "S01"), (supplement, "S01"), (escalated, "S04"), (petition, "S05")):
+        cases.complete(facts.number, handler, "已办结")
     cases.notify(promised.number, "S01", "phone")
     cases.publish(promised.number, "S01", "该事项已办结。")
     cases.rate(consult.number, "satisfied", ["clear"])

@@ -12,12 +12,14 @@ from cli.main import main
 from models.schema import Item
 from models.schema.cases import ContactAccess
 from tests.cases.conftest import serve
+from tests.conftest import pin_on_stdin
 
 
 @pytest.fixture
 def run(hall, capsys):
-    def run(*argv, lang="zh"):
-        code = main(["--db", hall.config.database, "--lang", lang, *argv])
+    def run(*argv, lang="zh", pin="1234"):
+        with pin_on_stdin(pin):
+            code = main(["--db", hall.config.database, "--lang", lang, *argv])
         out, err = capsys.readouterr()
         return code, out, err
 

@@ -55,7 +55,7 @@ def test_upgrade_from_version_one_adds_the_case_tables_and_loses_nothing(db_url)
         assert db.table_exists(model._meta.table_name), model
     assert _guarded_tables() >= {m._meta.table_name for m in APPEND_ONLY}
     after = _counts()
-    after[SchemaVersion._meta.table_name] -= migrations.CURRENT - 1  # a row for each step
+    after[SchemaVersion._meta.table_name] -= migrations.CURRENT - 1  # a row for each version since 1
     assert after == before
     assert [t.number for t in Ticket.select().order_by(Ticket.id)] == ["A001", "A002"]
     assert migrations.upgrade() == (migrations.CURRENT, migrations.CURRENT)  # running it again changes nothing

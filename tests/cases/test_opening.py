@@ -45,11 +45,11 @@ def test_ledger_fields_recorded_at_acceptance(hall, cases):
 
 
 def test_numbers_are_gap_free_and_a_refused_opening_uses_no_number(hall, cases):
-    cases.open_case(staff="S01", item="party-consult", window=6, result="已答复")
+    cases.open_case(staff="S05", item="party-consult", window=6, result="已答复")
     with pytest.raises(CaseRefused) as refused:
         cases.open_case(staff="S01", item="hukou-in", kind="returned", window=1)  # no reason
     assert refused.value.key == "reason_needed"
-    later = cases.open_case(staff="S01", item="party-consult", window=6, result="已答复")
+    later = cases.open_case(staff="S05", item="party-consult", window=6, result="已答复")
     assert later.number == "2026-000002"
 
 
@@ -150,7 +150,7 @@ def test_opening_refusals(hall, cases):
     assert no_days.value.key == "promised_days_needed"
     assert cases.open_case(staff="S01", item="baby-hukou", kind="promised", window=1, promised_days=2).due_date
     with pytest.raises(CaseRefused) as escalated:
-        cases.open_case(staff="S01", item="rural-dibao", window=3)
+        cases.open_case(staff="S03", item="rural-dibao", window=3)
     assert escalated.value.key == "authority_needed"
     with pytest.raises(CaseRefused) as bad_kind:
         cases.open_case(staff="S01", item="hukou-in", window=1, kind="urgent")

@@ -8,12 +8,14 @@ import sys
 from pathlib import Path
 
 from cli.main import main
+from tests.conftest import pin_on_stdin
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(capsys, *argv):
-    code = main(list(argv))
+def run(capsys, *argv, pin="1234"):
+    with pin_on_stdin(pin):
+        code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
 

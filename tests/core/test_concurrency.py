@@ -95,22 +95,28 @@ while True:
 """
 
 
-def test_sigkill_mid_write_loses_no_committed_ticket(hall, tmp_path):
+def taking_until(url: str, count: int = 40):
+    """A process taking tickets flat out on ``url``, and the first ``count`` numbers it showed."""
     child = subprocess.Popen(
-        [sys.executable, "-c", CRASH_CHILD, hall.url],
+        [sys.executable, "-c", CRASH_CHILD, url],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         env=dict(os.environ, HALL_CONFIG=""),
     )
-    shown = []
+    shown: list[str] = []
     deadline = time.monotonic() + 60
-    while len(shown) < 40 and time.monotonic() < deadline:
+    while len(shown) < count and time.monotonic() < deadline:
         line = child.stdout.readline()
         if not line:
             break
         shown.append(line.strip())
+    return child, shown
+
+
+def test_sigkill_mid_write_loses_no_committed_ticket(hall, tmp_path):
+    child, shown = taking_until(hall.url)
     os.kill(child.pid, signal.SIGKILL)
     child.wait(timeout=10)
     assert len(shown) >= 40, child.stderr.read()[-500:]

@@ -11,6 +11,7 @@ import pytest
 
 from cli.main import main
 from models.duty import Duty
+from tests.conftest import pin_on_stdin
 from tests.whereabouts.conftest import at
 
 MON = date(2026, 11, 23)
@@ -24,8 +25,9 @@ def db(people, monkeypatch, tmp_path):
     return people.url
 
 
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
+def run(capsys, *argv, pin="1234"):
+    with pin_on_stdin(pin):
+        code = main([str(a) for a in argv])
     out, err = capsys.readouterr()
     assert "Traceback" not in err
     return code, out, err
@@ -56,8 +58,10 @@ def test_whereabouts_mistakes(db, capsys):
     assert code == 2
     code, _, err = run(capsys, "whereabouts", "set", "S02", "请假", "--db", db)
     assert code == 1 and "请假" in err and "批准" in err
+    code, _, err = run(capsys, "whereabouts", "set", "S02", "out", "--by", "S01", "--db", db)
+    assert code == 1 and "不是领导" in err  # only a leader sets someone else's state
     code, _, err = run(capsys, "whereabouts", "set", "NOBODY", "on_duty", "--db", db)
-    assert code == 1 and "NOBODY" in err
+    assert code == 1 and "工号或密码不正确" in err  # an unknown code reads as a wrong PIN
 
 
 def test_leave_request_approve_and_list(db, capsys):
@@ -81,6 +85,8 @@ def test_leave_request_approve_and_list(db, capsys):
     assert request["status"] == "pending" and request["stand_in"] == "S01"
     code, _, err = run(capsys, "leave", "approve", request["id"], "--leader", "S03", "--db", db)
     assert code == 1 and "不是领导" in err
+    code, out, err = run(capsys, "leave", "approve", request["id"], "--leader", "L01", "--db", db, pin="4321")
+    assert code == 1 and "密码不正确" in err  # the leader's own PIN, not anyone's
     code, out, _ = run(capsys, "leave", "approve", request["id"], "--leader", "L01", "--db", db)
     assert code == 0 and "已批准" in out and "2026-11-23 至 2026-11-23" in out
     code, out, _ = run(capsys, "leave", "list", "--json", "--db", db)
@@ -109,6 +115,8 @@ def test_duty_roster_ticks_and_closing_sign_off(db, capsys, people):
     assert code == 1 and "还有1位群众" in err
     assert run(capsys, "ticket", "call", "--window", "1", "--db", db)[0] == 0
     assert run(capsys, "ticket", "finish", "A001", "--window", "1", "--db", db)[0] == 0
+    code, out, err = run(capsys, "duty", "sign-off", "--closing", "--staff", "S01", "--db", db, pin="")
+    assert code == 1 and "密码" in err
     code, out, _ = run(capsys, "duty", "sign-off", "--closing", "--staff", "S01", "--db", db)
     assert code == 0 and "不再取号" in out
     code, _, err = run(capsys, "ticket", "take", "baby-hukou", "--db", db)
