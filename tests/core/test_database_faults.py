@@ -62,7 +62,6 @@ def test_an_unknown_kind_of_database_url_is_refused(tmp_path, capsys, monkeypatc
 
 def test_a_full_disk_is_said_to_be_one(tmp_path, capsys, monkeypatch):
     """SQLite's own SQLITE_FULL, from a database not allowed to grow past its pages."""
-    import peewee
 
     import models.db
 
@@ -71,13 +70,13 @@ def test_a_full_disk_is_said_to_be_one(tmp_path, capsys, monkeypatch):
     assert main(["init", "--demo", "--db", url]) == 0
     capsys.readouterr()
 
-    class FullDisk(peewee.SqliteDatabase):
+    class FullDisk(models.db.HallSqliteDatabase):
         def _set_pragmas(self, conn):
             super()._set_pragmas(conn)
             pages = conn.execute("PRAGMA page_count").fetchone()[0]
             conn.execute(f"PRAGMA max_page_count = {pages}")
 
-    monkeypatch.setattr(models.db, "SqliteDatabase", FullDisk)
+    monkeypatch.setattr(models.db, "HallSqliteDatabase", FullDisk)
     for _ in range(200):
         code, _, err = run(capsys, "ticket", "take", "baby-hukou", "--db", url)
         if code:

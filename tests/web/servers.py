@@ -24,10 +24,12 @@ def env() -> dict:
 
 
 def hall(config: Path, *args: str) -> subprocess.CompletedProcess:
-    """``hall --config CONFIG ARGS…`` in its own process, as a maintainer types it."""
+    """``hall --config CONFIG ARGS…`` in its own process, as a maintainer types it; a command
+    that acts as a staff member reads the demo PIN from standard input."""
     return subprocess.run(
         [sys.executable, "-m", "cli.main", "--config", str(config), *args],
         env=env(),
+        input="1234\n",
         capture_output=True,
         text=True,
         timeout=60,
