@@ -23,6 +23,8 @@ def public_view(config: Config, text: str) -> dict:
     then "ticket" is None and "item"/"line" are those of its first case.
     """
     code = tracking.read(text)
+    queue = Queue(config)
+    queue.today()  # a ticket of an ended day shows its final state, never "waiting"
     ticket = Ticket.get_or_none(Ticket.tracking_code == code)
     cases = public_cases(config, code)
     if ticket is None and not cases:
@@ -32,7 +34,6 @@ def public_view(config: Config, text: str) -> dict:
         item = Item.get(Item.code == cases[0]["item"]["code"])
         line = item.line
     else:
-        queue = Queue(config)
         item, line = ticket.item, ticket.line
         ticket_view = {
             "number": ticket.number,

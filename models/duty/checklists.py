@@ -20,6 +20,7 @@ from models.db import database
 from models.duty.roster import DutyDay, Roster
 from models.errors import StaffRefused
 from models.i18n import t
+from models.queue.day_end import end_days_before
 from models.queue.day_hold import closed_for_day, hold_day
 from models.schema import Staff, Ticket
 from models.schema.duty import CHECKLISTS, ChecklistTick, DutySignOff
@@ -163,6 +164,7 @@ class Checklists(Roster):
                 )
             if checklist == "closing":
                 hold_day(day)
+                end_days_before(day, "sign_off")  # an earlier day left open ends with this one's sign-off
                 count = open_tickets(day)
                 if count:
                     raise StaffRefused("tickets_open", count=count)
