@@ -72,9 +72,7 @@ def _serving(window_number: int, day: date) -> tuple[Serving | None, tuple[str, 
         .switch(Ticket)
         .join(Window, on=(Ticket.window == Window.id))
         .where(
-            (Window.number == window_number)
-            & Ticket.status.in_(("called", "serving"))
-            & (Ticket.service_day == day)
+            (Window.number == window_number) & Ticket.status.in_(("called", "serving")) & (Ticket.service_day == day)
         )
         .order_by(Ticket.called_at.desc(), Ticket.id.desc())
     )

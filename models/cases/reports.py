@@ -187,10 +187,7 @@ def _tickets(result: Report, start: date, end: date) -> None:
         number: {"called": 0, "served": 0, "no_show": 0, "not_finished": 0, **by_window[number]}
         for number in sorted(by_window)
     }
-    result.tickets = {
-        metric: sum(counts[metric] for counts in result.tickets_by_line.values())
-        for metric in zero
-    }
+    result.tickets = {metric: sum(counts[metric] for counts in result.tickets_by_line.values()) for metric in zero}
     result.wait_median_minutes = median(waits)
     result.wait_p90_minutes = percentile(waits, 0.9)
     result.service_median_minutes = median(services)

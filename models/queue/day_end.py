@@ -59,5 +59,7 @@ def end_days_before(day: date, reason: str) -> int:
         rows = database.execute_sql(_sql(_END, postgres), (day,)).fetchall()
         for ticket_id, number, final, ticket_day in rows:
             ticket_day = ticket_day if isinstance(ticket_day, date) else date.fromisoformat(ticket_day)
-            events.record("ticket.day_ended", ticket_id, number=number, day=ticket_day.isoformat(), final=final, by=reason)
+            events.record(
+                "ticket.day_ended", ticket_id, number=number, day=ticket_day.isoformat(), final=final, by=reason
+            )
     return len(rows)

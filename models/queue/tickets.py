@@ -300,7 +300,12 @@ class Queue:
         if ticket.status != "waiting":
             return 0
         return self._ahead(
-            ticket.line_id, ticket.service_day, ticket.id, ticket.arrival_at, priority=ticket.priority, front=ticket.front
+            ticket.line_id,
+            ticket.service_day,
+            ticket.id,
+            ticket.arrival_at,
+            priority=ticket.priority,
+            front=ticket.front,
         )
 
     def _ahead(

@@ -72,7 +72,9 @@ def test_an_upgraded_hall_takes_cases_and_guards_their_history(db_url):
     with pytest.raises(DatabaseUnavailable):
         open_hall(config)  # an old schema is refused until `hall init` upgrades it
     hall = open_hall(config, create=True)
-    facts = Cases(config).open_case(staff="S01", ticket="2026-05-04/A002", result="已办结")  # a past day's ticket: by day and number
+    facts = Cases(config).open_case(
+        staff="S01", ticket="2026-05-04/A002", result="已办结"
+    )  # a past day's ticket: by day and number
     assert facts.number.endswith("-000001") and facts.state == "closed"
     assert facts.first_responder_id == Staff.get(Staff.code == "S01").id
     with pytest.raises(DatabaseError):

@@ -99,7 +99,13 @@ def test_month_report_and_csv(hall, cases, day_of_work):
     assert table[("supplement_by_item", "hukou-in", "share")] == "0.5"
     assert table[("ratings", "unsatisfied", "ratings")] == "1"
     assert table[("ratings", "all", "open_followups")] == "1"
-    assert cases.report(month="2026-10").tickets == {"issued": 0, "served": 0, "no_show": 0, "not_called": 0, "not_finished": 0}
+    assert cases.report(month="2026-10").tickets == {
+        "issued": 0,
+        "served": 0,
+        "no_show": 0,
+        "not_called": 0,
+        "not_finished": 0,
+    }
     assert cases.report(month="2026-12").cases_total == 0
     december = cases.report(month="2026-12")
     assert december.wait_median_minutes is None and "wait_median_minutes," in december.as_csv()
