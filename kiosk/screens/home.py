@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Grid
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Static
 
@@ -79,7 +80,7 @@ class HomeScreen(KioskScreen):
     def update_issuing(self) -> None:
         text, is_open = issuing_text(self.app)
         banner = self.query_one("#banner", Static)
-        banner.update(text if not is_open else tr("kiosk.issuing_open_long"))
+        banner.update(Content(text) if not is_open else tr("kiosk.issuing_open_long"))  # a leader's reason is text
         banner.set_class(is_open, "-open")
         banner.set_class(not is_open, "-closed")
         take = self.query_one("#take", BigButton)

@@ -14,7 +14,7 @@ from peewee import fn
 
 from models.db import database
 from models.schema.cases import CASE_TABLES
-from models.schema.duty import DUTY_TABLES
+from models.schema.duty import DUTY_TABLES, REOPEN_TABLES
 from models.schema.hall import CatalogueLoad, Item, Line, SchemaVersion, Setting, Window, WindowLine
 from models.schema.staff import SIGNIN_TABLES, Staff, StaffPost
 from models.schema.tickets import Event, Ticket, TicketCounter
@@ -47,8 +47,31 @@ def _v2(db) -> None:
     db.create_tables(CASE_TABLES + SIGNIN_TABLES + WHEREABOUTS_TABLES + DUTY_TABLES, safe=True)
 
 
+def _v3(db) -> None:
+    """A closing signed off by mistake can be reopened and signed again: the
+    sign-off gets its round, the early-closing reason and the answers to open
+    problems; reopenings get their table.
+
+    Plain ``ALTER TABLE … ADD COLUMN … DEFAULT``: the table is append-only, so
+    no step may update its rows (peewee's add_column would, and on SQLite
+    would rebuild the table without its guards)."""
+    table = "duty_sign_off"
+    have = {column.name for column in db.get_columns(table)}
+    added = (("round", "INTEGER NOT NULL DEFAULT 0"), ("early_reason", "TEXT NOT NULL DEFAULT ''"))
+    for name, kind in (*added, ("answers", "TEXT NOT NULL DEFAULT '{}'")):
+        if name not in have:
+            db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{name}" {kind}')
+    indexes = {index.name: list(index.columns) for index in db.get_indexes(table)}
+    for name, columns in indexes.items():
+        if columns == ["day", "checklist"]:
+            db.execute_sql(f'DROP INDEX "{name}"')
+    if ["day", "checklist", "round"] not in indexes.values():
+        db.execute_sql(f'CREATE UNIQUE INDEX "{table}_day_checklist_round" ON "{table}" ("day", "checklist", "round")')
+    db.create_tables(REOPEN_TABLES, safe=True)
+
+
 # version → step that brings version-1 to version
-STEPS = {1: _v1, 2: _v2}
+STEPS = {1: _v1, 2: _v2, 3: _v3}
 CURRENT = max(STEPS)
 
 
@@ -60,7 +83,7 @@ def current_version() -> int:
 
 
 def all_tables():
-    return CORE_TABLES + CASE_TABLES + SIGNIN_TABLES + WHEREABOUTS_TABLES + DUTY_TABLES
+    return CORE_TABLES + CASE_TABLES + SIGNIN_TABLES + WHEREABOUTS_TABLES + DUTY_TABLES + REOPEN_TABLES
 
 
 def upgrade() -> tuple[int, int]:
