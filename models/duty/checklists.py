@@ -182,12 +182,12 @@ class Checklists(Roster):
             early, kept = "", {}
             if checklist == "closing":
                 early = check_early_closing(self.config, day, staff, (early_reason or "").strip())
-                kept = check_answers(day, answers or {})
                 hold_day(day)
                 end_days_before(day, "sign_off")  # an earlier day left open ends with this one's sign-off
                 count = open_tickets(day)
                 if count:
                     raise StaffRefused("tickets_open", count=count)
+                kept = check_answers(day, answers or {})
             try:
                 with database.atomic():
                     row = DutySignOff.create(

@@ -111,10 +111,28 @@ def check_answers(day: date, answers: dict[str, str]) -> dict[str, str]:
     return {key: given[key] for key in problems}
 
 
+@dataclass(frozen=True)
+class ClosingQuestions:
+    """What the closing sign-off of a day will ask, for a screen to ask it first."""
+
+    early_until: str | None  # "16:15" while the day still issues tickets: a leader's reason is needed
+    problems: dict[str, str]  # answer key → the problem, each needing a note
+
+    @property
+    def any(self) -> bool:
+        return bool(self.early_until or self.problems)
+
+
 class Reopening:
-    """A leader reopens the closing of today signed off by mistake."""
+    """A leader reopens the closing of today signed off by mistake; what the closing asks; unsigned days."""
 
     config: Config
+
+    def closing_questions(self, day: date | None = None) -> ClosingQuestions:
+        day = day or clock.service_day(self.config.zone)
+        ends = issuing_ends(self.config, day)
+        early = ends is not None and day == clock.service_day(self.config.zone) and clock.now() < clock.to_utc(ends)
+        return ClosingQuestions(f"{ends:%H:%M}" if early and ends else None, open_problems_for(day))
 
     def reopen(self, day: date | None, leader_code: str, reason: str) -> ReopenInfo:
         today = clock.service_day(self.config.zone)
