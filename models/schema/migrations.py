@@ -50,7 +50,7 @@ def _v2(db) -> None:
 def _v3(db) -> None:
     """A closing signed off by mistake can be reopened and signed again: the
     sign-off gets its round, the early-closing reason and the answers to open
-    problems; reopenings get their table.
+    problems; reopenings get their table. Tickets get an index by service day.
 
     Plain ``ALTER TABLE … ADD COLUMN … DEFAULT``: the table is append-only, so
     no step may update its rows (peewee's add_column would, and on SQLite
@@ -68,6 +68,9 @@ def _v3(db) -> None:
     if ["day", "checklist", "round"] not in indexes.values():
         db.execute_sql(f'CREATE UNIQUE INDEX "{table}_day_checklist_round" ON "{table}" ("day", "checklist", "round")')
     db.create_tables(REOPEN_TABLES, safe=True)
+    # Reports and the day's end read tickets by service day: with a year of them, a scan would not do.
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "ticket_service_day_status" ON "ticket" ("service_day", "status")')
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "case_rating_at" ON "case_rating" ("at")')
 
 
 # version → step that brings version-1 to version
