@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-SUITES = ("benchmarks.core_bench", "benchmarks.ledger_bench", "benchmarks.kiosk_bench")
+SUITES = ("benchmarks.core_bench", "benchmarks.ledger_bench", "benchmarks.kiosk_bench", "benchmarks.year_bench")
 
 
 def main() -> int:
