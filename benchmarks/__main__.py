@@ -11,6 +11,7 @@ SUITES = (
     "benchmarks.ledger_bench",
     "benchmarks.kiosk_bench",
     "benchmarks.web_bench",
+    "benchmarks.year_bench",
 )
 
 

@@ -129,7 +129,7 @@ def cmd_open(args) -> int:
         if item_code is None and args.ticket:
             from models.queue.tickets import find_ticket
 
-            item_code = find_ticket(args.ticket).item.code
+            item_code = find_ticket(args.ticket, context.hall_from(args).queue.today()).item.code
         names = set()
         if item_code:
             for material in catalogue_materials(find_item(item_code)):

@@ -49,10 +49,23 @@ def register(groups, common) -> None:
     which(sign)
     sign.add_argument("--staff", required=True, metavar="CODE")
     sign.add_argument("--note", default="")
+    sign.add_argument("--early-reason", default="", help="a leader closing before the day's issuing has stopped: why")
+    sign.add_argument(
+        "--answer",
+        action="append",
+        default=[],
+        metavar="KEY=NOTE",
+        help="answer an open problem (log:ID, opening:N, closing:N) with a note; repeat for each",
+    )
     sign.add_argument("--date", type=parse_date, help="default: today")
     sign.add_argument("--json", action="store_true")
     context.acts_as(sign, "staff")
     sign.set_defaults(handler=cmd_sign_off)
+    reopen = duty.add_parser("reopen", parents=[common], help="a leader reopens today's closing signed by mistake")
+    reopen.add_argument("--leader", required=True, metavar="CODE")
+    reopen.add_argument("--reason", required=True)
+    reopen.add_argument("--json", action="store_true")
+    reopen.set_defaults(handler=cmd_reopen)
     history = duty.add_parser("history", parents=[common], help="a day's duty, checklists and the leader's log")
     history.add_argument("--date", type=parse_date, help="default: today")
     history.add_argument("--json", action="store_true")
@@ -140,11 +153,29 @@ def cmd_tick(args) -> int:
 def cmd_sign_off(args) -> int:
     hall = context.hall_from(args)
     lang = context.language
-    signed = hall.duty.sign_off(args.date, args.checklist, args.staff, args.note)
+    answers = {}
+    for text in args.answer:
+        key, sep, note = text.partition("=")
+        if not sep or not key.strip() or not note.strip():
+            raise UsageError(f"hall duty sign-off: --answer '{text}' should be KEY=NOTE, as in log:3=灭火器已更换")
+        answers[key.strip()] = note.strip()
+    signed = hall.duty.sign_off(
+        args.date, args.checklist, args.staff, args.note, early_reason=args.early_reason, answers=answers
+    )
     if args.json:
         emit_json(signed.as_dict())
         return 0
     say(t(f"duty.signed_{signed.checklist}", lang, day=signed.day.isoformat(), staff=signed.staff))
+    return 0
+
+
+def cmd_reopen(args) -> int:
+    hall = context.hall_from(args)
+    reopened = hall.duty.reopen(None, args.leader, args.reason)
+    if args.json:
+        emit_json(reopened.as_dict())
+        return 0
+    say(t("duty.reopened", context.language, day=reopened.day.isoformat(), leader=reopened.leader))
     return 0
 
 
@@ -153,9 +184,12 @@ def cmd_history(args) -> int:
     lang = context.language
     zone = hall.config.zone
     history = hall.duty.checklist_history(args.date)
+    unsigned = hall.duty.unsigned_days(history.day)
     if args.json:
-        emit_json(history.as_dict())
+        emit_json({**history.as_dict(), "unsigned_days": [d.isoformat() for d in unsigned]})
         return 0
+    if unsigned:
+        say(t("duty.unsigned_days", lang, days="、".join(d.isoformat() for d in unsigned)))
     say(_roster_line(history.duty, lang))
     for state in (history.opening, history.closing):
         say(f"[{t('duty.checklist_' + state.checklist, lang)}]")
@@ -167,6 +201,13 @@ def cmd_history(args) -> int:
         if state.signed_off:
             s = state.signed_off
             say("  " + t("duty.signed_by", lang, staff=s.staff, time=local_hhmm(s.at, zone)))
+            if s.early_reason:
+                say("  " + t("duty.early_reason_note", lang, reason=s.early_reason))
+            for key, note in s.answers.items():
+                say("  " + t("duty.answer_note", lang, ref=key, note=note))
+        if state.checklist == "closing":
+            for r in history.reopenings:
+                say("  " + t("duty.reopened_line", lang, leader=r.leader, time=local_hhmm(r.at, zone), reason=r.reason))
     if history.log:
         say(f"[{t('duty.log_title', lang)}]")
         for entry in history.log:

@@ -142,7 +142,7 @@ def cmd_queue(args) -> int:
     if args.json:
         from models.queue.view import snapshot
 
-        emit_json(snapshot().as_dict())
+        emit_json(snapshot(hall.queue.today()).as_dict())
         return 0
     print_queue(hall)
     return 0
@@ -152,7 +152,7 @@ def print_queue(hall) -> None:
     from models.queue.view import snapshot
 
     lang = context.language
-    state = snapshot()
+    state = snapshot(hall.queue.today())
     say(t("cli.queue_lines", lang))
     for line in state.lines:
         windows = ",".join(str(w) for w in line.windows)

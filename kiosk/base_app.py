@@ -64,6 +64,7 @@ class HallApp(App, inherit_bindings=False):
         # Why the database does not answer, while it does not (the change feed says so):
         # the kiosk issues no ticket and the board marks its calls as not current.
         self.db_lost = ""
+        self.day_closed_reason = ""  # a leader's reason for closing before the hours
 
     def hall_title(self, language: str) -> str:
         config = self.hall.config
@@ -128,16 +129,18 @@ class HallApp(App, inherit_bindings=False):
     @work(thread=True, exclusive=True, group="day-closed", exit_on_error=False)
     def check_day_closed(self) -> None:
         from models import clock
-        from models.queue.day_hold import closed_for_day
+        from models.queue.day_hold import closed_for_day, early_closing_reason
 
         hall = self.hall.wait(30) if hasattr(self.hall, "wait") else self.hall
         with hall.db.connection_context():
-            closed = closed_for_day(clock.service_day(hall.config.zone))
+            today = clock.service_day(hall.config.zone)
+            closed = closed_for_day(today)
             nxt = hall.queue.next_issuing() if closed else None
-        self.call_from_thread(self._set_day_closed, closed, nxt)
+            reason = early_closing_reason(today) if closed else ""
+        self.call_from_thread(self._set_day_closed, closed, nxt, reason)
 
-    def _set_day_closed(self, closed: bool, nxt) -> None:
-        self.day_closed, self.day_closed_next = closed, nxt
+    def _set_day_closed(self, closed: bool, nxt, reason: str = "") -> None:
+        self.day_closed, self.day_closed_next, self.day_closed_reason = closed, nxt, reason
         self.screen.post_message(DayStateLearned())
 
     def on_database_lost(self, message: DatabaseLost) -> None:

@@ -51,7 +51,7 @@ def lines(hall) -> list[LineInfo]:
         counts[line_id[0]] = counts.get(line_id[0], 0) + 1
     ids = {line.code: line.id for line in Line.select(Line.id, Line.code)}
     result = []
-    for state in line_states():
+    for state in line_states(hall.queue.today()):
         items = counts.get(ids.get(state.code), 0)
         if not items:
             continue

@@ -10,7 +10,7 @@ module only reads and gathers.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from models import clock
 from models.queue.view import (
@@ -63,7 +63,7 @@ class QueuePicture:
     now: datetime
 
 
-def _serving(window_number: int) -> tuple[Serving | None, tuple[str, ...]]:
+def _serving(window_number: int, day: date) -> tuple[Serving | None, tuple[str, ...]]:
     rows = list(
         Ticket.select(Ticket, Item, Line)
         .join(Item)
@@ -71,7 +71,9 @@ def _serving(window_number: int) -> tuple[Serving | None, tuple[str, ...]]:
         .join(Line)
         .switch(Ticket)
         .join(Window, on=(Ticket.window == Window.id))
-        .where((Window.number == window_number) & Ticket.status.in_(("called", "serving")))
+        .where(
+            (Window.number == window_number) & Ticket.status.in_(("called", "serving")) & (Ticket.service_day == day)
+        )
         .order_by(Ticket.called_at.desc(), Ticket.id.desc())
     )
     if not rows:
@@ -112,23 +114,24 @@ def _serving(window_number: int) -> tuple[Serving | None, tuple[str, ...]]:
     return serving, tuple(t.number for t in rows[1:])
 
 
-def window_rows() -> list[WindowRow]:
-    lines = line_states()
+def window_rows(day: date) -> list[WindowRow]:
+    lines = line_states(day)
     return [
         WindowRow(**vars(state), waiting=sum(line.waiting for line in lines if state.number in line.windows))
-        for state in window_states()
+        for state in window_states(day)
     ]
 
 
 def queue_picture(hall, window_number: int) -> QueuePicture:
-    windows = window_rows()
+    day = hall.queue.today()
+    windows = window_rows(day)
     mine = next((w for w in windows if w.number == window_number), None)
-    serving, also = _serving(window_number)
+    serving, also = _serving(window_number, day)
     return QueuePicture(
         window=mine,
         serving=serving,
         also_active=also,
-        waiting=tuple(waiting_list(window_number, in_calling_order=True, queue=hall.queue)),
+        waiting=tuple(waiting_list(day, window_number, in_calling_order=True, queue=hall.queue)),
         windows=tuple(windows),
         now=clock.now(),
     )

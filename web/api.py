@@ -49,7 +49,7 @@ async def track(request: Request, code: str) -> Response:
 
 @router.get("/guide", summary="Every line and service item with its complete one-time notice")
 def guide(request: Request) -> dict:
-    return {"lines": ask(request.app.state.hall, views.guide)}
+    return {"lines": ask(request.app.state.hall, lambda: views.guide(request.app.state.hall.queue.today()))}
 
 
 @router.get("/notices", summary="Published completion notices (办结公告), newest first")
@@ -60,7 +60,7 @@ def notices(request: Request) -> dict:
 
 @router.get("/queue", summary="The live queue summary the display board shows")
 def queue(request: Request) -> dict:
-    return ask(request.app.state.hall, views.queue_summary)
+    return ask(request.app.state.hall, lambda: views.queue_summary(request.app.state.hall.queue.today()))
 
 
 @router.get("/health", summary="Whether the service reaches its database, and the schema version")

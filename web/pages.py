@@ -156,7 +156,7 @@ def _failed(request: Request, code: str, words: Words, message: str, status: int
 @router.get("/guide")
 def guide(request: Request):
     words = for_request(request)
-    lines = ask(request.app.state.hall, views.guide)
+    lines = ask(request.app.state.hall, lambda: views.guide(request.app.state.hall.queue.today()))
     return _render(request, "guide.html", words, lines=lines, views=views)
 
 

@@ -11,13 +11,13 @@ from models.i18n import pick, t
 from models.queue.view import item_entries, line_states, snapshot
 
 
-def guide() -> list[dict]:
+def guide(day) -> list[dict]:
     """Every line in use with every item and its whole 一次性告知 (the catalogue is public)."""
     entries: dict[str, list] = {}
     for entry in item_entries():
         entries.setdefault(entry.line, []).append(entry)
     out = []
-    for line in line_states():
+    for line in line_states(day):
         items = entries.get(line.code) or []
         if not items:
             continue
@@ -72,9 +72,9 @@ def season_text(item: dict, language: str) -> str:
     return t("kiosk.notice_season", language, start=start, end=end)
 
 
-def queue_summary() -> dict:
+def queue_summary(day) -> dict:
     """What the board shows: waiting per line, windows (paused, the number at each), the latest calls."""
-    data = snapshot(with_waiting=False, calls=8).as_dict()
+    data = snapshot(day, with_waiting=False, calls=8).as_dict()
     data.pop("waiting", None)
     return data
 

@@ -117,7 +117,7 @@ class BoardScreen(Screen):
         def load(hall):
             from models.queue.view import snapshot
 
-            return snapshot(with_waiting=False, calls=8), board_notices(hall, language)
+            return snapshot(hall.queue.today(), with_waiting=False, calls=8), board_notices(hall, language)
 
         # A failure shows nothing: the next change or the next minute tries again.
         ask(self, load, lambda answer: BoardLoaded(*answer), lambda error: None, group="board")

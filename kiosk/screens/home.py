@@ -80,7 +80,7 @@ class HomeScreen(KioskScreen):
     def update_issuing(self) -> None:
         text, is_open = issuing_text(self.app)
         banner = self.query_one("#banner", Static)
-        banner.update(plain(text) if not is_open else tr("kiosk.issuing_open_long"))
+        banner.update(plain(text) if not is_open else tr("kiosk.issuing_open_long"))  # a leader's reason is text
         banner.set_class(is_open, "-open")
         banner.set_class(not is_open, "-closed")
         take = self.query_one("#take", BigButton)

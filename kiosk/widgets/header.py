@@ -35,10 +35,12 @@ def issuing_text(app) -> tuple[str, bool]:
     if getattr(app, "db_lost", ""):
         return tr("outage.issuing"), False
     calendar = app.hall.calendar
+    reason = ""
     if app.day_closed and (
         app.day_closed_next is None or clock.local(clock.now(), app.day_closed_next.tzinfo) < app.day_closed_next
     ):
         nxt = app.day_closed_next
+        reason = getattr(app, "day_closed_reason", "")
     elif calendar.issuing_now():
         return tr("kiosk.issuing_open"), True
     else:
@@ -46,6 +48,8 @@ def issuing_text(app) -> tuple[str, bool]:
     if nxt is None:
         return tr("kiosk.issuing_closed_no_next"), False
     when = tr("time.datetime_format", month=nxt.month, day=nxt.day, hour=nxt.hour, minute=nxt.minute)
+    if reason:
+        return tr("kiosk.issuing_closed_early", next=when, reason=reason), False
     return tr("kiosk.issuing_closed", next=when), False
 
 

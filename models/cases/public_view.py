@@ -56,6 +56,8 @@ def public_view(config: Config, text: str, queue: Queue | None = None) -> dict:
     long-lived ``queue``, whose median service time stays cached.
     """
     code = tracking.read(text)
+    queue = queue or Queue(config)
+    queue.today()  # a ticket of an ended day shows its final state, never "waiting"
     postgres = is_postgres()
     row = database.execute_sql(statement("public_ticket", postgres), (code,)).fetchone()
     ticket = _TicketRow(*row) if row is not None else None
@@ -70,7 +72,6 @@ def public_view(config: Config, text: str, queue: Queue | None = None) -> dict:
         item_view = {"code": item.code, "name": item.name, "name_en": item.name_en}
         line_view = {"code": line.code, "name": line.name, "name_en": line.name_en}
     else:
-        queue = queue or Queue(config)
         item_view = {"code": ticket.item_code, "name": ticket.item_name, "name_en": ticket.item_name_en}
         line_view = {"code": ticket.line_code, "name": ticket.line_name, "name_en": ticket.line_name_en}
         windows = database.execute_sql(statement("windows_for_line", postgres), (ticket.line_id,)).fetchall()

@@ -18,13 +18,13 @@ from __future__ import annotations
 from peewee import IntegrityError
 
 from models import clock
-from models.cases.rules import BAD_LEVELS, LEVELS, RATING_CHANNELS, RATING_TAGS, CaseFacts, CaseRefused
-from models.cases.store import CaseStore, facts_of, find_staff, normalise_number
+from models.cases.rules import BAD_LEVELS, LEVELS, RATING_CHANNELS, RATING_TAGS, CaseFacts, CaseRefused, fold
+from models.cases.store import CaseStore, find_staff, normalise_number
 from models.config import Config
 from models.db import database
 from models.queue import tracking
 from models.schema import Item, Staff
-from models.schema.cases import CaseRating, CaseRecord, CaseState
+from models.schema.cases import CaseEvent, CaseRating, CaseRecord, CaseState
 
 
 def rate(config: Config, case, level: str, tags=(), *, channel: str = "kiosk") -> CaseFacts:
@@ -105,11 +105,27 @@ def followups(config: Config, *, open_only: bool = True) -> list[dict]:
     today = clock.service_day(config.zone)
     query = CaseRecord.select().join(CaseState, on=(CaseState.case == CaseRecord.id))
     query = query.where(CaseState.followup == "open") if open_only else query.where(CaseState.followup != "")
+    records = list(query.order_by(CaseState.callback_due, CaseRecord.id))
+    # Read together, not case by case: a year of a hall may leave hundreds open, and the month report counts them.
+    histories: dict[int, list] = {record.id: [] for record in records}
+    ids = list(histories)
+    for start in range(0, len(ids), 500):
+        rows = (
+            CaseEvent.select(
+                CaseEvent.id, CaseEvent.at, CaseEvent.kind, CaseEvent.staff, CaseEvent.data, CaseEvent.case
+            )
+            .where(CaseEvent.case.in_(ids[start : start + 500]))
+            .order_by(CaseEvent.id)
+        )
+        for e in rows:
+            histories[e.case_id].append((e.id, e.at, e.kind, e.staff_id, e.data))
+    items = {item.id: item for item in Item.select(Item.id, Item.name, Item.name_en)} if records else {}
+    codes = {person.id: person.code for person in Staff.select(Staff.id, Staff.code)} if records else {}
     out = []
-    for record in query.order_by(CaseState.callback_due, CaseRecord.id):
-        facts = facts_of(record)
-        item = Item.get_by_id(facts.item_id)
-        handler = Staff.get_by_id(facts.handler_id)
+    for record in records:
+        facts = fold(record, histories[record.id])
+        item = items[facts.item_id]
+        handler_code = codes[facts.handler_id]
         callback_due, rectify_due = facts.callback_due, facts.rectify_due
         assert callback_due is not None and rectify_due is not None, "a follow-up is opened with both deadlines"
         out.append(
@@ -117,7 +133,7 @@ def followups(config: Config, *, open_only: bool = True) -> list[dict]:
                 "number": facts.number,
                 "item": item.name,
                 "item_en": item.name_en,
-                "handler": handler.code,
+                "handler": handler_code,
                 "level": facts.rating,
                 "tags": list(facts.rating_tags),
                 "callback_due": callback_due.isoformat(),

@@ -24,6 +24,7 @@ from models import clock
 from models.cases.ratings import followups
 from models.cases.rules import LEVELS
 from models.config import Config
+from models.queue.day_end import end_days_before
 from models.schema import Item, Line, Ticket, Window
 from models.schema.cases import CaseRating, CaseState
 
@@ -128,6 +129,7 @@ def _utc_bounds(config: Config, start: date, end: date) -> tuple[datetime, datet
 def report(config: Config, day=None, month=None) -> Report:
     """The report of one local day (default today) or one month ("YYYY-MM")."""
     period, start, end = _period(config, day, month)
+    end_days_before(clock.service_day(config.zone), "next_day")  # an ended day's tickets count in their final state
     result = Report(period=period, start=start, end=end)
     _tickets(result, start, end)
     _cases(config, result, start, end)
@@ -164,11 +166,14 @@ def _tickets(result: Report, start: date, end: date) -> None:
         counts["issued"] += 1
         counts["served"] += status == "done"
         counts["no_show"] += status == "no_show"
+        counts["not_called"] += status == "not_called"
+        counts["not_finished"] += status == "not_finished"
         if window_id is not None:
             at_window = by_window[windows[window_id]]
             at_window["called"] += called is not None
             at_window["served"] += status == "done"
             at_window["no_show"] += status == "no_show"
+            at_window["not_finished"] += status == "not_finished"
         wait = _minutes(called, issued)
         if wait is not None:
             waits.append(wait)
@@ -176,15 +181,13 @@ def _tickets(result: Report, start: date, end: date) -> None:
             service = _minutes(finished, started or called)
             if service is not None:
                 services.append(service)
-    zero = {"issued": 0, "served": 0, "no_show": 0}
+    zero = {"issued": 0, "served": 0, "no_show": 0, "not_called": 0, "not_finished": 0}
     result.tickets_by_line = {code: {**zero, **by_line[code]} for code in sorted(by_line)}
     result.tickets_by_window = {
-        number: {"called": 0, "served": 0, "no_show": 0, **by_window[number]} for number in sorted(by_window)
+        number: {"called": 0, "served": 0, "no_show": 0, "not_finished": 0, **by_window[number]}
+        for number in sorted(by_window)
     }
-    result.tickets = {
-        metric: sum(counts[metric] for counts in result.tickets_by_line.values())
-        for metric in ("issued", "served", "no_show")
-    }
+    result.tickets = {metric: sum(counts[metric] for counts in result.tickets_by_line.values()) for metric in zero}
     result.wait_median_minutes = median(waits)
     result.wait_p90_minutes = percentile(waits, 0.9)
     result.service_median_minutes = median(services)

@@ -65,12 +65,13 @@ class Cases(CaseStore):
         window) and open each of the visit's cases, all in one transaction."""
         opened = []
         with database.atomic():
-            ticket_row = find_ticket(ticket)
+            queue = Queue(self.config)
+            ticket_row = find_ticket(ticket, queue.today())
             if ticket_row.status in ("called", "serving"):
-                Queue(self.config).finish(ticket_row.number, window)
+                queue.finish(ticket_row.number, window)
             for index, draft in enumerate(drafts):
                 try:
-                    opened.append(self.open_case(staff=staff, ticket=ticket_row.number, window=window, **draft))
+                    opened.append(self.open_case(staff=staff, ticket=ticket_row, window=window, **draft))
                 except Exception as exc:
                     raise DraftRefused(index, exc) from exc
         return opened
@@ -103,7 +104,9 @@ class Cases(CaseStore):
         ``name``/``phone`` are kept only to tell the resident the result.
         """
         accepting = find_staff(staff)
-        ticket_row = find_ticket(ticket) if ticket is not None else None
+        ticket_row = find_ticket(ticket, Queue(self.config).today()) if ticket is not None else None
+        if ticket_row is not None:
+            ticket_row = Ticket.get_by_id(ticket_row.id)  # as it stands now, after a finish just above
         if ticket_row is not None:
             if ticket_row.status not in ("called", "serving", "done"):
                 raise CaseRefused("ticket_not_served", ticket=ticket_row.number)

@@ -4,22 +4,26 @@ The items are the config's ``opening_checklist`` and ``closing_checklist``.
 Each item is ticked by someone, at a time, optionally with a problem noted. A
 checklist is signed off once all its items are ticked. The closing sign-off is
 refused while any of the day's tickets is waiting, called or being served
-(nobody waiting is turned away, seed 002 规范 15); once it is signed the kiosk
-issues no ticket until the next day (:mod:`models.queue.day_hold`).
+(nobody waiting is turned away, seed 002 规范 15), and follows the hours and
+the open problems (:mod:`models.duty.closing`); once it is signed the kiosk
+issues no ticket until the next day (:mod:`models.queue.day_hold`), unless a
+leader reopens it.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 
 from peewee import IntegrityError
 
 from models import clock, events
 from models.db import database
+from models.duty.closing import check_answers, check_early_closing, next_round, standing_sign_off
 from models.duty.roster import DutyDay, Roster
 from models.errors import StaffRefused
 from models.i18n import t
+from models.queue.day_end import end_days_before
 from models.queue.day_hold import closed_for_day, hold_day
 from models.schema import Staff, Ticket
 from models.schema.duty import CHECKLISTS, ChecklistTick, DutySignOff
@@ -74,6 +78,8 @@ class SignOffInfo:
     note: str
     at: datetime
     by_duty_person: bool
+    early_reason: str = ""
+    answers: dict[str, str] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         return {**asdict(self), "day": self.day.isoformat(), "at": iso(self.at)}
@@ -143,9 +149,21 @@ class Checklists(Roster):
             )
         return TickInfo(row.id, day, checklist, item_index, items[item_index], staff.code, problem, row.at)
 
-    def sign_off(self, day: date | None, checklist: str, staff_code: str, note: str = "") -> SignOffInfo:
+    def sign_off(
+        self,
+        day: date | None,
+        checklist: str,
+        staff_code: str,
+        note: str = "",
+        *,
+        early_reason: str = "",
+        answers: dict[str, str] | None = None,
+    ) -> SignOffInfo:
         """Sign the day's checklist off: every item ticked; the closing one only
-        when none of the day's tickets is waiting or being served."""
+        once the day's issuing has stopped (or a leader's ``early_reason``), with
+        every open problem answered (``answers``, see
+        :func:`models.duty.closing.open_problems_for`) and none of the day's
+        tickets waiting or being served."""
         day = day or clock.service_day(self.config.zone)
         self.items(checklist)
         if day > clock.service_day(self.config.zone):
@@ -161,21 +179,40 @@ class Checklists(Roster):
                     checklist=self._name(checklist),
                     items="、".join(str(i + 1) for i in state.missing),
                 )
+            early, kept = "", {}
             if checklist == "closing":
+                early = check_early_closing(self.config, day, staff, (early_reason or "").strip())
                 hold_day(day)
+                end_days_before(day, "sign_off")  # an earlier day left open ends with this one's sign-off
                 count = open_tickets(day)
                 if count:
                     raise StaffRefused("tickets_open", count=count)
+                kept = check_answers(day, answers or {})
             try:
                 with database.atomic():
                     row = DutySignOff.create(
-                        day=day, checklist=checklist, staff=staff.id, note=(note or "").strip(), at=clock.now()
+                        day=day,
+                        checklist=checklist,
+                        staff=staff.id,
+                        note=(note or "").strip(),
+                        at=clock.now(),
+                        round=next_round(day, checklist),
+                        early_reason=early,
+                        answers=kept,
                     )
             except IntegrityError:
                 raise StaffRefused("already_signed", checklist=self._name(checklist), day=day.isoformat()) from None
-            events.record("duty.signed_off", row.id, day=day.isoformat(), checklist=checklist, staff=staff.code)
+            events.record(
+                "duty.signed_off",
+                row.id,
+                day=day.isoformat(),
+                checklist=checklist,
+                staff=staff.code,
+                early_reason=early,
+                answers=kept,
+            )
         duty = self.on_duty(day)
-        return SignOffInfo(row.id, day, checklist, staff.code, row.note, row.at, staff.code in duty.staff)
+        return SignOffInfo(row.id, day, checklist, staff.code, row.note, row.at, staff.code in duty.staff, early, kept)
 
     def _name(self, checklist: str) -> str:
         return t(f"duty.checklist_{checklist}", self.config.language)
@@ -214,7 +251,17 @@ class Checklists(Roster):
         if signed is not None:
             duty = duty or self.on_duty(day)
             code = signed.staff.code
-            info = SignOffInfo(signed.id, signed.day, checklist, code, signed.note, signed.at, code in duty.staff)
+            info = SignOffInfo(
+                signed.id,
+                signed.day,
+                checklist,
+                code,
+                signed.note,
+                signed.at,
+                code in duty.staff,
+                signed.early_reason,
+                dict(signed.answers or {}),
+            )
         return ChecklistState(checklist, tuple(states), info)
 
     def closed_for_day(self, day: date | None = None) -> bool:
@@ -222,7 +269,7 @@ class Checklists(Roster):
 
 
 def _signed(day: date, checklist: str) -> DutySignOff | None:
-    return DutySignOff.get_or_none((DutySignOff.day == day) & (DutySignOff.checklist == checklist))
+    return standing_sign_off(day, checklist)
 
 
 def open_tickets(day: date) -> int:

@@ -90,9 +90,14 @@ class LeadersLog:
 
     def open_problems(self) -> list[LogEntry]:
         """Logged problems that have no fix yet, oldest first."""
-        problems = list(_log_rows(DutyLog.kind == "problem"))
-        fixes = _fixes_for([p.id for p in problems])
-        return [_entry(p) for p in problems if p.id not in fixes]
+        return unfixed_problems()
+
+
+def unfixed_problems() -> list[LogEntry]:
+    """Logged problems that have no fix yet, oldest first."""
+    problems = list(_log_rows(DutyLog.kind == "problem"))
+    fixes = _fixes_for([p.id for p in problems])
+    return [_entry(p) for p in problems if p.id not in fixes]
 
 
 def _log_rows(where):

@@ -14,6 +14,7 @@ from datetime import date
 
 from models import clock
 from models.duty.checklists import Checklists, ChecklistState
+from models.duty.closing import ReopenInfo, Reopening
 from models.duty.leaders_log import LeadersLog, LogEntry
 from models.duty.roster import DutyDay
 
@@ -25,6 +26,7 @@ class DayChecklists:
     opening: ChecklistState
     closing: ChecklistState
     log: tuple[LogEntry, ...]  # problems found that day (with their fixes) and fixes written that day
+    reopenings: tuple[ReopenInfo, ...] = ()  # closings of the day signed by mistake and reopened
 
     def as_dict(self) -> dict:
         return {
@@ -33,10 +35,11 @@ class DayChecklists:
             "opening": self.opening.as_dict(),
             "closing": self.closing.as_dict(),
             "log": [e.as_dict() for e in self.log],
+            "reopenings": [r.as_dict() for r in self.reopenings],
         }
 
 
-class Duty(Checklists, LeadersLog):
+class Duty(Checklists, LeadersLog, Reopening):
     """Duty as one service: the roster (:mod:`~models.duty.roster`), the checklists
     (:mod:`~models.duty.checklists`) and the leader's log (:mod:`~models.duty.leaders_log`)."""
 
@@ -50,4 +53,5 @@ class Duty(Checklists, LeadersLog):
             opening=self._checklist_state(day, "opening", duty),
             closing=self._checklist_state(day, "closing", duty),
             log=tuple(self.log(day)),
+            reopenings=tuple(self.reopenings(day)),
         )

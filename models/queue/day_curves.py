@@ -28,7 +28,7 @@ from models import clock
 from models.config import Config
 from models.schema import Line, Ticket, Window, WindowLine
 
-WAITING_STATES = ("waiting",)
+WAITING_STATES = ("waiting", "not_called")  # a past day's never-called tickets ended as not_called
 
 
 @dataclass(frozen=True)

@@ -18,18 +18,26 @@ from models.db import database, is_postgres
 from models.errors import StaffRefused
 from models.i18n import t
 
+_STANDING_CLOSING = """
+    SELECT s.early_reason FROM "duty_sign_off" s
+    WHERE s."day" = {p} AND s."checklist" = 'closing'
+      AND NOT EXISTS (SELECT 1 FROM "duty_reopen" r WHERE r.sign_off_id = s.id)
+    ORDER BY s.round DESC LIMIT 1"""
+
+
+def _standing_closing(day: date):
+    return database.execute_sql(_STANDING_CLOSING.format(p="%s" if is_postgres() else "?"), (day,)).fetchone()
+
 
 def closed_for_day(day: date) -> bool:
-    """Whether the day's closing checklist was signed off (the kiosk then stops issuing)."""
-    return (
-        database.execute_sql(
-            'SELECT 1 FROM "duty_sign_off" WHERE "day" = {p} AND "checklist" = {p} LIMIT 1'.format(
-                p="%s" if is_postgres() else "?"
-            ),
-            (day, "closing"),
-        ).fetchone()
-        is not None
-    )
+    """Whether the day's closing checklist was signed off and not reopened (the kiosk then stops issuing)."""
+    return _standing_closing(day) is not None
+
+
+def early_closing_reason(day: date) -> str:
+    """The leader's reason when the day's standing closing came before the issuing stopped; "" otherwise."""
+    row = _standing_closing(day)
+    return (row[0] or "") if row else ""
 
 
 def hold_day(day: date) -> None:
@@ -49,14 +57,18 @@ DAY_LOCK_SPACE = 0x48414C4C  # "HALL": the advisory-lock key space of the servic
 
 
 def refuse_if_closed_for_day(config: Config, day: date) -> None:
-    """The kiosk's check: after the day's closing sign-off, no ticket until the next day."""
-    if not closed_for_day(day):
+    """The kiosk's check: after the day's closing sign-off, no ticket until the next day;
+    a closing before the hours says the leader's reason."""
+    row = _standing_closing(day)
+    if row is None:
         return
+    reason = row[0] or ""
     tomorrow = datetime.combine(day + timedelta(days=1), time(0), config.zone)
     nxt = HallCalendar(config).next_issuing(clock.to_utc(tomorrow))
     if nxt is None:
-        raise StaffRefused("closed_for_day_no_next")
+        raise StaffRefused("closed_early_no_next" if reason else "closed_for_day_no_next", reason=reason)
     raise StaffRefused(
-        "closed_for_day",
+        "closed_early" if reason else "closed_for_day",
+        reason=reason,
         next=t("time.datetime_format", config.language, month=nxt.month, day=nxt.day, hour=nxt.hour, minute=nxt.minute),
     )

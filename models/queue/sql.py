@@ -1,6 +1,9 @@
 """Hand-written SQL for the hot paths: taking a ticket, calling the next, and the
 public view of a code that phones poll (``hall web``).
 
+Every statement that reads waiting tickets names the service day: only the
+day's own tickets are ever waiting, counted or called.
+
 peewee spends far longer building a statement than SQLite spends running it
 (a few hundred microseconds against tens), and a kiosk or a window in a busy
 hour does little else. These statements are written once, with the driver's
@@ -48,21 +51,21 @@ _STATEMENTS = {
     # People ahead, by the kind of ticket asking (see Queue.people_ahead).
     "ahead_normal": """
         SELECT COUNT(*) FROM "ticket"
-        WHERE status = 'waiting' AND line_id = {p} AND id <> {p}
+        WHERE status = 'waiting' AND service_day = {p} AND line_id = {p} AND id <> {p}
           AND (front OR arrival_at < {p} OR (arrival_at = {p} AND id < {p}))""",
     "ahead_priority": """
         SELECT COUNT(*) FROM "ticket"
-        WHERE status = 'waiting' AND line_id = {p} AND id <> {p}
+        WHERE status = 'waiting' AND service_day = {p} AND line_id = {p} AND id <> {p}
           AND (front OR (priority AND (arrival_at < {p} OR (arrival_at = {p} AND id < {p}))))""",
     "ahead_front": """
         SELECT COUNT(*) FROM "ticket"
-        WHERE status = 'waiting' AND line_id = {p} AND id <> {p}
+        WHERE status = 'waiting' AND service_day = {p} AND line_id = {p} AND id <> {p}
           AND front AND (arrival_at < {p} OR (arrival_at = {p} AND id < {p}))""",
     # A read without the write lock, so pressing "call" on an empty queue
     # does not hold up the kiosks.
     "anyone_waiting_for": """
         SELECT 1 FROM "ticket" t
-        WHERE t.status = 'waiting'
+        WHERE t.status = 'waiting' AND t.service_day = {p}
           AND t.line_id IN (SELECT wl.line_id FROM "window_line" wl JOIN "window" w ON w.id = wl.window_id
                             WHERE w.number = {p} AND NOT wl.retired)
           AND (t.target_window_id IS NULL
@@ -72,14 +75,14 @@ _STATEMENTS = {
     "recent_call_priorities": """
         SELECT priority FROM "ticket"
         WHERE line_id IN (SELECT line_id FROM "window_line" WHERE window_id = {p} AND NOT retired)
-          AND called_at IS NOT NULL AND NOT returned
+          AND service_day = {p} AND called_at IS NOT NULL AND NOT returned
         ORDER BY called_at DESC, id DESC LIMIT {p}""",
     # Returned residents first; then priority first or last as the streak rule says.
     "next_ticket": """
         SELECT t.id, t.number, t.priority, t.recalls, t.returned, t.transfers, t.issued_at,
                i.code, i.name, l.code
         FROM "ticket" t JOIN "item" i ON i.id = t.item_id JOIN "line" l ON l.id = t.line_id
-        WHERE t.status = 'waiting'
+        WHERE t.status = 'waiting' AND t.service_day = {p}
           AND t.line_id IN (SELECT line_id FROM "window_line" WHERE window_id = {p} AND NOT retired)
           AND (t.target_window_id IS NULL OR t.target_window_id = {p})
         ORDER BY t.front DESC, t.priority {direction}, t.arrival_at, t.id

@@ -43,6 +43,7 @@ from models.db import database, is_postgres
 from models.errors import NotFound, Refused
 from models.i18n import pick, t
 from models.queue import tracking
+from models.queue.day_end import end_days_before
 from models.queue.day_hold import DAY_LOCK_SPACE, closed_for_day, refuse_if_closed_for_day
 from models.queue.sql import statement
 from models.schema import Line, Staff, StaffPost, Ticket, Window, WindowLine
@@ -60,6 +61,8 @@ class PlaceInLine(Protocol):
     def status(self) -> str: ...
     @property
     def line_id(self) -> int: ...
+    @property
+    def service_day(self) -> Any: ...
     @property
     def arrival_at(self) -> Any: ...
     @property
@@ -157,6 +160,18 @@ class Queue:
         self.config = config
         self.calendar = HallCalendar(config)
         self._medians: dict[int, tuple[float, float | None]] = {}
+        self._ended_before: date | None = None  # days before this one are ended (this process saw to it)
+
+    def today(self) -> date:
+        """The service day now, with every earlier day ended: whatever looks at
+        the queue asks this first, so the first look at a new day gives the
+        tickets still open from before their final state (once per process and
+        day; the move itself is once per ticket, :mod:`models.queue.day_end`)."""
+        day = clock.service_day(self.config.zone)
+        if self._ended_before != day:
+            end_days_before(day, "next_day")
+            self._ended_before = day
+        return day
 
     # --- taking a ticket -------------------------------------------------
 
@@ -167,6 +182,7 @@ class Queue:
             existing = self._ticket_for_request(request_id, postgres)
             if existing is not None:
                 return self.receipt(existing)
+        self.today()
         try:
             # Everything is read inside the write, so a closing sign-off cannot
             # land between the checks and the ticket (the day is held: duty.hold_day).
@@ -174,6 +190,9 @@ class Queue:
                 day = clock.service_day(self.config.zone)
                 held = (DAY_LOCK_SPACE, day.toordinal()) if postgres else ()
                 row = database.execute_sql(statement("item_for_ticket", postgres), (*held, item_code)).fetchone()
+                if postgres and clock.service_day(self.config.zone) != day:
+                    # The day ended while we waited for it (models.queue.day_end): never a ticket of an ended day.
+                    raise _DayTurned
                 if row is None:
                     raise NotFound("unknown_item", item=item_code)
                 item = _ItemRow(*row)
@@ -183,13 +202,15 @@ class Queue:
                 if not any(not paused for _number, paused in windows):
                     raise Refused("all_paused", line=pick(item.line_name, item.line_name_en, self.config.language))
                 ticket_id, number, code, at = self._issue(item, day, priority, request_id, postgres)
+        except _DayTurned:
+            return self.take(item_code, priority=priority, request_id=request_id)
         except IntegrityError:
             # The same request id raced us from another kiosk: theirs stands.
             existing = self._ticket_for_request(request_id, postgres) if request_id else None
             if existing is None:
                 raise
             return self.receipt(existing)
-        ahead = self._ahead(item.line_id, ticket_id, at, priority=priority, front=False)
+        ahead = self._ahead(item.line_id, day, ticket_id, at, priority=priority, front=False)
         open_count = sum(1 for _number, paused in windows if not paused)
         return TicketReceipt(
             number=number,
@@ -298,11 +319,20 @@ class Queue:
         """
         if ticket.status != "waiting":
             return 0
-        return self._ahead(ticket.line_id, ticket.id, ticket.arrival_at, priority=ticket.priority, front=ticket.front)
+        return self._ahead(
+            ticket.line_id,
+            ticket.service_day,
+            ticket.id,
+            ticket.arrival_at,
+            priority=ticket.priority,
+            front=ticket.front,
+        )
 
-    def _ahead(self, line_id: int, ticket_id: int, arrival_at: datetime, *, priority: bool, front: bool) -> int:
+    def _ahead(
+        self, line_id: int, day: date, ticket_id: int, arrival_at: datetime, *, priority: bool, front: bool
+    ) -> int:
         name = "ahead_front" if front else "ahead_priority" if priority else "ahead_normal"
-        params = (line_id, ticket_id, arrival_at, arrival_at, ticket_id)
+        params = (day, line_id, ticket_id, arrival_at, arrival_at, ticket_id)
         return database.execute_sql(statement(name, is_postgres()), params).fetchone()[0]
 
     def expected_wait(self, line_id: int, ahead: int, item_minutes: int, *, open_windows: int | None = None) -> int:
@@ -363,8 +393,11 @@ class Queue:
         postgres = is_postgres()
         staff = self._staff(staff_code, self._window(window_number)) if staff_code else None
         staff_id = staff.id if staff else None
+        day = self.today()
         if (
-            database.execute_sql(statement("anyone_waiting_for", postgres), (window_number, window_number)).fetchone()
+            database.execute_sql(
+                statement("anyone_waiting_for", postgres), (day, window_number, window_number)
+            ).fetchone()
             is None
         ):
             self._window(window_number)  # an unknown window says so rather than "nobody waiting"
@@ -376,8 +409,10 @@ class Queue:
             window_id, paused = row
             if paused:  # read inside the transaction: a pause that just landed counts
                 raise Refused("window_paused", window=window_number)
-            direction = "ASC" if self.priority_streak_full(window_id, postgres) else "DESC"
-            row = database.execute_sql(statement("next_ticket", postgres, direction), (window_id, window_id)).fetchone()
+            direction = "ASC" if self.priority_streak_full(window_id, postgres, day) else "DESC"
+            row = database.execute_sql(
+                statement("next_ticket", postgres, direction), (day, window_id, window_id)
+            ).fetchone()
             if row is None:
                 raise Refused("nothing_waiting", window=window_number)
             ticket_id, number, priority, recalls, returned, transfers, issued_at, item_code, item_name, line_code = row
@@ -409,7 +444,7 @@ class Queue:
             called_at=at,
         )
 
-    def priority_streak_full(self, window_id: int, postgres: bool | None = None) -> bool:
+    def priority_streak_full(self, window_id: int, postgres: bool | None = None, day: date | None = None) -> bool:
         """Were the last ``priority_streak`` calls for this window's lines all priority?
 
         If so, a waiting normal ticket goes first (ordering priority last is
@@ -421,7 +456,8 @@ class Queue:
             return True
         if postgres is None:
             postgres = is_postgres()
-        rows = database.execute_sql(statement("recent_call_priorities", postgres), (window_id, limit)).fetchall()
+        params = (window_id, day or self.today(), limit)
+        rows = database.execute_sql(statement("recent_call_priorities", postgres), params).fetchall()
         return len(rows) == limit and all(flag for (flag,) in rows)
 
     def recall(self, number: str, window_number: int) -> CalledTicket:
@@ -447,7 +483,7 @@ class Queue:
         """A resident who missed the call came back: next in line, not at the back."""
         with database.atomic():
             ticket = self._find(number)
-            if ticket.status != "no_show":
+            if ticket.status != "no_show" or ticket.service_day != self.today():  # a past day's is over
                 raise Refused("not_no_show", ticket=ticket.number)
             self._move(ticket, "ticket.returned", status="waiting", front=True, returned=True, target_window=None)
         return called_ticket(Ticket.get_by_id(ticket.id))
@@ -573,7 +609,7 @@ class Queue:
         return staff
 
     def _find(self, number: str) -> Ticket:
-        return find_ticket(number)
+        return find_ticket(number, self.today())
 
     def _ticket_at_window(self, number: str, window_number: int, states: tuple[str, ...]) -> Ticket:
         ticket = self._find(number)
@@ -585,11 +621,29 @@ class Queue:
         return ticket
 
 
-def find_ticket(ref) -> Ticket:
-    """The most recent ticket with this number (numbers restart daily)."""
+class _DayTurned(Exception):
+    """A take that waited past the end of its service day: taken again on the new day."""
+
+
+def find_ticket(ref, today: date) -> Ticket:
+    """The ticket a number names: ``A001`` is today's (numbers restart each
+    service day); an older one is named by its day and number,
+    ``2026-12-01/A001`` (a space or ``@`` may stand for the slash)."""
     if isinstance(ref, Ticket):
         return ref
-    ticket = Ticket.select().where(Ticket.number == str(ref).strip().upper()).order_by(Ticket.id.desc()).first()
+    text = str(ref).strip().upper()
+    day, number = today, text
+    for separator in ("/", " ", "@"):
+        head, sep, tail = text.partition(separator)
+        if sep:
+            number, day_text = (tail, head) if head[:1].isdigit() else (head, tail)
+            try:
+                day = date.fromisoformat(day_text.strip())
+            except ValueError:
+                raise NotFound("unknown_ticket", ticket=ref) from None
+            number = number.strip()
+            break
+    ticket = Ticket.get_or_none((Ticket.number == number) & (Ticket.service_day == day))
     if ticket is None:
-        raise NotFound("unknown_ticket", ticket=ref)
+        raise NotFound("unknown_ticket" if day != today or number != text else "unknown_ticket_today", ticket=ref)
     return ticket

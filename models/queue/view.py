@@ -3,12 +3,15 @@ lines, windows, the waiting tickets (in a window's calling order too), the
 calls, and the items one may queue for.
 
 Nothing here holds personal data: tickets are numbers, lines and windows.
+Every picture is of one service day (``day``, the queue's
+:meth:`~models.queue.tickets.Queue.today`): no other day's ticket is shown,
+counted or called.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from peewee import fn
@@ -98,16 +101,19 @@ class QueueSnapshot:
         return data
 
 
-def waiting_counts() -> dict[int, int]:
-    """Waiting tickets per line id."""
+def waiting_counts(day: date) -> dict[int, int]:
+    """The day's waiting tickets per line id."""
     rows = (
-        Ticket.select(Ticket.line, fn.COUNT(Ticket.id)).where(Ticket.status == "waiting").group_by(Ticket.line).tuples()
+        Ticket.select(Ticket.line, fn.COUNT(Ticket.id))
+        .where((Ticket.status == "waiting") & (Ticket.service_day == day))
+        .group_by(Ticket.line)
+        .tuples()
     )
     return {line_id: count for line_id, count in rows}
 
 
-def line_states() -> list[LineState]:
-    counts = waiting_counts()
+def line_states(day: date) -> list[LineState]:
+    counts = waiting_counts(day)
     links = (
         WindowLine.select(WindowLine.line, Window.number, Window.paused)
         .join(Window)
@@ -132,11 +138,11 @@ def line_states() -> list[LineState]:
     ]
 
 
-def window_states() -> list[WindowState]:
+def window_states(day: date) -> list[WindowState]:
     current = {
         window_id: (number, status)
         for window_id, number, status in Ticket.select(Ticket.window, Ticket.number, Ticket.status)
-        .where(Ticket.status.in_(("called", "serving")))
+        .where(Ticket.status.in_(("called", "serving")) & (Ticket.service_day == day))
         .order_by(Ticket.called_at)
         .tuples()
     }
@@ -162,10 +168,11 @@ def window_states() -> list[WindowState]:
     return states
 
 
-def recent_calls(limit: int = 8) -> list[Call]:
+def recent_calls(day: date, limit: int = 8) -> list[Call]:
     rows = (
         Event.select()
-        .where(Event.kind.in_(("ticket.called", "ticket.recalled")))
+        .join(Ticket, on=(Event.ref == Ticket.id))
+        .where(Event.kind.in_(("ticket.called", "ticket.recalled")) & (Ticket.service_day == day))
         .order_by(Event.id.desc())
         .limit(limit)
     )
@@ -182,7 +189,7 @@ def recent_calls(limit: int = 8) -> list[Call]:
 
 
 def waiting_list(
-    window_number: int | None = None, *, in_calling_order: bool = False, queue: Queue | None = None
+    day: date, window_number: int | None = None, *, in_calling_order: bool = False, queue: Queue | None = None
 ) -> list[WaitingTicket]:
     """Waiting tickets, returned residents first, then by arrival; for one window, only those it may call.
 
@@ -194,7 +201,13 @@ def waiting_list(
     """
     if in_calling_order and (window_number is None or queue is None):
         raise ValueError("the calling order is one window's: give window_number and queue")
-    query = Ticket.select(Ticket, Item, Line).join(Item).switch(Ticket).join(Line).where(Ticket.status == "waiting")
+    query = (
+        Ticket.select(Ticket, Item, Line)
+        .join(Item)
+        .switch(Ticket)
+        .join(Line)
+        .where((Ticket.status == "waiting") & (Ticket.service_day == day))
+    )
     by_priority: tuple[Any, ...] = ()
     if window_number is not None:
         window = Window.get_or_none(Window.number == window_number)
@@ -205,7 +218,8 @@ def waiting_list(
             Ticket.line.in_(served) & (Ticket.target_window.is_null() | (Ticket.target_window == window))
         )
         if in_calling_order and queue is not None:  # both or neither, checked above
-            by_priority = (Ticket.priority.asc() if queue.priority_streak_full(window.id) else Ticket.priority.desc(),)
+            full = queue.priority_streak_full(window.id, day=day)
+            by_priority = (Ticket.priority.asc() if full else Ticket.priority.desc(),)
     targets = {w.id: w.number for w in Window.select(Window.id, Window.number)}
     return [
         WaitingTicket(
@@ -286,10 +300,10 @@ def item_entries(*, line: str | None = None, item: str | None = None) -> list[It
     ]
 
 
-def snapshot(*, with_waiting: bool = True, calls: int = 8) -> QueueSnapshot:
+def snapshot(day: date, *, with_waiting: bool = True, calls: int = 8) -> QueueSnapshot:
     return QueueSnapshot(
-        lines=tuple(line_states()),
-        windows=tuple(window_states()),
-        recent_calls=tuple(recent_calls(calls)),
-        waiting=tuple(waiting_list()) if with_waiting else (),
+        lines=tuple(line_states(day)),
+        windows=tuple(window_states(day)),
+        recent_calls=tuple(recent_calls(day, calls)),
+        waiting=tuple(waiting_list(day)) if with_waiting else (),
     )

@@ -6,7 +6,7 @@
 - :mod:`~models.schema.cases` — cases (办件), their history, contacts, contact access and ratings.
 - :mod:`~models.schema.staff` — staff, A/B posts, the sign-in logs.
 - :mod:`~models.schema.whereabouts` — whereabouts changes and leave.
-- :mod:`~models.schema.duty` — duty swaps, checklist ticks, sign-offs, the leader's log.
+- :mod:`~models.schema.duty` — duty swaps, checklist ticks, sign-offs and reopenings, the leader's log.
 - :mod:`~models.schema.throttle` — the counts behind shared limits.
 - :mod:`~models.schema.migrations` — ``upgrade`` to the current version; ``all_tables`` in copy order.
 
@@ -25,7 +25,16 @@ from models.schema.cases import (
     CaseState,
     ContactAccess,
 )
-from models.schema.duty import CHECKLISTS, DUTY_TABLES, ChecklistTick, DutyLog, DutySignOff, DutySwap
+from models.schema.duty import (
+    CHECKLISTS,
+    DUTY_TABLES,
+    REOPEN_TABLES,
+    ChecklistTick,
+    DutyLog,
+    DutyReopen,
+    DutySignOff,
+    DutySwap,
+)
 from models.schema.hall import CatalogueLoad, Item, Line, SchemaVersion, Setting, Window, WindowLine
 from models.schema.migrations import CORE_TABLES
 from models.schema.staff import SIGNIN_TABLES, SigninAttempt, SigninLockout, Staff, StaffPost
@@ -45,6 +54,7 @@ __all__ = [
     "CHECKLISTS",
     "CORE_TABLES",
     "DUTY_TABLES",
+    "REOPEN_TABLES",
     "SIGNIN_TABLES",
     "STATES",
     "THROTTLE_TABLES",
@@ -61,6 +71,7 @@ __all__ = [
     "ChecklistTick",
     "ContactAccess",
     "DutyLog",
+    "DutyReopen",
     "DutySignOff",
     "DutySwap",
     "Event",

@@ -20,7 +20,7 @@ from peewee import (
 )
 
 from models.clock import now
-from models.schema.base import AppendOnlyModel
+from models.schema.base import AppendOnlyModel, JSONField
 from models.schema.staff import Staff
 
 CHECKLISTS = ("opening", "closing")
@@ -59,9 +59,13 @@ class ChecklistTick(AppendOnlyModel):
 
 
 class DutySignOff(AppendOnlyModel):
-    """The duty person signs a day's checklist off: once per day and checklist.
+    """The duty person signs a day's checklist off: once per day and checklist,
+    and once more after each reopening (``round`` counts them from 0).
 
     After the closing sign-off the kiosk issues no ticket until the next day.
+    A closing signed before the day's issuing has stopped carries the
+    leader's ``early_reason``; ``answers`` holds the note given for each open
+    problem the sign-off was asked about (``"log:<id>"``, ``"item:<n>"``).
     """
 
     id = AutoField()
@@ -70,9 +74,23 @@ class DutySignOff(AppendOnlyModel):
     staff = ForeignKeyField(Staff, backref="+", on_delete="RESTRICT")
     note = TextField(default="")
     at = DateTimeField(default=now)
+    round = IntegerField(default=0)
+    early_reason = TextField(default="")
+    answers = JSONField(default=dict)
 
     class Meta:
-        indexes = ((("day", "checklist"), True),)
+        indexes = ((("day", "checklist", "round"), True),)
+
+
+class DutyReopen(AppendOnlyModel):
+    """A leader reopens a day's closing signed off by mistake: issuing resumes."""
+
+    id = AutoField()
+    sign_off = ForeignKeyField(DutySignOff, backref="+", unique=True, on_delete="RESTRICT")
+    day = DateField(index=True)
+    leader = ForeignKeyField(Staff, backref="+", on_delete="RESTRICT")
+    reason = TextField()
+    at = DateTimeField(default=now)
 
 
 class DutyLog(AppendOnlyModel):
@@ -88,3 +106,4 @@ class DutyLog(AppendOnlyModel):
 
 
 DUTY_TABLES = [DutySwap, ChecklistTick, DutySignOff, DutyLog]
+REOPEN_TABLES = [DutyReopen]  # after DUTY_TABLES: they came with a later schema version

@@ -15,7 +15,7 @@ from peewee import fn
 from models.db import DatabaseUnavailable, database
 from models.schema.base import AppendOnlyModel, guard_table, unguard_table
 from models.schema.cases import CASE_TABLES
-from models.schema.duty import DUTY_TABLES
+from models.schema.duty import DUTY_TABLES, REOPEN_TABLES
 from models.schema.hall import CatalogueLoad, Item, Line, SchemaVersion, Setting, Window, WindowLine
 from models.schema.staff import SIGNIN_TABLES, Staff, StaffPost
 from models.schema.throttle import THROTTLE_TABLES
@@ -55,6 +55,32 @@ def _v3(db) -> None:
 
 
 def _v4(db) -> None:
+    """A closing signed off by mistake can be reopened and signed again: the
+    sign-off gets its round, the early-closing reason and the answers to open
+    problems; reopenings get their table. Tickets get an index by service day.
+
+    Plain ``ALTER TABLE … ADD COLUMN … DEFAULT``: the table is append-only, so
+    no step may update its rows (peewee's add_column would, and on SQLite
+    would rebuild the table without its guards)."""
+    table = "duty_sign_off"
+    have = {column.name for column in db.get_columns(table)}
+    added = (("round", "INTEGER NOT NULL DEFAULT 0"), ("early_reason", "TEXT NOT NULL DEFAULT ''"))
+    for name, kind in (*added, ("answers", "TEXT NOT NULL DEFAULT '{}'")):
+        if name not in have:
+            db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{name}" {kind}')
+    indexes = {index.name: list(index.columns) for index in db.get_indexes(table)}
+    for name, columns in indexes.items():
+        if columns == ["day", "checklist"]:
+            db.execute_sql(f'DROP INDEX "{name}"')
+    if ["day", "checklist", "round"] not in indexes.values():
+        db.execute_sql(f'CREATE UNIQUE INDEX "{table}_day_checklist_round" ON "{table}" ("day", "checklist", "round")')
+    db.create_tables(REOPEN_TABLES, safe=True)
+    # Reports and the day's end read tickets by service day: with a year of them, a scan would not do.
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "ticket_service_day_status" ON "ticket" ("service_day", "status")')
+    db.execute_sql('CREATE INDEX IF NOT EXISTS "case_rating_at" ON "case_rating" ("at")')
+
+
+def _v5(db) -> None:
     """Every history row, the change feed's included, gets its place in its
     table's hash chain; the change feed gets the append-only guards; SQLite's
     guards also refuse a REPLACE over an existing row."""
@@ -81,7 +107,7 @@ def _v4(db) -> None:
 
 
 # version → step that brings version-1 to version
-STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
+STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5}
 CURRENT = max(STEPS)
 
 
@@ -93,7 +119,9 @@ def current_version() -> int:
 
 
 def all_tables():
-    return CORE_TABLES + CASE_TABLES + SIGNIN_TABLES + WHEREABOUTS_TABLES + DUTY_TABLES + THROTTLE_TABLES
+    return (
+        CORE_TABLES + CASE_TABLES + SIGNIN_TABLES + WHEREABOUTS_TABLES + DUTY_TABLES + REOPEN_TABLES + THROTTLE_TABLES
+    )
 
 
 def chained_tables():

@@ -71,6 +71,7 @@ class Ticket(BaseModel):
             (("prefix", "service_day", "seq"), True),
             (("status", "line"), False),
             (("line", "finished_at"), False),
+            (("service_day", "status"), False),  # a day's or a month's tickets, and those still open at a day's end
         )
 
 

@@ -9,6 +9,7 @@ or "□ 未勾选", and the problem noted with it. F2 (or Enter) ticks the item
 under the cursor, F3 ticks it noting a problem, F4 signs the checklist off:
 the models refuse an incomplete list, and the closing one while any of the
 day's tickets is waiting or being served (the message gives the count).
+Closing questions and a leader's reopening (Ctrl+R): :mod:`~staff_tui.screens.duty_closing`.
 F8 shows the other checklist (on a wide terminal both show; F8 moves the
 cursor). A leader writes problems found (F5) and their fixes (F6); every
 open problem shows until it has a fix. F7 shows any other day's checklists
@@ -34,6 +35,7 @@ from shared_ui.plain import plain
 from shared_ui.words import tr
 from staff_tui.modals.confirm import ConfirmDialog
 from staff_tui.modals.form import Field, FormDialog
+from staff_tui.screens.duty_closing import ClosingActions
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.text import fit
 from staff_tui.widgets.checklist_table import ChecklistTable, checklist_title
@@ -43,7 +45,7 @@ from staff_tui.widgets.leaders_log import LeadersLog, log_title
 from staff_tui.widgets.status_bar import StatusBar
 
 
-class DutyScreen(WideOrNarrowScreen):
+class DutyScreen(ClosingActions, WideOrNarrowScreen):
     @dataclass
     class DutyLoaded(Message, bubble=False):
         """The day's checklists and log, the open problems, and everyone's name by code."""
@@ -51,6 +53,7 @@ class DutyScreen(WideOrNarrowScreen):
         history: object
         open_problems: list
         names: dict
+        closing: tuple = (None, [])  # what the closing sign-off will ask; days nobody signed (for a leader)
 
     @dataclass
     class ItemTicked(Message, bubble=False):
@@ -69,6 +72,7 @@ class DutyScreen(WideOrNarrowScreen):
         Binding("f6", "log_fix", "staff_ui.duty.log_fix", key_display="F6"),
         Binding("f7", "other_day", "staff_ui.duty.other_day", key_display="F7"),
         Binding("f8", "other_list", "staff_ui.duty.other_list", key_display="F8"),
+        Binding("ctrl+r", "reopen", "staff_ui.duty.reopen", key_display="^R"),
         Binding("f9", "back", "staff_ui.queue", key_display="F9"),
         Binding("f10", "lock", "staff_ui.lock", key_display="F10", show=False),
         Binding("escape", "back", "staff_ui.back", show=False),
@@ -128,11 +132,12 @@ class DutyScreen(WideOrNarrowScreen):
     def load(self) -> None:
         from models.staff import list_staff
 
-        day = self.day
+        day, leader = self.day, bool(self.app.shift and self.app.shift.is_leader)
 
         def read(hall):
             names = {p.code: p.name for p in list_staff()}
-            return hall.duty.checklist_history(day), hall.duty.open_problems(), names
+            closing = (hall.duty.closing_questions(day), hall.duty.unsigned_days(day) if leader else [])
+            return hall.duty.checklist_history(day), hall.duty.open_problems(), names, closing
 
         self.ask(read, lambda answer: self.DutyLoaded(*answer), group="duty-load")
 
@@ -143,6 +148,7 @@ class DutyScreen(WideOrNarrowScreen):
     def on_duty_screen_duty_loaded(self, message: DutyLoaded) -> None:
         first = self.data is None
         self.data = (message.history, message.open_problems, message.names)
+        self.closing_loaded(*message.closing, first)
         if first and self.data[0].opening.signed_off is not None and self.day == self.today:
             self.shown = "closing"  # the morning's list is done: the evening's is the one to work on
             self._mark_shown()
@@ -187,6 +193,8 @@ class DutyScreen(WideOrNarrowScreen):
         today = self.day == self.today
         if action in ("log_problem", "log_fix"):
             return (None if self.busy else True) if leader and today else False
+        if action == "reopen":
+            return self.reopen_allowed(leader and today)
         if action in ("tick", "tick_problem", "sign_off"):
             if not today:
                 return False
@@ -275,6 +283,8 @@ class DutyScreen(WideOrNarrowScreen):
     def action_sign_off(self) -> None:
         checklist = self.current_list
         shift = self.app.shift
+        if checklist == "closing" and self.questions is not None and self.questions.any:
+            return self.sign_closing_with_answers()
 
         def answered(yes: bool | None) -> None:
             if yes:

@@ -172,7 +172,7 @@ class LedgerScreen(WideOrNarrowScreen):
         leader = self.app.shift.is_leader
 
         def choices(hall):
-            return queries.window_rows(), queries.people() if leader else []
+            return queries.window_rows(hall.queue.today()), queries.people() if leader else []
 
         self.ask(choices, lambda answer: self.ChoicesLoaded(*answer), group="ledger-choices")
 

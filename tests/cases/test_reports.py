@@ -55,14 +55,14 @@ def day_of_work(hall, cases):
 def test_day_report(hall, cases, day_of_work):
     report = cases.report(day=date(2026, 11, 23))
     assert report.period == "2026-11-23"
-    assert report.tickets == {"issued": 4, "served": 3, "no_show": 1}
+    assert report.tickets == {"issued": 4, "served": 3, "no_show": 1, "not_called": 0, "not_finished": 0}
     assert report.tickets_by_line == {
-        "jisheng": {"issued": 3, "served": 2, "no_show": 1},
-        "minzheng": {"issued": 1, "served": 1, "no_show": 0},
+        "jisheng": {"issued": 3, "served": 2, "no_show": 1, "not_called": 0, "not_finished": 0},
+        "minzheng": {"issued": 1, "served": 1, "no_show": 0, "not_called": 0, "not_finished": 0},
     }
     assert report.tickets_by_window == {
-        1: {"called": 3, "served": 2, "no_show": 1},
-        3: {"called": 1, "served": 1, "no_show": 0},
+        1: {"called": 3, "served": 2, "no_show": 1, "not_finished": 0},
+        3: {"called": 1, "served": 1, "no_show": 0, "not_finished": 0},
     }
     assert report.wait_median_minutes == 20  # waits 5, 10, 30, 40
     assert report.wait_p90_minutes == 40
@@ -99,7 +99,13 @@ def test_month_report_and_csv(hall, cases, day_of_work):
     assert table[("supplement_by_item", "hukou-in", "share")] == "0.5"
     assert table[("ratings", "unsatisfied", "ratings")] == "1"
     assert table[("ratings", "all", "open_followups")] == "1"
-    assert cases.report(month="2026-10").tickets == {"issued": 0, "served": 0, "no_show": 0}
+    assert cases.report(month="2026-10").tickets == {
+        "issued": 0,
+        "served": 0,
+        "no_show": 0,
+        "not_called": 0,
+        "not_finished": 0,
+    }
     assert cases.report(month="2026-12").cases_total == 0
     december = cases.report(month="2026-12")
     assert december.wait_median_minutes is None and "wait_median_minutes," in december.as_csv()
@@ -108,7 +114,7 @@ def test_month_report_and_csv(hall, cases, day_of_work):
 
 def test_an_empty_day_and_bad_periods(hall, cases):
     empty = cases.report(day="2026-11-22")
-    assert empty.tickets == {"issued": 0, "served": 0, "no_show": 0}
+    assert empty.tickets == {"issued": 0, "served": 0, "no_show": 0, "not_called": 0, "not_finished": 0}
     assert empty.cases_total == 0 and empty.supplement_by_item == {}
     assert cases.report().period == "2026-11-23"  # today, by the frozen clock
     with pytest.raises(ValueError):

@@ -108,14 +108,14 @@ def test_issuing_closes_at_configured_time(db_url):
         with pytest.raises(Refused) as refused:
             take(hall)
         assert "11月24日 08:00" in refused.value.message("zh")
+        # Nobody waiting is turned away: the ticket taken before closing is still called.
+        clock.set_now(datetime(2026, 11, 23, 17, 30, tzinfo=SHANGHAI))
+        assert hall.queue.call_next(1).number == "A001"
         # Saturday: closed; next issuing on Monday.
         clock.set_now(datetime(2026, 11, 28, 10, 0, tzinfo=SHANGHAI))
         with pytest.raises(Refused) as refused:
             take(hall)
         assert "11月30日 08:00" in refused.value.message("zh")
-        # Nobody waiting is turned away: the ticket taken before closing is still called.
-        clock.set_now(datetime(2026, 11, 23, 17, 30, tzinfo=SHANGHAI))
-        assert hall.queue.call_next(1).number == "A001"
     finally:
         clock.set_now(None)
         hall.close()
@@ -174,15 +174,15 @@ def test_the_calling_order_is_the_order_call_next_calls(hall):
     assert hall.queue.call_next(6).number == sent
     hall.queue.transfer(sent, 6, to_window=3)
     hall.queue.return_no_show(missed)
-    assert [w.number for w in waiting_list(3, in_calling_order=True, queue=hall.queue)] == [
+    assert [w.number for w in waiting_list(hall.queue.today(), 3, in_calling_order=True, queue=hall.queue)] == [
         missed,
         *urgent,
         *normal,
         sent,
     ]
-    assert sent not in [w.number for w in waiting_list(6, in_calling_order=True, queue=hall.queue)]
+    assert sent not in [w.number for w in waiting_list(hall.queue.today(), 6, in_calling_order=True, queue=hall.queue)]
     called = []
-    while listed := waiting_list(3, in_calling_order=True, queue=hall.queue):
+    while listed := waiting_list(hall.queue.today(), 3, in_calling_order=True, queue=hall.queue):
         ticket = hall.queue.call_next(3)
         assert ticket.number == listed[0].number
         hall.queue.finish(ticket.number, 3)
@@ -190,12 +190,12 @@ def test_the_calling_order_is_the_order_call_next_calls(hall):
     # streak 2: P P N P P N …, the returned resident before all.
     assert called == [missed, urgent[0], urgent[1], normal[0], urgent[2], urgent[3], normal[1], normal[2], sent]
     with pytest.raises(ValueError):
-        waiting_list(3, in_calling_order=True)
+        waiting_list(hall.queue.today(), 3, in_calling_order=True)
 
 
 def test_hall_queue_json_keeps_its_waiting_fields(hall):
     take(hall)
-    waiting = snapshot().as_dict()["waiting"]
+    waiting = snapshot(hall.queue.today()).as_dict()["waiting"]
     assert set(waiting[0]) == {
         "number",
         "item",
@@ -231,7 +231,7 @@ def test_recall_no_show_and_return_to_front(hall):
     hall.queue.finish(second, 1)
     hall.queue.return_no_show(first)
     # The returned resident is next, ahead of the third ticket.
-    assert [w.number for w in waiting_list(1)] == [first, third]
+    assert [w.number for w in waiting_list(hall.queue.today(), 1)] == [first, third]
     nxt = hall.queue.call_next(1)
     assert nxt.number == first and nxt.returned
 
@@ -243,7 +243,7 @@ def test_transfer_keeps_place_and_first_responder(hall):
     take(hall, "rural-dibao")  # line C, arrived after `early`
     assert hall.queue.call_next(1, "S01").number == early
     hall.queue.transfer(early, 1, to_line="minzheng", note="低保咨询，材料已看过", staff_code="S01")
-    waiting = waiting_list(3)
+    waiting = waiting_list(hall.queue.today(), 3)
     assert waiting[0].number == early and waiting[0].transferred
     assert waiting[0].transfer_note == "低保咨询，材料已看过"
     called = hall.queue.call_next(3, "S05")
@@ -257,7 +257,7 @@ def test_transfer_to_a_window_only_that_window_calls_it(hall):
     number = take(hall, "party-consult").number  # line E, window 6
     hall.queue.call_next(6)
     hall.queue.transfer(number, 6, to_window=3)
-    assert number not in [w.number for w in waiting_list(6)]
+    assert number not in [w.number for w in waiting_list(hall.queue.today(), 6)]
     assert hall.queue.call_next(3).number == number
 
 
@@ -319,7 +319,7 @@ def test_snapshot_shows_counts_windows_and_recent_calls(hall):
     take(hall)
     hall.queue.call_next(1)
     hall.queue.pause(2)
-    state = snapshot()
+    state = snapshot(hall.queue.today())
     line_a = next(line for line in state.lines if line.prefix == "A")
     assert line_a.waiting == 1
     assert [w.paused for w in state.windows if w.number == 2] == [True]

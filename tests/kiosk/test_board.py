@@ -14,6 +14,7 @@ import pytest
 
 from kiosk.announcer import Announcer, speech_argv
 from kiosk.board_app import BoardApp
+from models import clock
 from models.hall import put_setting
 from shared_ui.words import name_of, tr
 from tests.kiosk.conftest import make_kiosk, on_screen, open_item, screen_text, tap, wait_for, with_config
@@ -127,6 +128,7 @@ def test_speech_command_gets_the_text_as_one_argument(tmp_path):
 
 async def test_a_call_from_another_process_reaches_the_board(hall, db_url):
     put_setting("demo", True)
+    clock.set_now(None)  # the other process runs on the real clock: so does this one, on the same service day
     hall.queue.take("baby-hukou")
     app = board(hall)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -139,6 +141,7 @@ async def test_a_call_from_another_process_reaches_the_board(hall, db_url):
 
 
 async def test_a_ticket_taken_on_the_kiosk_is_in_hall_queue(hall, db_url):
+    clock.set_now(None)  # `hall queue` runs on the real clock: the kiosk takes on the same service day
     app = make_kiosk(hall, "zh")
     async with app.run_test(size=(80, 24)) as pilot:
         await open_item(pilot, "take", "jisheng", "baby-hukou")

@@ -185,9 +185,11 @@ async def test_live_waiting_counts_and_pauses_from_another_process(hall, db_url)
     from pathlib import Path
 
     from kiosk.app import KioskApp
+    from models import clock
     from models.hall import put_setting
 
     put_setting("demo", True)  # the other process issues tickets at any hour of the real clock
+    clock.set_now(None)  # and the kiosk shows that same service day, the real one
     app = KioskApp(hall, language="zh", live=True, watch_theme_files=False)
     hall_bin = str(Path(sys.executable).with_name("hall"))
     async with app.run_test(size=(80, 24)) as pilot:

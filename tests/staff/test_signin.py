@@ -136,7 +136,7 @@ def test_scope_and_marks(staffed):
 def test_calling_order_puts_priority_and_returned_first(staffed):
     normal = take(staffed, "rural-dibao", "urban-dibao")
     urgent = take(staffed, "elderly-card", priority=True)
-    in_order = waiting_list(3, in_calling_order=True, queue=staffed.queue)
+    in_order = waiting_list(staffed.queue.today(), 3, in_calling_order=True, queue=staffed.queue)
     assert [t.number for t in in_order] == urgent + normal
     assert staffed.queue.call_next(3).number == urgent[0]
 

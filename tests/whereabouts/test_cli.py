@@ -112,17 +112,24 @@ def test_duty_roster_ticks_and_closing_sign_off(db, capsys, people):
         assert run(capsys, "duty", "tick", "--closing", item, "--staff", "S01", "--db", db)[0] == 0
     assert run(capsys, "ticket", "take", "baby-hukou", "--db", db)[0] == 0
     code, _, err = run(capsys, "duty", "sign-off", "--closing", "--staff", "S01", "--db", db)
+    assert code == 1 and "16:15前" in err  # 09:00: tickets are still issued
+    at(MON, 16, 40)
+    code, _, err = run(capsys, "duty", "sign-off", "--closing", "--staff", "S01", "--db", db)
     assert code == 1 and "还有1位群众" in err
     assert run(capsys, "ticket", "call", "--window", "1", "--db", db)[0] == 0
     assert run(capsys, "ticket", "finish", "A001", "--window", "1", "--db", db)[0] == 0
     code, out, err = run(capsys, "duty", "sign-off", "--closing", "--staff", "S01", "--db", db, pin="")
     assert code == 1 and "密码" in err
-    code, out, _ = run(capsys, "duty", "sign-off", "--closing", "--staff", "S01", "--db", db)
+    code, _, err = run(capsys, "duty", "sign-off", "--closing", "--staff", "S01", "--db", db)
+    assert code == 1 and "closing:1「" in err and "灯不亮" in err
+    answer = ("--answer", "closing:1=已报修，明早更换")
+    assert run(capsys, "duty", "sign-off", "--closing", "--staff", "S01", "--answer", "closing:1", "--db", db)[0] == 2
+    code, out, _ = run(capsys, "duty", "sign-off", "--closing", "--staff", "S01", *answer, "--db", db)
     assert code == 0 and "不再取号" in out
     code, _, err = run(capsys, "ticket", "take", "baby-hukou", "--db", db)
-    assert code == 1 and "今天的服务已经结束" in err
+    assert code == 1
     code, out, _ = run(capsys, "duty", "history", "--db", db)
-    assert code == 0 and "[✓] 1." in out and "灯不亮" in out and "签字：S01" in out
+    assert code == 0 and "[✓] 1." in out and "灯不亮" in out and "签字：S01" in out and "已报修" in out
     code, out, _ = run(capsys, "duty", "history", "--json", "--db", db)
     assert json.loads(out)["closing"]["signed_off"]["staff"] == "S01"
     assert run(capsys, "duty", "sign-off", "--staff", "S01", "--db", db)[0] == 2  # --opening or --closing

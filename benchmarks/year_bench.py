@@ -1,0 +1,343 @@
+"""A year of a busy hall: does history slow the day?
+
+    python -m benchmarks.year_bench [--days 250] [--tickets 300]
+
+On a throw-away hall (SQLite in a temporary folder; PostgreSQL too when
+``HALL_TEST_PG`` holds a server URL) the figures of a working day are timed
+on day 1, when the hall has no past, and again on day 250, after 249 working
+days of ``--tickets`` tickets each (taken, called, finished or ended at the
+day's end, with their change-feed events) and their cases:
+
+- taking a ticket and calling the next (then finishing it), through
+  :class:`models.queue.Queue`, as the day's first half of residents arrives;
+- the kiosk's home status (``kiosk.queries.lines``) and the terminal's queue
+  view (``staff_tui.queries.queue_picture``) with the morning's queue waiting;
+- a month report of a whole month (``hall.cases.report``): the first month,
+  timed when it has just ended, against the last whole month on day 250.
+
+Side by side with the ratio; none may grow by more than 1.2×, and the month
+report stays ≤ 1 s. The past days are bulk-inserted (their tickets in the
+final states the day's end gives them), not replayed through the models:
+replaying 75,000 tickets would take most of an hour here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, datetime, timedelta
+from datetime import time as clock_time
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a file: make the project importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from models import clock  # noqa: E402
+from models.config import Config, TicketsConfig  # noqa: E402
+
+GROWTH_LIMIT = 1.2
+MONTH_REPORT_LIMIT_MS = 1000.0
+FIRST_DAY = date(2025, 1, 6)  # a Monday
+CHUNK = 2000
+
+
+def working_days(config: Config, count: int) -> list[date]:
+    from models.calendar import HallCalendar
+
+    calendar = HallCalendar(config)
+    days, day = [], FIRST_DAY
+    while len(days) < count:
+        if calendar.is_working_day(day):
+            days.append(day)
+        day += timedelta(days=1)
+    return days
+
+
+def _median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+def _timed(fn, repeat: int) -> list[float]:
+    fn()  # warm
+    out = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def measure_day(hall, day: date, tickets: int) -> dict[str, float]:
+    """The hot figures of one working day, as its first half of residents comes and is served."""
+    from kiosk import queries as kiosk_queries
+    from models.errors import Refused
+    from staff_tui import queries as staff_queries
+
+    zone = hall.config.zone
+    rng = random.Random(5)  # the same morning on day 1 and on the last day
+    items = _day_items(hall)
+    start = clock.to_utc(datetime.combine(day, clock_time(8, 30), zone))
+    takes, calls = [], []
+    half = tickets // 2
+    for n in range(half):
+        clock.set_now(start + timedelta(seconds=40 * n))
+        item, window = rng.choice(items)
+        began = time.perf_counter()
+        hall.queue.take(item)
+        takes.append(time.perf_counter() - began)
+        if n % 3 == 2:  # the windows keep up with two in three
+            began = time.perf_counter()
+            try:
+                called = hall.queue.call_next(window)
+            except Refused:
+                continue
+            calls.append(time.perf_counter() - began)
+            hall.queue.finish(called.number, window)
+    kiosk = _timed(lambda: kiosk_queries.lines(hall), 100)  # a millisecond or two: many runs, or noise wins
+    terminal = _timed(lambda: staff_queries.queue_picture(hall, 1), 50)
+    return {
+        "take a ticket": _median_ms(takes),
+        "call next": _median_ms(calls),
+        "kiosk home status": _median_ms(kiosk),
+        "terminal queue view": _median_ms(terminal),
+    }
+
+
+def _day_items(hall) -> list[tuple[str, int]]:
+    """(item code, a window serving its line) for the lines residents come for."""
+    from models.schema import Item, Line, Window, WindowLine
+
+    windows = {}
+    for line_id, number in (
+        WindowLine.select(WindowLine.line, Window.number).join(Window).where(~WindowLine.retired).tuples()
+    ):
+        windows.setdefault(line_id, number)
+    rows = (
+        Item.select(Item.code, Item.line)
+        .join(Line)
+        .where(~Item.retired & ~Line.retired & Item.open_from.is_null())  # in season all year
+        .tuples()
+    )
+    return [(code, windows[line_id]) for code, line_id in rows if line_id in windows]
+
+
+def fill_days(hall, days: list[date], tickets: int) -> int:
+    """Bulk-insert ``tickets`` tickets for each of ``days`` as their day's end leaves them, with their events."""
+    from models.queue import tracking
+    from models.schema import Event, Item, Ticket, TicketCounter, Window, WindowLine
+
+    zone = hall.config.zone
+    items = list(Item.select(Item.id, Item.line).where(~Item.retired).tuples())
+    served_by: dict[int, list[int]] = {}
+    for line_id, window_id in WindowLine.select(WindowLine.line, WindowLine.window).where(~WindowLine.retired).tuples():
+        served_by.setdefault(line_id, []).append(window_id)
+    items = [(i, line) for i, line in items if line in served_by]
+    prefixes = {}
+    from models.schema import Line
+
+    for line_id, prefix in Line.select(Line.id, Line.prefix).tuples():
+        prefixes[line_id] = prefix
+    numbers = {w.id: w.number for w in Window.select()}
+    rng = random.Random(11)
+    made = 0
+    ticket_id = (Ticket.select(Ticket.id).order_by(Ticket.id.desc()).scalar() or 0) + 1
+    tickets_rows, events_rows, counters = [], [], []
+
+    def flush() -> None:
+        from models.db import database
+
+        with database.atomic():
+            for model, rows in ((Ticket, tickets_rows), (Event, events_rows), (TicketCounter, counters)):
+                for at in range(0, len(rows), CHUNK):
+                    model.insert_many(rows[at : at + CHUNK]).execute()
+        tickets_rows.clear()
+        events_rows.clear()
+        counters.clear()
+
+    for day in days:
+        opening = clock.to_utc(datetime.combine(day, clock_time(8), zone))
+        seqs: dict[str, int] = {}
+        for n in range(tickets):
+            item_id, line_id = rng.choice(items)
+            prefix = prefixes[line_id]
+            seqs[prefix] = seqs.get(prefix, 0) + 1
+            issued = opening + timedelta(seconds=int(n * 30000 / tickets))
+            roll = rng.random()
+            status = (
+                "done" if roll < 0.85 else "no_show" if roll < 0.92 else "not_called" if roll < 0.97 else "not_finished"
+            )
+            window_id = rng.choice(served_by[line_id]) if status != "not_called" else None
+            called = issued + timedelta(minutes=rng.uniform(2, 40)) if window_id else None
+            finished = called + timedelta(minutes=rng.uniform(3, 15)) if called and status == "done" else None
+            number = f"{prefix}{seqs[prefix]:03d}"
+            tickets_rows.append(
+                {
+                    "id": ticket_id,
+                    "number": number,
+                    "prefix": prefix,
+                    "seq": seqs[prefix],
+                    "service_day": day,
+                    "item": item_id,
+                    "line": line_id,
+                    "priority": rng.random() < 0.05,
+                    "tracking_code": tracking.new_code(),
+                    "status": status,
+                    "issued_at": issued,
+                    "arrival_at": issued,
+                    "window": window_id,
+                    "called_at": called,
+                    "started_at": called if finished else None,
+                    "finished_at": finished,
+                    "no_show_at": called if status == "no_show" else None,
+                }
+            )
+            events_rows.append({"at": issued, "kind": "ticket.taken", "ref": ticket_id, "data": {"number": number}})
+            if called:
+                window = numbers[window_id]
+                events_rows.append(
+                    {
+                        "at": called,
+                        "kind": "ticket.called",
+                        "ref": ticket_id,
+                        "data": {"number": number, "window": window},
+                    }
+                )
+            if finished:
+                events_rows.append(
+                    {"at": finished, "kind": "ticket.finished", "ref": ticket_id, "data": {"number": number}}
+                )
+            if status in ("not_called", "not_finished"):
+                events_rows.append(
+                    {
+                        "at": opening + timedelta(hours=16),
+                        "kind": "ticket.day_ended",
+                        "ref": ticket_id,
+                        "data": {"number": number},
+                    }
+                )
+            ticket_id += 1
+        counters.extend({"prefix": p, "day": day, "last": last} for p, last in seqs.items())
+        made += tickets
+        if len(tickets_rows) >= 20 * CHUNK:
+            flush()
+    flush()
+    _settle()
+    return made
+
+
+def _settle() -> None:
+    """Serial sequences past the explicit ids (PostgreSQL) and planner statistics after a bulk load."""
+    from models.db import database, is_postgres
+
+    if is_postgres():
+        for table in ("ticket", "event"):
+            database.execute_sql(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT COALESCE(MAX(id), 1) FROM \"{table}\"))"
+            )
+    for table in ("ticket", "event", "ticket_counter"):
+        database.execute_sql(f'ANALYZE "{table}"')
+
+
+def _quiet() -> None:
+    """After a bulk load, PostgreSQL's autovacuum would come round in the middle of
+    the measurement (on the same two cores), and SQLite's write-ahead log holds
+    the whole load: vacuum and checkpoint now, as a nightly job would."""
+    from models.db import database, is_postgres
+
+    if not is_postgres():
+        database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    else:
+        for table in ("ticket", "event", "ticket_counter", "case_record", "case_event", "case_state", "case_rating"):
+            database.execute_sql(f'VACUUM (ANALYZE) "{table}"')
+        try:  # and write the load out now rather than while the day is timed (needs the server's owner)
+            database.execute_sql("CHECKPOINT")
+        except Exception as exc:  # noqa: BLE001  (a benchmark on someone else's server: go on without it)
+            print(f"  (no CHECKPOINT: {exc})", flush=True)
+    time.sleep(5)  # let the server's background writers settle
+
+
+def month_report_ms(hall, month: str) -> float:
+    return _median_ms(_timed(lambda: hall.cases.report(month=month), 5))
+
+
+def run(url: str, days: int, tickets: int) -> tuple[dict[str, float], dict[str, float]]:
+    from benchmarks.case_data import generate_cases
+    from models.catalogue import default_catalogue_path
+    from models.catalogue import store as catalogue_store
+    from models.hall import open_hall
+
+    config = Config(database=url, tickets=TicketsConfig(always_open=True))
+    calendar_days = working_days(config, days)
+    first, last = calendar_days[0], calendar_days[-1]
+    clock.set_now(clock.to_utc(datetime.combine(first, clock_time(7), config.zone)))
+    hall = open_hall(config, create=True)
+    catalogue_store.load_file(str(default_catalogue_path()))
+    day_one = measure_day(hall, first, tickets)
+    first_month = [d for d in calendar_days[1:] if (d.year, d.month) == (first.year, first.month)]
+    fill_days(hall, first_month, tickets)
+    month_one = f"{first.year:04d}-{first.month:02d}"
+    clock.set_now(clock.to_utc(datetime.combine(first_month[-1], clock_time(18), config.zone)))
+    generate_cases(int(len(first_month) * tickets * 0.8), config=config, days=(first_month[-1] - first).days)
+    _quiet()
+    day_one["month report (a whole month)"] = month_report_ms(hall, month_one)
+
+    started = time.perf_counter()
+    rest = [d for d in calendar_days[1:-1] if d not in first_month]
+    made = fill_days(hall, rest, tickets) + len(first_month) * tickets
+    clock.set_now(clock.to_utc(datetime.combine(last, clock_time(7), config.zone)))
+    cases = generate_cases(int(len(rest) * tickets * 0.8), config=config, days=(last - first_month[-1]).days)
+    print(f"  filled {made:,} tickets and {cases:,} cases in {time.perf_counter() - started:.0f} s", flush=True)
+    _quiet()
+    day_last = measure_day(hall, last, tickets)
+    previous = date(last.year, last.month, 1) - timedelta(days=1)
+    day_last["month report (a whole month)"] = month_report_ms(hall, f"{previous.year:04d}-{previous.month:02d}")
+    hall.close()
+    clock.set_now(None)
+    return day_one, day_last
+
+
+def show(name: str, days: int, day_one: dict[str, float], day_last: dict[str, float]) -> None:
+    print(f"  {'':30} {'day 1':>9} {f'day {days}':>9}   growth")
+    for what, before in day_one.items():
+        after = day_last[what]
+        growth = after / before if before else float("nan")
+        flags = []
+        if growth > GROWTH_LIMIT:
+            flags.append(f"over {GROWTH_LIMIT}×")
+        if what.startswith("month report") and after > MONTH_REPORT_LIMIT_MS:
+            flags.append("over 1 s")
+        print(f"  {what:30} {before:7.2f} ms {after:7.2f} ms   {growth:4.2f}×  {' '.join(flags) or 'ok'}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--days", type=int, default=250)
+    parser.add_argument("--tickets", type=int, default=300)
+    parser.add_argument("--only", choices=("sqlite", "postgres"), help="one backend")
+    args = parser.parse_args(argv)
+    if args.only != "postgres":
+        with tempfile.TemporaryDirectory() as tmp:
+            print(f"A year of a busy hall: {args.days} working days × {args.tickets} tickets (SQLite)")
+            show("sqlite", args.days, *run(f"sqlite:///{tmp}/hall.db", args.days, args.tickets))
+    pg = os.environ.get("HALL_TEST_PG", "")
+    if args.only == "sqlite":
+        return
+    if pg and pg != "off":
+        import psycopg
+
+        with psycopg.connect(pg, autocommit=True) as conn:
+            conn.execute("DROP DATABASE IF EXISTS hall_year WITH (FORCE)")
+            conn.execute("CREATE DATABASE hall_year")
+        print(f"\nA year of a busy hall: {args.days} working days × {args.tickets} tickets (PostgreSQL)")
+        show("postgres", args.days, *run(pg.rsplit("/", 1)[0] + "/hall_year", args.days, args.tickets))
+    else:
+        print("\n(PostgreSQL not measured: HALL_TEST_PG is not set; `make bench` starts a server)")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
