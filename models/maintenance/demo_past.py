@@ -23,6 +23,7 @@ from datetime import date, datetime, time, timedelta
 
 from models import clock
 from models.calendar import HallCalendar
+from models.duty.closing import open_problems_for
 from models.errors import Refused
 from models.hall import get_setting, put_setting
 from models.maintenance.demo_history import NOMINAL_MINUTES, SETTING, _Morning, _posts
@@ -159,7 +160,9 @@ class _PastDay(_Morning):
                 self.duty.tick(self.today, "closing", index, duty_person)
                 self.made["ticks"] += 1
             self.go(minute + 10)
-            self.duty.sign_off(self.today, "closing", duty_person)
+            # The duty person writes what was done about each problem still open, as the closing asks.
+            answers = {key: "已处理" for key in open_problems_for(self.today)}
+            self.duty.sign_off(self.today, "closing", duty_person, answers=answers)
         except Refused:
             pass  # a day left unsigned is a day the next leader is told about
 
