@@ -38,6 +38,7 @@ from staff_tui import keys
 from staff_tui.asking import Asking
 from staff_tui.idle_lock import IdleLock
 from staff_tui.screens.staff_screen import StaffScreen
+from staff_tui.typed_ahead import TypedAhead
 
 HERE = Path(__file__).parent
 
@@ -55,7 +56,7 @@ def terminal_name() -> str:
     return " ".join(parts)[:120]
 
 
-class StaffApp(IdleLock, Asking, App):
+class StaffApp(IdleLock, TypedAhead, Asking, App):
     @dataclass
     class ArrivedOnDuty(Message, bubble=False):
         """Signed in and on duty; ``changed`` is the state change, if one was needed."""
