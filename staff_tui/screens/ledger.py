@@ -188,17 +188,17 @@ class LedgerScreen(WideOrNarrowScreen):
         else:
             names = {w.number: name_of(w.name, w.name_en) for w in windows}
             options = [(tr("staff_ui.window_choice", window=n, name=names.get(n, "")), n) for n in shift.windows]
+            # Left at 全部: the shift's window and every case this person follows (首问负责).
             window_select.set_options(options)
-            window_select.value = shift.window
         if people:
             self.query_one("#handler", Select).set_options([(f"{p.name}（{p.code}）", p.code) for p in people])
         self._choices_loaded = True
         self.reload(reset=True)
 
     def window_switched(self) -> None:
-        shift = self.app.shift
-        if not shift.is_leader and self._choices_loaded:
-            self.query_one("#window", Select).value = shift.window
+        # 全部 follows the shift's window by itself (the scope is asked again).
+        if self._choices_loaded:
+            self.reload(reset=True)
 
     # --- the filter ---------------------------------------------------------------------------------
 
@@ -218,7 +218,7 @@ class LedgerScreen(WideOrNarrowScreen):
             search=self.query_one("#search", Input).value.strip(),
         )
         if self.flags["mine"]:
-            flt.handler = shift.code
+            flt.involving = shift.code
             flt.window = None
         return flt
 
@@ -326,11 +326,9 @@ class LedgerScreen(WideOrNarrowScreen):
             self.flags[name] = False
         self.query_one("#search", Input).value = ""
         self.query_one("#kind", Select).clear()
+        self.query_one("#window", Select).clear()
         if self.app.shift.is_leader:
-            self.query_one("#window", Select).clear()
             self.query_one("#handler", Select).clear()
-        else:
-            self.query_one("#window", Select).value = self.app.shift.window
         self._relabel()
         self.reload(reset=True)
 

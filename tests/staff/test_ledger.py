@@ -12,7 +12,7 @@ from models.cases import Cases
 from models.queue import tracking
 from models.schema.cases import CaseState
 from staff_tui.widgets.keyed_table import KeyedTable
-from tests.staff.helpers import make_app, shift_for, text_of, wait_for
+from tests.staff.helpers import make_app, shift_for, take, text_of, wait_for
 
 
 def open_cases(hall) -> dict[str, str]:
@@ -141,6 +141,25 @@ async def test_mine_and_a_change_elsewhere_shows_up(staffed):
         Cases(staffed.config).handover(numbers["late"], "S05", "S06", "A岗外出")
         await wait_for(pilot, lambda: numbers["late"] in rows(app), what="handed-over case appears")
         assert rows(app) == [numbers["six"], numbers["late"]]  # newest first, the row added in place
+
+
+async def test_the_first_responder_follows_what_he_transferred(staffed):
+    """S05 sends a resident on from window 3 to window 1; S01 finishes the case there.
+    S05's ledger lists it under 全部, under F6 我的 and when searching its number."""
+    (number,) = take(staffed, "rural-dibao")
+    staffed.queue.call_next(3, "S05")
+    staffed.queue.transfer(number, 3, to_window=1, staff_code="S05", note="先开证明")
+    staffed.queue.call_next(1, "S01")
+    case = Cases(staffed.config).open_case(staff="S01", ticket=number, item="baby-hukou", result="已出具证明").number
+    app = make_app(staffed, shift=shift_for("S05", 3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_ledger(pilot, app)
+        screen = app.screen
+        assert rows(app) == [case]
+        token = screen._token
+        await pilot.press("f6")
+        await reload_done(pilot, app, token)
+        assert rows(app) == [case]
 
 
 def bulk_cases(db, n: int) -> None:
