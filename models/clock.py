@@ -42,6 +42,25 @@ def local(instant: datetime, zone: tzinfo) -> datetime:
     return instant.replace(tzinfo=UTC).astimezone(zone)
 
 
+def reading(value: datetime | str | None, zone: tzinfo, form: str = "%Y-%m-%d %H:%M") -> str:
+    """How a person reads a stored instant: in the hall's zone, to the minute ("-" for none).
+
+    The one formatter for every time a person reads. ``value`` is a naive UTC
+    datetime (as stored), an aware one, or its ISO text as an event's data keeps
+    it (naive text is UTC too).
+    """
+    if value is None or value == "":
+        return "-"
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return value
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(zone).strftime(form)
+
+
 def to_utc(local_time: datetime) -> datetime:
     """An aware local datetime as naive UTC, for storage and comparison."""
     return local_time.astimezone(UTC).replace(tzinfo=None)

@@ -29,8 +29,7 @@ def fit(text: str, width: int) -> str:
 def hhmm(instant: datetime | None, zone) -> str:
     if instant is None:
         return "--:--"
-    local = clock.local(instant, zone)
-    return f"{local.hour:02d}:{local.minute:02d}"
+    return clock.reading(instant, zone, "%H:%M")
 
 
 def minutes_between(start: datetime | None, end: datetime | None) -> int:

@@ -172,7 +172,7 @@ class CaseDetailScreen(WideOrNarrowScreen):
         self.query_one(CaseFields).show(view, phone=self.phone, wide=self.wide, zone=self.app.config.zone)
         # The body's width less its scrollbar and a cell of padding each side of four columns.
         room = (self.query_one("#case-body").size.width or self.size.width or 80) - 2 - 4 * 2
-        self.query_one(CaseHistory).show(d.get("history") or [], self._person, room)
+        self.query_one(CaseHistory).show(d.get("history") or [], self._person, room, self.app.config.zone)
         notices = self.query_one("#notice-list", OptionList)
         highlighted = notices.highlighted
         notices.clear_options()

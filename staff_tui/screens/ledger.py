@@ -22,6 +22,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
+from models import clock
 from models.cases.ledger import DUE_SOON_DAYS, LedgerFilter, case_mark, ledger, ledger_count
 from models.cases.rights import ledger_scope
 from models.cases.rules import KINDS, STATES
@@ -260,8 +261,6 @@ class LedgerScreen(WideOrNarrowScreen):
         page = answer.page
         wide = self.wide
         item_width = self._item_width()
-        from models import clock
-
         year = clock.service_day(self.app.config.zone).year
         rows = []
         for row in page.rows:
@@ -282,7 +281,10 @@ class LedgerScreen(WideOrNarrowScreen):
                 row.handler_name,
             ]
             if wide:
-                cells[5:5] = [str(row.window or "-"), row.accepted_at[5:16].replace("T", " ")]
+                cells[5:5] = [
+                    str(row.window or "-"),
+                    clock.reading(row.accepted_at, self.app.config.zone, "%m-%d %H:%M"),
+                ]
                 cells.append(row.phone_masked or "-")
             rows.append((row.number, tuple(cells)))
         table = self.query_one("#cases", KeyedTable)
