@@ -49,7 +49,7 @@ class CaseForm(Vertical):
     CaseForm .pair { height: auto; }
     CaseForm .pair > Vertical { width: 1fr; height: auto; margin-right: 1; }
     CaseForm Input, CaseForm Select { width: 1fr; }
-    CaseForm SelectionList { height: auto; max-height: 9; }
+    CaseForm SelectionList { height: auto; max-height: 6; }
     CaseForm .due { color: $primary; text-style: bold; }
     """
 
