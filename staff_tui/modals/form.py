@@ -86,6 +86,10 @@ class FormDialog(SavingDialog):
         focusable = [w for w in self.query("Input, Select, SelectionList") if w.focusable]
         if focusable:
             focusable[0].focus()
+        self.remember_start()
+
+    def typed(self) -> dict:
+        return self.values()
 
     def values(self) -> dict:
         out = {}

@@ -165,6 +165,10 @@ class OutcomeDialog(SavingDialog):
         event.stop()
         self.action_remove_case()
 
+    def dirty(self) -> bool:
+        forms = self._forms()
+        return len(forms) > 1 or any(form.changed() for form in forms)
+
     def action_save(self) -> None:
         if self._forms():
             super().action_save()

@@ -122,6 +122,20 @@ class CaseForm(Vertical):
     def on_mount(self) -> None:
         with self.app.batch_update():
             self._item_changed(first=True)
+        self._at_start = self._typed()
+
+    def _typed(self) -> tuple:
+        inputs = tuple(field.value for field in self.query(Input))
+        return (
+            self.query_one("#item", Select).value,
+            self.kind,
+            inputs,
+            tuple(self.query_one("#missing", SelectionList).selected),
+        )
+
+    def changed(self) -> bool:
+        """Whether anything was typed, chosen or ticked since the form opened."""
+        return self._typed() != getattr(self, "_at_start", None)
 
     # --- reacting ----------------------------------------------------------------------------------
 
