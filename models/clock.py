@@ -51,14 +51,16 @@ def reading(value: datetime | str | None, zone: tzinfo, form: str = "%Y-%m-%d %H
     """
     if value is None or value == "":
         return "-"
+    instant = value
     if isinstance(value, str):
         try:
-            value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+            instant = datetime.fromisoformat(value.replace("Z", "+00:00"))
         except ValueError:
             return value
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.astimezone(zone).strftime(form)
+    assert isinstance(instant, datetime)
+    if instant.tzinfo is None:
+        instant = instant.replace(tzinfo=UTC)
+    return instant.astimezone(zone).strftime(form)
 
 
 def to_utc(local_time: datetime) -> datetime:

@@ -9,7 +9,8 @@ click (:mod:`staff_tui.idle_lock`); unlocking needs the PIN.
 From any working screen, ctrl keys that no screen uses (listed by F1, see
 :mod:`staff_tui.keys`) set one's own whereabouts (Ctrl+T), open the
 whereabouts board, duty and the reports (Ctrl+G, Ctrl+O, Ctrl+R) and sign
-out, asking which state to leave in (Ctrl+L). Choosing the window at
+out, asking which state to leave in (Ctrl+L; Ctrl+Q quits the same way,
+:mod:`staff_tui.leaving`). Choosing the window at
 sign-in sets 在岗. Signing a *locked* terminal out (F10 on the lock screen)
 leaves the state as it was: whoever pressed F10 did not give the PIN. A
 leader's terminal is told of every ``cover.lost`` (a window whose A and B
@@ -37,6 +38,7 @@ from shared_ui.words import localise_bindings
 from staff_tui import keys
 from staff_tui.asking import Asking
 from staff_tui.idle_lock import IdleLock
+from staff_tui.leaving import Leaving
 from staff_tui.screens.staff_screen import StaffScreen
 from staff_tui.typed_ahead import TypedAhead
 
@@ -56,7 +58,7 @@ def terminal_name() -> str:
     return " ".join(parts)[:120]
 
 
-class StaffApp(IdleLock, TypedAhead, Asking, App):
+class StaffApp(IdleLock, TypedAhead, Leaving, Asking, App):
     @dataclass
     class ArrivedOnDuty(Message, bubble=False):
         """Signed in and on duty; ``changed`` is the state change, if one was needed."""
@@ -227,18 +229,6 @@ class StaffApp(IdleLock, TypedAhead, Asking, App):
             if reset is not None:
                 reset()
 
-    def action_sign_out_asking(self) -> None:
-        """Ctrl+L: sign out, leaving one's state as chosen (休息 first)."""
-        from staff_tui.modals.state_pick import StateDialog, StateRequest
-
-        shift = self.shift
-
-        def answered(result) -> None:
-            if result is not None and self.shift is shift:
-                self.sign_out()
-
-        self.push_screen(StateDialog(StateRequest(shift.code, shift.name, sign_out=True)), answered)
-
     def action_my_state(self) -> None:
         from staff_tui.modals.state_pick import StateDialog, StateRequest
 
@@ -300,10 +290,6 @@ class StaffApp(IdleLock, TypedAhead, Asking, App):
         if action in keys.WORK_ACTIONS:
             return self.shift is not None and not self.locked and self.screen.name in self.WORK_SCREENS
         return True
-
-    def action_quit(self) -> None:
-        if not self.locked:
-            self.exit()
 
     def action_toggle_keys(self) -> None:
         if self.screen.query("HelpPanel"):
