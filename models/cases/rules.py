@@ -44,7 +44,7 @@ NOTICE_KINDS = (
     "petition_receipt",
 )
 # The steps taken on a case after it is opened (one models.cases.Cases method each).
-CASE_ACTIONS = ("materials", "extend", "complete", "notify", "escalate", "handover", "publish", "rate")
+CASE_ACTIONS = ("materials", "extend", "complete", "notify", "escalate", "handover", "publish", "rate", "correct")
 # 非常满意 满意 基本满意 不满意 非常不满意; the last two are 差评.
 LEVELS = ("very_satisfied", "satisfied", "basic", "unsatisfied", "very_unsatisfied")
 BAD_LEVELS = ("unsatisfied", "very_unsatisfied")
@@ -279,6 +279,8 @@ def applicable_actions(case: dict) -> set[str]:
         allowed.add("publish")
     if state in FINISHED_STATES and case.get("rating") is None:
         allowed.add("rate")
+    if state is not None:
+        allowed.add("correct")  # a wrong item or result is put right by a new record, in any state
     return allowed
 
 

@@ -27,6 +27,7 @@ from shared_ui.words import tr
 from staff_tui import queries
 from staff_tui.case_words import head_text, local_text, person_text
 from staff_tui.modals.confirm import ConfirmDialog
+from staff_tui.modals.correction_form import CorrectionDialog
 from staff_tui.modals.form import Field, FormDialog
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.widgets.action_bar import ActionBar
@@ -45,6 +46,7 @@ ACTIONS = [
     ("publish", "staff_case.a_publish"),
     ("rate", "staff_case.a_rate"),
     ("phone", "staff_case.a_phone"),
+    ("correct", "staff_case.a_correct"),
 ]
 
 
@@ -85,6 +87,7 @@ class CaseDetailScreen(WideOrNarrowScreen):
         Binding("b", "step('publish')", "staff_case.a_publish", key_display="B"),
         Binding("v", "step('rate')", "staff_case.a_rate", key_display="V"),
         Binding("f", "step('phone')", "staff_case.a_phone", key_display="F"),
+        Binding("x", "step('correct')", "staff_case.a_correct", key_display="X"),
         Binding("escape,f9", "back", "staff_ui.back", key_display="Esc"),
         Binding("f10", "lock", "staff_ui.lock", key_display="F10", show=False),
     ]
@@ -366,6 +369,12 @@ class CaseDetailScreen(WideOrNarrowScreen):
             "step_rated",
             intro=tr("staff_case.rate_intro"),
         )
+
+    def _step_correct(self) -> None:
+        dialog = CorrectionDialog(
+            self.number, self.view.detail, cases=self._cases(), staff=self.app.shift.code, lang=self.app.lang
+        )
+        self.app.push_screen(dialog, self._done("step_corrected"))
 
     def _step_phone(self) -> None:
         self.busy = True
