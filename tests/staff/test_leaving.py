@@ -19,7 +19,7 @@ async def test_quitting_asks_the_state_and_warns_of_the_called_ticket(staffed):
         await pilot.press("ctrl+q")
         await wait_for(pilot, lambda: isinstance(app.screen, StateDialog), what="the question")
         warning = text_of(app.screen.query_one("#state-warning", Static))
-        assert number in warning and "3 号窗口叫号" in warning
+        assert number in warning and "3号窗口叫号" in warning
         await pilot.press("enter")  # 休息, the first choice
         await wait_for(pilot, lambda: not app.is_running, what="quit")
     assert staffed.whereabouts.state_of("S05").state == "resting"
