@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 import socket
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from textual.app import App, SystemCommand
@@ -97,6 +97,11 @@ class StaffApp(IdleLock, TypedAhead, Leaving, Asking, App):
         self.config = config
         self.lang = config.language
         localise_bindings(self, self.lang)
+        for key, bindings in self._bindings.key_to_bindings.items():  # Textual's own "palette"
+            self._bindings.key_to_bindings[key] = [
+                replace(b, description=t("staff_ui.palette", self.lang)) if b.action == "command_palette" else b
+                for b in bindings
+            ]
         if hall is not None and hall.config != config:
             # A hall handed in (by a test, or a program that opened it itself) serves
             # this terminal's config: the services are wired again, bound to it.
@@ -292,14 +297,19 @@ class StaffApp(IdleLock, TypedAhead, Leaving, Asking, App):
         return True
 
     def action_toggle_keys(self) -> None:
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
+        from staff_tui.widgets.key_help import HallKeyPanel
+
+        panels = self.screen.query(HallKeyPanel)
+        if panels:
+            panels.remove()
         else:
-            self.action_show_help_panel()
+            self.screen.mount(HallKeyPanel())
 
     # --- the command palette: every action of the screen, by its words --------------------------
 
     def get_system_commands(self, screen):
+        from staff_tui.widgets.key_help import from_textual
+
         if self.locked:
             return
         for active in screen.active_bindings.values():
@@ -309,6 +319,8 @@ class StaffApp(IdleLock, TypedAhead, Leaving, Asking, App):
             if binding.action in ("command_palette", "app.command_palette"):
                 continue
             node = active.node
+            if from_textual(node, binding.action):
+                continue  # a field's own keys, Tab and the like (in Textual's English) are no hall command
             label = binding.description
             display = self.get_key_display(binding)
             yield SystemCommand(
@@ -316,7 +328,16 @@ class StaffApp(IdleLock, TypedAhead, Leaving, Asking, App):
                 t("staff_ui.palette_help", self.lang, keys=display),
                 lambda node=node, action=binding.action: self.call_later(self.run_action, action, node),
             )
-        yield from super().get_system_commands(screen)
+        # Only the hall's commands, in the hall's words: none of Textual's own (theme,
+        # keys, and the screenshot, which would write residents' data to disk).
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(placeholder=t("staff_ui.palette_search", self.lang), id="--command-palette")
+            )
 
     # --- the change feed ------------------------------------------------------------------------------
 

@@ -72,7 +72,14 @@ class FormDialog(SavingDialog):
             )
         if spec.kind == "select":
             value = spec.value if any(v == spec.value for _, v in spec.options) else Select.NULL
-            return Select(spec.options, value=value, id=wid, allow_blank=value is Select.NULL, compact=True)
+            return Select(
+                spec.options,
+                value=value,
+                id=wid,
+                allow_blank=value is Select.NULL,
+                prompt=tr("staff_ui.select_prompt"),
+                compact=True,
+            )
         if spec.kind == "multi":
             chosen = set(spec.value or ())
             return SelectionList(
