@@ -283,6 +283,11 @@ class StaffApp(IdleLock, TypedAhead, Leaving, Asking, App):
         if self.is_screen_installed("ledger") and not self.get_screen("ledger").is_attached:
             self.uninstall_screen("ledger")
 
+    def action_show_queue(self) -> None:
+        """F9 (叫号) on a side screen: back to the window's queue, whatever was opened on the way."""
+        while len(self.screen_stack) > 2 and self.screen.name != "queue":
+            self.pop_screen()
+
     def show_ledger(self) -> None:
         if self.shift is not None and self.screen.name != "ledger":
             self.push_screen("ledger")

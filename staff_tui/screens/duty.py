@@ -68,7 +68,7 @@ class DutyScreen(WideOrNarrowScreen):
         Binding("f6", "log_fix", "staff_ui.duty.log_fix", key_display="F6"),
         Binding("f7", "other_day", "staff_ui.duty.other_day", key_display="F7"),
         Binding("f8", "other_list", "staff_ui.duty.other_list", key_display="F8"),
-        Binding("f9", "back", "staff_ui.queue", key_display="F9"),
+        Binding("f9", "app.show_queue", "staff_ui.queue", key_display="F9"),
         Binding("f10", "lock", "staff_ui.lock", key_display="F10", show=False),
         Binding("escape", "back", "staff_ui.back", show=False),
     ]

@@ -73,7 +73,7 @@ class LedgerScreen(WideOrNarrowScreen):
         Binding("f6", "toggle('mine')", "staff_ledger.f_mine", key_display="F6"),
         Binding("f7", "clear_filters", "staff_ledger.f_clear", key_display="F7"),
         Binding("f8", "open_case", "staff_ledger.open_case", key_display="F8"),
-        Binding("f9", "back", "staff_ui.queue", key_display="F9"),
+        Binding("f9", "app.show_queue", "staff_ui.queue", key_display="F9"),
         Binding("f10", "lock", "staff_ui.lock", key_display="F10"),
         Binding("ctrl+f", "search", "staff_ledger.search", key_display="Ctrl+F", show=False),
         Binding("n", "page(1)", "staff_ledger.next_page", show=False),

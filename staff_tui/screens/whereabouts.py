@@ -64,7 +64,7 @@ class WhereaboutsScreen(WideOrNarrowScreen):
         Binding("f2", "app.my_state", "staff_ui.where.set_mine", key_display="F2"),
         Binding("f3", "leave", "staff_ui.where.leave", key_display="F3"),
         Binding("f4", "set_other", "staff_ui.where.set_other", key_display="F4"),
-        Binding("f9", "back", "staff_ui.queue", key_display="F9"),
+        Binding("f9", "app.show_queue", "staff_ui.queue", key_display="F9"),
         Binding("f10", "lock", "staff_ui.lock", key_display="F10"),
         Binding("escape", "back", "staff_ui.back", show=False),
     ]

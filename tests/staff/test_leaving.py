@@ -1,5 +1,5 @@
-"""Quitting the terminal (Ctrl+Q) asks, like signing out (Ctrl+L), which state to leave in,
-and says when a ticket is still called at the window; Ctrl+Q twice quits at once."""
+"""Leaving: Ctrl+Q asks, like Ctrl+L, which state to leave in and says when a ticket is still
+called at the window (Ctrl+Q twice quits at once); F9 (叫号) goes back to the queue."""
 
 from __future__ import annotations
 
@@ -44,3 +44,17 @@ async def test_before_sign_in_ctrl_q_quits_at_once(staffed):
         await wait_for(pilot, lambda: app.screen.name == "signin")
         await pilot.press("ctrl+q")
         await wait_for(pilot, lambda: not app.is_running, what="quit")
+
+
+async def test_f9_labelled_queue_goes_to_the_queue(staffed):
+    """F9 (叫号) on a side screen opened from the ledger goes to the queue, not back to the ledger."""
+    app = make_app(staffed, shift=shift_for("S05", 3), live=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.screen.name == "queue" and app.screen.picture is not None)
+        for key, name in (("ctrl+g", "whereabouts"), ("ctrl+o", "duty"), ("ctrl+r", "reports")):
+            await pilot.press("f9")
+            await wait_for(pilot, lambda: app.screen.name == "ledger", what="ledger")
+            await pilot.press(key)
+            await wait_for(pilot, lambda name=name: app.screen.name == name, what=name)
+            await pilot.press("f9")
+            await wait_for(pilot, lambda: app.screen.name == "queue", what=f"the queue from {name}")
