@@ -1,6 +1,6 @@
 """What the resident sees once the outcome is saved: the tracking code in
 large letters, its QR code (black on white, whatever the theme), and the
-notice of each case. P prints them when a printer is configured."""
+notice of each case. P prints them, or says that no printer is set."""
 
 from __future__ import annotations
 
@@ -56,11 +56,6 @@ class ResidentScreen(StaffScreen):
     def on_mount(self) -> None:
         self.query_one("#notices").focus()
 
-    def check_action(self, action: str, parameters) -> bool | None:
-        if action == "print":
-            return bool(self.app.config.kiosk.printer)
-        return True
-
     def action_close(self) -> None:
         self.dismiss()
 
@@ -68,4 +63,9 @@ class ResidentScreen(StaffScreen):
         from shared_ui.printing import print_notices
 
         printer, outcome, language = self.app.config.kiosk.printer, self.outcome, self.app.lang
+        if not printer:
+            line = self.query_one(PrintLine)
+            line.update(tr("staff_resident.no_printer"))
+            line.add_class("error")
+            return
         self.query_one(PrintLine).print_with(lambda: print_notices(printer, outcome, language=language))

@@ -294,3 +294,16 @@ async def test_a_leader_hands_a_case_over(staffed):
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: screen.view.detail["handler"] == "S06", what="handed over")
         assert "已移交给 杨磊（S06）" in text_of(screen.query_one("#case-message"))
+
+
+async def test_p_without_a_printer_says_so(staffed):
+    take(staffed, "rural-dibao")
+    app = make_app(staffed, shift=shift_for("S05", 3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await call_and_open_outcome(pilot, app)
+        fill(app, "promised", {"days": "5"})
+        await pilot.press("ctrl+s")
+        await resident_view(pilot, app)
+        await pilot.press("p")
+        await wait_for(pilot, lambda: "没有设置打印机" in text_of(app.screen.query_one("#resident-message")))
+        assert app.screen.name == "resident"
