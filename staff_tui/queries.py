@@ -97,8 +97,9 @@ def _serving(window_number: int) -> tuple[Serving | None, tuple[str, ...]]:
         item=ticket.item.code,
         item_name=ticket.item.name,
         item_name_en=ticket.item.name_en,
-        line_name=ticket.line.name,
-        line_name_en=ticket.line.name_en,
+        # The item's own line (a ticket transferred to another line keeps its item's).
+        line_name=ticket.item.line.name,
+        line_name_en=ticket.item.line.name_en,
         priority=ticket.priority,
         returned=ticket.returned,
         transfers=ticket.transfers,

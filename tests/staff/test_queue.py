@@ -7,7 +7,7 @@ import re
 import pytest
 from textual.widgets import Input, Select
 
-from models.schema import Ticket, Window, WindowLine
+from models.schema import Item, Ticket, Window, WindowLine
 from shared_ui.words import tr
 from staff_tui.widgets.keyed_table import KeyedTable
 from tests.staff.helpers import make_app, shift_for, take, text_of, wait_for
@@ -224,3 +224,16 @@ async def test_the_status_bar_keeps_the_time_and_a_database_warning_whole(staffe
         await wait_for(pilot, lambda: bar.db_problem, what="warning")
         line = str(bar.render())
         assert re.search(r"\d\d-\d\d \d\d:\d\d\s*$", line) and tr("staff_ui.db_problem_short") in line
+
+
+async def test_a_transferred_item_shows_its_own_lines_name(staffed):
+    (number,) = take(staffed, "landless-pension-claim")  # 劳动保障
+    line_of_item = Item.get(Item.code == "landless-pension-claim").line.name
+    staffed.queue.call_next(2)
+    staffed.queue.transfer(number, 2, to_window=1, note="先办计生证明")
+    app = make_app(staffed, shift=shift_for("S01", 1))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_queue(pilot, app)
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: number in serving(app), what="called at window 1")
+        assert f"（{line_of_item}）" in serving(app) and "（计生服务）" not in serving(app)
