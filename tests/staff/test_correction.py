@@ -1,4 +1,4 @@
-"""A case saved with the wrong item is put right at the counter: a new record with its reason."""
+"""Steps at the counter: a case saved with the wrong item is put right (a new record with its reason); a rating."""
 
 from __future__ import annotations
 
@@ -36,3 +36,18 @@ async def test_the_item_is_corrected_with_a_reason(staffed):
     assert kinds[0] == "opened" and kinds[-1] == "corrected"  # appended; the opening stands
     corrected = CaseEvent.select().order_by(CaseEvent.id.desc()).get()
     assert corrected.data["reason"] == "受理时选错事项" and "result" not in corrected.data["changes"]
+
+
+async def test_a_rating_at_the_counter(staffed):
+    cases = Cases(staffed.config)
+    number = cases.open_case(staff="S05", item="elderly-card", kind="immediate", window=3, result="已办理").number
+    app = make_app(staffed, shift=shift_for("S05", 3), live=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.screen.name == "queue")
+        app.push_screen(CaseDetailScreen(number))
+        await wait_for(pilot, lambda: app.screen.name == "case" and app.screen.view is not None, what="case")
+        await pilot.press("v")
+        await wait_for(pilot, lambda: app.screen.query("#f-level"), what="the rating form")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.screen.name == "case", what="saved")
+    assert cases.detail(number)["rating"] == "satisfied"
