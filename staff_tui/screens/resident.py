@@ -7,13 +7,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Label, Static
+from textual.widgets import Label
 
 from shared_ui.big_text import BigText
 from shared_ui.qr import QRCode
 from shared_ui.words import name_of, tr
 from staff_tui.screens.staff_screen import StaffScreen
 from staff_tui.widgets.footer import HallFooter
+from staff_tui.widgets.notice_text import NoticeText
 from staff_tui.widgets.print_line import PrintLine
 
 
@@ -49,7 +50,7 @@ class ResidentScreen(StaffScreen):
                             item=name_of(case.item_name, case.item_name_en),
                         )
                         yield Label(title, classes="notice-title")
-                        yield Static(case.notice, classes="notice-text")
+                        yield NoticeText(case.notice, classes="notice-text")
             yield PrintLine("", id="resident-message", classes="message-line")
         yield HallFooter()
 

@@ -271,7 +271,7 @@ async def test_a_supplement_case_gets_its_materials(staffed):
         await pilot.press("escape")
         await detail_of(pilot, app, "2026-000001")
         screen = app.screen
-        assert screen.allowed == {"materials", "handover"}
+        assert screen.allowed == {"materials", "handover", "correct"}
         await pilot.press("r", "enter")
         await wait_for(pilot, lambda: screen.view.detail["state"] == "in_progress", what="materials in")
         assert screen.view.detail["due_date"].isoformat() == "2026-11-30"
