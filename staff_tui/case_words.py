@@ -21,6 +21,7 @@ _DATA_KEYS = (
     "kind",
     "channel",
     "ticket",
+    "subject",
     "due",
     "promised_days",
     "minutes",

@@ -110,6 +110,8 @@ class CaseForm(Vertical):
                     yield Label(tr("staff_outcome.authority_due"), classes="field-label")
                     yield Input(id="authority-due", placeholder=tr("staff_ui.date_placeholder"), compact=True)
         with Vertical(classes="group", id="g-petition"):
+            yield Label(tr("staff_outcome.subject"), classes="field-label")
+            yield Input(id="subject", placeholder=tr("staff_outcome.subject_hint"), compact=True)
             yield Static("", id="petition-due", classes="due")
         with Horizontal(classes="pair"):
             with Vertical():
@@ -238,6 +240,8 @@ class CaseForm(Vertical):
             out["other"] = [part.strip() for part in other.split(";") if part.strip()]
         elif kind == "returned":
             out["reason"] = get("reason")
+        elif kind == "petition":
+            out["subject"] = get("subject")
         elif kind == "escalated":
             out["authority"] = get("authority")
             out["authority_due"] = get("authority-due") or None

@@ -307,3 +307,19 @@ async def test_p_without_a_printer_says_so(staffed):
         await pilot.press("p")
         await wait_for(pilot, lambda: "没有设置打印机" in text_of(app.screen.query_one("#resident-message")))
         assert app.screen.name == "resident"
+
+
+async def test_a_petition_asks_what_it_is_about_and_its_notice_gives_15_and_60_days(staffed):
+    take(staffed, "rural-dibao")
+    app = make_app(staffed, shift=shift_for("S05", 3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await call_and_open_outcome(pilot, app)
+        fill(app, "petition", {"subject": "小区路灯损坏长期无人维修"})
+        await pilot.press("ctrl+s")
+        await resident_view(pilot, app)
+        notice = " ".join(text_of(w) for w in app.screen.query(".notice-text"))
+    assert "反映事项：小区路灯损坏长期无人维修" in notice
+    assert "《信访工作条例》" in notice and "是否受理" in notice and "60日内办结" in notice
+    facts = staffed.cases.get(CaseState.get().number)
+    assert facts.subject == "小区路灯损坏长期无人维修"
+    assert (facts.result_due - facts.due_date).days == 60
