@@ -131,7 +131,9 @@ class OutcomeDialog(SavingDialog):
         item = forms[-1].item.code if forms and forms[-1].item else self.serving.item
         index = self._next_index
         self._next_index += 1
-        form = CaseForm(self.items, item, self.app.hall.cases, index=index)
+        # The same resident: a second case of the visit starts with the name and phone typed in the last.
+        contact = forms[-1].contact() if forms else ("", "")
+        form = CaseForm(self.items, item, self.app.hall.cases, index=index, contact=contact)
         tabs = self.query_one("#drafts", TabbedContent)
         pane = TabPane(tr("staff_outcome.tab_new", index=index), form, id=f"draft-{index}")
         await tabs.add_pane(pane)

@@ -323,3 +323,22 @@ async def test_a_petition_asks_what_it_is_about_and_its_notice_gives_15_and_60_d
     facts = staffed.cases.get(CaseState.get().number)
     assert facts.subject == "小区路灯损坏长期无人维修"
     assert (facts.result_due - facts.due_date).days == 60
+
+
+async def test_a_digit_chooses_the_kind_and_a_second_case_keeps_the_residents_contact(staffed):
+    take(staffed, "rural-dibao")
+    app = make_app(staffed, shift=shift_for("S05", 3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await call_and_open_outcome(pilot, app)
+        await wait_for(pilot, lambda: app.focused is form(app).query_one("#kind"), what="the kind has focus")
+        await pilot.press("3")  # 承诺件: one key
+        assert form(app).kind == "promised"
+        await pilot.press("7")
+        assert form(app).kind == "petition"
+        first = form(app)
+        first.query_one("#name", Input).value = "王小明"
+        first.query_one("#phone", Input).value = "13812345678"
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: len(app.screen.query(CaseForm)) == 2, what="a second case")
+        await pilot.pause()
+        assert form(app).contact() == ("王小明", "13812345678")
