@@ -58,6 +58,7 @@ class CorrectionDialog(FormDialog):
         )
 
     def on_mount(self) -> None:
+        super().on_mount()
         self.ask(lambda hall: queries.item_choices(), self.ItemsRead, group="correction-items")
 
     def on_correction_dialog_items_read(self, message: ItemsRead) -> None:

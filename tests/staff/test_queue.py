@@ -60,8 +60,8 @@ async def test_call_recall_no_show_and_return(staffed):
         await wait_for(pilot, lambda: "当前没有正在办理" in serving(app), what="no-show")
         # The resident comes back: F5, type the number, Enter: next in line.
         await pilot.press("f5")
-        await wait_for(pilot, lambda: app.screen.query("#f-number"))
-        app.screen.query_one("#f-number", Input).value = "c001"
+        await wait_for(pilot, lambda: app.screen.query("#f-typed"))
+        app.screen.query_one("#f-typed", Input).value = "c001"
         await pilot.press("enter")
         await wait_for(pilot, lambda: waiting(app)[:1] == [numbers[0]], what="returned first")
         assert "过号回队" in str(app.screen.query_one("#waiting", KeyedTable).get_row(numbers[0])[-1])
@@ -237,3 +237,24 @@ async def test_a_transferred_item_shows_its_own_lines_name(staffed):
         await pilot.press("f2")
         await wait_for(pilot, lambda: number in serving(app), what="called at window 1")
         assert f"（{line_of_item}）" in serving(app) and "（计生服务）" not in serving(app)
+
+
+async def test_a_returning_no_show_is_picked_from_todays_missed(staffed):
+    numbers = take(staffed, "rural-dibao", "urban-dibao")
+    queue = staffed.queue
+    for number in numbers:
+        queue.call_next(3, "S05")
+        queue.recall(number, 3)
+        queue.no_show(number, 3)
+    app = make_app(staffed, shift=shift_for("S05", 3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_queue(pilot, app)
+        await pilot.press("f5")
+        await wait_for(pilot, lambda: app.screen.query("#f-missed"), what="return form")
+        missed = app.screen.query_one("#f-missed", Select)
+        await wait_for(pilot, lambda: len(missed._options) > 1, what="today's missed tickets")
+        assert [value for _, value in missed._options[1:]] == numbers[::-1]  # the latest missed first
+        await pilot.press("tab", "enter", "down", "enter")  # the list, open, the first, chosen
+        await wait_for(pilot, lambda: missed.value == numbers[1], what="chosen")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: waiting(app)[:1] == [numbers[1]], what="returned first")
