@@ -22,7 +22,7 @@ from models.queue.view import (
     waiting_list,
     window_states,
 )
-from models.schema import Event, Item, Line, Staff, StaffPost, Ticket, Window
+from models.schema import Event, Item, Line, Staff, StaffPost, Ticket, Window, WindowLine
 from shared_ui.live import RECONNECTED
 
 
@@ -154,10 +154,16 @@ class Target:
 
 
 def transfer_targets(window_number: int) -> list[Target]:
-    """Lines and windows a resident may be sent to from ``window_number``."""
+    """Lines and windows a resident may be sent to from ``window_number``: not its own
+    lines (the resident is already in them) nor itself."""
+    own = (
+        WindowLine.select(WindowLine.line)
+        .join(Window, on=(WindowLine.window == Window.id))
+        .where((Window.number == window_number) & ~WindowLine.retired)
+    )
     targets = [
         Target("line", line.code, f"{line.prefix} {line.name}", f"{line.prefix} {line.name_en}")
-        for line in Line.select().where(~Line.retired).order_by(Line.prefix)
+        for line in Line.select().where(~Line.retired & Line.id.not_in(own)).order_by(Line.prefix)
     ]
     targets += [
         Target("window", str(w.number), w.name, w.name_en, w.paused)

@@ -90,6 +90,10 @@ async def test_transfer_keeps_the_place_and_the_note(staffed):
         await pilot.press("f6")
         await wait_for(pilot, lambda: app.screen.query("#f-target"))
         dialog = app.screen
+        offered = [value for _, value in dialog.query_one("#f-target", Select)._options]
+        own_lines = {wl.line.code for wl in WindowLine.select().join(Window).where(Window.number == 3)}
+        assert own_lines and not any(f"line:{code}" in offered for code in own_lines)  # not where they are
+        assert "window:3" not in offered and "line:jisheng" in offered
         dialog.query_one("#f-target", Select).value = "line:jisheng"
         dialog.query_one("#f-note", Input).value = "需先开具婴儿入户证明"
         await pilot.press("ctrl+s")
