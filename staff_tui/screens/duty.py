@@ -206,6 +206,10 @@ class DutyScreen(WideOrNarrowScreen):
         tick = message.tick
         self.busy = False
         self.say(tr("duty.ticked", number=tick.item_index + 1, item=tick.item_text, staff=self._who(tick.staff)))
+        # On to the next item, as one walks the hall down the list.
+        table = self.query_one(f"#{self.current_list}", ChecklistTable)
+        if table.cursor_row < table.row_count - 1:
+            table.move_cursor(row=table.cursor_row + 1)
         self.load()
 
     def on_duty_screen_checklist_signed_off(self, message: ChecklistSignedOff) -> None:
