@@ -262,3 +262,19 @@ async def test_a_returning_no_show_is_picked_from_todays_missed(staffed):
         await wait_for(pilot, lambda: missed.value == numbers[1], what="chosen")
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: waiting(app)[:1] == [numbers[1]], what="returned first")
+
+
+async def test_a_timer_runs_on_the_current_resident(staffed):
+    from datetime import timedelta
+
+    from models import clock
+
+    take(staffed, "rural-dibao")
+    app = make_app(staffed, shift=shift_for("S05", 3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_queue(pilot, app)
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: "计时 0 分钟" in serving(app), what="the timer starts")
+        clock.set_now(clock.now() + timedelta(minutes=7))
+        app.screen.query_one("#serving")._tick()  # what its 15-second interval does
+        await wait_for(pilot, lambda: "计时 7 分钟" in serving(app), what="the timer moved on")
