@@ -82,6 +82,7 @@ class LedgerRow:
     followup: str
     name_masked: str
     phone_masked: str
+    completed_at: str | None = None  # local, to the minute
 
 
 @dataclass
@@ -260,6 +261,7 @@ def ledger_query(config: Config, flt: LedgerFilter | None, limit: int = 51, offs
             CaseState.followup,
             CaseContact.name,
             CaseContact.phone,
+            CaseState.completed_at,
         )
         .join(CaseContact, JOIN.LEFT_OUTER, on=(CaseContact.case == CaseState.case))
         .where(CaseState.case.in_(ids))
@@ -299,6 +301,7 @@ def ledger(config: Config, flt: LedgerFilter | None = None, page: int = 1, page_
         followup,
         name,
         phone,
+        completed_at,
     ) in rows:
         overdue = state == "in_progress" and due is not None and due < today
         out.append(
@@ -328,6 +331,9 @@ def ledger(config: Config, flt: LedgerFilter | None = None, page: int = 1, page_
                 followup=followup,
                 name_masked=mask_name(name or ""),
                 phone_masked=mask_phone(phone or ""),
+                completed_at=clock.local(completed_at, config.zone).isoformat(timespec="minutes")
+                if completed_at
+                else None,
             )
         )
     return LedgerPage(rows=out, page=page, page_size=page_size, has_more=has_more)

@@ -139,21 +139,29 @@ class LedgerScreen(WideOrNarrowScreen):
         its header, the item's name taking what is left."""
         wide = self.wide
         fixed = [
-            ("mark", tr("ledger.flags"), 7),
+            ("mark", tr("ledger.flags"), 7 if wide else 6),
             ("number", tr("ledger.number"), 11),
             ("kind", tr("ledger.kind"), self._kind_width()),
             ("state", tr("ledger.state"), self._state_width()),
+            ("accepted", tr("ledger.accepted_at") if wide else tr("ledger.accepted_short"), 11 if wide else 5),
             ("due", tr("ledger.due") if wide else tr("ledger.due_short"), 10 if wide else 5),
-            ("handler", tr("ledger.handler"), 8),
+            ("completed", tr("ledger.completed_at") if wide else tr("ledger.completed_short"), 11 if wide else 5),
+            ("handler", tr("ledger.handler"), 8 if wide else 6),
         ]
         if wide:
-            fixed[4:4] = [("window", tr("ledger.window"), 4), ("accepted", tr("ledger.accepted_at"), 11)]
+            fixed[4:4] = [("window", tr("ledger.window"), 4)]
             fixed.append(("phone", tr("ledger.contact"), 11))
         fixed = [(key, label, max(width, cell_len(label))) for key, label, width in fixed]
         width = self.size.width or 80
-        # Two cells of padding a column, the table's border and a scrollbar.
-        item = max(8, width - sum(w for _, _, w in fixed) - (len(fixed) + 1) * 2 - 3)
-        return fixed[:4] + [("item", tr("ledger.item"), item)] + fixed[4:]
+
+        def room() -> int:  # two cells of padding a column, the table's border and a scrollbar
+            return width - sum(w for _, _, w in fixed) - (len(fixed) + 1) * 2 - 3
+
+        # Where the words are long (English) the times give way before the item's name does.
+        for key in ("accepted", "completed"):
+            if room() < 7 and not wide:
+                fixed = [column for column in fixed if column[0] != key]
+        return fixed[:4] + [("item", tr("ledger.item"), max(7, room()))] + fixed[4:]
 
     @staticmethod
     def _kind_width() -> int:
@@ -162,6 +170,14 @@ class LedgerScreen(WideOrNarrowScreen):
     @staticmethod
     def _state_width() -> int:
         return max(cell_len(tr(f"staff_ledger.state_{state}")) for state in STATES)
+
+    def _moment(self, at: str | None, year: int) -> str:
+        """When a case was accepted or completed: month, day and time when wide, else the short date."""
+        if not at:
+            return "-"
+        if self.wide:
+            return clock.reading(at, self.app.config.zone, "%m-%d %H:%M")
+        return _short_date(clock.reading(at, self.app.config.zone, "%Y-%m-%d"), year)
 
     def _item_width(self) -> int:
         return next(width for key, _, width in self._columns() if key == "item")
@@ -261,6 +277,7 @@ class LedgerScreen(WideOrNarrowScreen):
         page = answer.page
         wide = self.wide
         item_width = self._item_width()
+        keys = [key for key, _, _ in self._columns()]
         year = clock.service_day(self.app.config.zone).year
         rows = []
         for row in page.rows:
@@ -271,21 +288,20 @@ class LedgerScreen(WideOrNarrowScreen):
                 mark_cell = Text(tr("staff_ledger.mark_due_soon"), style="bold")
             else:
                 mark_cell = Text("")
-            cells = [
-                mark_cell,
-                Text(row.number, style="bold" if mark else ""),
-                tr(f"staff_ledger.kind_{row.kind}"),
-                tr(f"staff_ledger.state_{row.state}"),
-                fit(name_of(row.item_name, row.item_name_en), item_width).rstrip(),
-                row.due_date if wide else _short_date(row.due_date, year),
-                row.handler_name,
-            ]
-            if wide:
-                cells[5:5] = [
-                    str(row.window or "-"),
-                    clock.reading(row.accepted_at, self.app.config.zone, "%m-%d %H:%M"),
-                ]
-                cells.append(row.phone_masked or "-")
+            cell = {
+                "mark": mark_cell,
+                "number": Text(row.number, style="bold" if mark else ""),
+                "kind": tr(f"staff_ledger.kind_{row.kind}"),
+                "state": tr(f"staff_ledger.state_{row.state}"),
+                "item": fit(name_of(row.item_name, row.item_name_en), item_width).rstrip(),
+                "window": str(row.window or "-"),
+                "accepted": self._moment(row.accepted_at, year),
+                "due": row.due_date if wide else _short_date(row.due_date, year),
+                "completed": self._moment(row.completed_at, year),
+                "handler": row.handler_name,
+                "phone": row.phone_masked or "-",
+            }
+            cells = [cell[key] for key in keys]
             rows.append((row.number, tuple(cells)))
         table = self.query_one("#cases", KeyedTable)
         table.sync(rows)

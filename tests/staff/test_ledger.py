@@ -252,3 +252,21 @@ async def test_paging_through_100000_cases(staffed):
         await reload_done(pilot, app, token)
         assert len(rows(app)) == 50
         assert all(mark(app, number) == "!!超期" for number in rows(app))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_accepted_and_completed_columns_at_every_width(staffed, size):
+    cases = Cases(staffed.config)
+    done = cases.open_case(staff="S05", item="elderly-card", kind="immediate", window=3, result="已办理").number
+    open_one = cases.open_case(staff="S05", item="elderly-card", kind="promised", window=3).number
+    app = make_app(staffed, shift=shift_for("S05", 3))
+    async with app.run_test(size=size) as pilot:
+        await open_ledger(pilot, app)
+        table = app.screen.query_one("#cases", KeyedTable)
+        keys = [str(column.key.value) for column in table.columns.values()]
+        assert "accepted" in keys and "completed" in keys
+        row = dict(zip(keys, (str(cell) for cell in table.get_row(done)), strict=True))
+        today = clock.local(clock.now(), staffed.config.zone)
+        assert row["accepted"].startswith(f"{today:%m-%d}") and row["completed"].startswith(f"{today:%m-%d}")
+        assert dict(zip(keys, (str(c) for c in table.get_row(open_one)), strict=True))["completed"] == "-"
+        assert table.max_scroll_x == 0  # every column fits the width
