@@ -296,7 +296,7 @@ class LedgerScreen(WideOrNarrowScreen):
                 "item": fit(name_of(row.item_name, row.item_name_en), item_width).rstrip(),
                 "window": str(row.window or "-"),
                 "accepted": self._moment(row.accepted_at, year),
-                "due": row.due_date if wide else _short_date(row.due_date, year),
+                "due": (row.due_date or "-") if wide else _short_date(row.due_date, year),
                 "completed": self._moment(row.completed_at, year),
                 "handler": row.handler_name,
                 "phone": row.phone_masked or "-",
