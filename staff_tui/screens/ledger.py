@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -25,10 +24,11 @@ from textual.widgets import Button, DataTable, Input, Label, Select, Static
 from models import clock
 from models.cases.ledger import DUE_SOON_DAYS, LedgerFilter, case_mark, ledger, ledger_count
 from models.cases.rights import ledger_scope
-from models.cases.rules import KINDS, STATES
+from models.cases.rules import KINDS
 from shared_ui.live import RECONNECTED, HallChanged
 from shared_ui.words import name_of, tr
 from staff_tui import queries
+from staff_tui.ledger_columns import ledger_columns
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.text import fit
 from staff_tui.widgets.footer import HallFooter
@@ -135,41 +135,7 @@ class LedgerScreen(WideOrNarrowScreen):
         self.query_one("#cases", KeyedTable).set_columns(self._columns())
 
     def _columns(self) -> list[tuple[str, str, int]]:
-        """The table's columns for this width: each fixed one at least as wide as
-        its header, the item's name taking what is left."""
-        wide = self.wide
-        fixed = [
-            ("mark", tr("ledger.flags"), 7 if wide else 6),
-            ("number", tr("ledger.number"), 11),
-            ("kind", tr("ledger.kind"), self._kind_width()),
-            ("state", tr("ledger.state"), self._state_width()),
-            ("accepted", tr("ledger.accepted_at") if wide else tr("ledger.accepted_short"), 11 if wide else 5),
-            ("due", tr("ledger.due") if wide else tr("ledger.due_short"), 10 if wide else 5),
-            ("completed", tr("ledger.completed_at") if wide else tr("ledger.completed_short"), 11 if wide else 5),
-            ("handler", tr("ledger.handler"), 8 if wide else 6),
-        ]
-        if wide:
-            fixed[4:4] = [("window", tr("ledger.window"), 4)]
-            fixed.append(("phone", tr("ledger.contact"), 11))
-        fixed = [(key, label, max(width, cell_len(label))) for key, label, width in fixed]
-        width = self.size.width or 80
-
-        def room() -> int:  # two cells of padding a column, the table's border and a scrollbar
-            return width - sum(w for _, _, w in fixed) - (len(fixed) + 1) * 2 - 3
-
-        # Where the words are long (English) the times give way before the item's name does.
-        for key in ("accepted", "completed"):
-            if room() < 7 and not wide:
-                fixed = [column for column in fixed if column[0] != key]
-        return fixed[:4] + [("item", tr("ledger.item"), max(7, room()))] + fixed[4:]
-
-    @staticmethod
-    def _kind_width() -> int:
-        return max(cell_len(tr(f"staff_ledger.kind_{kind}")) for kind in KINDS)
-
-    @staticmethod
-    def _state_width() -> int:
-        return max(cell_len(tr(f"staff_ledger.state_{state}")) for state in STATES)
+        return ledger_columns(self.size.width or 80, self.wide)
 
     def _moment(self, at: str | None, year: int) -> str:
         """When a case was accepted or completed: month, day and time when wide, else the short date."""

@@ -10,14 +10,23 @@ from staff_tui.screens.case_detail import CaseDetailScreen
 from tests.staff.helpers import make_app, shift_for, text_of, wait_for
 
 
-async def test_the_item_is_corrected_with_a_reason(staffed):
-    cases = Cases(staffed.config)
+def a_finished_case(hall):
+    cases = Cases(hall.config)
     number = cases.open_case(staff="S05", item="elderly-card", kind="immediate", window=3, result="已办理").number
-    app = make_app(staffed, shift=shift_for("S05", 3), live=False)
+    return cases, number, make_app(hall, shift=shift_for("S05", 3), live=False)
+
+
+async def open_case(pilot, number: str) -> None:
+    app = pilot.app
+    await wait_for(pilot, lambda: app.screen.name == "queue")
+    app.push_screen(CaseDetailScreen(number))
+    await wait_for(pilot, lambda: app.screen.name == "case" and app.screen.view is not None, what="case")
+
+
+async def test_the_item_is_corrected_with_a_reason(staffed):
+    cases, number, app = a_finished_case(staffed)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: app.screen.name == "queue")
-        app.push_screen(CaseDetailScreen(number))
-        await wait_for(pilot, lambda: app.screen.name == "case" and app.screen.view is not None, what="case")
+        await open_case(pilot, number)
         await pilot.press("x")
         await wait_for(pilot, lambda: app.screen.name == "correction", what="the correction form")
         select = app.screen.query_one("#f-item", Select)
@@ -39,13 +48,9 @@ async def test_the_item_is_corrected_with_a_reason(staffed):
 
 
 async def test_a_rating_at_the_counter(staffed):
-    cases = Cases(staffed.config)
-    number = cases.open_case(staff="S05", item="elderly-card", kind="immediate", window=3, result="已办理").number
-    app = make_app(staffed, shift=shift_for("S05", 3), live=False)
+    cases, number, app = a_finished_case(staffed)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: app.screen.name == "queue")
-        app.push_screen(CaseDetailScreen(number))
-        await wait_for(pilot, lambda: app.screen.name == "case" and app.screen.view is not None, what="case")
+        await open_case(pilot, number)
         await pilot.press("v")
         await wait_for(pilot, lambda: app.screen.query("#f-level"), what="the rating form")
         await pilot.press("ctrl+s")

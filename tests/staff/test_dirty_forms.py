@@ -10,7 +10,7 @@ from models.cases import Cases
 from staff_tui.modals.confirm import ConfirmDialog
 from staff_tui.screens.case_detail import CaseDetailScreen
 from staff_tui.widgets.case_form import CaseForm
-from tests.staff.helpers import make_app, shift_for, take, wait_for
+from tests.staff.helpers import make_app, open_leave_request, shift_for, take, wait_for
 
 
 async def escape_asks(pilot, field: str, text: str, home: str) -> None:
@@ -70,12 +70,6 @@ async def test_the_leave_form(staffed):
     app = make_app(staffed, shift=shift_for("S05", 3), live=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: app.screen.name == "queue")
-        await pilot.press("ctrl+g")
-        await wait_for(pilot, lambda: app.screen.name == "whereabouts" and app.screen.data is not None)
-        await pilot.press("f3")
-        await wait_for(pilot, lambda: app.screen.name == "leave")
-        await pilot.pause(0.2)
-        await pilot.press("f2")
-        await wait_for(pilot, lambda: app.screen.query("#f-reason"), what="leave form")
+        await open_leave_request(pilot)
         app.screen.query_one("#f-reason", Input).focus()
         await escape_asks(pilot, "#f-reason", "看病", "leave")

@@ -10,7 +10,7 @@ from models.cases import Cases
 from models.cases.rules import KINDS
 from staff_tui.screens.case_detail import CaseDetailScreen
 from staff_tui.widgets.case_form import CaseForm
-from tests.staff.helpers import make_app, shift_for, take, wait_for
+from tests.staff.helpers import make_app, open_leave_request, shift_for, take, wait_for
 
 SIZE = (80, 24)
 
@@ -117,12 +117,6 @@ async def test_the_leave_form(staffed, language):
     app = make_app(staffed, shift=shift_for("S05", 3), language=language, live=False)
     async with app.run_test(size=SIZE) as pilot:
         await open_queue(pilot)
-        await pilot.press("ctrl+g")
-        await wait_for(pilot, lambda: app.screen.name == "whereabouts" and app.screen.data is not None)
-        await pilot.press("f3")
-        await wait_for(pilot, lambda: app.screen.name == "leave")
-        await pilot.pause(0.2)
-        await pilot.press("f2")
-        await wait_for(pilot, lambda: app.screen.is_modal, what="leave form")
+        await open_leave_request(pilot)
         await pilot.pause(0.1)
         await tab_through(pilot, "leave request")
