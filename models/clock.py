@@ -42,6 +42,27 @@ def local(instant: datetime, zone: tzinfo) -> datetime:
     return instant.replace(tzinfo=UTC).astimezone(zone)
 
 
+def reading(value: datetime | str | None, zone: tzinfo, form: str = "%Y-%m-%d %H:%M") -> str:
+    """How a person reads a stored instant: in the hall's zone, to the minute ("-" for none).
+
+    The one formatter for every time a person reads. ``value`` is a naive UTC
+    datetime (as stored), an aware one, or its ISO text as an event's data keeps
+    it (naive text is UTC too).
+    """
+    if value is None or value == "":
+        return "-"
+    instant = value
+    if isinstance(value, str):
+        try:
+            instant = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return value
+    assert isinstance(instant, datetime)
+    if instant.tzinfo is None:
+        instant = instant.replace(tzinfo=UTC)
+    return instant.astimezone(zone).strftime(form)
+
+
 def to_utc(local_time: datetime) -> datetime:
     """An aware local datetime as naive UTC, for storage and comparison."""
     return local_time.astimezone(UTC).replace(tzinfo=None)

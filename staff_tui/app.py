@@ -9,7 +9,8 @@ click (:mod:`staff_tui.idle_lock`); unlocking needs the PIN.
 From any working screen, ctrl keys that no screen uses (listed by F1, see
 :mod:`staff_tui.keys`) set one's own whereabouts (Ctrl+T), open the
 whereabouts board, duty and the reports (Ctrl+G, Ctrl+O, Ctrl+R) and sign
-out, asking which state to leave in (Ctrl+L). Choosing the window at
+out, asking which state to leave in (Ctrl+L; Ctrl+Q quits the same way,
+:mod:`staff_tui.leaving`). Choosing the window at
 sign-in sets 在岗. Signing a *locked* terminal out (F10 on the lock screen)
 leaves the state as it was: whoever pressed F10 did not give the PIN. A
 leader's terminal is told of every ``cover.lost`` (a window whose A and B
@@ -21,7 +22,7 @@ from __future__ import annotations
 import os
 import socket
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from textual.app import App, SystemCommand
@@ -38,7 +39,9 @@ from shared_ui.words import localise_bindings
 from staff_tui import keys
 from staff_tui.asking import Asking
 from staff_tui.idle_lock import IdleLock
+from staff_tui.leaving import Leaving
 from staff_tui.screens.staff_screen import StaffScreen
+from staff_tui.typed_ahead import TypedAhead
 
 HERE = Path(__file__).parent
 
@@ -56,7 +59,7 @@ def terminal_name() -> str:
     return " ".join(parts)[:120]
 
 
-class StaffApp(IdleLock, Asking, App):
+class StaffApp(IdleLock, TypedAhead, Leaving, Asking, App):
     @dataclass
     class ArrivedOnDuty(Message, bubble=False):
         """Signed in and on duty; ``changed`` is the state change, if one was needed."""
@@ -95,6 +98,11 @@ class StaffApp(IdleLock, Asking, App):
         self.config = config
         self.lang = config.language
         localise_bindings(self, self.lang)
+        for key, bindings in self._bindings.key_to_bindings.items():  # Textual's own "palette"
+            self._bindings.key_to_bindings[key] = [
+                replace(b, description=t("staff_ui.palette", self.lang)) if b.action == "command_palette" else b
+                for b in bindings
+            ]
         if hall is not None and hall.config != config:
             # A hall handed in (by a test, or a program that opened it itself) serves
             # this terminal's config: the services are wired again, bound to it.
@@ -242,18 +250,6 @@ class StaffApp(IdleLock, Asking, App):
             if reset is not None:
                 reset()
 
-    def action_sign_out_asking(self) -> None:
-        """Ctrl+L: sign out, leaving one's state as chosen (休息 first)."""
-        from staff_tui.modals.state_pick import StateDialog, StateRequest
-
-        shift = self.shift
-
-        def answered(result) -> None:
-            if result is not None and self.shift is shift:
-                self.sign_out()
-
-        self.push_screen(StateDialog(StateRequest(shift.code, shift.name, sign_out=True)), answered)
-
     def action_my_state(self) -> None:
         from staff_tui.modals.state_pick import StateDialog, StateRequest
 
@@ -308,6 +304,11 @@ class StaffApp(IdleLock, Asking, App):
         if self.is_screen_installed("ledger") and not self.get_screen("ledger").is_attached:
             self.uninstall_screen("ledger")
 
+    def action_show_queue(self) -> None:
+        """F9 (叫号) on a side screen: back to the window's queue, whatever was opened on the way."""
+        while len(self.screen_stack) > 2 and self.screen.name != "queue":
+            self.pop_screen()
+
     def show_ledger(self) -> None:
         if self.shift is not None and self.screen.name != "ledger":
             self.push_screen("ledger")
@@ -321,19 +322,20 @@ class StaffApp(IdleLock, Asking, App):
             return self.shift is not None and not self.locked and self.screen.name in self.WORK_SCREENS
         return True
 
-    def action_quit(self) -> None:
-        if not self.locked:
-            self.exit()
-
     def action_toggle_keys(self) -> None:
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
+        from staff_tui.widgets.key_help import HallKeyPanel
+
+        panels = self.screen.query(HallKeyPanel)
+        if panels:
+            panels.remove()
         else:
-            self.action_show_help_panel()
+            self.screen.mount(HallKeyPanel())
 
     # --- the command palette: every action of the screen, by its words --------------------------
 
     def get_system_commands(self, screen):
+        from staff_tui.widgets.key_help import from_textual
+
         if self.locked:
             return
         for active in screen.active_bindings.values():
@@ -343,6 +345,8 @@ class StaffApp(IdleLock, Asking, App):
             if binding.action in ("command_palette", "app.command_palette"):
                 continue
             node = active.node
+            if from_textual(node, binding.action):
+                continue  # a field's own keys, Tab and the like (in Textual's English) are no hall command
             label = binding.description
             display = self.get_key_display(binding)
             yield SystemCommand(
@@ -350,7 +354,16 @@ class StaffApp(IdleLock, Asking, App):
                 t("staff_ui.palette_help", self.lang, keys=display),
                 lambda node=node, action=binding.action: self.call_later(self.run_action, action, node),
             )
-        yield from super().get_system_commands(screen)
+        # Only the hall's commands, in the hall's words: none of Textual's own (theme,
+        # keys, and the screenshot, which would write residents' data to disk).
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(placeholder=t("staff_ui.palette_search", self.lang), id="--command-palette")
+            )
 
     # --- the change feed ------------------------------------------------------------------------------
 

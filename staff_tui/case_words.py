@@ -21,6 +21,7 @@ _DATA_KEYS = (
     "kind",
     "channel",
     "ticket",
+    "subject",
     "due",
     "promised_days",
     "minutes",
@@ -40,7 +41,7 @@ _DATA_KEYS = (
 )
 
 
-def _value(key: str, value) -> str:
+def _value(key: str, value, zone) -> str:
     if key == "kind":
         return tr(f"case.kind_{value}")
     if key == "channel":
@@ -54,17 +55,18 @@ def _value(key: str, value) -> str:
     if isinstance(value, (list, tuple)):
         return "、".join(str(v) for v in value)
     if key == "told_at" and value:
-        return str(value)[:16].replace("T", " ")
+        return clock.reading(value, zone)
     return str(value)
 
 
-def summarize(data: dict) -> str:
+def summarize(data: dict, zone) -> str:
+    """The words of an event's data; a time in it reads in the hall's zone ``zone``."""
     parts = []
     for key in _DATA_KEYS:
         value = data.get(key)
         if value in (None, "", [], ()):
             continue
-        parts.append(tr("staff_case.data_pair", name=tr(f"staff_case.data_{key}"), value=_value(key, value)))
+        parts.append(tr("staff_case.data_pair", name=tr(f"staff_case.data_{key}"), value=_value(key, value, zone)))
     return tr("staff_case.data_sep").join(parts)
 
 
@@ -80,8 +82,7 @@ def local_text(value, zone) -> str:
     if value is None:
         return "-"
     if isinstance(value, datetime):
-        local = clock.local(value, zone)
-        return local.strftime("%Y-%m-%d %H:%M")
+        return clock.reading(value, zone)
     if isinstance(value, date):
         return value.isoformat()
     return str(value)

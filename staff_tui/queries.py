@@ -22,7 +22,7 @@ from models.queue.view import (
     waiting_list,
     window_states,
 )
-from models.schema import Event, Item, Line, Staff, StaffPost, Ticket, Window
+from models.schema import Event, Item, Line, Staff, StaffPost, Ticket, Window, WindowLine
 from shared_ui.live import RECONNECTED
 
 
@@ -99,8 +99,9 @@ def _serving(window_number: int, day: date) -> tuple[Serving | None, tuple[str, 
         item=ticket.item.code,
         item_name=ticket.item.name,
         item_name_en=ticket.item.name_en,
-        line_name=ticket.line.name,
-        line_name_en=ticket.line.name_en,
+        # The item's own line (a ticket transferred to another line keeps its item's).
+        line_name=ticket.item.line.name,
+        line_name_en=ticket.item.line.name_en,
         priority=ticket.priority,
         returned=ticket.returned,
         transfers=ticket.transfers,
@@ -156,10 +157,16 @@ class Target:
 
 
 def transfer_targets(window_number: int) -> list[Target]:
-    """Lines and windows a resident may be sent to from ``window_number``."""
+    """Lines and windows a resident may be sent to from ``window_number``: not its own
+    lines (the resident is already in them) nor itself."""
+    own = (
+        WindowLine.select(WindowLine.line)
+        .join(Window, on=(WindowLine.window == Window.id))
+        .where((Window.number == window_number) & ~WindowLine.retired)
+    )
     targets = [
         Target("line", line.code, f"{line.prefix} {line.name}", f"{line.prefix} {line.name_en}")
-        for line in Line.select().where(~Line.retired).order_by(Line.prefix)
+        for line in Line.select().where(~Line.retired & Line.id.not_in(own)).order_by(Line.prefix)
     ]
     targets += [
         Target("window", str(w.number), w.name, w.name_en, w.paused)

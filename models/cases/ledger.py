@@ -49,6 +49,10 @@ class LedgerFilter:
     state: str | None = None
     handler: str | None = None  # staff code
     first_responder: str | None = None  # staff code
+    # A staff code: cases they handle, accepted or took first (首问负责, they follow what they
+    # transferred); with ``or_window``, those or any case at that window.
+    involving: str | None = None
+    or_window: int | None = None
     followup: bool = False  # an open 差评 follow-up
     search: str = ""  # case number, tracking code, or the last four digits of a phone
 
@@ -80,6 +84,7 @@ class LedgerRow:
     followup: str
     name_masked: str
     phone_masked: str
+    completed_at: str | None = None  # local, to the minute
 
 
 @dataclass
@@ -136,6 +141,19 @@ def _staff_id(code: str):
     return Staff.select(Staff.id).where(Staff.code == code.strip())
 
 
+def _window_id(number: int):
+    return Window.select(Window.id).where(Window.number == int(number))
+
+
+def _involving(code: str, or_window: int | None):
+    """Cases ``code`` handles, accepted or took first, or (with ``or_window``) any at that window."""
+    staff = _staff_id(code)
+    condition = (CaseState.handler == staff) | (CaseState.first_responder == staff) | (CaseState.accepted_by == staff)
+    if or_window is not None:
+        condition = condition | (CaseState.window == _window_id(or_window))
+    return condition
+
+
 def _matching(config: Config, flt: LedgerFilter | None):
     """(ids of the matching cases, their order): the filter, through the projection's indexes."""
     flt = flt or LedgerFilter()
@@ -157,7 +175,7 @@ def _matching(config: Config, flt: LedgerFilter | None):
         start, end = _day_bounds(config, today)
         query = query.where((CaseState.accepted_at >= start) & (CaseState.accepted_at < end))
     if flt.window is not None:
-        query = query.where(CaseState.window == Window.select(Window.id).where(Window.number == int(flt.window)))
+        query = query.where(CaseState.window == _window_id(flt.window))
     if flt.kind:
         if flt.kind not in KINDS:
             raise CaseRefused("bad_kind", kind=flt.kind)
@@ -170,6 +188,8 @@ def _matching(config: Config, flt: LedgerFilter | None):
         query = query.where(CaseState.handler == _staff_id(flt.handler))
     if flt.first_responder:
         query = query.where(CaseState.first_responder == _staff_id(flt.first_responder))
+    if flt.involving:
+        query = query.where(_involving(flt.involving, flt.or_window))
     if flt.followup:
         query = query.where(CaseState.followup == "open")
     text = (flt.search or "").strip()
@@ -232,6 +252,7 @@ def ledger_query(config: Config, flt: LedgerFilter | None, limit: int = 51, offs
             CaseState.followup,
             CaseContact.name,
             CaseContact.phone,
+            CaseState.completed_at,
         )
         .join(CaseContact, JOIN.LEFT_OUTER, on=(CaseContact.case == CaseState.case))
         .where(CaseState.case.in_(ids))
@@ -271,6 +292,7 @@ def ledger(config: Config, flt: LedgerFilter | None = None, page: int = 1, page_
         followup,
         name,
         phone,
+        completed_at,
     ) in rows:
         overdue = state == "in_progress" and due is not None and due < today
         out.append(
@@ -300,6 +322,9 @@ def ledger(config: Config, flt: LedgerFilter | None = None, page: int = 1, page_
                 followup=followup,
                 name_masked=mask_name(name or ""),
                 phone_masked=mask_phone(phone or ""),
+                completed_at=clock.local(completed_at, config.zone).isoformat(timespec="minutes")
+                if completed_at
+                else None,
             )
         )
     return LedgerPage(rows=out, page=page, page_size=page_size, has_more=has_more)

@@ -170,7 +170,11 @@ def notice_text(config: Config, case, notice_kind: str, language: str = "zh") ->
             lines.append(t("notice.result", lang, result=facts.result))
         lines.append(t("notice.body_completion_check", lang, place=place))
     elif notice_kind == "petition_receipt":
+        if facts.subject:
+            lines.append(t("notice.petition_subject", lang, subject=facts.subject))
         lines.append(t("notice.body_petition_receipt", lang, due=day(facts.due_date or facts.extended_to)))
+        if facts.result_due:
+            lines.append(t("notice.petition_result", lang, due=day(facts.result_due)))
 
     lines.append(t("notice.track", lang, code=tracking.display(facts.tracking_code)))
     lines += [

@@ -22,14 +22,16 @@ def ledger_scope(shift: Shift, flt):
     """``flt`` (a models.cases.ledger.LedgerFilter) narrowed to what ``shift`` may see.
 
     A leader sees everything. Staff see their windows' cases (the shift's
-    window unless they chose another of theirs) and every case they handle.
+    window unless they chose another of theirs) and every case they handle,
+    accepted or took first: 首问负责, the first responder follows a case he
+    transferred to another window.
     """
     if shift.is_leader:
         return flt
-    if flt.handler == shift.code:
+    if flt.handler == shift.code or flt.involving == shift.code:
         return flt
     if flt.window is None:
-        return replace(flt, window=shift.window, handler=None)
+        return replace(flt, handler=None, involving=shift.code, or_window=shift.window)
     if flt.window not in shift.windows:
         raise SigninRefused("not_your_window", window=flt.window)
     return replace(flt, handler=None)

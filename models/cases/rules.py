@@ -44,7 +44,10 @@ NOTICE_KINDS = (
     "petition_receipt",
 )
 # The steps taken on a case after it is opened (one models.cases.Cases method each).
-CASE_ACTIONS = ("materials", "extend", "complete", "notify", "escalate", "handover", "publish", "rate")
+# 信访工作条例: whether a petition is taken up is answered within 15 days (the hall's
+# config.cases.petition_days, in working days), its result within 60 days of acceptance.
+PETITION_RESULT_DAYS = 60
+CASE_ACTIONS = ("materials", "extend", "complete", "notify", "escalate", "handover", "publish", "rate", "correct")
 # 非常满意 满意 基本满意 不满意 非常不满意; the last two are 差评.
 LEVELS = ("very_satisfied", "satisfied", "basic", "unsatisfied", "very_unsatisfied")
 BAD_LEVELS = ("unsatisfied", "very_unsatisfied")
@@ -102,6 +105,8 @@ class CaseFacts:
     authority_due: date | None = None
     return_reason: str = ""
     result: str = ""
+    subject: str = ""  # what a petition (信访件) is about
+    result_due: date | None = None  # a petition's result, by 信访工作条例
     completed_at: datetime | None = None
     completed_late: bool = False
     over_time: bool = False
@@ -183,6 +188,8 @@ def apply(facts: CaseFacts, event_id: int, at: datetime, kind: str, staff_id: in
         facts.due_date = _date(data.get("due"))
         facts.promised_days = int(data.get("promised_days") or 0)
         facts.reply_due = _date(data.get("reply_due"))
+        facts.subject = data.get("subject") or ""
+        facts.result_due = _date(data.get("result_due"))
         facts.over_time = bool(data.get("over_time"))
         facts.minutes_taken = data.get("minutes")
         facts.state = "in_progress"
@@ -279,6 +286,8 @@ def applicable_actions(case: dict) -> set[str]:
         allowed.add("publish")
     if state in FINISHED_STATES and case.get("rating") is None:
         allowed.add("rate")
+    if state is not None:
+        allowed.add("correct")  # a wrong item or result is put right by a new record, in any state
     return allowed
 
 

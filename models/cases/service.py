@@ -19,7 +19,7 @@ shared write path, and a reader who looks up one step finds its neighbours
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from models import clock, events
 from models.cases import ledger as case_ledger
@@ -27,7 +27,17 @@ from models.cases import notices as case_notices
 from models.cases import ratings as case_ratings
 from models.cases import reports as case_reports
 from models.cases.rights import concerns, require_case_right, require_window_right
-from models.cases.rules import CHANNELS, KINDS, NOTIFY_HOWS, OPEN_STATES, CaseFacts, CaseRefused, fold, normalise_phone
+from models.cases.rules import (
+    CHANNELS,
+    KINDS,
+    NOTIFY_HOWS,
+    OPEN_STATES,
+    PETITION_RESULT_DAYS,
+    CaseFacts,
+    CaseRefused,
+    fold,
+    normalise_phone,
+)
 from models.cases.store import (
     CaseStore,
     _iso,
@@ -94,6 +104,7 @@ class Cases(CaseStore):
         promised_days: int | None = None,
         name: str = "",
         phone: str = "",
+        subject: str = "",
     ) -> CaseFacts:
         """Accept (受理) a case, from a served ticket or without one (phone, letter, visit, appointment).
 
@@ -101,7 +112,8 @@ class Cases(CaseStore):
         item's catalogue materials) and ``other`` (free text) for a supplement;
         ``reason`` for a returned case; ``authority`` and ``authority_due`` for an
         escalated one; ``result`` for a consultation or an immediate case.
-        ``name``/``phone`` are kept only to tell the resident the result.
+        ``subject`` is what a petition (信访件) is about. ``name``/``phone`` are kept
+        only to tell the resident the result.
         """
         accepting = find_staff(staff)
         ticket_row = find_ticket(ticket, Queue(self.config).today()) if ticket is not None else None
@@ -157,7 +169,11 @@ class Cases(CaseStore):
                 raise CaseRefused("promised_days_needed", item=item_row.name)
             opened["due"] = _iso(self.working_days_after(today, days))
         elif kind == "petition":
-            opened["due"] = _iso(self.working_days_after(today, self.config.cases.petition_days))
+            accept_by = self.working_days_after(today, self.config.cases.petition_days)
+            opened["due"] = _iso(accept_by)
+            opened["result_due"] = _iso(accept_by + timedelta(days=PETITION_RESULT_DAYS))  # accepted at the latest
+            if (subject or "").strip():
+                opened["subject"] = self._public(subject.strip(), known, "subject")
         elif kind == "supplement":
             steps.append(("supplement", self._missing(item_row, missing, other, known)))
         elif kind == "returned":

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from peewee import fn
 
+from models import clock
 from models.schema import Event, Item, Line, Ticket, Window, WindowLine
 
 if TYPE_CHECKING:
@@ -186,6 +187,28 @@ def recent_calls(day: date, limit: int = 8) -> list[Call]:
         )
         for e in rows
     ]
+
+
+@dataclass(frozen=True)
+class MissedTicket:
+    """A ticket called today whose resident did not come (过号), newest first in :func:`missed_today`."""
+
+    number: str
+    item_name: str
+    item_name_en: str
+    no_show_at: datetime | None
+
+
+def missed_today(zone) -> list[MissedTicket]:
+    """Today's no-show tickets, the latest missed first: the ones a returning resident may hold."""
+    today = clock.service_day(zone)
+    rows = (
+        Ticket.select(Ticket, Item)
+        .join(Item)
+        .where((Ticket.status == "no_show") & (Ticket.service_day == today))
+        .order_by(Ticket.no_show_at.desc(), Ticket.id.desc())
+    )
+    return [MissedTicket(t.number, t.item.name, t.item.name_en, t.no_show_at) for t in rows]
 
 
 def waiting_list(

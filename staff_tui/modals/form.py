@@ -78,6 +78,7 @@ class FormDialog(SavingDialog):
                 value=value,
                 id=wid,
                 allow_blank=value is Select.NULL,
+                prompt=tr("staff_ui.select_prompt"),
                 compact=True,
             )
         if spec.kind == "multi":
@@ -93,6 +94,10 @@ class FormDialog(SavingDialog):
         focusable = [w for w in self.query("Input, Select, SelectionList") if w.focusable]
         if focusable:
             focusable[0].focus()
+        self.remember_start()
+
+    def typed(self) -> dict:
+        return self.values()
 
     def values(self) -> dict:
         out = {}

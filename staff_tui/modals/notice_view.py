@@ -1,4 +1,4 @@
-"""A notice as the resident gets it: read it, print it (P) when a printer is configured."""
+"""A notice as the resident gets it: read it, print it (P; without a printer, it says so)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static
+from textual.widgets import Label
 
 from shared_ui.plain import plain
 from shared_ui.words import localise_bindings, tr
+from staff_tui.widgets.notice_text import NoticeText
 from staff_tui.widgets.print_line import PrintLine
 
 
@@ -29,17 +30,12 @@ class NoticeDialog(ModalScreen):
         with Vertical(classes="dialog", id="notice-dialog"):
             yield Label(plain(self.title_text), classes="dialog-title")
             with VerticalScroll(id="notice-scroll"):
-                yield Static(plain(self.text), id="notice-text")
+                yield NoticeText(self.text, id="notice-text")
             yield PrintLine("", id="notice-message", classes="dialog-error")
             yield Label(tr("staff_case.notice_keys"), classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one("#notice-scroll").focus()
-
-    def check_action(self, action: str, parameters) -> bool | None:
-        if action == "print":
-            return bool(self.app.config.kiosk.printer)
-        return True
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -48,4 +44,9 @@ class NoticeDialog(ModalScreen):
         from shared_ui.printing import print_notice
 
         printer, text = self.app.config.kiosk.printer, self.text
+        if not printer:
+            line = self.query_one(PrintLine)
+            line.update(tr("staff_resident.no_printer"))
+            line.add_class("error")
+            return
         self.query_one(PrintLine).print_with(lambda: print_notice(printer, text))

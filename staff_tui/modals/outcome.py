@@ -132,7 +132,9 @@ class OutcomeDialog(SavingDialog):
         item = forms[-1].item.code if forms and forms[-1].item else self.serving.item
         index = self._next_index
         self._next_index += 1
-        form = CaseForm(self.items, item, self.app.hall.cases, index=index)
+        # The same resident: a second case of the visit starts with the name and phone typed in the last.
+        contact = forms[-1].contact() if forms else ("", "")
+        form = CaseForm(self.items, item, self.app.hall.cases, index=index, contact=contact)
         tabs = self.query_one("#drafts", TabbedContent)
         pane = TabPane(tr("staff_outcome.tab_new", index=index), form, id=f"draft-{index}")
         await tabs.add_pane(pane)
@@ -165,6 +167,10 @@ class OutcomeDialog(SavingDialog):
     def _remove_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.action_remove_case()
+
+    def dirty(self) -> bool:
+        forms = self._forms()
+        return len(forms) > 1 or any(form.changed() for form in forms)
 
     def action_save(self) -> None:
         if self._forms():

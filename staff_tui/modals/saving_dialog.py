@@ -3,7 +3,8 @@
 The save is asked in a thread worker. When the models refuse or the database
 fails, the dialog stays open with the message and everything typed in it;
 it closes only when the save went through, with the models' answer.
-Ctrl+S saves from anywhere; Escape cancels. A subclass says what to save by
+Ctrl+S saves from anywhere; Escape cancels, asking first when something was
+typed (:meth:`SavingDialog.dirty`). A subclass says what to save by
 returning, from :meth:`pending_save`, the call to run with the hall (built on
 the UI thread from what is on screen, so the worker reads no widgets).
 """
@@ -42,6 +43,20 @@ class SavingDialog(Asking, ModalScreen):
         super().__init__(classes="dialog-screen", name=name)
         localise_bindings(self)
         self.saving = False
+        self._typed_at_start: Any = None
+
+    def typed(self) -> Any:
+        """What is typed in the dialog now, comparable; None: the dialog never asks before closing."""
+        return None
+
+    def remember_start(self) -> None:
+        """What the dialog holds before anyone typed (:meth:`dirty` compares against it)."""
+        self._typed_at_start = self.typed()
+
+    def dirty(self) -> bool:
+        """Whether closing now would throw away something typed."""
+        now = self.typed()
+        return now is not None and now != self._typed_at_start
 
     def pending_save(self) -> Callable[[Any], Any]:
         """What to save: a call of the hall, run in the worker."""
@@ -58,8 +73,21 @@ class SavingDialog(Asking, ModalScreen):
         self.action_cancel()
 
     def action_cancel(self) -> None:
-        if not self.saving:
+        if self.saving:
+            return
+        if not self.dirty():
             self.dismiss(None)
+            return
+        from staff_tui.modals.confirm import ConfirmDialog
+
+        def answered(throw_away: bool | None) -> None:
+            if throw_away:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmDialog(tr("staff_ui.discard_title"), tr("staff_ui.discard_body"), yes=tr("staff_ui.discard_yes")),
+            answered,
+        )
 
     def action_save(self) -> None:
         if self.saving or self._refused_input():

@@ -7,8 +7,9 @@ cancels. The save is :meth:`models.staff.whereabouts.Whereabouts.set_state` in a
 thread worker; a refusal (请假 without approved leave, a time that is not
 one) stays in the dialog with what was typed.
 
-The same dialog asks, when signing out, which state to leave in (no 在岗
-there, 休息 first), and lets a leader set someone else's state (``by``).
+The same dialog asks, when signing out or quitting, which state to leave in
+(no 在岗 there, 休息 first, and a word on a ticket still at the window), and
+lets a leader set someone else's state (``by``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -36,6 +38,8 @@ class StateRequest:
     current: str = ""  # the current state's key, "" when unknown
     by: str | None = None  # a leader setting someone else's state
     sign_out: bool = False  # leaving: on_duty is not offered
+    quitting: bool = False  # leaving by quitting the terminal (with sign_out)
+    warning: str = ""  # what the person should know before leaving (a ticket still at the window)
 
 
 class StateDialog(SavingDialog):
@@ -53,6 +57,8 @@ class StateDialog(SavingDialog):
     def compose(self) -> ComposeResult:
         request = self.request
         title_key = "staff_ui.where.sign_out_title" if request.sign_out else "staff_ui.where.set_title"
+        if request.quitting:
+            title_key = "staff_ui.where.quit_title"
         with Vertical(classes="dialog narrow", id="state-dialog"):
             yield Label(plain(tr(title_key, name=request.name, code=request.staff)), classes="dialog-title")
             if request.current:
@@ -60,6 +66,8 @@ class StateDialog(SavingDialog):
                     tr("staff_ui.where.now_state", state=tr(f"whereabouts.state_{request.current}")),
                     classes="dialog-hint",
                 )
+            if request.warning:
+                yield Static(Content(request.warning), classes="dialog-error", id="state-warning")
             yield OptionList(
                 *[
                     Option(f"{index}  {tr(f'whereabouts.state_{state}')}", id=state)
@@ -75,7 +83,11 @@ class StateDialog(SavingDialog):
                     yield Label(tr("staff_ui.where.back"), classes="field-label")
                     yield Input(id="back", placeholder="10:30", compact=True, max_length=5)
             yield Static("", id="error", classes="dialog-error")
+            if request.quitting:
+                yield Static(tr("staff_ui.where.quit_again"), classes="dialog-hint")
             save = tr("staff_ui.where.sign_out_save") if request.sign_out else tr("staff_ui.save")
+            if request.quitting:
+                save = tr("staff_ui.where.quit_save")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{save} (Enter)", id="save", variant="primary", compact=True)
                 yield Button(tr("staff_ui.cancel_button"), id="cancel", compact=True)

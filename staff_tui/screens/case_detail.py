@@ -2,7 +2,7 @@
 
 The resident's phone shows masked; F (完整电话) asks the models for the full
 number, which logs who opened it and when (:meth:`models.cases.Cases.contact_for`).
-Steps (材料收齐, 延期, 办结, 告知, 上报, 移交, 公告, 评价) open a small dialog
+Steps (材料收齐, 延期, 办结, 告知, 上报, 移交, 公告, 评价, 更正) open a small dialog
 that stays open with the message when the models refuse.
 """
 
@@ -20,14 +20,16 @@ from textual.widgets.option_list import Option
 
 from models.cases import Cases
 from models.cases.rights import case_actions, may_see_case
-from models.cases.rules import LEVELS, NOTIFY_HOWS, RATING_TAGS
+from models.cases.rules import NOTIFY_HOWS
 from models.i18n import t
 from shared_ui.live import HallChanged
 from shared_ui.words import tr
 from staff_tui import queries
 from staff_tui.case_words import head_text, local_text, person_text
 from staff_tui.modals.confirm import ConfirmDialog
+from staff_tui.modals.correction_form import CorrectionDialog
 from staff_tui.modals.form import Field, FormDialog
+from staff_tui.modals.rating_form import rating_dialog
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.widgets.action_bar import ActionBar
 from staff_tui.widgets.case_fields import CaseFields
@@ -45,6 +47,7 @@ ACTIONS = [
     ("publish", "staff_case.a_publish"),
     ("rate", "staff_case.a_rate"),
     ("phone", "staff_case.a_phone"),
+    ("correct", "staff_case.a_correct"),
 ]
 
 
@@ -85,6 +88,7 @@ class CaseDetailScreen(WideOrNarrowScreen):
         Binding("b", "step('publish')", "staff_case.a_publish", key_display="B"),
         Binding("v", "step('rate')", "staff_case.a_rate", key_display="V"),
         Binding("f", "step('phone')", "staff_case.a_phone", key_display="F"),
+        Binding("x", "step('correct')", "staff_case.a_correct", key_display="X"),
         Binding("escape,f9", "back", "staff_ui.back", key_display="Esc"),
         Binding("f10", "lock", "staff_ui.lock", key_display="F10", show=False),
     ]
@@ -172,7 +176,7 @@ class CaseDetailScreen(WideOrNarrowScreen):
         self.query_one(CaseFields).show(view, phone=self.phone, wide=self.wide, zone=self.app.config.zone)
         # The body's width less its scrollbar and a cell of padding each side of four columns.
         room = (self.query_one("#case-body").size.width or self.size.width or 80) - 2 - 4 * 2
-        self.query_one(CaseHistory).show(d.get("history") or [], self._person, room)
+        self.query_one(CaseHistory).show(d.get("history") or [], self._person, room, self.app.config.zone)
         notices = self.query_one("#notice-list", OptionList)
         highlighted = notices.highlighted
         notices.clear_options()
@@ -353,19 +357,13 @@ class CaseDetailScreen(WideOrNarrowScreen):
         )
 
     def _step_rate(self) -> None:
-        cases, number = self._cases(), self.number
-        levels = [(tr(f"rating.level_{level}"), level) for level in LEVELS]
-        tags = [(tr(f"rating.tag_{tag}"), tag) for tag in RATING_TAGS]
-        self._form(
-            tr("staff_case.rate_title", number=number),
-            [
-                Field("level", tr("staff_case.rate_level"), "select", value="satisfied", options=levels),
-                Field("tags", tr("staff_case.rate_tags"), "multi", options=tags),
-            ],
-            lambda v: cases.rate(number, v["level"] or "", v["tags"], channel="counter"),
-            "step_rated",
-            intro=tr("staff_case.rate_intro"),
+        self.app.push_screen(rating_dialog(self.number, cases=self._cases()), self._done("step_rated"))
+
+    def _step_correct(self) -> None:
+        dialog = CorrectionDialog(
+            self.number, self.view.detail, cases=self._cases(), staff=self.app.shift.code, lang=self.app.lang
         )
+        self.app.push_screen(dialog, self._done("step_corrected"))
 
     def _step_phone(self) -> None:
         self.busy = True

@@ -73,7 +73,7 @@ class DutyScreen(ClosingActions, WideOrNarrowScreen):
         Binding("f7", "other_day", "staff_ui.duty.other_day", key_display="F7"),
         Binding("f8", "other_list", "staff_ui.duty.other_list", key_display="F8"),
         Binding("ctrl+r", "reopen", "staff_ui.duty.reopen", key_display="^R"),
-        Binding("f9", "back", "staff_ui.queue", key_display="F9"),
+        Binding("f9", "app.show_queue", "staff_ui.queue", key_display="F9"),
         Binding("f10", "lock", "staff_ui.lock", key_display="F10", show=False),
         Binding("escape", "back", "staff_ui.back", show=False),
     ]
@@ -215,6 +215,10 @@ class DutyScreen(ClosingActions, WideOrNarrowScreen):
         tick = message.tick
         self.busy = False
         self.say(tr("duty.ticked", number=tick.item_index + 1, item=tick.item_text, staff=self._who(tick.staff)))
+        # On to the next item, as one walks the hall down the list.
+        table = self.query_one(f"#{self.current_list}", ChecklistTable)
+        if table.cursor_row < table.row_count - 1:
+            table.move_cursor(row=table.cursor_row + 1)
         self.load()
 
     def on_duty_screen_checklist_signed_off(self, message: ChecklistSignedOff) -> None:

@@ -58,7 +58,7 @@ class LeaveScreen(StaffScreen):
         Binding("f2", "request", "staff_ui.where.leave_request", key_display="F2"),
         Binding("f3", "decide(True)", "staff_ui.where.leave_approve", key_display="F3"),
         Binding("f4", "decide(False)", "staff_ui.where.leave_refuse", key_display="F4"),
-        Binding("f9", "queue", "staff_ui.queue", key_display="F9"),
+        Binding("f9", "app.show_queue", "staff_ui.queue", key_display="F9"),
         Binding("f10", "lock", "staff_ui.lock", key_display="F10"),
         Binding("escape", "back", "staff_ui.where.board", key_display="Esc"),
     ]
@@ -250,9 +250,6 @@ class LeaveScreen(StaffScreen):
 
     def action_back(self) -> None:
         self.app.action_show_work("whereabouts")
-
-    def action_queue(self) -> None:
-        self.app.pop_screen()
 
     def action_lock(self) -> None:
         self.app.lock()

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -22,13 +21,15 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
+from models import clock
 from models.cases.ledger import DUE_SOON_DAYS, LedgerFilter, case_mark, ledger, ledger_count
 from models.cases.rights import ledger_scope
-from models.cases.rules import KINDS, STATES
+from models.cases.rules import KINDS
 from shared_ui.live import RECONNECTED, HallChanged
 from shared_ui.plain import plain
 from shared_ui.words import name_of, tr
 from staff_tui import queries
+from staff_tui.ledger_columns import ledger_columns
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.text import fit
 from staff_tui.widgets.footer import HallFooter
@@ -73,7 +74,7 @@ class LedgerScreen(WideOrNarrowScreen):
         Binding("f6", "toggle('mine')", "staff_ledger.f_mine", key_display="F6"),
         Binding("f7", "clear_filters", "staff_ledger.f_clear", key_display="F7"),
         Binding("f8", "open_case", "staff_ledger.open_case", key_display="F8"),
-        Binding("f9", "back", "staff_ui.queue", key_display="F9"),
+        Binding("f9", "app.show_queue", "staff_ui.queue", key_display="F9"),
         Binding("f10", "lock", "staff_ui.lock", key_display="F10"),
         Binding("ctrl+f", "search", "staff_ledger.search", key_display="Ctrl+F", show=False),
         Binding("n", "page(1)", "staff_ledger.next_page", show=False),
@@ -135,33 +136,15 @@ class LedgerScreen(WideOrNarrowScreen):
         self.query_one("#cases", KeyedTable).set_columns(self._columns())
 
     def _columns(self) -> list[tuple[str, str, int]]:
-        """The table's columns for this width: each fixed one at least as wide as
-        its header, the item's name taking what is left."""
-        wide = self.wide
-        fixed = [
-            ("mark", tr("ledger.flags"), 7),
-            ("number", tr("ledger.number"), 11),
-            ("kind", tr("ledger.kind"), self._kind_width()),
-            ("state", tr("ledger.state"), self._state_width()),
-            ("due", tr("ledger.due") if wide else tr("ledger.due_short"), 10 if wide else 5),
-            ("handler", tr("ledger.handler"), 8),
-        ]
-        if wide:
-            fixed[4:4] = [("window", tr("ledger.window"), 4), ("accepted", tr("ledger.accepted_at"), 11)]
-            fixed.append(("phone", tr("ledger.contact"), 11))
-        fixed = [(key, label, max(width, cell_len(label))) for key, label, width in fixed]
-        width = self.size.width or 80
-        # Two cells of padding a column, the table's border and a scrollbar.
-        item = max(8, width - sum(w for _, _, w in fixed) - (len(fixed) + 1) * 2 - 3)
-        return fixed[:4] + [("item", tr("ledger.item"), item)] + fixed[4:]
+        return ledger_columns(self.size.width or 80, self.wide)
 
-    @staticmethod
-    def _kind_width() -> int:
-        return max(cell_len(tr(f"staff_ledger.kind_{kind}")) for kind in KINDS)
-
-    @staticmethod
-    def _state_width() -> int:
-        return max(cell_len(tr(f"staff_ledger.state_{state}")) for state in STATES)
+    def _moment(self, at: str | None, year: int) -> str:
+        """When a case was accepted or completed: month, day and time when wide, else the short date."""
+        if not at:
+            return "-"
+        if self.wide:
+            return clock.reading(at, self.app.config.zone, "%m-%d %H:%M")
+        return _short_date(clock.reading(at, self.app.config.zone, "%Y-%m-%d"), year)
 
     def _item_width(self) -> int:
         return next(width for key, _, width in self._columns() if key == "item")
@@ -189,17 +172,17 @@ class LedgerScreen(WideOrNarrowScreen):
         else:
             names = {w.number: name_of(w.name, w.name_en) for w in windows}
             options = [(tr("staff_ui.window_choice", window=n, name=names.get(n, "")), n) for n in shift.windows]
+            # Left at 全部: the shift's window and every case this person follows (首问负责).
             window_select.set_options([(plain(label), n) for label, n in options])
-            window_select.value = shift.window
         if people:
             self.query_one("#handler", Select).set_options([(plain(f"{p.name}（{p.code}）"), p.code) for p in people])
         self._choices_loaded = True
         self.reload(reset=True)
 
     def window_switched(self) -> None:
-        shift = self.app.shift
-        if not shift.is_leader and self._choices_loaded:
-            self.query_one("#window", Select).value = shift.window
+        # 全部 follows the shift's window by itself (the scope is asked again).
+        if self._choices_loaded:
+            self.reload(reset=True)
 
     # --- the filter ---------------------------------------------------------------------------------
 
@@ -219,7 +202,7 @@ class LedgerScreen(WideOrNarrowScreen):
             search=self.query_one("#search", Input).value.strip(),
         )
         if self.flags["mine"]:
-            flt.handler = shift.code
+            flt.involving = shift.code
             flt.window = None
         return flt
 
@@ -261,8 +244,7 @@ class LedgerScreen(WideOrNarrowScreen):
         page = answer.page
         wide = self.wide
         item_width = self._item_width()
-        from models import clock
-
+        keys = [key for key, _, _ in self._columns()]
         year = clock.service_day(self.app.config.zone).year
         rows = []
         for row in page.rows:
@@ -273,18 +255,20 @@ class LedgerScreen(WideOrNarrowScreen):
                 mark_cell = Text(tr("staff_ledger.mark_due_soon"), style="bold")
             else:
                 mark_cell = Text("")
-            cells = [
-                mark_cell,
-                Text(row.number, style="bold" if mark else ""),
-                tr(f"staff_ledger.kind_{row.kind}"),
-                tr(f"staff_ledger.state_{row.state}"),
-                fit(name_of(row.item_name, row.item_name_en), item_width).rstrip(),
-                row.due_date if wide else _short_date(row.due_date, year),
-                row.handler_name,
-            ]
-            if wide:
-                cells[5:5] = [str(row.window or "-"), row.accepted_at[5:16].replace("T", " ")]
-                cells.append(row.phone_masked or "-")
+            cell = {
+                "mark": mark_cell,
+                "number": Text(row.number, style="bold" if mark else ""),
+                "kind": tr(f"staff_ledger.kind_{row.kind}"),
+                "state": tr(f"staff_ledger.state_{row.state}"),
+                "item": fit(name_of(row.item_name, row.item_name_en), item_width).rstrip(),
+                "window": str(row.window or "-"),
+                "accepted": self._moment(row.accepted_at, year),
+                "due": (row.due_date or "-") if wide else _short_date(row.due_date, year),
+                "completed": self._moment(row.completed_at, year),
+                "handler": row.handler_name,
+                "phone": row.phone_masked or "-",
+            }
+            cells = [cell[key] for key in keys]
             rows.append((row.number, tuple(cells)))
         table = self.query_one("#cases", KeyedTable)
         table.sync(rows)
@@ -327,11 +311,9 @@ class LedgerScreen(WideOrNarrowScreen):
             self.flags[name] = False
         self.query_one("#search", Input).value = ""
         self.query_one("#kind", Select).clear()
+        self.query_one("#window", Select).clear()
         if self.app.shift.is_leader:
-            self.query_one("#window", Select).clear()
             self.query_one("#handler", Select).clear()
-        else:
-            self.query_one("#window", Select).value = self.app.shift.window
         self._relabel()
         self.reload(reset=True)
 

@@ -303,7 +303,7 @@ class QueueScreen(WideOrNarrowScreen):
                 self.say(tr("staff_queue.done_returned", number=result.number))
                 self.load()
 
-        self.app.push_screen(return_dialog(queue=self.app.hall.queue), closed)
+        self.app.push_screen(return_dialog(queue=self.app.hall.queue, zone=self.app.config.zone), closed)
 
     def action_transfer(self) -> None:
         self._open_transfer(self.picture.serving.number)

@@ -59,7 +59,7 @@ class ReportsScreen(WideOrNarrowScreen):
         Binding("f3", "pick_day", "staff_ui.report.pick_day", key_display="F3"),
         Binding("f4", "pick_month", "staff_ui.report.pick_month", key_display="F4"),
         Binding("f5", "export", "staff_ui.report.export", key_display="F5"),
-        Binding("f9", "back", "staff_ui.queue", key_display="F9"),
+        Binding("f9", "app.show_queue", "staff_ui.queue", key_display="F9"),
         Binding("f10", "lock", "staff_ui.lock", key_display="F10", show=False),
         Binding("escape", "back", "staff_ui.back", show=False),
     ]

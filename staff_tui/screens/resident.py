@@ -1,13 +1,13 @@
 """What the resident sees once the outcome is saved: the tracking code in
 large letters, its QR code (black on white, whatever the theme), and the
-notice of each case. P prints them when a printer is configured."""
+notice of each case. P prints them, or says that no printer is set."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Label, Static
+from textual.widgets import Label
 
 from shared_ui.big_text import BigText
 from shared_ui.plain import plain
@@ -15,6 +15,7 @@ from shared_ui.qr import QRCode
 from shared_ui.words import name_of, tr
 from staff_tui.screens.staff_screen import StaffScreen
 from staff_tui.widgets.footer import HallFooter
+from staff_tui.widgets.notice_text import NoticeText
 from staff_tui.widgets.print_line import PrintLine
 
 
@@ -50,17 +51,12 @@ class ResidentScreen(StaffScreen):
                             item=name_of(case.item_name, case.item_name_en),
                         )
                         yield Label(plain(title), classes="notice-title")
-                        yield Static(plain(case.notice), classes="notice-text")
+                        yield NoticeText(case.notice, classes="notice-text")
             yield PrintLine("", id="resident-message", classes="message-line")
         yield HallFooter()
 
     def on_mount(self) -> None:
         self.query_one("#notices").focus()
-
-    def check_action(self, action: str, parameters) -> bool | None:
-        if action == "print":
-            return bool(self.app.config.kiosk.printer)
-        return True
 
     def action_close(self) -> None:
         self.dismiss()
@@ -69,4 +65,9 @@ class ResidentScreen(StaffScreen):
         from shared_ui.printing import print_notices
 
         printer, outcome, language = self.app.config.kiosk.printer, self.outcome, self.app.lang
+        if not printer:
+            line = self.query_one(PrintLine)
+            line.update(tr("staff_resident.no_printer"))
+            line.add_class("error")
+            return
         self.query_one(PrintLine).print_with(lambda: print_notices(printer, outcome, language=language))

@@ -70,7 +70,8 @@ class WhereaboutsScreen(WideOrNarrowScreen):
         Binding("f2", "app.my_state", "staff_ui.where.set_mine", key_display="F2"),
         Binding("f3", "leave", "staff_ui.where.leave", key_display="F3"),
         Binding("f4", "set_other", "staff_ui.where.set_other", key_display="F4"),
-        Binding("f9", "back", "staff_ui.queue", key_display="F9"),
+        Binding("f5", "pin_help", "staff_ui.where.pin_help", key_display="F5"),
+        Binding("f9", "app.show_queue", "staff_ui.queue", key_display="F9"),
         Binding("f10", "lock", "staff_ui.lock", key_display="F10"),
         Binding("escape", "back", "staff_ui.back", show=False),
     ]
@@ -255,7 +256,7 @@ class WhereaboutsScreen(WideOrNarrowScreen):
     # --- actions ----------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters) -> bool | None:
-        if action == "set_other":
+        if action in ("set_other", "pin_help"):
             return bool(self.app.shift and self.app.shift.is_leader)
         return True
 
@@ -268,17 +269,36 @@ class WhereaboutsScreen(WideOrNarrowScreen):
     def action_leave(self) -> None:
         self.app.action_show_work("leave")
 
-    def action_set_other(self) -> None:
-        from staff_tui.modals.state_pick import StateDialog, StateRequest
-
+    def _person(self):
+        """The person on the cursor's row, or None (saying so)."""
         key = self.query_one("#people", KeyedTable).current_key or ""
         _line, _, code = key.partition(":")
         if not code or self.data is None:
             self.say(tr("staff_ui.where.pick_person"), error=True)
-            return
-        person = next((p for p in self.data[0].people if p.staff == code), None)
+            return None
+        return next((p for p in self.data[0].people if p.staff == code), None)
+
+    def action_pin_help(self) -> None:
+        from staff_tui.modals.pin_help import pin_help_dialog
+
+        person = self._person()
         if person is None:
             return
+
+        def answered(result) -> None:
+            if isinstance(result, str):
+                self.say(tr(f"staff_ui.where.pin_help_{result}", name=person.name, code=person.staff))
+
+        dialog = pin_help_dialog(self.app.shift, person.staff, person.name, terminal=self.app.terminal)
+        self.app.push_screen(dialog, answered)
+
+    def action_set_other(self) -> None:
+        from staff_tui.modals.state_pick import StateDialog, StateRequest
+
+        person = self._person()
+        if person is None:
+            return
+        code = person.staff
         leader = self.app.shift.code
 
         def answered(result) -> None:

@@ -1,6 +1,7 @@
 """One case of a visit in the outcome dialog: item, kind, and what the kind needs.
 
-承诺件: the promised working days and the date they give (computed by the
+The kind is a digit away (1 咨询件 … 7 信访件, with the kind focused, as it is
+when a case's tab opens). 承诺件: the promised working days and the date they give (computed by the
 hall calendar); 补充件: the item's catalogue materials to tick plus free
 text, every missing one at once; 退回件: the reason; 上报件: the authority
 and its date; 咨询件 / 即办件: the answer or result. The resident's name and
@@ -50,11 +51,13 @@ class CaseForm(Vertical):
     CaseForm .pair { height: auto; }
     CaseForm .pair > Vertical { width: 1fr; height: auto; margin-right: 1; }
     CaseForm Input, CaseForm Select { width: 1fr; }
-    CaseForm SelectionList { height: auto; max-height: 9; }
+    CaseForm SelectionList { height: auto; max-height: 6; }
     CaseForm .due { color: $primary; text-style: bold; }
     """
 
-    def __init__(self, items: list[ItemChoice], item_code: str, cases: Cases, *, index: int) -> None:
+    def __init__(
+        self, items: list[ItemChoice], item_code: str, cases: Cases, *, index: int, contact: tuple[str, str] = ("", "")
+    ) -> None:
         super().__init__(classes="case-form")
         self.items = {i.code: i for i in items}
         self.item_list = items
@@ -62,6 +65,7 @@ class CaseForm(Vertical):
         self.index = index
         self.initial_item = item_code if item_code in self.items else (items[0].code if items else "")
         self._kind_touched = False
+        self.initial_contact = contact
 
     # --- layout ----------------------------------------------------------------------------
 
@@ -72,7 +76,8 @@ class CaseForm(Vertical):
             (f"{pick(i.name, i.name_en, language)} · {pick(i.line_name, i.line_name_en, language)}", i.code)
             for i in self.item_list
         ]
-        kind_options = [(tr(f"case.kind_{k}"), k) for k in KINDS]
+        # Each kind with its digit: with the kind focused, the digit alone chooses it.
+        kind_options = [(f"{index} {tr(f'case.kind_{k}')}", k) for index, k in enumerate(KINDS, 1)]
         with Horizontal(classes="pair"):
             with Vertical():
                 yield Label(tr("staff_outcome.item"), classes="field-label")
@@ -117,18 +122,38 @@ class CaseForm(Vertical):
                     yield Label(tr("staff_outcome.authority_due"), classes="field-label")
                     yield Input(id="authority-due", placeholder=tr("staff_ui.date_placeholder"), compact=True)
         with Vertical(classes="group", id="g-petition"):
+            yield Label(tr("staff_outcome.subject"), classes="field-label")
+            yield Input(id="subject", placeholder=tr("staff_outcome.subject_hint"), compact=True)
             yield Static("", id="petition-due", classes="due")
         with Horizontal(classes="pair"):
             with Vertical():
                 yield Label(tr("staff_outcome.name"), classes="field-label")
-                yield Input(id="name", placeholder=tr("staff_outcome.optional"), compact=True)
+                yield Input(self.initial_contact[0], id="name", placeholder=tr("staff_outcome.optional"), compact=True)
             with Vertical():
                 yield Label(tr("staff_outcome.phone"), classes="field-label")
-                yield Input(id="phone", placeholder=tr("staff_outcome.optional"), compact=True)
+                yield Input(self.initial_contact[1], id="phone", placeholder=tr("staff_outcome.optional"), compact=True)
 
     def on_mount(self) -> None:
         with self.app.batch_update():
             self._item_changed(first=True)
+        self._at_start = self._typed()
+
+    def _typed(self) -> tuple:
+        inputs = tuple(field.value for field in self.query(Input))
+        return (
+            self.query_one("#item", Select).value,
+            self.kind,
+            inputs,
+            tuple(self.query_one("#missing", SelectionList).selected),
+        )
+
+    def contact(self) -> tuple[str, str]:
+        """The resident's name and phone as typed."""
+        return self.query_one("#name", Input).value.strip(), self.query_one("#phone", Input).value.strip()
+
+    def changed(self) -> bool:
+        """Whether anything was typed, chosen or ticked since the form opened."""
+        return self._typed() != getattr(self, "_at_start", None)
 
     # --- reacting ----------------------------------------------------------------------------------
 
@@ -140,6 +165,15 @@ class CaseForm(Vertical):
     @property
     def kind(self) -> str:
         return self.query_one("#kind", Select).value
+
+    def on_key(self, event) -> None:
+        kind = self.query_one("#kind", Select)
+        if kind.has_focus and not kind.expanded and event.character and event.character.isdigit():
+            index = int(event.character) - 1
+            if 0 <= index < len(KINDS):
+                kind.value = KINDS[index]
+                event.stop()
+                event.prevent_default()
 
     @on(Select.Changed, "#item")
     def _on_item(self, event: Select.Changed) -> None:
@@ -231,6 +265,8 @@ class CaseForm(Vertical):
             out["other"] = [part.strip() for part in other.split(";") if part.strip()]
         elif kind == "returned":
             out["reason"] = get("reason")
+        elif kind == "petition":
+            out["subject"] = get("subject")
         elif kind == "escalated":
             out["authority"] = get("authority")
             out["authority_due"] = get("authority-due") or None

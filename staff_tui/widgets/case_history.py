@@ -7,6 +7,7 @@ from collections.abc import Callable
 from rich.cells import cell_len
 from textual.widgets import DataTable
 
+from models import clock
 from shared_ui.plain import cells
 from shared_ui.words import tr
 from staff_tui.case_words import summarize
@@ -20,15 +21,15 @@ class CaseHistory(DataTable):
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="none", show_cursor=False, zebra_stripes=False, **kwargs)
 
-    def show(self, events: list[dict], person: Callable[[str | None], str], room: int) -> None:
+    def show(self, events: list[dict], person: Callable[[str | None], str], room: int, zone) -> None:
         """The history fitted to ``room`` cells: details wrap onto more lines
         rather than run off to the right."""
         rows = [
             (
-                event["at"][5:16].replace("T", " "),
+                clock.reading(event["at"], zone, "%m-%d %H:%M"),
                 tr(f"staff_case.event_{event['kind']}"),
                 person(event.get("staff")).split("（")[0] if event.get("staff") else "-",
-                summarize(event.get("data") or {}),
+                summarize(event.get("data") or {}, zone),
             )
             for event in events
         ]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from models import clock
 from shared_ui.plain import visible
 from shared_ui.words import name_of, tr
 from staff_tui.queries import QueuePicture
@@ -18,8 +19,20 @@ class ServingPanel(Static):
     ServingPanel { height: auto; min-height: 4; padding: 0 1; }
     """
 
+    _shown: tuple = (None, None)
+
+    def on_mount(self) -> None:
+        # The timer on the current resident moves on by itself between changes of the queue.
+        self.set_interval(15, self._tick, name="serving-timer")
+
     def show(self, picture: QueuePicture | None, zone) -> None:
+        self._shown = (picture, zone)
         self.update(visible(self._text(picture, zone)))
+
+    def _tick(self) -> None:
+        picture, zone = self._shown
+        if picture is not None and picture.serving is not None:
+            self.update(visible(self._text(picture, zone)))
 
     def _text(self, picture: QueuePicture | None, zone) -> Text:
         if picture is None:
@@ -41,6 +54,8 @@ class ServingPanel(Static):
         text.append(state, style="bold")
         if serving.recalls:
             text.append("  " + tr("staff_queue.recalled_n", n=serving.recalls))
+        if serving.called_at is not None:
+            text.append("  " + tr("staff_queue.timer", minutes=minutes_between(serving.called_at, clock.now())))
         marks = []
         if serving.priority:
             marks.append(tr("staff_queue.mark_priority"))

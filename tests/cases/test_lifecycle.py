@@ -195,13 +195,13 @@ def test_the_steps_that_apply_follow_the_state(hall, cases):
     from models.cases.rules import CASE_ACTIONS, applicable_actions
 
     facts = cases.open_case(staff="S01", item="hukou-in", kind="promised", window=1)
-    assert applicable_actions(cases.detail(facts.number)) == {"complete", "escalate", "extend", "handover"}
+    assert applicable_actions(cases.detail(facts.number)) == {"complete", "escalate", "extend", "handover", "correct"}
     waiting = cases.open_case(staff="S01", item="hukou-in", kind="supplement", window=1, other=["单位证明"])
-    assert applicable_actions(cases.detail(waiting.number)) == {"materials", "handover"}
+    assert applicable_actions(cases.detail(waiting.number)) == {"materials", "handover", "correct"}
     cases.complete(facts.number, "S01", "已迁入")
-    assert applicable_actions(cases.detail(facts.number)) == {"notify", "handover", "publish", "rate"}
+    assert applicable_actions(cases.detail(facts.number)) == {"notify", "handover", "publish", "rate", "correct"}
     cases.notify(facts.number, "S01", "phone")
-    assert applicable_actions(cases.detail(facts.number)) == {"publish", "rate"}
+    assert applicable_actions(cases.detail(facts.number)) == {"publish", "rate", "correct"}
     returned = cases.open_case(staff="S01", item="hukou-in", kind="returned", window=1, reason="迁出地不属于本市")
-    assert applicable_actions(cases.detail(returned.number)) == {"notify", "rate"}
+    assert applicable_actions(cases.detail(returned.number)) == {"notify", "rate", "correct"}
     assert applicable_actions(facts.as_dict()) <= set(CASE_ACTIONS)  # the facts themselves will do

@@ -23,10 +23,10 @@ async def test_ctrl_t_sets_my_state_from_the_queue_and_the_window_pauses(demo):
         await ready(pilot, "queue", data=False)
         await wait_for(pilot, lambda: app.screen.picture is not None and app.screen.cover is not None, what="queue")
         await pilot.press("f1")  # the key is in the F1 help, with its words
-        await wait_for(pilot, lambda: app.screen.query("HelpPanel"), what="help panel")
+        await wait_for(pilot, lambda: app.screen.query("HallKeyPanel"), what="help panel")
         await pilot.pause(0.2)
         keys = text_of(app.screen.query_one("BindingsTable"))  # the whole list, scrolled or not
-        assert "我的去向" in keys and "去向牌" in keys and "值班" in keys and "报表" in keys and "签退" in keys
+        assert "我的去向" in keys and "去向牌" in keys and "值班" in keys and "报表" in keys and "退出登录" in keys
         await pilot.press("f1")
         await pilot.press("f9")  # works from the ledger too
         await wait_for(pilot, lambda: app.screen.name == "ledger")

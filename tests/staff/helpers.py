@@ -89,3 +89,15 @@ def screen_text(app) -> str:
 
 def take(hall, *items, priority: bool = False) -> list[str]:
     return [hall.queue.take(item, priority=priority).number for item in items]
+
+
+async def open_leave_request(pilot) -> None:
+    """From the queue: the whereabouts board, leave, and F2's request form (until it is open)."""
+    app = pilot.app
+    await pilot.press("ctrl+g")
+    await wait_for(pilot, lambda: app.screen.name == "whereabouts" and app.screen.data is not None)
+    await pilot.press("f3")
+    await wait_for(pilot, lambda: app.screen.name == "leave")
+    await pilot.pause(0.2)
+    await pilot.press("f2")
+    await wait_for(pilot, lambda: app.screen.query("#f-reason"), what="leave form")

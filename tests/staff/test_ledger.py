@@ -12,7 +12,7 @@ from models.cases import Cases
 from models.queue import tracking
 from models.schema.cases import CaseState
 from staff_tui.widgets.keyed_table import KeyedTable
-from tests.staff.helpers import make_app, shift_for, text_of, wait_for
+from tests.staff.helpers import make_app, shift_for, take, text_of, wait_for
 
 
 def open_cases(hall) -> dict[str, str]:
@@ -143,6 +143,25 @@ async def test_mine_and_a_change_elsewhere_shows_up(staffed):
         assert rows(app) == [numbers["six"], numbers["late"]]  # newest first, the row added in place
 
 
+async def test_the_first_responder_follows_what_he_transferred(staffed):
+    """S05 sends a resident on from window 3 to window 1; S01 finishes the case there.
+    S05's ledger lists it under 全部, under F6 我的 and when searching its number."""
+    (number,) = take(staffed, "rural-dibao")
+    staffed.queue.call_next(3, "S05")
+    staffed.queue.transfer(number, 3, to_window=1, staff_code="S05", note="先开证明")
+    staffed.queue.call_next(1, "S01")
+    case = Cases(staffed.config).open_case(staff="S01", ticket=number, item="baby-hukou", result="已出具证明").number
+    app = make_app(staffed, shift=shift_for("S05", 3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_ledger(pilot, app)
+        screen = app.screen
+        assert rows(app) == [case]
+        token = screen._token
+        await pilot.press("f6")
+        await reload_done(pilot, app, token)
+        assert rows(app) == [case]
+
+
 def bulk_cases(db, n: int) -> None:
     """``n`` ledger rows on SQLite, fast: records and their projection rows only
     (the ledger reads those), straight through the driver.
@@ -233,3 +252,21 @@ async def test_paging_through_100000_cases(staffed):
         await reload_done(pilot, app, token)
         assert len(rows(app)) == 50
         assert all(mark(app, number) == "!!超期" for number in rows(app))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_accepted_and_completed_columns_at_every_width(staffed, size):
+    cases = Cases(staffed.config)
+    done = cases.open_case(staff="S05", item="elderly-card", kind="immediate", window=3, result="已办理").number
+    open_one = cases.open_case(staff="S05", item="elderly-card", kind="promised", window=3).number
+    app = make_app(staffed, shift=shift_for("S05", 3))
+    async with app.run_test(size=size) as pilot:
+        await open_ledger(pilot, app)
+        table = app.screen.query_one("#cases", KeyedTable)
+        keys = [str(column.key.value) for column in table.columns.values()]
+        assert "accepted" in keys and "completed" in keys
+        row = dict(zip(keys, (str(cell) for cell in table.get_row(done)), strict=True))
+        today = clock.local(clock.now(), staffed.config.zone)
+        assert row["accepted"].startswith(f"{today:%m-%d}") and row["completed"].startswith(f"{today:%m-%d}")
+        assert dict(zip(keys, (str(c) for c in table.get_row(open_one)), strict=True))["completed"] == "-"
+        assert table.max_scroll_x == 0  # every column fits the width

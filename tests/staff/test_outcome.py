@@ -271,7 +271,7 @@ async def test_a_supplement_case_gets_its_materials(staffed):
         await pilot.press("escape")
         await detail_of(pilot, app, "2026-000001")
         screen = app.screen
-        assert screen.allowed == {"materials", "handover"}
+        assert screen.allowed == {"materials", "handover", "correct"}
         await pilot.press("r", "enter")
         await wait_for(pilot, lambda: screen.view.detail["state"] == "in_progress", what="materials in")
         assert screen.view.detail["due_date"].isoformat() == "2026-11-30"
@@ -294,3 +294,51 @@ async def test_a_leader_hands_a_case_over(staffed):
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: screen.view.detail["handler"] == "S06", what="handed over")
         assert "已移交给 杨磊（S06）" in text_of(screen.query_one("#case-message"))
+
+
+async def test_p_without_a_printer_says_so(staffed):
+    take(staffed, "rural-dibao")
+    app = make_app(staffed, shift=shift_for("S05", 3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await call_and_open_outcome(pilot, app)
+        fill(app, "promised", {"days": "5"})
+        await pilot.press("ctrl+s")
+        await resident_view(pilot, app)
+        await pilot.press("p")
+        await wait_for(pilot, lambda: "没有设置打印机" in text_of(app.screen.query_one("#resident-message")))
+        assert app.screen.name == "resident"
+
+
+async def test_a_petition_asks_what_it_is_about_and_its_notice_gives_15_and_60_days(staffed):
+    take(staffed, "rural-dibao")
+    app = make_app(staffed, shift=shift_for("S05", 3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await call_and_open_outcome(pilot, app)
+        fill(app, "petition", {"subject": "小区路灯损坏长期无人维修"})
+        await pilot.press("ctrl+s")
+        await resident_view(pilot, app)
+        notice = " ".join(text_of(w) for w in app.screen.query(".notice-text"))
+    assert "反映事项：小区路灯损坏长期无人维修" in notice
+    assert "《信访工作条例》" in notice and "是否受理" in notice and "60日内办结" in notice
+    facts = staffed.cases.get(CaseState.get().number)
+    assert facts.subject == "小区路灯损坏长期无人维修"
+    assert (facts.result_due - facts.due_date).days == 60
+
+
+async def test_a_digit_chooses_the_kind_and_a_second_case_keeps_the_residents_contact(staffed):
+    take(staffed, "rural-dibao")
+    app = make_app(staffed, shift=shift_for("S05", 3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await call_and_open_outcome(pilot, app)
+        await wait_for(pilot, lambda: app.focused is form(app).query_one("#kind"), what="the kind has focus")
+        await pilot.press("3")  # 承诺件: one key
+        assert form(app).kind == "promised"
+        await pilot.press("7")
+        assert form(app).kind == "petition"
+        first = form(app)
+        first.query_one("#name", Input).value = "王小明"
+        first.query_one("#phone", Input).value = "13812345678"
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: len(app.screen.query(CaseForm)) == 2, what="a second case")
+        await pilot.pause()
+        assert form(app).contact() == ("王小明", "13812345678")

@@ -7,7 +7,7 @@ import re
 import pytest
 from textual.widgets import Input, Select
 
-from models.schema import Ticket, Window, WindowLine
+from models.schema import Item, Ticket, Window, WindowLine
 from shared_ui.words import tr
 from staff_tui.widgets.keyed_table import KeyedTable
 from tests.staff.helpers import make_app, shift_for, take, text_of, wait_for
@@ -60,8 +60,8 @@ async def test_call_recall_no_show_and_return(staffed):
         await wait_for(pilot, lambda: "当前没有正在办理" in serving(app), what="no-show")
         # The resident comes back: F5, type the number, Enter: next in line.
         await pilot.press("f5")
-        await wait_for(pilot, lambda: app.screen.query("#f-number"))
-        app.screen.query_one("#f-number", Input).value = "c001"
+        await wait_for(pilot, lambda: app.screen.query("#f-typed"))
+        app.screen.query_one("#f-typed", Input).value = "c001"
         await pilot.press("enter")
         await wait_for(pilot, lambda: waiting(app)[:1] == [numbers[0]], what="returned first")
         assert "过号回队" in str(app.screen.query_one("#waiting", KeyedTable).get_row(numbers[0])[-1])
@@ -90,6 +90,10 @@ async def test_transfer_keeps_the_place_and_the_note(staffed):
         await pilot.press("f6")
         await wait_for(pilot, lambda: app.screen.query("#f-target"))
         dialog = app.screen
+        offered = [value for _, value in dialog.query_one("#f-target", Select)._options]
+        own_lines = {wl.line.code for wl in WindowLine.select().join(Window).where(Window.number == 3)}
+        assert own_lines and not any(f"line:{code}" in offered for code in own_lines)  # not where they are
+        assert "window:3" not in offered and "line:jisheng" in offered
         dialog.query_one("#f-target", Select).value = "line:jisheng"
         dialog.query_one("#f-note", Input).value = "需先开具婴儿入户证明"
         await pilot.press("ctrl+s")
@@ -224,3 +228,53 @@ async def test_the_status_bar_keeps_the_time_and_a_database_warning_whole(staffe
         await wait_for(pilot, lambda: bar.db_problem, what="warning")
         line = str(bar.render())
         assert re.search(r"\d\d-\d\d \d\d:\d\d\s*$", line) and tr("staff_ui.db_problem_short") in line
+
+
+async def test_a_transferred_item_shows_its_own_lines_name(staffed):
+    (number,) = take(staffed, "landless-pension-claim")  # 劳动保障
+    line_of_item = Item.get(Item.code == "landless-pension-claim").line.name
+    staffed.queue.call_next(2)
+    staffed.queue.transfer(number, 2, to_window=1, note="先办计生证明")
+    app = make_app(staffed, shift=shift_for("S01", 1))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_queue(pilot, app)
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: number in serving(app), what="called at window 1")
+        assert f"（{line_of_item}）" in serving(app) and "（计生服务）" not in serving(app)
+
+
+async def test_a_returning_no_show_is_picked_from_todays_missed(staffed):
+    numbers = take(staffed, "rural-dibao", "urban-dibao")
+    queue = staffed.queue
+    for number in numbers:
+        queue.call_next(3, "S05")
+        queue.recall(number, 3)
+        queue.no_show(number, 3)
+    app = make_app(staffed, shift=shift_for("S05", 3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_queue(pilot, app)
+        await pilot.press("f5")
+        await wait_for(pilot, lambda: app.screen.query("#f-missed"), what="return form")
+        missed = app.screen.query_one("#f-missed", Select)
+        await wait_for(pilot, lambda: len(missed._options) > 1, what="today's missed tickets")
+        assert [value for _, value in missed._options[1:]] == numbers[::-1]  # the latest missed first
+        await pilot.press("tab", "enter", "down", "enter")  # the list, open, the first, chosen
+        await wait_for(pilot, lambda: missed.value == numbers[1], what="chosen")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: waiting(app)[:1] == [numbers[1]], what="returned first")
+
+
+async def test_a_timer_runs_on_the_current_resident(staffed):
+    from datetime import timedelta
+
+    from models import clock
+
+    take(staffed, "rural-dibao")
+    app = make_app(staffed, shift=shift_for("S05", 3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_queue(pilot, app)
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: "计时 0 分钟" in serving(app), what="the timer starts")
+        clock.set_now(clock.now() + timedelta(minutes=7))
+        app.screen.query_one("#serving")._tick()  # what its 15-second interval does
+        await wait_for(pilot, lambda: "计时 7 分钟" in serving(app), what="the timer moved on")

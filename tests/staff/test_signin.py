@@ -118,7 +118,8 @@ def test_scope_and_marks(staffed):
     staff = shift_for("S06", 3)
     leader = shift_for("L01", 2)
     assert ledger_scope(leader, LedgerFilter()).window is None
-    assert ledger_scope(staff, LedgerFilter()).window == 3
+    mine = ledger_scope(staff, LedgerFilter())  # 全部: the shift's window, and every case S06 follows
+    assert (mine.window, mine.or_window, mine.involving) == (None, 3, "S06")
     assert ledger_scope(staff, LedgerFilter(window=6)).window == 6
     assert ledger_scope(staff, LedgerFilter(handler="S06")).handler == "S06"
     with pytest.raises(Refused):
@@ -128,7 +129,7 @@ def test_scope_and_marks(staffed):
     assert case_mark(False, 3, "in_progress") == ""
     assert case_mark(False, 1, "closed") == ""
     detail = {"state": "in_progress", "handler": "S05", "window": 3, "due_date": clock.now().date()}
-    assert case_actions(staff, detail) == {"complete", "escalate", "extend"}
+    assert case_actions(staff, detail) == {"complete", "escalate", "extend", "correct"}
     assert "handover" in case_actions(leader, detail)
     assert case_actions(shift_for("S01", 1), detail) == set()
 

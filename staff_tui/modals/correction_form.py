@@ -1,0 +1,76 @@
+"""The correction form (更正): a case saved with the wrong item or result is
+put right at the counter, with a reason.
+
+Nothing is edited: saving is :meth:`models.cases.Cases.correct`, a new event
+in the case's history carrying the reason and only the values that changed.
+The item list is the catalogue's, read when the form opens.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+from textual.widgets import Select
+
+from models.i18n import pick
+from shared_ui.words import tr
+from staff_tui import queries
+from staff_tui.modals.form import Field, FormDialog
+
+
+class CorrectionDialog(FormDialog):
+    @dataclass
+    class ItemsRead(Message, bubble=False):
+        items: list
+
+    def __init__(self, number: str, detail: dict, *, cases, staff: str, lang: str) -> None:
+        self.current_item = detail.get("item")
+        self.current_result = detail.get("result") or ""
+        self.lang = lang
+
+        def save(values: dict):
+            changes = {}
+            if values.get("item") and values["item"] != self.current_item:
+                changes["item"] = values["item"]
+            if values.get("result", "") != self.current_result:
+                changes["result"] = values["result"]
+            return cases.correct(number, staff, values.get("reason", ""), **changes)
+
+        name = pick(detail.get("item_name", ""), detail.get("item_name_en", ""), lang)
+        super().__init__(
+            tr("staff_case.correct_title", number=number),
+            [
+                Field(
+                    "item",
+                    tr("staff_case.correct_item"),
+                    "select",
+                    value=self.current_item,
+                    options=[(name, self.current_item)],
+                ),
+                Field("result", tr("staff_case.correct_result"), value=self.current_result),
+                Field("reason", tr("staff_case.correct_reason"), placeholder=tr("staff_case.correct_reason_hint")),
+            ],
+            save,
+            intro=tr("staff_case.correct_intro"),
+            save_label=tr("staff_case.correct_save"),
+            name="correction",
+        )
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.ask(lambda hall: queries.item_choices(), self.ItemsRead, group="correction-items")
+
+    def on_correction_dialog_items_read(self, message: ItemsRead) -> None:
+        lang = self.lang
+        options = [
+            (f"{pick(i.name, i.name_en, lang)} · {pick(i.line_name, i.line_name_en, lang)}", i.code)
+            for i in message.items
+        ]
+        select = self.query_one("#f-item", Select)
+        focused = self.app.focused
+        select.set_options(options)
+        select.value = self.current_item
+        if focused is not None:
+            focused.focus()
+        self.remember_start()
