@@ -2,7 +2,7 @@
 
 - :mod:`~models.staff.accounts` — staff records, their A/B posts, salted PIN hashes.
 - :mod:`~models.staff.signin` — signing in and unlocking; the :class:`Shift` a person proved; the lock-out.
-- :mod:`~models.staff.pins` — a leader lifts a lock-out or gives a colleague a new PIN.
+- :mod:`~models.staff.pins` — the same help from the command line, the leader proving it with their PIN.
 - :mod:`~models.staff.signin_help` — a leader lifting a lock-out, or a new PIN typed by its owner.
 - :mod:`~models.staff.whereabouts` — the whereabouts board (在岗/开会/外出/走访/休息/请假), A/B cover, leave.
 - :mod:`~models.staff.day_state` — whereabouts belong to a day: 未到岗 each morning, leave and rest days by themselves.
