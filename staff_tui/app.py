@@ -25,7 +25,7 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.message import Message
 from textual.reactive import reactive
 
@@ -38,6 +38,7 @@ from shared_ui.plain import notify_plain
 from shared_ui.words import localise_bindings
 from staff_tui import keys
 from staff_tui.asking import Asking
+from staff_tui.hall_commands import HallCommands
 from staff_tui.idle_lock import IdleLock
 from staff_tui.leaving import Leaving
 from staff_tui.screens.staff_screen import StaffScreen
@@ -59,7 +60,7 @@ def terminal_name() -> str:
     return " ".join(parts)[:120]
 
 
-class StaffApp(IdleLock, TypedAhead, Leaving, Asking, App):
+class StaffApp(IdleLock, TypedAhead, Leaving, HallCommands, Asking, App):
     @dataclass
     class ArrivedOnDuty(Message, bubble=False):
         """Signed in and on duty; ``changed`` is the state change, if one was needed."""
@@ -330,40 +331,6 @@ class StaffApp(IdleLock, TypedAhead, Leaving, Asking, App):
             panels.remove()
         else:
             self.screen.mount(HallKeyPanel())
-
-    # --- the command palette: every action of the screen, by its words --------------------------
-
-    def get_system_commands(self, screen):
-        from staff_tui.widgets.key_help import from_textual
-
-        if self.locked:
-            return
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if not active.enabled or not binding.description or binding.system:
-                continue
-            if binding.action in ("command_palette", "app.command_palette"):
-                continue
-            node = active.node
-            if from_textual(node, binding.action):
-                continue  # a field's own keys, Tab and the like (in Textual's English) are no hall command
-            label = binding.description
-            display = self.get_key_display(binding)
-            yield SystemCommand(
-                f"{label} ({display})",
-                t("staff_ui.palette_help", self.lang, keys=display),
-                lambda node=node, action=binding.action: self.call_later(self.run_action, action, node),
-            )
-        # Only the hall's commands, in the hall's words: none of Textual's own (theme,
-        # keys, and the screenshot, which would write residents' data to disk).
-
-    def action_command_palette(self) -> None:
-        from textual.command import CommandPalette
-
-        if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(
-                CommandPalette(placeholder=t("staff_ui.palette_search", self.lang), id="--command-palette")
-            )
 
     # --- the change feed ------------------------------------------------------------------------------
 

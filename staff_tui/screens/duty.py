@@ -33,7 +33,6 @@ from models.schema.duty import CHECKLISTS
 from shared_ui.live import RECONNECTED, HallChanged
 from shared_ui.plain import plain
 from shared_ui.words import tr
-from staff_tui.modals.confirm import ConfirmDialog
 from staff_tui.modals.form import Field, FormDialog
 from staff_tui.screens.duty_closing import ClosingActions
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
@@ -282,29 +281,6 @@ class DutyScreen(ClosingActions, WideOrNarrowScreen):
                 save_label=tr("staff_ui.duty.tick"),
             ),
             closed,
-        )
-
-    def action_sign_off(self) -> None:
-        checklist = self.current_list
-        shift = self.app.shift
-        if checklist == "closing" and self.questions is not None and self.questions.any:
-            return self.sign_closing_with_answers()
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                day = self.day
-                self.act(lambda hall: hall.duty.sign_off(day, checklist, shift.code, ""), self.ChecklistSignedOff)
-
-        body = (
-            tr("staff_ui.duty.sign_closing_body") if checklist == "closing" else tr("staff_ui.duty.sign_opening_body")
-        )
-        self.app.push_screen(
-            ConfirmDialog(
-                tr("staff_ui.duty.sign_title", checklist=tr(f"duty.checklist_{checklist}")),
-                body,
-                yes=tr("staff_ui.duty.sign_off"),
-            ),
-            answered,
         )
 
     def action_log_problem(self) -> None:

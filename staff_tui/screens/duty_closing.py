@@ -1,4 +1,4 @@
-"""The duty screen's closing actions and their two forms: the closing sign-off that asks first
+"""The duty screen's sign-off (F4) and its two forms: the closing sign-off that asks first
 what the models will want (a leader's reason for closing early, a note for
 each open problem), and a leader's reopening of a closing signed by mistake.
 
@@ -8,6 +8,7 @@ The rules are :mod:`models.duty.closing`'s; these only ask and pass on.
 from __future__ import annotations
 
 from shared_ui.words import tr
+from staff_tui.modals.confirm import ConfirmDialog
 from staff_tui.modals.form import Field, FormDialog
 from staff_tui.text import fit
 
@@ -52,7 +53,7 @@ def reopen_form(duty, leader_code: str) -> FormDialog:
 
 
 class ClosingActions:
-    """The duty screen's closing sign-off with questions, and the leader's reopening (Ctrl+R)."""
+    """The duty screen's sign-off (F4: a confirmation, or the closing's questions), and the leader's reopening (Ctrl+R)."""
 
     questions = None  # what the closing sign-off will ask (models.duty.closing.ClosingQuestions), as last loaded
 
@@ -64,6 +65,29 @@ class ClosingActions:
     def reopen_allowed(self, leader_today: bool) -> bool | None:
         signed = self.data is not None and self.data[0].closing.signed_off is not None
         return (None if self.busy else True) if leader_today and signed else False
+
+    def action_sign_off(self) -> None:
+        checklist = self.current_list
+        shift = self.app.shift
+        if checklist == "closing" and self.questions is not None and self.questions.any:
+            return self.sign_closing_with_answers()
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                day = self.day
+                self.act(lambda hall: hall.duty.sign_off(day, checklist, shift.code, ""), self.ChecklistSignedOff)
+
+        body = (
+            tr("staff_ui.duty.sign_closing_body") if checklist == "closing" else tr("staff_ui.duty.sign_opening_body")
+        )
+        self.app.push_screen(
+            ConfirmDialog(
+                tr("staff_ui.duty.sign_title", checklist=tr(f"duty.checklist_{checklist}")),
+                body,
+                yes=tr("staff_ui.duty.sign_off"),
+            ),
+            answered,
+        )
 
     def sign_closing_with_answers(self) -> None:
         def closed(result) -> None:
