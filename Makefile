@@ -16,6 +16,7 @@ demo: $(STAMP)
 	$(BIN)/hall demo
 
 test: $(STAMP)
+	bash scripts/install_test_tools.sh
 	$(BIN)/python scripts/with_postgres.py $(BIN)/python -m pytest -q -n 2 -p no:cacheprovider
 
 # ruff (format and rules), mypy on models/, cli/ and web/, and the import contracts; settings in pyproject.toml.
