@@ -17,6 +17,7 @@ from textual.reactive import reactive
 
 from kiosk.base_app import HallApp
 from kiosk.navigator import Navigator
+from kiosk.tap_guard import TapGuard
 from models.cases.lookup_throttle import LookupThrottle
 
 
@@ -37,6 +38,7 @@ class KioskApp(Navigator, HallApp):
         self.default_language = language or hall.config.language
         self.set_reactive(KioskApp.language, self.default_language)
         self.throttle = LookupThrottle()
+        self.tap_guard = TapGuard()
         self.quit_keys = parse_sequence(hall.config.kiosk.quit_sequence)
         self._quit_progress = 0
         self._quit_last = 0.0

@@ -24,14 +24,23 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
+from kiosk.tap_guard import TapGuard
+
 
 class Navigator:
     """The kiosk app's handlers for what the resident chose; ``show`` and ``go_home`` show a screen."""
 
+    tap_guard: TapGuard
+
     # --- showing ---------------------------------------------------------------------
 
     def show(self, screen: Screen) -> None:
-        """Replace the current screen (the stack stays one deep above the base)."""
+        """Replace the current screen (the stack stays one deep above the base).
+
+        The tap guard learns the moment: a tap begun just after belongs to the
+        screen that was there (the tail of a double tap) and is dropped.
+        """
+        self.tap_guard.changed()
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:

@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
+from kiosk.tap_guard import view_changed
 from kiosk.widgets.big_button import BigButton
 from kiosk.widgets.header import HallHeader
 from kiosk.widgets.paged import PageChanged
@@ -111,6 +112,7 @@ class KioskScreen(Screen):
         """Prev / Next: screens that page pass it to their paged widget."""
 
     def on_page_changed(self, message: PageChanged) -> None:
+        view_changed(self)  # another page under the finger: as good as another screen
         if not self.pages:
             return
         prev, next_ = self.query_one("#prev", BigButton), self.query_one("#next", BigButton)

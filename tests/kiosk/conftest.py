@@ -66,6 +66,9 @@ async def tap(pilot, selector: str, timeout: float = 5.0):
     app = pilot.app
     await wait_for(pilot, lambda: exists(app, selector) and not app.screen.query_one(selector).disabled, timeout)
     await pilot.pause()
+    guard = getattr(app, "tap_guard", None)
+    if guard is not None:  # a deliberate tap: the resident has looked at the screen first
+        guard.settle()
     clicked = await pilot.click(selector)
     assert clicked, f"{selector} could not be clicked"
     await pilot.pause()
