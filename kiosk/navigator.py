@@ -10,7 +10,8 @@ each of them and shows the next screen (one deep above the base screen):
   or the tracking-code screen (to track, or to rate); ``HomeScreen.CodeScanned`` → looking it up;
 - ``LinesScreen.LineChosen`` → its items; ``ItemsScreen.ItemChosen`` → taking a ticket
   (when one can be taken now and the resident came to take one), else the item's notice;
-- ``ItemDetailScreen.TicketAsked`` → taking a ticket; ``PriorityScreen.TicketTaken`` → the ticket;
+- ``ItemDetailScreen.TicketAsked`` → taking a ticket; ``PriorityScreen.TicketTaken`` → the ticket
+  (kept a few minutes for ``HomeScreen.MyTicketChosen``, 「我的号票」, to show it again);
 - ``TrackScreen.CodeLookedUp`` → what the code shows, or rating it;
   ``TrackResultScreen.RatingAsked`` → rating;
 - each ``BackChosen`` → the screen Back leads to (home unless a screen says otherwise).
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
+from kiosk.last_ticket import LastTicket
 from kiosk.tap_guard import TapGuard
 
 
@@ -31,6 +33,7 @@ class Navigator:
     """The kiosk app's handlers for what the resident chose; ``show`` and ``go_home`` show a screen."""
 
     tap_guard: TapGuard
+    last_ticket: LastTicket
 
     # --- showing ---------------------------------------------------------------------
 
@@ -154,7 +157,17 @@ class Navigator:
     def on_priority_screen_ticket_taken(self, message) -> None:
         from kiosk.screens.ticket import TicketScreen
 
+        self.last_ticket.keep(message.receipt, message.materials)
         self.show(TicketScreen(message.receipt, message.materials))
+
+    def on_home_screen_my_ticket_chosen(self, message) -> None:
+        from kiosk.screens.ticket import TicketScreen
+
+        shown = self.last_ticket.get()
+        if shown is None:
+            self.go_home()
+        else:
+            self.show(TicketScreen(*shown, again=True))
 
     def on_priority_screen_back_chosen(self, message) -> None:
         if message.from_detail:

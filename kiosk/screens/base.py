@@ -48,6 +48,10 @@ class KioskScreen(Screen):
     def heading(self) -> str:
         return ""
 
+    def idle_limit(self, config) -> int:
+        """Seconds without a touch before the kiosk asks whether more time is needed."""
+        return config.idle_seconds
+
     def compose(self) -> ComposeResult:
         yield HallHeader()
         yield Static(self.heading(), id="title")
