@@ -8,8 +8,8 @@ each of them and shows the next screen (one deep above the base screen):
 - Home, the ticket's Done or its time running out, the thanks after a rating → home;
 - ``HomeScreen.ServiceChosen`` → the lines (to take a ticket, or to read what to bring),
   or the tracking-code screen (to track, or to rate); ``HomeScreen.CodeScanned`` → looking it up;
-- ``LinesScreen.LineChosen`` → its items; ``ItemsScreen.ItemChosen`` → taking a ticket
-  (when one can be taken now and the resident came to take one), else the item's notice;
+- ``LinesScreen.LineChosen`` → its items; ``ItemsScreen.ItemChosen`` → the item's whole notice
+  (on the way to a ticket: 「请确认已带齐以下材料」, then its take button);
 - ``ItemDetailScreen.TicketAsked`` → taking a ticket; ``PriorityScreen.TicketTaken`` → the ticket
   (kept a few minutes for ``HomeScreen.MyTicketChosen``, 「我的号票」, to show it again);
 - ``TrackScreen.CodeLookedUp`` → what the code shows, or rating it;
@@ -40,10 +40,13 @@ class Navigator:
     def show(self, screen: Screen) -> None:
         """Replace the current screen (the stack stays one deep above the base).
 
-        The tap guard learns the moment: a tap begun just after belongs to the
-        screen that was there (the tail of a double tap) and is dropped.
+        The tap guard learns the moment, and again once the new screen is
+        drawn (a slow compose must not eat the guard's time): a tap begun just
+        after belongs to the screen that was there (the tail of a double tap)
+        and is dropped.
         """
         self.tap_guard.changed()
+        self.call_after_refresh(self.tap_guard.changed)
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
@@ -133,11 +136,9 @@ class Navigator:
         self._items(message.mode, message.line_code)
 
     def on_items_screen_item_chosen(self, message) -> None:
-        back = (message.mode, message.line_code, message.page)
-        if message.mode == "take" and message.can_take:
-            self._priority(message.item_code, back)
-        else:
-            self._item_detail(message.item_code, back)
+        # Taking a ticket too passes by the whole notice (「请确认已带齐以下材料」): for most
+        # residents it is the only list of materials they read before coming to the window.
+        self._item_detail(message.item_code, (message.mode, message.line_code, message.page))
 
     def on_items_screen_line_gone(self, message) -> None:
         self._lines(message.mode)

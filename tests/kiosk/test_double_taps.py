@@ -2,8 +2,10 @@
 taps 150 ms apart press exactly one button, and a deliberate tap right after
 the guard's half second is not lost.
 
-The taps are clicks at screen coordinates (mouse down, up, click), so the
-second lands on whatever is shown by then, as a finger would.
+The taps are posted to the app as a terminal's driver posts them (mouse down
+and up at screen coordinates; the app makes the click), with nothing waited
+for in between, so the second lands on whatever is shown by then, as a
+finger's would.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from textual import events
 
 from kiosk.widgets.big_button import BigButton
 from kiosk.widgets.keypad import KeyButton
@@ -81,6 +84,19 @@ async def settled_on(pilot, name: str, show) -> None:
     app.tap_guard.settle()
 
 
+async def double_tap(pilot, x: int, y: int, gap: float = DOUBLE_TAP_GAP) -> None:
+    app = pilot.app
+
+    def tap() -> None:
+        for kind in (events.MouseDown, events.MouseUp):
+            app.post_message(kind(None, x, y, 0, 0, 1, False, False, False, screen_x=x, screen_y=y))
+
+    tap()
+    await asyncio.sleep(gap)
+    tap()
+    await pilot.pause(0.3)
+
+
 def count_presses(monkeypatch) -> list[str]:
     pressed: list[str] = []
     original = BigButton.press
@@ -127,12 +143,7 @@ async def test_a_double_tap_presses_one_button(sqlite_hall, monkeypatch, screen_
             x, y = button.region.center
             times = 2 if isinstance(button, KeyButton) else 1
             pressed.clear()
-            loop = asyncio.get_running_loop()
-            started = loop.time()
-            await pilot.click(offset=(x, y))
-            await asyncio.sleep(max(0.0, DOUBLE_TAP_GAP - (loop.time() - started)))
-            await pilot.click(offset=(x, y))
-            await pilot.pause(0.2)
+            await double_tap(pilot, x, y)
             # A key of the keypad types twice: a code may hold a symbol twice ("77").
             assert pressed == [f"{screen_name}#{target}"] * times, f"double tap on {screen_name} #{target}: {pressed}"
 
@@ -154,10 +165,13 @@ async def test_a_double_tap_on_an_item_asks_about_priority(sqlite_hall):
         await settled_on(pilot, "ItemsScreen", lambda app: app._items("take", "jisheng"))
         tile = next(t for t in tappable(app) if t.startswith("item-"))
         x, y = app.screen.query_one(f"#{tile}").region.center
-        await pilot.click(offset=(x, y))
-        await asyncio.sleep(DOUBLE_TAP_GAP)
-        await pilot.click(offset=(x, y))
+        await double_tap(pilot, x, y)
+        await on_screen(pilot, "ItemDetailScreen")  # 请确认已带齐以下材料
+        await wait_for(pilot, lambda: not app.screen.query_one("#take-ticket").disabled)
+        app.tap_guard.settle()
+        x, y = app.screen.query_one("#take-ticket").region.center
+        await double_tap(pilot, x, y)
         await on_screen(pilot, "PriorityScreen")
         await pilot.pause(0.4)
         assert type(app.screen).__name__ == "PriorityScreen"
-        await wait_for(pilot, lambda: Ticket.select().count() == 0)
+        assert Ticket.select().count() == 0

@@ -77,6 +77,8 @@ def test_double_taps_in_a_real_terminal_do_what_one_tap_does(tmp_path):
         screen = term.wait_for("请选择事项")
         assert "劳动保障" in screen and "您需要优先照顾吗" not in screen
         term.double_tap("申报领取失地农民养老保险金")
+        screen = term.wait_for("请确认已带齐以下材料")
+        term.double_tap("已带齐，取号")
         screen = term.wait_for("您需要优先照顾吗")
         with sqlite3.connect(db_path) as conn:
             assert conn.execute("select count(*) from ticket").fetchone() == (0,)
