@@ -19,7 +19,7 @@ from kiosk.base_app import HallApp
 from kiosk.last_ticket import LastTicket
 from kiosk.navigator import Navigator
 from kiosk.tap_guard import TapGuard
-from models.cases.lookup_throttle import LookupThrottle
+from models.cases.lookup_throttle import Throttle
 
 
 def parse_sequence(text: str) -> list[str]:
@@ -38,7 +38,7 @@ class KioskApp(Navigator, HallApp):
         super().__init__(hall, live=live, watch_theme_files=watch_theme_files)
         self.default_language = language or hall.config.language
         self.set_reactive(KioskApp.language, self.default_language)
-        self.throttle = LookupThrottle()
+        self.throttle = Throttle()
         self.tap_guard = TapGuard()
         self.last_ticket = LastTicket()
         self.quit_keys = parse_sequence(hall.config.kiosk.quit_sequence)

@@ -7,6 +7,7 @@
 - :mod:`~models.schema.staff` — staff, A/B posts, the sign-in logs.
 - :mod:`~models.schema.whereabouts` — whereabouts changes and leave.
 - :mod:`~models.schema.duty` — duty swaps, checklist ticks, sign-offs, the leader's log.
+- :mod:`~models.schema.throttle` — throttled attempts (wrong tracking codes), shared by every process.
 - :mod:`~models.schema.migrations` — ``upgrade`` to the current version; ``all_tables`` in copy order.
 
 Rules live in the packages that use these tables, never here.
@@ -28,6 +29,7 @@ from models.schema.duty import CHECKLISTS, DUTY_TABLES, ChecklistTick, DutyLog, 
 from models.schema.hall import CatalogueLoad, Item, Line, SchemaVersion, Setting, Window, WindowLine
 from models.schema.migrations import CORE_TABLES
 from models.schema.staff import SIGNIN_TABLES, SigninAttempt, SigninLockout, Staff, StaffPost
+from models.schema.throttle import THROTTLE_TABLES, ThrottleHit
 from models.schema.tickets import Event, Ticket, TicketCounter
 from models.schema.whereabouts import (
     DEFAULT_STATE,
@@ -47,6 +49,7 @@ __all__ = [
     "DUTY_TABLES",
     "SIGNIN_TABLES",
     "STATES",
+    "THROTTLE_TABLES",
     "WHEREABOUTS_TABLES",
     "AppendOnlyModel",
     "BaseModel",
@@ -74,6 +77,7 @@ __all__ = [
     "SigninLockout",
     "Staff",
     "StaffPost",
+    "ThrottleHit",
     "Ticket",
     "TicketCounter",
     "Window",

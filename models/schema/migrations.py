@@ -17,6 +17,7 @@ from models.schema.cases import CASE_TABLES
 from models.schema.duty import DUTY_TABLES
 from models.schema.hall import CatalogueLoad, Item, Line, SchemaVersion, Setting, Window, WindowLine
 from models.schema.staff import SIGNIN_TABLES, Staff, StaffPost
+from models.schema.throttle import THROTTLE_TABLES
 from models.schema.tickets import Event, Ticket, TicketCounter
 from models.schema.whereabouts import WHEREABOUTS_TABLES
 
@@ -47,8 +48,13 @@ def _v2(db) -> None:
     db.create_tables(CASE_TABLES + SIGNIN_TABLES + WHEREABOUTS_TABLES + DUTY_TABLES, safe=True)
 
 
+def _v3(db) -> None:
+    """Throttled attempts (wrong tracking codes), shared by every process on the database."""
+    db.create_tables(THROTTLE_TABLES, safe=True)
+
+
 # version → step that brings version-1 to version
-STEPS = {1: _v1, 2: _v2}
+STEPS = {1: _v1, 2: _v2, 3: _v3}
 CURRENT = max(STEPS)
 
 
@@ -60,7 +66,7 @@ def current_version() -> int:
 
 
 def all_tables():
-    return CORE_TABLES + CASE_TABLES + SIGNIN_TABLES + WHEREABOUTS_TABLES + DUTY_TABLES
+    return CORE_TABLES + CASE_TABLES + SIGNIN_TABLES + WHEREABOUTS_TABLES + DUTY_TABLES + THROTTLE_TABLES
 
 
 def upgrade() -> tuple[int, int]:

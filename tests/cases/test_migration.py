@@ -10,6 +10,7 @@ from peewee import DatabaseError
 from models.db import database, is_postgres, open_database
 from models.schema import CORE_TABLES, Event, Item, Line, SchemaVersion, Staff, Ticket, Window, migrations
 from models.schema.cases import APPEND_ONLY, CASE_TABLES, CaseEvent
+from models.schema.throttle import THROTTLE_TABLES
 from tests.conftest import make_config
 
 
@@ -49,16 +50,16 @@ def test_upgrade_from_version_one_adds_the_case_tables_and_loses_nothing(db_url)
     assert migrations.current_version() == 1
     assert not any(db.table_exists(m._meta.table_name) for m in CASE_TABLES)
     before = _counts()
-    assert migrations.upgrade() == (1, 2)
-    assert migrations.current_version() == 2 == migrations.CURRENT
-    for model in CASE_TABLES:
+    assert migrations.upgrade() == (1, migrations.CURRENT)
+    assert migrations.current_version() == migrations.CURRENT
+    for model in CASE_TABLES + THROTTLE_TABLES:
         assert db.table_exists(model._meta.table_name), model
     assert _guarded_tables() >= {m._meta.table_name for m in APPEND_ONLY}
     after = _counts()
-    after[SchemaVersion._meta.table_name] -= 1  # the row saying "version 2"
+    after[SchemaVersion._meta.table_name] -= migrations.CURRENT - 1  # a row for each version since 1
     assert after == before
     assert [t.number for t in Ticket.select().order_by(Ticket.id)] == ["A001", "A002"]
-    assert migrations.upgrade() == (2, 2)  # running it again changes nothing
+    assert migrations.upgrade() == (migrations.CURRENT, migrations.CURRENT)  # running it again changes nothing
     db.close()
 
 
@@ -83,7 +84,7 @@ def test_an_upgraded_hall_takes_cases_and_guards_their_history(db_url):
 
 def test_a_fresh_database_gets_every_table_and_the_guards(db_url):
     db = open_database(db_url)
-    assert migrations.upgrade() == (0, 2)
+    assert migrations.upgrade() == (0, migrations.CURRENT)
     for model in migrations.all_tables():
         assert db.table_exists(model._meta.table_name)
     assert set(CASE_TABLES) <= set(migrations.all_tables())
