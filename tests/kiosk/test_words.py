@@ -1,0 +1,39 @@
+"""Words residents read: English counts in the singular for one, and a season's
+date says its year unless it is soon ahead this year."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from kiosk import queries
+from kiosk.notice import material_line
+from kiosk.status import status_text
+from models import clock
+from tests.conftest import SHANGHAI
+
+
+def test_one_photocopy_one_photo():
+    one = {"name": "ID card", "name_en": "ID card", "original": True, "copies": 1, "photos": 1}
+    assert material_line(one, "en") == "ID card (original, 1 photocopy, 1 photo)"
+    two = dict(one, copies=2, photos=2)
+    assert material_line(two, "en") == "ID card (original, 2 photocopies, 2 photos)"
+    assert material_line(one, "zh") == "ID card（原件、复印件 1 份、照片 1 张）"
+
+
+def test_no_english_notice_says_1_photocopies(hall):
+    from models.schema import Item
+
+    for item in Item.select():
+        for material in item.data.get("materials") or []:
+            line = material_line(material, "en")
+            assert "1 photocopies" not in line and "1 photos" not in line, (item.code, line)
+
+
+def test_a_season_in_another_year_says_its_year(hall):
+    clock.set_now(datetime(2027, 1, 8, 10, 0, tzinfo=SHANGHAI))
+    info = queries.item(hall, "retiree-pension-cert")
+    assert info.status.kind == "season" and info.status.opens == date(2027, 11, 15)
+    assert status_text(info.status)[0] == "2027年11月15日起办理"  # outside an app: the default, Chinese
+    clock.set_now(datetime(2026, 10, 8, 10, 0, tzinfo=SHANGHAI))  # five weeks ahead
+    info = queries.item(hall, "retiree-pension-cert")
+    assert status_text(info.status)[0] == "11月15日起办理"
