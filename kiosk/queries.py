@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from models import clock
-
 from models.queue.view import ItemEntry, LineState, item_entries, line_states
 from models.schema import Item, Line
 
