@@ -37,3 +37,26 @@ def test_a_season_in_another_year_says_its_year(hall):
     clock.set_now(datetime(2026, 10, 8, 10, 0, tzinfo=SHANGHAI))  # five weeks ahead
     info = queries.item(hall, "retiree-pension-cert")
     assert status_text(info.status)[0] == "11月15日起办理"
+
+
+def test_each_case_kind_has_a_plain_explanation_in_both_languages():
+    from models.i18n import t
+
+    for kind in ("consultation", "immediate", "promised", "supplement", "returned", "escalated", "petition"):
+        for lang in ("zh", "en"):
+            words = t(f"kiosk.explain_{kind}", lang)
+            assert words and "kiosk.explain" not in words and "\n" not in words
+
+
+def test_a_served_ticket_is_not_called_done_above_a_case_in_progress():
+    from kiosk.screens.track_result import view_text
+
+    view = {
+        "tracking_code": "7K3M-9QXT-001A",
+        "item": {"name": "户口迁入", "name_en": "Moving a household registration in"},
+        "ticket": {"number": "C001", "state": "done"},
+        "cases": [{"number": "2026-0001", "kind": "promised", "state": "in_progress", "item": {"name": "户口迁入"}}],
+    }
+    words = view_text(view, "zh").plain
+    assert "号码 C001：已办结" not in words and "窗口已接待" in words
+    assert "承诺件：材料已收齐" in words
