@@ -48,3 +48,22 @@ def test_the_calendar_names_the_pause(hall):
     assert state == "lunch" and (nxt.hour, nxt.minute) == (13, 30)
     clock.set_now(datetime(2026, 11, 23, 9, 0, tzinfo=SHANGHAI))
     assert closed.issuing_pause() == ("open", None)
+
+
+async def test_a_wait_past_closing_is_said_before_the_ticket(hall):
+    from models.queue.late_warning import late_warning
+    from models.schema import Ticket
+    from tests.kiosk.conftest import open_item, wait_for
+
+    assert late_warning(hall.queue, "baby-hukou") is None  # nobody waiting at 09:30
+    for _ in range(12):  # one window, ten minutes each: two hours, past 11:00
+        hall.queue.take("baby-hukou")
+    warning = late_warning(hall.queue, "baby-hukou")
+    assert warning is not None and warning.minutes >= 120 and warning.session_end.hour == 11
+    app = make_kiosk(hall, "zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_item(pilot, "take", "jisheng", "baby-hukou")
+        await on_screen(pilot, "PriorityScreen")
+        await wait_for(pilot, lambda: "超过今天 11:00 的下班时间" in screen_text(app))
+        assert not app.screen.query_one("#normal").disabled  # warned, not refused
+    assert Ticket.select().count() == 12
