@@ -95,15 +95,18 @@ TALL_FROM_HEIGHT = 30  # screens lower than this keep three rows, for the words 
 _GAP = "  "
 
 
-def tall_rows(text: str) -> tuple[str, ...] | None:
-    """``text`` in seven rows of blocks, or None when a character has no dots."""
+def tall_rows(text: str, scale: int = 1) -> tuple[str, ...] | None:
+    """``text`` in seven rows of blocks (``scale`` times as wide and as tall), or None when a
+    character has no dots."""
     characters = [_DOTS.get(ch.upper()) for ch in text]
     if not characters or any(c is None for c in characters):
         return None
-    return tuple(
-        _GAP.join("".join("██" if dot == "#" else "  " for dot in glyph[row]) for glyph in characters)
+    on, off, gap = "██" * scale, "  " * scale, _GAP * scale
+    rows = [
+        gap.join("".join(on if dot == "#" else off for dot in glyph[row]) for glyph in characters)
         for row in range(TALL_ROWS)
-    )
+    ]
+    return tuple(row for row in rows for _ in range(scale))
 
 
 SOLID_ROWS = 4
@@ -152,17 +155,21 @@ class BigText(Widget):
         room: int = 0,
         plain: bool = False,
         tall: bool = True,
+        max_rows: int = TALL_ROWS,
         id: str | None = None,
         classes: str = "",
     ) -> None:
         """``room``: columns of the row to leave for what stands beside the text; ``plain``: the text as
         it is, on one row, where no block size fits (a long code, where box glyphs would read worse);
-        ``tall=False``: never the seven-row size."""
+        ``tall=False``: never the seven-row size; ``max_rows``: how tall it may grow (whole
+        multiples of seven rows, as wide as the room allows: a board across a hall)."""
         super().__init__(id=id, classes=classes)
         self.text = text
         self.room = room
         self.plain = plain
         self.tall_ok = tall
+        self.max_rows = max_rows
+        self.scale = 1
         self.tall = False  # which size the last layout chose: seven rows,
         self.solid = False  # or four (when neither, three rows of box glyphs)
 
@@ -171,11 +178,13 @@ class BigText(Widget):
         self.refresh(layout=True)
 
     def _choose(self, container: Size, viewport: Size) -> tuple[str, ...]:
-        rows = tall_rows(self.text) if self.tall_ok and viewport.height >= TALL_FROM_HEIGHT else None
-        self.tall = rows is not None and len(rows[0]) + self.room <= container.width
-        if self.tall and rows is not None:
-            self.solid = False
-            return rows
+        if self.tall_ok and viewport.height >= TALL_FROM_HEIGHT:
+            for scale in range(max(1, self.max_rows // TALL_ROWS), 0, -1):
+                rows = tall_rows(self.text, scale)
+                if rows is not None and len(rows[0]) + self.room <= container.width:
+                    self.tall, self.solid, self.scale = True, False, scale
+                    return rows
+        self.tall, self.scale = False, 1
         rows = solid_rows(self.text)
         self.solid = rows is not None and len(rows[0]) + self.room <= container.width
         if self.solid and rows is not None:
@@ -193,10 +202,10 @@ class BigText(Widget):
         return len(self._choose(container, viewport)[0])
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return TALL_ROWS if self.tall else SOLID_ROWS if self.solid else 1 if self.plain else 3
+        return TALL_ROWS * self.scale if self.tall else SOLID_ROWS if self.solid else 1 if self.plain else 3
 
     def render(self) -> Text:
-        rows = tall_rows(self.text) if self.tall else solid_rows(self.text) if self.solid else None
+        rows = tall_rows(self.text, self.scale) if self.tall else solid_rows(self.text) if self.solid else None
         if rows is None:
             rows = (self.text,) if self.plain else self._small_rows()
         return Text("\n".join(rows), no_wrap=True, end="")
