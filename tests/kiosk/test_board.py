@@ -12,10 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.call_hold import MIN_HOLD_SECONDS
-
 from kiosk.announcer import Announcer, speech_argv
 from kiosk.board_app import BoardApp
+from kiosk.call_hold import MIN_HOLD_SECONDS
 from models.hall import put_setting
 from shared_ui.words import name_of, tr
 from tests.kiosk.conftest import make_kiosk, on_screen, open_item, screen_text, tap, wait_for, with_config
