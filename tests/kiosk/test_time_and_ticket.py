@@ -128,3 +128,29 @@ async def test_with_a_printer_take_your_ticket_only_once_printed(hall, monkeypat
         await wait_for(pilot, lambda: "号票未能打印" in screen_text(app))
         words = screen_text(app)
         assert tr("kiosk.printed") not in words and "请记下或拍下您的号码和查询码" in words
+
+
+async def test_large_mode_has_fewer_bigger_tiles_and_a_big_toggle(hall):
+    from kiosk.widgets.paged import PagedTiles
+
+    app = make_kiosk(hall, "zh")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await on_screen(pilot, "HomeScreen")
+        small_toggle = app.screen.query_one("#large").region
+        await tap(pilot, "#guide")
+        await on_screen(pilot, "LinesScreen")
+        await wait_for(pilot, lambda: app.screen.query_one(PagedTiles).per_page)
+        normal = app.screen.query_one(PagedTiles).per_page
+        normal_height = app.screen.query("Tile").first().region.height
+        await tap(pilot, "#home")
+        await tap(pilot, "#large")
+        await wait_for(pilot, lambda: app.large and app.screen.query("#large"))
+        await pilot.pause(0.2)
+        toggle = app.screen.query_one("#large").region
+        assert toggle.height >= 5 and toggle.width >= 30 and toggle.area > small_toggle.area
+        await tap(pilot, "#guide")
+        await on_screen(pilot, "LinesScreen")
+        await wait_for(pilot, lambda: app.screen.query_one(PagedTiles).per_page)
+        await pilot.pause(0.2)
+        assert app.screen.query_one(PagedTiles).per_page < normal
+        assert app.screen.query("Tile").first().region.height > normal_height
