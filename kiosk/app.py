@@ -60,6 +60,8 @@ class KioskApp(Navigator, HallApp):
             # A tap, a key (typing a code) or scrolling a notice: someone is there.
             if isinstance(event, (events.MouseDown, events.Key, events.MouseScrollDown, events.MouseScrollUp)):
                 self.last_touch = time.monotonic()
+            if isinstance(event, events.MouseDown):
+                self.tap_guard.touched(event.time)
             if isinstance(event, events.Key) and self._quit_step(event.key):
                 self.exit()
                 return

@@ -23,10 +23,19 @@ before the kiosk's first frame.
 
 from __future__ import annotations
 
+from textual.message import Message
 from textual.screen import Screen
 
 from kiosk.last_ticket import LastTicket
 from kiosk.tap_guard import TapGuard
+
+
+class HelpRecorded(Message):
+    """The request for staff is on the feed (or could not be written)."""
+
+    def __init__(self, failed: bool = False) -> None:
+        super().__init__()
+        self.failed = failed
 
 
 class Navigator:
@@ -126,6 +135,37 @@ class Navigator:
     def on_home_screen_large_text_toggled(self, message) -> None:
         self.large = not self.large
         self.go_home()
+
+    def on_home_screen_help_asked(self, message) -> None:
+        self.ask_for_help()
+
+    def on_more_time_screen_help_asked(self, message) -> None:
+        self.ask_for_help()
+
+    def ask_for_help(self) -> None:
+        """Every staff terminal is told which kiosk and which screen (the screen under any dialog)."""
+        import socket
+
+        from kiosk.screens.base import KioskScreen
+
+        screen = next((s for s in reversed(self.screen_stack) if isinstance(s, KioskScreen)), None)
+        title = screen.query_one("#title").render() if screen is not None and screen.query("#title") else ""
+        where = str(getattr(title, "plain", title)) or type(screen).__name__
+        kiosk = self.hall.config.kiosk.name or socket.gethostname()
+
+        def ask(hall):
+            from models.queue.help_request import ask_for_help
+
+            return ask_for_help(kiosk, where)
+
+        from shared_ui.workers import ask as ask_worker
+
+        ask_worker(self, ask, lambda event_id: HelpRecorded(), lambda error: HelpRecorded(failed=True), group="help")
+
+    def on_help_recorded(self, message) -> None:
+        from shared_ui.words import tr
+
+        self.notify(tr("kiosk.help_failed" if message.failed else "kiosk.help_coming"), timeout=10)
 
     def on_home_screen_code_scanned(self, message) -> None:
         self._track("track", initial=message.text, submit=True)

@@ -29,6 +29,7 @@ class TapGuard:
         self.seconds = seconds
         self.clock = clock
         self.changed_at = float("-inf")
+        self.touched_at: float | None = None  # when the terminal's last press was read, not handled
 
     def now(self) -> float:
         return self.clock()
@@ -36,6 +37,17 @@ class TapGuard:
     def changed(self) -> None:
         """The view changed under the finger (another screen, another page, a dialog)."""
         self.changed_at = self.clock()
+
+    def touched(self, at: float) -> None:
+        """The terminal reported a press at ``at`` (its message's time): a busy app may handle it
+        later, and the guard must judge the finger's moment, not the handling's."""
+        self.touched_at = at
+
+    def press_time(self) -> float:
+        """When the press being handled began: the terminal's moment if it is fresh, else now."""
+        now = self.clock()
+        at, self.touched_at = self.touched_at, None
+        return at if at is not None and 0 <= now - at < 2.0 else now
 
     def accepts(self, pressed_at: float) -> bool:
         """Whether a press that began at ``pressed_at`` was meant for what is shown now."""

@@ -68,6 +68,7 @@ class KioskConfig:
     quit_sequence: str = "ctrl+f10"
     theme: str = "hall"
     printer: str = ""  # e.g. "usb:0x04b8:0x0202", "network:192.168.1.50", "dummy"
+    name: str = ""  # how staff terminals name this kiosk (「请工作人员帮忙」); unset: the host name
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -32,6 +33,7 @@ class MoreTimeScreen(ModalScreen[bool]):
             yield BigButton(tr("kiosk.more_time_yes"), id="more", action=True)
             yield Static(self._countdown(), id="more-time-countdown")
             yield BigButton(tr("kiosk.home"), id="leave")
+            yield BigButton(tr("kiosk.help"), id="help")
 
     def _countdown(self) -> str:
         return tr("kiosk.countdown", seconds=self.left)
@@ -50,6 +52,15 @@ class MoreTimeScreen(ModalScreen[bool]):
     def _more_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.dismiss(True)
+
+    class HelpAsked(Message):
+        """The resident, asked whether more time is needed, wants a person instead."""
+
+    @on(Button.Pressed, "#help")
+    def _help_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.app.post_message(self.HelpAsked())
+        self.dismiss(True)  # stay where they were: someone is coming
 
     @on(Button.Pressed, "#leave")
     def _leave_pressed(self, event: Button.Pressed) -> None:

@@ -26,7 +26,7 @@ class BigButton(Button, can_focus=False):
 
     def _on_mouse_down(self, event: events.MouseDown) -> None:
         guard = getattr(self.app, "tap_guard", None)
-        self._pressed_at = guard.now() if guard is not None else None
+        self._pressed_at = guard.press_time() if guard is not None else None
 
     def _on_click(self, event: events.Click) -> None:
         guard = getattr(self.app, "tap_guard", None)
