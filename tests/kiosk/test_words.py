@@ -60,3 +60,24 @@ def test_a_served_ticket_is_not_called_done_above_a_case_in_progress():
     words = view_text(view, "zh").plain
     assert "号码 C001：已办结" not in words and "窗口已接待" in words
     assert "承诺件：材料已收齐" in words
+
+
+async def test_the_five_rating_levels_are_separated(hall, monkeypatch):
+    import models.staff.accounts as staff_module
+    from models.cases.public_view import public_view
+    from tests.kiosk.conftest import make_kiosk, on_screen
+    from tests.kiosk.test_double_taps import finished_case
+
+    monkeypatch.setattr(staff_module, "_N", 2**4)
+    receipt = finished_case(hall)
+    view = public_view(hall.config, receipt.tracking_code)
+    app = make_kiosk(hall, "zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_screen(pilot, "HomeScreen")
+        app._rate(view)
+        await on_screen(pilot, "RateScreen")
+        await pilot.pause(0.2)
+        for button in app.screen.query(".level"):
+            edge, face = button.styles.border_bottom[1], button.styles.background
+            assert edge != face  # a line between one level and the next
+            assert button.region.height >= 3
