@@ -19,7 +19,6 @@ from kiosk.base_app import HallApp
 from kiosk.last_ticket import LastTicket
 from kiosk.navigator import Navigator
 from kiosk.tap_guard import TapGuard
-from models.cases.lookup_throttle import Throttle
 
 
 def parse_sequence(text: str) -> list[str]:
@@ -38,14 +37,23 @@ class KioskApp(Navigator, HallApp):
         super().__init__(hall, live=live, watch_theme_files=watch_theme_files)
         self.default_language = language or hall.config.language
         self.set_reactive(KioskApp.language, self.default_language)
-        self.throttle = Throttle()
         self.tap_guard = TapGuard()
+        self._throttle = None
         self.last_ticket = LastTicket()
         self.quit_keys = parse_sequence(hall.config.kiosk.quit_sequence)
         self._quit_progress = 0
         self._quit_last = 0.0
         self.last_touch = time.monotonic()
         self.title = self.hall_title(self.default_language)
+
+    @property
+    def throttle(self):
+        """The tracking-code throttle (it counts in the database: imported once the hall is open)."""
+        if self._throttle is None:
+            from models.cases.lookup_throttle import Throttle
+
+            self._throttle = Throttle()
+        return self._throttle
 
     # --- life (HallApp.on_mount opens the hall and follows the feed) --------------
 
