@@ -21,6 +21,10 @@ from collections.abc import Callable
 
 from textual.dom import DOMNode
 
+# A press read this long ago and still not handled: the app was stalled, and the finger's moment
+# (not the handling's) is what counts; older than this it cannot be the press being handled.
+STALE_SECONDS = 10.0
+
 
 class TapGuard:
     SECONDS = 0.5
@@ -47,7 +51,7 @@ class TapGuard:
         """When the press being handled began: the terminal's moment if it is fresh, else now."""
         now = self.clock()
         at, self.touched_at = self.touched_at, None
-        return at if at is not None and 0 <= now - at < 2.0 else now
+        return at if at is not None and 0 <= now - at < STALE_SECONDS else now
 
     def accepts(self, pressed_at: float) -> bool:
         """Whether a press that began at ``pressed_at`` was meant for what is shown now."""
