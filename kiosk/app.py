@@ -16,8 +16,9 @@ from textual import events
 from textual.reactive import reactive
 
 from kiosk.base_app import HallApp
+from kiosk.last_ticket import LastTicket
 from kiosk.navigator import Navigator
-from models.cases.lookup_throttle import LookupThrottle
+from kiosk.tap_guard import TapGuard
 
 
 def parse_sequence(text: str) -> list[str]:
@@ -36,12 +37,23 @@ class KioskApp(Navigator, HallApp):
         super().__init__(hall, live=live, watch_theme_files=watch_theme_files)
         self.default_language = language or hall.config.language
         self.set_reactive(KioskApp.language, self.default_language)
-        self.throttle = LookupThrottle()
+        self.tap_guard = TapGuard()
+        self._throttle = None
+        self.last_ticket = LastTicket()
         self.quit_keys = parse_sequence(hall.config.kiosk.quit_sequence)
         self._quit_progress = 0
         self._quit_last = 0.0
         self.last_touch = time.monotonic()
         self.title = self.hall_title(self.default_language)
+
+    @property
+    def throttle(self):
+        """The tracking-code throttle (it counts in the database: imported once the hall is open)."""
+        if self._throttle is None:
+            from models.cases.lookup_throttle import Throttle
+
+            self._throttle = Throttle()
+        return self._throttle
 
     # --- life (HallApp.on_mount opens the hall and follows the feed) --------------
 
@@ -53,8 +65,11 @@ class KioskApp(Navigator, HallApp):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent) and not event.is_forwarded:
-            if isinstance(event, (events.MouseDown, events.Key)):
+            # A tap, a key (typing a code) or scrolling a notice: someone is there.
+            if isinstance(event, (events.MouseDown, events.Key, events.MouseScrollDown, events.MouseScrollUp)):
                 self.last_touch = time.monotonic()
+            if isinstance(event, events.MouseDown):
+                self.tap_guard.touched(event.time)
             if isinstance(event, events.Key) and self._quit_step(event.key):
                 self.exit()
                 return
@@ -77,15 +92,28 @@ class KioskApp(Navigator, HallApp):
     # --- idling (showing screens, and which follows which, is kiosk.navigator's) -------------
 
     def _check_idle(self) -> None:
+        """After a screen's idle time, ask 「还需要更多时间吗？」; home only when nobody answers."""
         from kiosk.screens.home import HomeScreen
+        from kiosk.screens.more_time import MoreTimeScreen
 
-        idle = time.monotonic() - self.last_touch
-        if idle < self.hall.config.kiosk.idle_seconds:
+        if isinstance(self.screen, MoreTimeScreen):
+            return
+        config = self.hall.config.kiosk
+        limit = getattr(self.screen, "idle_limit", lambda config: config.idle_seconds)(config)
+        if time.monotonic() - self.last_touch < limit:
             return
         at_rest = isinstance(self.screen, HomeScreen) and self.language == self.default_language and not self.large
-        if not at_rest or getattr(self.screen, "has_typed", False):
-            self.go_home(reset=True)
+        if at_rest and not getattr(self.screen, "has_typed", False):
+            self.last_touch = time.monotonic()
+            return
+        self.tap_guard.changed()
+        self.push_screen(MoreTimeScreen(config.warn_seconds), self._more_time_answered)
+
+    def _more_time_answered(self, more: bool | None) -> None:
+        self.tap_guard.changed()
         self.last_touch = time.monotonic()
+        if not more:
+            self.go_home(reset=True)
 
     def watch_large(self, large: bool) -> None:
         self.set_class(large, "-large")

@@ -8,9 +8,10 @@ each of them and shows the next screen (one deep above the base screen):
 - Home, the ticket's Done or its time running out, the thanks after a rating → home;
 - ``HomeScreen.ServiceChosen`` → the lines (to take a ticket, or to read what to bring),
   or the tracking-code screen (to track, or to rate); ``HomeScreen.CodeScanned`` → looking it up;
-- ``LinesScreen.LineChosen`` → its items; ``ItemsScreen.ItemChosen`` → taking a ticket
-  (when one can be taken now and the resident came to take one), else the item's notice;
-- ``ItemDetailScreen.TicketAsked`` → taking a ticket; ``PriorityScreen.TicketTaken`` → the ticket;
+- ``LinesScreen.LineChosen`` → its items; ``ItemsScreen.ItemChosen`` → the item's whole notice
+  (on the way to a ticket: 「请确认已带齐以下材料」, then its take button);
+- ``ItemDetailScreen.TicketAsked`` → taking a ticket; ``PriorityScreen.TicketTaken`` → the ticket
+  (kept a few minutes for ``HomeScreen.MyTicketChosen``, 「我的号票」, to show it again);
 - ``TrackScreen.CodeLookedUp`` → what the code shows, or rating it;
   ``TrackResultScreen.RatingAsked`` → rating;
 - each ``BackChosen`` → the screen Back leads to (home unless a screen says otherwise).
@@ -22,16 +23,39 @@ before the kiosk's first frame.
 
 from __future__ import annotations
 
+from textual.message import Message
 from textual.screen import Screen
+
+from kiosk.last_ticket import LastTicket
+from kiosk.tap_guard import TapGuard
+
+
+class HelpRecorded(Message):
+    """The request for staff is on the feed (or could not be written)."""
+
+    def __init__(self, failed: bool = False) -> None:
+        super().__init__()
+        self.failed = failed
 
 
 class Navigator:
     """The kiosk app's handlers for what the resident chose; ``show`` and ``go_home`` show a screen."""
 
+    tap_guard: TapGuard
+    last_ticket: LastTicket
+
     # --- showing ---------------------------------------------------------------------
 
     def show(self, screen: Screen) -> None:
-        """Replace the current screen (the stack stays one deep above the base)."""
+        """Replace the current screen (the stack stays one deep above the base).
+
+        The tap guard learns the moment, and again once the new screen is
+        drawn (a slow compose must not eat the guard's time): a tap begun just
+        after belongs to the screen that was there (the tail of a double tap)
+        and is dropped.
+        """
+        self.tap_guard.changed()
+        self.call_after_refresh(self.tap_guard.changed)
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
@@ -112,6 +136,37 @@ class Navigator:
         self.large = not self.large
         self.go_home()
 
+    def on_home_screen_help_asked(self, message) -> None:
+        self.ask_for_help()
+
+    def on_more_time_screen_help_asked(self, message) -> None:
+        self.ask_for_help()
+
+    def ask_for_help(self) -> None:
+        """Every staff terminal is told which kiosk and which screen (the screen under any dialog)."""
+        import socket
+
+        from kiosk.screens.base import KioskScreen
+
+        screen = next((s for s in reversed(self.screen_stack) if isinstance(s, KioskScreen)), None)
+        title = screen.query_one("#title").render() if screen is not None and screen.query("#title") else ""
+        where = str(getattr(title, "plain", title)) or type(screen).__name__
+        kiosk = self.hall.config.kiosk.name or socket.gethostname()
+
+        def ask(hall):
+            from models.queue.help_request import ask_for_help
+
+            return ask_for_help(kiosk, where)
+
+        from shared_ui.workers import ask as ask_worker
+
+        ask_worker(self, ask, lambda event_id: HelpRecorded(), lambda error: HelpRecorded(failed=True), group="help")
+
+    def on_help_recorded(self, message) -> None:
+        from shared_ui.words import tr
+
+        self.notify(tr("kiosk.help_failed" if message.failed else "kiosk.help_coming"), timeout=10)
+
     def on_home_screen_code_scanned(self, message) -> None:
         self._track("track", initial=message.text, submit=True)
 
@@ -121,11 +176,9 @@ class Navigator:
         self._items(message.mode, message.line_code)
 
     def on_items_screen_item_chosen(self, message) -> None:
-        back = (message.mode, message.line_code, message.page)
-        if message.mode == "take" and message.can_take:
-            self._priority(message.item_code, back)
-        else:
-            self._item_detail(message.item_code, back)
+        # Taking a ticket too passes by the whole notice (「请确认已带齐以下材料」): for most
+        # residents it is the only list of materials they read before coming to the window.
+        self._item_detail(message.item_code, (message.mode, message.line_code, message.page))
 
     def on_items_screen_line_gone(self, message) -> None:
         self._lines(message.mode)
@@ -145,7 +198,17 @@ class Navigator:
     def on_priority_screen_ticket_taken(self, message) -> None:
         from kiosk.screens.ticket import TicketScreen
 
+        self.last_ticket.keep(message.receipt, message.materials)
         self.show(TicketScreen(message.receipt, message.materials))
+
+    def on_home_screen_my_ticket_chosen(self, message) -> None:
+        from kiosk.screens.ticket import TicketScreen
+
+        shown = self.last_ticket.get()
+        if shown is None:
+            self.go_home()
+        else:
+            self.show(TicketScreen(*shown, again=True))
 
     def on_priority_screen_back_chosen(self, message) -> None:
         if message.from_detail:

@@ -12,6 +12,11 @@ from rich.text import Text
 from models.i18n import pick, t
 
 
+def _counted(key: str, lang: str, count: int, **kw) -> str:
+    """English says "1 photocopy", not "1 photocopies": each counted word has its ``_one`` form."""
+    return t(key + "_one" if count == 1 else key, lang, count=count, **kw)
+
+
 def material_line(material: dict, lang: str) -> str:
     """One material with what form of it is needed, e.g. "身份证（原件、复印件2份）"."""
     name = pick(material.get("name", ""), material.get("name_en", ""), lang)
@@ -19,11 +24,11 @@ def material_line(material: dict, lang: str) -> str:
     if material.get("original"):
         parts.append(t("kiosk.material_original", lang))
     if material.get("copies"):
-        parts.append(t("kiosk.material_copies", lang, count=material["copies"]))
+        parts.append(_counted("kiosk.material_copies", lang, material["copies"]))
     if material.get("photos"):
         size = pick(material.get("photo_size", ""), material.get("photo_size_en", ""), lang)
         key = "kiosk.material_photos_size" if size else "kiosk.material_photos"
-        parts.append(t(key, lang, count=material["photos"], size=size))
+        parts.append(_counted(key, lang, material["photos"], size=size))
     if material.get("form"):
         parts.append(t("kiosk.material_form", lang))
     note = pick(material.get("note", ""), material.get("note_en", ""), lang)

@@ -9,7 +9,9 @@ answers into what a screen shows.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
+from models import clock
 from models.queue.view import ItemEntry, LineState, item_entries, line_states
 from models.schema import Item, Line
 
@@ -20,7 +22,8 @@ class Status:
 
     kind: str  # "open" | "season" | "closed" | "paused"
     waiting: int = 0
-    opens: tuple[int, int] | None = None  # (month, day) for "season"
+    opens: date | None = None  # the day the season opens, for "season"
+    today: date | None = None  # the service day: a date far ahead is said with its year
 
     @property
     def can_take(self) -> bool:
@@ -41,7 +44,7 @@ class ItemInfo(ItemEntry):
 
 def _status(hall, open_windows, waiting: int, open_from=None, open_to=None) -> Status:
     state, opens = hall.queue.issuing_state(open_from, open_to, bool(open_windows))
-    return Status(state, waiting, (opens.month, opens.day) if opens else None)
+    return Status(state, waiting, opens, clock.service_day(hall.config.zone))
 
 
 def lines(hall) -> list[LineInfo]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from shared_ui.words import tr
@@ -10,11 +11,22 @@ if TYPE_CHECKING:
     from kiosk.queries import Status
 
 
+SOON_DAYS = 60
+
+
+def season_date(day: date, today: date | None) -> str:
+    """The day a season next opens. Only a date soon ahead this year goes without its year
+    (within ``SOON_DAYS``): on 2027-01-08 a bare 「11月15日起办理」 reads as "since last
+    November", i.e. open now, so it says 「2027年11月15日起办理」."""
+    if today is not None and day.year == today.year and (day - today).days <= SOON_DAYS:
+        return tr("time.date_format", month=day.month, day=day.day)
+    return tr("kiosk.date_with_year", year=day.year, month=day.month, day=day.day)
+
+
 def status_text(status: Status) -> tuple[str, str]:
     """(words, tone) for a line's or item's status."""
-    if status.kind == "season":
-        month, day = status.opens
-        return tr("kiosk.status_season", date=tr("time.date_format", month=month, day=day)), "warn"
+    if status.kind == "season" and status.opens is not None:
+        return tr("kiosk.status_season", date=season_date(status.opens, status.today)), "warn"
     if status.kind == "closed":
         return tr("kiosk.status_closed", count=status.waiting), "warn"
     if status.kind == "paused":

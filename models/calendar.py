@@ -206,6 +206,24 @@ class HallCalendar:
                     return start
         return None
 
+    def issuing_pause(self, at: datetime | None = None) -> tuple[str, datetime | None]:
+        """Why tickets are not issued at ``at`` (UTC, as :func:`models.clock.now`) and when they are next:
+        ("open", None); ("before", next) before today's first session; ("lunch", next)
+        between two of today's sessions; ("ended", next) after today's last one;
+        ("rest_day", next) on a day with no sessions. ``next`` is None past the horizon."""
+        if self.issuing_now(at):
+            return "open", None
+        moment = clock.local(at or clock.now(), self.config.zone)
+        nxt = self.next_issuing(at)
+        windows = self.issuing_windows(moment.date())
+        if not windows:
+            return "rest_day", nxt
+        if moment < windows[0][0]:
+            return "before", nxt
+        if moment >= windows[-1][1]:
+            return "ended", nxt
+        return "lunch", nxt
+
     def opening_of(self, day: date) -> datetime | None:
         sessions = self.sessions(day)
         return datetime.combine(day, sessions[0][0], self.config.zone) if sessions else None

@@ -77,11 +77,13 @@ class CasesConfig:
 
 @dataclass(frozen=True)
 class KioskConfig:
-    idle_seconds: int = 60
-    ticket_screen_seconds: int = 30
+    idle_seconds: int = 60  # without a touch, then 「还需要更多时间吗？」 for warn_seconds
+    ticket_screen_seconds: int = 300  # the ticket stays until 完成; this is only the safety reset
+    warn_seconds: int = 30  # the countdown of 「还需要更多时间吗？」 (at least 20)
     quit_sequence: str = "ctrl+f10"
     theme: str = "hall"
     printer: str = ""  # e.g. "usb:0x04b8:0x0202", "network:192.168.1.50", "dummy"
+    name: str = ""  # how staff terminals name this kiosk (「请工作人员帮忙」); unset: the host name
 
 
 @dataclass(frozen=True)

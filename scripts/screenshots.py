@@ -85,6 +85,7 @@ async def shoot(hall, out: Path, size: tuple[int, int], language: str) -> list[P
     async with kiosk.run_test(size=size) as pilot:
         await wait(pilot, lambda: type(kiosk.screen).__name__ == "HomeScreen")
         save(kiosk, "kiosk-home")
+        kiosk.tap_guard.settle()
         await pilot.click("#take")
         await wait(pilot, lambda: type(kiosk.screen).__name__ == "LinesScreen")
         for tile in ("line-jisheng", "item-baby-hukou"):
@@ -92,9 +93,14 @@ async def shoot(hall, out: Path, size: tuple[int, int], language: str) -> list[P
             await wait(pilot, lambda tiles=tiles: tiles.entries and tiles.per_page)
             tiles.show_entry(tile)
             await pilot.pause(0.1)
+            kiosk.tap_guard.settle()
             await pilot.click(f"#{tile}")
             await pilot.pause(0.3)
+        await wait(pilot, lambda: type(kiosk.screen).__name__ == "ItemDetailScreen" and kiosk.screen.info)
+        kiosk.tap_guard.settle()
+        await pilot.click("#take-ticket")  # 请确认已带齐以下材料
         await wait(pilot, lambda: type(kiosk.screen).__name__ == "PriorityScreen")
+        kiosk.tap_guard.settle()
         await pilot.click("#normal")
         await wait(pilot, lambda: type(kiosk.screen).__name__ == "TicketScreen")
         save(kiosk, "kiosk-ticket")

@@ -32,6 +32,7 @@ from textual.reactive import reactive
 from models.config import Config
 from models.hall import Hall
 from models.i18n import t
+from models.queue.help_request import HELP_ASKED
 from models.staff.signin import Shift, idle_lock_seconds, switch_window
 from shared_ui.live import RECONNECTED, DatabaseLost, DatabaseRestored, HallChanged
 from shared_ui.plain import notify_plain
@@ -344,6 +345,15 @@ class StaffApp(IdleLock, TypedAhead, Leaving, HallCommands, Asking, App):
     def on_hall_changed(self, message: HallChanged) -> None:
         if any(kind.startswith("catalogue.") for kind in message.kinds) or RECONNECTED in message.kinds:
             self.item_cache = None
+        for change in message.changes:
+            if change.kind == HELP_ASKED:  # a resident at a kiosk asks for a person: every terminal says so
+                words = t(
+                    "staff_ui.help_asked",
+                    self.lang,
+                    kiosk=change.data.get("kiosk", ""),
+                    screen=change.data.get("screen", ""),
+                )
+                self.notify(words, severity="warning", timeout=30, markup=False)
         if "cover.lost" in message.kinds and self.shift is not None and self.shift.is_leader and message.last_id:
             if self.cover_seen is not None and message.last_id > self.cover_seen:
                 self._cover_lost(self.cover_seen, message.last_id)

@@ -37,6 +37,8 @@ HALL_VARIABLES: dict[str, str] = {
     "hall-highlight": "$accent",
     "hall-highlight-text": "$foreground",
     "hall-panel": "$panel",
+    "hall-disabled": "$panel",
+    "hall-disabled-text": "$foreground",
 }
 
 _COLOR_KEYS = (

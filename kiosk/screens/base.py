@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
+from kiosk.tap_guard import view_changed
 from kiosk.widgets.big_button import BigButton
 from kiosk.widgets.header import HallHeader
 from kiosk.widgets.paged import PageChanged
@@ -47,6 +48,10 @@ class KioskScreen(Screen):
 
     def heading(self) -> str:
         return ""
+
+    def idle_limit(self, config) -> int:
+        """Seconds without a touch before the kiosk asks whether more time is needed."""
+        return config.idle_seconds
 
     def compose(self) -> ComposeResult:
         yield HallHeader()
@@ -112,6 +117,7 @@ class KioskScreen(Screen):
         """Prev / Next: screens that page pass it to their paged widget."""
 
     def on_page_changed(self, message: PageChanged) -> None:
+        view_changed(self)  # another page under the finger: as good as another screen
         if not self.pages:
             return
         prev, next_ = self.query_one("#prev", BigButton), self.query_one("#next", BigButton)

@@ -1,8 +1,11 @@
-"""The board's one screen: the current call large, the last 8 calls with
-their windows, waiting per line, paused windows, notices cycling.
+"""The board's one screen: the current calls as large as the screen allows,
+the last 8 calls with their windows, waiting per line, paused windows,
+notices cycling.
 
-A call seen on the event feed is shown at once (from the event itself) and
-stands out for ``board.highlight_seconds``; recalls show again. The full
+A call seen on the event feed is shown (from the event itself) as soon as
+:class:`kiosk.call_hold.CallHold` has room for it: each call stays at least
+as long as its announcement, windows calling at once stand side by side, and
+it stands out for ``board.highlight_seconds``; recalls show again. The full
 picture is then reloaded from ``models.queue.view`` in a thread worker.
 """
 
@@ -16,6 +19,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
+from kiosk.call_hold import CallHold
 from kiosk.widgets.header import HallHeader
 from shared_ui.big_text import BigText
 from shared_ui.live import HallChanged
@@ -24,6 +28,12 @@ from shared_ui.words import tr
 from shared_ui.workers import ask
 
 CALL_KINDS = ("ticket.called", "ticket.recalled")
+SLOT_COLUMNS = 60  # a call side by side needs this much of the board's width
+
+
+def slots_for(width: int) -> int:
+    """How many calls stand side by side: one at 80 columns, two at 120, three at 200."""
+    return max(1, min(3, width // SLOT_COLUMNS))
 
 
 class BoardLoaded(Message):
@@ -86,13 +96,13 @@ class BoardScreen(Screen):
         self.notice_index = 0
         self.shown_at: dict[str, float] = {}
         self._highlight_timer = None
+        self.hold = CallHold(1)
 
     def compose(self) -> ComposeResult:
         yield HallHeader()
         with Vertical(id="call-panel"):
             yield Static(tr("board.no_call"), id="call-text")
-            with Center(id="call-center"):
-                yield BigText("", id="call-number")
+            yield Horizontal(id="call-center")
         with Horizontal(id="board-body"):
             with Vertical(id="recent", classes="board-box"):
                 yield Static(tr("board.recent"), classes="box-title")
@@ -106,6 +116,8 @@ class BoardScreen(Screen):
         yield Static(id="notice")
 
     def on_mount(self) -> None:
+        self.hold.slots = slots_for(self.app.size.width)
+        self.set_interval(0.5, self._tick_hold)
         self.reload()
         self.set_interval(max(1, self.app.hall.config.board.notice_seconds), self.next_notice)
 
@@ -125,9 +137,10 @@ class BoardScreen(Screen):
     def on_board_loaded(self, message: BoardLoaded) -> None:
         state = message.snapshot
         self.recent = [(c.number, c.window, c.recall) for c in state.recent_calls]
-        if self.current is None and self.recent:
+        if self.current is None and self.recent and not self.hold.shown:
             number, window, _ = self.recent[0]
-            self._show_current(number, window)
+            self.hold.add(number, window, past=True)
+            self._show_calls(new=False)
         self._show_recent()
         lang = self.app.language
         from models.i18n import pick
@@ -153,7 +166,7 @@ class BoardScreen(Screen):
         if lost:
             self.query_one("#call-text", Static).update(tr("outage.board"))
         elif self.current is not None:
-            self._show_current(*self.current)
+            self._show_calls()
         else:
             self.query_one("#call-text", Static).update(tr("board.no_call"))
 
@@ -165,19 +178,38 @@ class BoardScreen(Screen):
                 recall = change.kind == "ticket.recalled"
                 self.recent.insert(0, (number, window, recall))
                 del self.recent[8:]
-                self._show_current(number, window, new=True)
+                spoken = tr("board.speech", number=number, window=window)
+                if self.hold.add(number, window, spoken):
+                    self._show_calls(new=True)
                 self.shown_at[number] = time.perf_counter()
-                self.app.announcer.announce(tr("board.speech", number=number, window=window))
+                self.app.announcer.announce(spoken)
         self._show_recent()
         self.reload()
 
     # --- showing -----------------------------------------------------------------
 
-    def _show_current(self, number: str, window: int, new: bool = False) -> None:
-        self.current = (number, window)
-        if not self.app.db_lost:
-            self.query_one("#call-text", Static).update(tr("board.call", number=number, window=window))
-        self.query_one("#call-number", BigText).update(f"{number} → {window}")
+    def _tick_hold(self) -> None:
+        if self.hold.tick():
+            self._show_calls(new=True)
+
+    def _show_calls(self, new: bool = False) -> None:
+        shown = self.hold.shown
+        latest = self.hold.latest()
+        if latest is None:
+            return
+        self.current = (latest.number, latest.window)
+        sep = "；" if self.app.language == "zh" else "; "
+        words = sep.join(tr("board.call", number=s.number, window=s.window) for s in shown)
+        if not self.app.db_lost:  # while lost, the line says the calls are not current
+            self.query_one("#call-text", Static).update(words)
+        row = self.query_one("#call-center", Horizontal)
+        row.remove_children()
+        # One call alone grows with the screen (seven rows a step): read from across the hall.
+        max_rows = max(7, (self.app.size.height - 26) // 7 * 7) if len(shown) == 1 else 7
+        row.mount_all(
+            Center(BigText(f"{s.number} → {s.window}", max_rows=max_rows, classes="call-number"), classes="call-slot")
+            for s in shown
+        )
         panel = self.query_one("#call-panel")
         if new:
             panel.add_class("-new")

@@ -32,6 +32,12 @@ class HomeScreen(KioskScreen):
     class LargeTextToggled(Message):
         """The resident tapped large text on (or off)."""
 
+    class MyTicketChosen(Message):
+        """The resident tapped 「我的号票」: this kiosk's last ticket again."""
+
+    class HelpAsked(Message):
+        """The resident tapped 「请工作人员帮忙」."""
+
     class CodeScanned(Message):
         """A scanner typed a code (and Enter) on the home screen."""
 
@@ -62,7 +68,12 @@ class HomeScreen(KioskScreen):
         yield from super().compose()
 
     def compose_actions(self) -> ComposeResult:
+        shown = self.app.last_ticket.get()
+        if shown is not None:
+            receipt = shown[0]
+            yield BigButton(tr("kiosk.my_ticket", number=getattr(receipt, "number", "")), id="my-ticket")
         yield Static("", id="spacer")
+        yield BigButton(tr("kiosk.help"), id="help")
         yield BigButton(tr("kiosk.other_language"), id="lang")
         yield BigButton(tr("kiosk.large_off" if self.app.large else "kiosk.large_on"), id="large")
 
@@ -78,6 +89,8 @@ class HomeScreen(KioskScreen):
         self.update_issuing()
 
     def update_issuing(self) -> None:
+        if self.query("#my-ticket") and self.app.last_ticket.get() is None:
+            self.query_one("#my-ticket").remove()  # its few minutes are over
         text, is_open = issuing_text(self.app)
         banner = self.query_one("#banner", Static)
         banner.update(plain(text) if not is_open else tr("kiosk.issuing_open_long"))  # a leader's reason is text
@@ -91,6 +104,16 @@ class HomeScreen(KioskScreen):
     def _choice_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.post_message(self.ServiceChosen(event.button.id or ""))
+
+    @on(Button.Pressed, "#my-ticket")
+    def _my_ticket_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.MyTicketChosen())
+
+    @on(Button.Pressed, "#help")
+    def _help_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.HelpAsked())
 
     @on(Button.Pressed, "#lang")
     def _language_pressed(self, event: Button.Pressed) -> None:

@@ -1,4 +1,9 @@
-"""An item's written one-time notice (一次性告知), paged, with a button to take a ticket."""
+"""An item's written one-time notice (一次性告知), paged, with a button to take a ticket.
+
+On the way to a ticket (Back leads to the items of 取号办事) the same notice
+is the step before it: 「请确认已带齐以下材料」 and a button that says the
+materials are at hand. Nothing of the list is ever cut off: it pages.
+"""
 
 from __future__ import annotations
 
@@ -46,16 +51,18 @@ class ItemDetailScreen(KioskScreen):
         self.item_code = item_code
         self.back = back
         self.info = None
+        self.confirming = bool(back) and back[0] == "take"
 
     def heading(self) -> str:
-        return tr("kiosk.notice_title")
+        return tr("kiosk.confirm_title" if self.confirming else "kiosk.notice_title")
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="item-status")
         yield PagedText(id="notice")
 
     def compose_actions(self) -> ComposeResult:
-        yield BigButton(tr("kiosk.take_here"), id="take-ticket", action=True, disabled=True)
+        label = tr("kiosk.confirm_take" if self.confirming else "kiosk.take_here")
+        yield BigButton(label, id="take-ticket", action=True, disabled=True)
 
     def on_mount(self) -> None:
         self.refresh_data()
@@ -71,7 +78,8 @@ class ItemDetailScreen(KioskScreen):
             return
         first = self.info is None
         self.info = info
-        self.set_heading(tr("kiosk.notice_heading", item=name_of(info.name, info.name_en)))
+        key = "kiosk.confirm_heading" if self.confirming else "kiosk.notice_heading"
+        self.set_heading(tr(key, item=name_of(info.name, info.name_en)))
         status, tone = status_text(info.status)
         label = self.query_one("#item-status", Static)
         label.update(plain(status))

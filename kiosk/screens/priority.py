@@ -56,6 +56,7 @@ class PriorityScreen(KioskScreen):
         with Horizontal(id="priority-choices"):
             yield BigButton(tr("kiosk.priority_no"), id="normal", classes="choice", action=True)
             yield BigButton(tr("kiosk.priority_yes"), id="priority", classes="choice")
+        yield Static(id="late-warning")
         yield Static(id="take-message")
 
     def on_mount(self) -> None:
@@ -67,6 +68,22 @@ class PriorityScreen(KioskScreen):
         threading.Thread(target=qr_matrix, args=("0",), name="qr-warm-up", daemon=True).start()
         code = self.item_code
         self.ask(lambda hall: queries.item(hall, code), ItemNamed, group="name")
+
+        def late(hall):
+            from models.queue.late_warning import late_warning
+
+            return late_warning(hall.queue, code)
+
+        self.ask(late, LateWarned, group="late")
+
+    def on_late_warned(self, message: LateWarned) -> None:
+        warning = message.warning
+        if warning is None:
+            return
+        end = tr("kiosk.clock_time", hour=warning.session_end.hour, minute=warning.session_end.minute)
+        note = self.query_one("#late-warning", Static)
+        note.update(tr("kiosk.late_warning", minutes=warning.minutes, time=end))
+        note.add_class("-warn")
 
     def on_item_named(self, message: ItemNamed) -> None:
         if message.info is not None:
@@ -106,6 +123,12 @@ class PriorityScreen(KioskScreen):
 
     def back_chosen(self) -> Message:
         return self.BackChosen(self.item_code, self.back, self.from_detail)
+
+
+class LateWarned(Message):
+    def __init__(self, warning) -> None:
+        super().__init__()
+        self.warning = warning
 
 
 class ItemNamed(Message):

@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import Button, Static
 
 from kiosk.screens.base import KioskScreen, QueryFailed
+from kiosk.tap_guard import view_changed
 from kiosk.widgets.big_button import BigButton
 from shared_ui.plain import plain
 from shared_ui.words import name_of, tr
@@ -132,6 +133,7 @@ class RateScreen(KioskScreen):
         if step == "case":
             self.case_number = None
         self.step = step
+        view_changed(self)  # other buttons where the finger is
         self.refresh(recompose=True)
         if step == "done":
             self.set_timer(8, lambda: self.post_message(self.Finished()))

@@ -1,10 +1,18 @@
-"""The ticket: number in large digits, window, people ahead, expected wait,
-what to bring, the tracking code and its QR code. Back home by itself after
-``config.kiosk.ticket_screen_seconds``; printed if a printer is configured.
+"""The ticket: number and tracking code large, window, people ahead, expected
+wait, everything to bring (paged, never cut off) and the code's QR.
+
+It stays until the resident taps 完成; only a long safety reset
+(``config.kiosk.ticket_screen_seconds``) ends it, and that asks
+「还需要更多时间吗？」 first, as every screen does. Without a printer the
+screen says what to keep: 「请记下或拍下您的号码和查询码」. With one it says
+「请取走您的号票」 only once the print has succeeded. ``again``: the same
+ticket shown once more from 「我的号票」 on home (not printed again).
 """
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -15,6 +23,7 @@ from textual.worker import get_current_worker
 from kiosk.notice import materials_lines
 from kiosk.screens.base import KioskScreen
 from kiosk.widgets.big_button import BigButton
+from kiosk.widgets.paged import PagedText
 from models.queue import tracking
 from shared_ui.big_text import BigText
 from shared_ui.plain import plain
@@ -35,20 +44,37 @@ def tracking_url(receipt, template: str) -> str:
     return tracking.url_for(tracking.normalise(receipt.tracking_code), template)
 
 
+def bring_text(materials: list[dict], lang: str) -> Text:
+    """Every material with its original / copies / photos / conditions, numbered."""
+    if not materials:
+        return Text(tr("kiosk.ticket_bring_none"))
+    text = Text(tr("kiosk.notice_materials", count=len(materials)), style="bold")
+    for index, line in enumerate(materials_lines(materials, lang), 1):
+        text.append(f"\n{index}. {line}")
+    return text
+
+
 class TicketScreen(KioskScreen):
     back_button = False
+    pages = True
 
     class Finished(Message):
-        """The resident tapped Done, or the ticket's time on screen ran out."""
+        """The resident tapped Done (or nobody answered 「还需要更多时间吗？」)."""
 
-    def __init__(self, receipt, materials: list[dict] | None = None) -> None:
+    def __init__(self, receipt, materials: list[dict] | None = None, *, again: bool = False) -> None:
         super().__init__()
         self.receipt = receipt
         self.materials = materials or []
-        self.left = 0
+        self.again = again
+
+    def idle_limit(self, config) -> int:
+        return config.ticket_screen_seconds
+
+    def printing(self) -> bool:
+        return bool(self.app.hall.config.kiosk.printer) and not self.again
 
     def heading(self) -> str:
-        return tr("kiosk.ticket_title")
+        return tr("kiosk.ticket_title") if self.printing() else tr("kiosk.ticket_title_keep")
 
     def compose_body(self) -> ComposeResult:
         receipt = self.receipt
@@ -67,22 +93,11 @@ class TicketScreen(KioskScreen):
                 if receipt.priority:
                     ahead += tr("kiosk.ticket_priority")
                 yield Static(ahead, id="ticket-ahead")
-                yield Static(tr("kiosk.ticket_code", code=receipt.tracking_code), id="ticket-code")
-                if not self.materials:
-                    bring = tr("kiosk.ticket_bring_none")
-                elif self.app.size.height >= 30:  # room for the full list
-                    lines = materials_lines(self.materials, lang)
-                    bring = (
-                        tr("kiosk.ticket_bring", materials="")
-                        + "\n"
-                        + "\n".join(f"{i}. {line}" for i, line in enumerate(lines, 1))
-                    )
-                else:
-                    names = tr("kiosk.list_separator").join(
-                        name_of(m.get("name", ""), m.get("name_en", "")) for m in self.materials
-                    )
-                    bring = tr("kiosk.ticket_bring", materials=names)
-                yield Static(plain(bring), id="ticket-bring")
+                with Horizontal(id="code-row"):
+                    label = tr("kiosk.ticket_code", code="")
+                    yield Static(label, id="code-label")
+                    yield BigText(receipt.tracking_code, room=cell_len(label), plain=True, tall=False, id="ticket-code")
+                yield PagedText(bring_text(self.materials, lang), id="ticket-bring")
             with Vertical(id="ticket-qr"):
                 from shared_ui.qr import QRCode
 
@@ -94,27 +109,16 @@ class TicketScreen(KioskScreen):
     def compose_actions(self) -> ComposeResult:
         yield BigButton(tr("kiosk.done"), id="done", action=True)
         yield Static("", id="print-status")
-        yield Static("", id="countdown")
 
     def on_mount(self) -> None:
         self.query_one("#home", BigButton).display = False
-        self.left = max(1, int(self.app.hall.config.kiosk.ticket_screen_seconds))
-        self._tick()
-        self.set_interval(1.0, self._tick)
-        if self.app.hall.config.kiosk.printer:
+        if self.printing():
             self.query_one("#print-status", Static).update(tr("kiosk.printing"))
             # Not shared_ui.workers.ask: a ticket prints without a database connection (and while it is away).
             self.run_worker(self._print, thread=True, exclusive=True, group="print", exit_on_error=False)
 
-    def _tick(self) -> None:
-        if self.left <= 0:
-            if self.left == 0:  # said once; the app shows home
-                self.post_message(self.Finished())
-            self.left -= 1
-            return
-        if self.left <= 10:  # the last seconds are counted out loud on screen
-            self.query_one("#countdown", Static).update(tr("kiosk.countdown", seconds=self.left))
-        self.left -= 1
+    def turn(self, delta: int) -> None:
+        self.query_one(PagedText).turn(delta)
 
     @on(Button.Pressed, "#done")
     def _done_pressed(self, event: Button.Pressed) -> None:
@@ -152,6 +156,7 @@ class TicketScreen(KioskScreen):
         self.query_one("#print-status", Static).update(tr("kiosk.printed"))
 
     def on_print_failed(self, message: PrintFailed) -> None:
+        self.set_heading(tr("kiosk.ticket_title_keep"))
         status = self.query_one("#print-status", Static)
         status.update(tr("kiosk.print_failed", number=self.receipt.number))
         status.add_class("-failed")

@@ -1,8 +1,9 @@
 """Enter a tracking code: on-screen keypad, or a scanner that types the QR text and Enter.
 
 Accepts the tracking URL or the bare code, any case, with or without dashes
-(``tracking.normalise`` reads it). Wrong codes are counted by the lookup
-throttle of ``models/``: after five in a minute, lookups pause for 30 s.
+(``tracking.normalise`` reads it). Wrong codes are counted by the throttle
+of ``models/``, through the database: the same wrong code five times in a
+minute pauses that code for 30 s, a flood of wrong codes pauses everyone.
 """
 
 from __future__ import annotations
@@ -130,7 +131,7 @@ class TrackScreen(KioskScreen):
         def look_up(hall):
             from models.cases.public_view import public_view
 
-            return throttle.lookup(lambda: public_view(hall.config, text))
+            return throttle.lookup(text, lambda: public_view(hall.config, text))
 
         purpose = self.purpose
         self.ask(look_up, lambda view: self.CodeLookedUp(purpose, view), group="lookup")

@@ -39,10 +39,14 @@ def view_text(view: dict, lang: str) -> Text:
     if ticket:
         state = ticket.get("state", "")
         text.append("\n")
-        text.append(
-            t("kiosk.result_ticket", lang, number=ticket["number"], state=t(f"ticket.state_{state}", lang)) + "\n",
-            style="bold",
-        )
+        if state == "done" and view.get("cases"):
+            # Served at the window is not the matter done: 「已办结」 above a case 办理中 misled.
+            text.append(t("kiosk.result_ticket_served", lang, number=ticket["number"]) + "\n")
+        else:
+            text.append(
+                t("kiosk.result_ticket", lang, number=ticket["number"], state=t(f"ticket.state_{state}", lang)) + "\n",
+                style="bold",
+            )
         if state == "waiting":
             if ticket.get("ahead"):
                 text.append(t("kiosk.result_ahead", lang, ahead=ticket["ahead"]) + "\n")
@@ -62,6 +66,8 @@ def view_text(view: dict, lang: str) -> Text:
         kind = t(f"case.kind_{case.get('kind', '')}", lang)
         state = t(f"case.state_{case.get('state', '')}", lang)
         text.append("\n" + t("kiosk.result_case", lang, number=number, kind=kind, state=state) + "\n", style="bold")
+        if case.get("kind"):
+            text.append("  " + t(f"kiosk.explain_{case['kind']}", lang) + "\n")
         text.append("  " + t("kiosk.result_case_item", lang, item=_name(case.get("item"), lang)) + "\n")
         due = case.get("extended_to") or case.get("due_date")
         if due and case.get("state") not in ("closed", "to_notify", "returned"):

@@ -1,11 +1,14 @@
 """A touch button: at least 3 rows by 12 columns, never takes keyboard focus.
 
 Nothing on the kiosk takes focus, so keys (a barcode scanner's typing and
-Enter) reach the screen, and Enter never presses a button by accident.
+Enter) reach the screen, and Enter never presses a button by accident. A tap
+whose finger went down while the view had just changed is dropped
+(:mod:`kiosk.tap_guard`): it was the tail of a double tap on what came before.
 """
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import Button
 
 from shared_ui.plain import plain
@@ -20,3 +23,19 @@ class BigButton(Button, can_focus=False):
         super().__init__(
             plain(label), id=id, classes=(classes + (" -action" if action else "")).strip(), disabled=disabled
         )
+        self._pressed_at: float | None = None
+
+    # Textual calls the handler of every class in the MRO: these run before
+    # Button's and Widget's, and only a refused click stops the rest.
+
+    def _on_mouse_down(self, event: events.MouseDown) -> None:
+        guard = getattr(self.app, "tap_guard", None)
+        self._pressed_at = guard.press_time() if guard is not None else None
+
+    def _on_click(self, event: events.Click) -> None:
+        guard = getattr(self.app, "tap_guard", None)
+        pressed_at, self._pressed_at = self._pressed_at, None
+        if guard is not None and (pressed_at is None or not guard.accepts(pressed_at)):
+            # No press began on this button, or it began while the view was changing.
+            event.prevent_default()
+            event.stop()

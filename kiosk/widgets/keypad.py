@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Grid
 from textual.message import Message
 
+from kiosk.tap_guard import view_changed
 from kiosk.widgets.big_button import BigButton
 from models.queue.tracking import ALPHABET
 from shared_ui.words import tr
@@ -105,4 +106,5 @@ class Keypad(Grid):
     def _page_pressed(self, event: BigButton.Pressed) -> None:
         event.stop()
         self.page = "letters" if self.page == "digits" else "digits"
+        view_changed(self)  # other keys where the finger is
         self._show()

@@ -19,6 +19,8 @@ from textual.widget import Widget
 from kiosk.widgets.tile import Tile
 from shared_ui.plain import visible
 
+LARGE_TILE_ROWS = 7  # 大字: fewer tiles a page, each a bigger target (kiosk.tcss agrees)
+
 _CLOSING = set("。，、；：！？）》」』】〉”’,.;:!?)]}%")
 
 
@@ -168,7 +170,7 @@ class PagedTiles(Vertical):
         return max(1, math.ceil(len(self.entries) / max(1, self.per_page)))
 
     def tile_height(self) -> int:
-        return 5 if self.app.has_class("-large") else 4
+        return LARGE_TILE_ROWS if self.app.has_class("-large") else 4
 
     def on_resize(self, event: events.Resize) -> None:
         per_page = max(1, self.size.height // self.tile_height())

@@ -7,6 +7,8 @@
 - :mod:`~models.queue.tracking` — the tracking code a resident holds.
 - :mod:`~models.queue.view` — read-only pictures of the queue for the board, the kiosk, terminals and ``hall queue``.
 - :mod:`~models.queue.day_curves` — a day's arrivals and people waiting, hour by hour.
+- :mod:`~models.queue.help_request` — 「请工作人员帮忙」 from a kiosk, as an event every terminal sees.
+- :mod:`~models.queue.late_warning` — whether a ticket taken now is likely reached only after the session ends.
 """
 
 from __future__ import annotations

@@ -50,7 +50,7 @@ def _v2(db) -> None:
 
 
 def _v3(db) -> None:
-    """Shared limits (lookups of unknown tracking codes, from every process)."""
+    """Shared limits (lookups of unknown tracking codes at the kiosks and on the web, from every process)."""
     db.create_tables(THROTTLE_TABLES, safe=True)
 
 

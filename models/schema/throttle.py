@@ -1,15 +1,20 @@
-"""The counts behind shared limits: how often a key was counted in one window of time.
+"""The tables behind limits shared by every process on the database.
 
-A row is a counter (key, window), bumped by an upsert; it records no event
-and names no one beyond what the key says (a limit's key holds no personal
-data in clear: see :mod:`models.throttle`).
+- :class:`ThrottleCount` — a counter per key and fixed window of time, bumped by
+  an upsert (``hall web``'s limits, :mod:`models.throttle`); old windows are
+  dropped, they are no history.
+- :class:`ThrottleHit` — each counted attempt (a wrong tracking code at a
+  kiosk) as a row, never changed or removed (:mod:`models.cases.lookup_throttle`).
+
+Neither names anyone beyond what its key says, and no key holds personal data in clear.
 """
 
 from __future__ import annotations
 
-from peewee import BigIntegerField, CharField, IntegerField
+from peewee import AutoField, BigIntegerField, CharField, DateTimeField, IntegerField
 
-from models.schema.base import BaseModel
+from models.clock import now
+from models.schema.base import AppendOnlyModel, BaseModel
 
 
 class ThrottleCount(BaseModel):
@@ -21,4 +26,15 @@ class ThrottleCount(BaseModel):
         indexes = ((("key", "window"), True),)
 
 
-THROTTLE_TABLES = [ThrottleCount]
+class ThrottleHit(AppendOnlyModel):
+    id = AutoField()
+    at = DateTimeField(default=now)
+    scope = CharField(max_length=32)  # whose limit: "kiosk.lookup", …
+    key = CharField(max_length=64)  # what is limited within it: a code as typed
+
+    class Meta:
+        table_name = "throttle_hit"
+        indexes = ((("scope", "at"), False), (("scope", "key", "at"), False))
+
+
+THROTTLE_TABLES = [ThrottleCount, ThrottleHit]

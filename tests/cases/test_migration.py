@@ -10,6 +10,7 @@ from peewee import DatabaseError, IntegrityError
 from models.db import database, is_postgres, open_database
 from models.schema import CORE_TABLES, Event, Item, Line, SchemaVersion, Staff, Ticket, Window, migrations
 from models.schema.cases import APPEND_ONLY, CASE_TABLES, CaseEvent
+from models.schema.throttle import THROTTLE_TABLES
 from tests.conftest import make_config
 
 
@@ -51,11 +52,11 @@ def test_upgrade_from_version_one_adds_the_case_tables_and_loses_nothing(db_url)
     before = _counts()
     assert migrations.upgrade() == (1, migrations.CURRENT)
     assert migrations.current_version() == migrations.CURRENT
-    for model in CASE_TABLES:
+    for model in CASE_TABLES + THROTTLE_TABLES:
         assert db.table_exists(model._meta.table_name), model
     assert _guarded_tables() >= {m._meta.table_name for m in APPEND_ONLY}
     after = _counts()
-    after[SchemaVersion._meta.table_name] -= migrations.CURRENT - 1  # a row for each version the upgrade added
+    after[SchemaVersion._meta.table_name] -= migrations.CURRENT - 1  # a row for each version since 1
     assert after == before
     assert [t.number for t in Ticket.select().order_by(Ticket.id)] == ["A001", "A002"]
     assert migrations.upgrade() == (migrations.CURRENT, migrations.CURRENT)  # running it again changes nothing

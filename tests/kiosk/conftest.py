@@ -66,6 +66,9 @@ async def tap(pilot, selector: str, timeout: float = 5.0):
     app = pilot.app
     await wait_for(pilot, lambda: exists(app, selector) and not app.screen.query_one(selector).disabled, timeout)
     await pilot.pause()
+    guard = getattr(app, "tap_guard", None)
+    if guard is not None:  # a deliberate tap: the resident has looked at the screen first
+        guard.settle()
     clicked = await pilot.click(selector)
     assert clicked, f"{selector} could not be clicked"
     await pilot.pause()
@@ -89,14 +92,21 @@ async def tap_tile(pilot, tile_id: str):
     await tap(pilot, f"#{tile_id}")
 
 
-async def open_item(pilot, mode: str, line: str, item: str):
-    """From home: 取号办事 / 办事指南 → line → item."""
+async def open_item(pilot, mode: str, line: str, item: str, *, confirm: bool = True):
+    """From home: 取号办事 / 办事指南 → line → item; taking a ticket, past 「请确认已带齐以下材料」
+    when the item can be taken now (``confirm=False`` stops on that page)."""
     await on_screen(pilot, "HomeScreen")
     await tap(pilot, "#take" if mode == "take" else "#guide")
     await on_screen(pilot, "LinesScreen")
     await tap_tile(pilot, f"line-{line}")
     await on_screen(pilot, "ItemsScreen")
     await tap_tile(pilot, f"item-{item}")
+    if mode == "take" and confirm:
+        await on_screen(pilot, "ItemDetailScreen")
+        app = pilot.app
+        await wait_for(pilot, lambda: app.screen.info is not None)
+        if not app.screen.query_one("#take-ticket").disabled:
+            await tap(pilot, "#take-ticket")
 
 
 async def type_code(pilot, code: str):

@@ -14,6 +14,7 @@ import pytest
 
 from kiosk.announcer import Announcer, speech_argv
 from kiosk.board_app import BoardApp
+from kiosk.call_hold import MIN_HOLD_SECONDS
 from models import clock
 from models.hall import put_setting
 from shared_ui.words import name_of, tr
@@ -62,12 +63,12 @@ async def test_board_shows_calls_waiting_and_paused_windows(hall, size, lang):
         assert app.announcer.said == [tr("board.speech", number="A002", window=1)]
         await wait_for(pilot, lambda: not screen.query_one("#call-panel").has_class("-new"), timeout=3)
         assert tr("board.recent_row", number="A002", window=1) in screen_text(app)
-        # a recall shows again
+        # a recall shows again, once A002 has been on screen for its hold
         threading.Thread(target=lambda: _in_thread(hall, lambda: hall.queue.recall("A001", 1))).start()
         await wait_for(
             pilot,
             lambda: screen.current == ("A001", 1) and screen.query_one("#call-panel").has_class("-new"),
-            timeout=2,
+            timeout=MIN_HOLD_SECONDS + 2,
         )
         assert tr("board.recall") in screen_text(app)
 

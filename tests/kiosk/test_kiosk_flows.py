@@ -215,20 +215,13 @@ async def test_idle_returns_home_and_forgets(hall):
         assert app.screen.code == "123"
         await pilot.pause(1.2)
         assert type(app.screen).__name__ == "TrackScreen"  # not idle yet
-        app.last_touch -= 31  # nobody touched it for idle_seconds
+        app.last_touch -= 31  # nobody touched it for idle_seconds: asked first
+        await on_screen(pilot, "MoreTimeScreen", timeout=3)
+        await tap(pilot, "#leave")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "HomeScreen" and app.language == "en", timeout=4)
         await tap(pilot, "#track")
         await on_screen(pilot, "TrackScreen")
         assert app.screen.code == ""
-
-
-async def test_ticket_screen_goes_home_by_itself(hall):
-    app = make_kiosk(hall, "zh", ticket_screen_seconds=1)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_item(pilot, "take", "jisheng", "baby-hukou")
-        await tap(pilot, "#normal")
-        await on_screen(pilot, "TicketScreen")
-        await on_screen(pilot, "HomeScreen", timeout=4)
 
 
 async def test_language_and_large_toggles(hall):

@@ -35,6 +35,9 @@ PAIRS = [
     ("foreground", "hall-panel"),
     ("primary", "background"),
     ("primary", "surface"),
+    ("hall-disabled-text", "hall-disabled"),
+    ("hall-action", "background"),
+    ("hall-ok", "hall-disabled"),
 ]
 
 
@@ -65,7 +68,7 @@ def resolved(theme) -> dict[str, Color]:
     return {name: get(name) for pair in PAIRS for name in pair}
 
 
-@pytest.mark.parametrize("name,minimum", [("contrast", 7.0), ("hall", 4.5)])
+@pytest.mark.parametrize("name,minimum", [("contrast", 7.0), ("hall", 7.0)])
 def test_text_contrast(name, minimum):
     theme = load_theme_file(THEMES_DIR / f"{name}.toml")
     colors = resolved(theme)
@@ -117,9 +120,9 @@ async def test_an_edited_theme_takes_effect_and_a_broken_one_is_refused(tmp_path
     app = ThemedApp(tmp_path)
     async with app.run_test(notifications=True) as pilot:
         await pilot.pause(0.3)
-        assert app.get_css_variables()["hall-action"].upper() == "#B0102A"
+        assert app.get_css_variables()["hall-action"].upper() == "#9A0E25"
         hall = tmp_path / "hall.toml"
-        hall.write_text(hall.read_text().replace('hall-action = "#B0102A"', 'hall-action = "#123456"'))
+        hall.write_text(hall.read_text().replace('hall-action = "#9A0E25"', 'hall-action = "#123456"'))
         started = time.monotonic()
         while app.get_css_variables()["hall-action"].upper() != "#123456":
             assert time.monotonic() - started < 2.0, "the edit did not take effect within 2 s"

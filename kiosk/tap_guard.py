@@ -1,0 +1,69 @@
+"""Taps that land right after the screen changed are not the resident's choice.
+
+A tap acts on release, and only on the widget the finger went down on
+(Textual makes a click only when press and release hit the same widget). What
+Textual does not know is that the screen under the finger changed in between:
+the second tap of a double tap (100–300 ms after the first; 500 ms is the
+slowest a desktop double click allows) would press whatever the next screen
+has at that spot. So every button asks this guard, with the moment its press
+began, whether the view had been settled long enough by then.
+
+Half a second covers the slowest double tap counted from the screen change
+(which comes after the first tap's release), and stays below the time anyone
+needs to read a new screen and reach for it (0.6 s and more), so a deliberate
+next tap never feels dead.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from textual.dom import DOMNode
+
+# A press read this long ago and still not handled: the app was stalled, and the finger's moment
+# (not the handling's) is what counts; older than this it cannot be the press being handled.
+STALE_SECONDS = 10.0
+
+
+class TapGuard:
+    SECONDS = 0.5
+
+    def __init__(self, seconds: float = SECONDS, clock: Callable[[], float] = time.monotonic) -> None:
+        self.seconds = seconds
+        self.clock = clock
+        self.changed_at = float("-inf")
+        self.touched_at: float | None = None  # when the terminal's last press was read, not handled
+
+    def now(self) -> float:
+        return self.clock()
+
+    def changed(self) -> None:
+        """The view changed under the finger (another screen, another page, a dialog)."""
+        self.changed_at = self.clock()
+
+    def touched(self, at: float) -> None:
+        """The terminal reported a press at ``at`` (its message's time): a busy app may handle it
+        later, and the guard must judge the finger's moment, not the handling's."""
+        self.touched_at = at
+
+    def press_time(self) -> float:
+        """When the press being handled began: the terminal's moment if it is fresh, else now."""
+        now = self.clock()
+        at, self.touched_at = self.touched_at, None
+        return at if at is not None and 0 <= now - at < STALE_SECONDS else now
+
+    def accepts(self, pressed_at: float) -> bool:
+        """Whether a press that began at ``pressed_at`` was meant for what is shown now."""
+        return pressed_at - self.changed_at >= self.seconds
+
+    def settle(self) -> None:
+        """As if the resident had looked at the view for a while (tests, after a deliberate pause)."""
+        self.changed_at = self.clock() - self.seconds
+
+
+def view_changed(node: DOMNode) -> None:
+    """Tell the app's guard (if it has one) that what ``node`` shows changed under the finger."""
+    guard = getattr(node.app, "tap_guard", None)
+    if guard is not None:
+        guard.changed()
