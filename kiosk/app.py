@@ -50,7 +50,7 @@ class KioskApp(Navigator, HallApp):
     def throttle(self):
         """The tracking-code throttle (it counts in the database: imported once the hall is open)."""
         if self._throttle is None:
-            from models.cases.lookup_throttle import Throttle
+            from models.throttle import Throttle
 
             self._throttle = Throttle()
         return self._throttle

@@ -2,10 +2,9 @@
 package never loads the rest of it.
 
 The kiosk draws its first frame before peewee and the database drivers load
-(a cold start is mostly imports), yet it needs a few light modules that live
-in heavy packages: the lookup throttle (:mod:`models.cases.lookup_throttle`),
-the tracking code's alphabet (:mod:`models.queue.tracking`). So a package's
-``__init__`` names what it offers, for readers and type checkers, and hands
+(a cold start is mostly imports), yet it needs light modules that live in
+heavy packages, such as the tracking code's alphabet
+(:mod:`models.queue.tracking`). So a package's ``__init__`` names what it offers, for readers and type checkers, and hands
 the names to :func:`exports`::
 
     if TYPE_CHECKING:

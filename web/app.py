@@ -24,8 +24,9 @@ from starlette.exceptions import HTTPException
 
 from models.db import DatabaseUnavailable
 from models.errors import NotFound, Refused
+from models.throttle import LookupPaused
 from web import api, pages
-from web.lookups import Lookups, LookupsPaused, hall_secret
+from web.lookups import Lookups, hall_secret
 from web.words import Words, for_request
 
 HERE = Path(__file__).parent
@@ -84,7 +85,7 @@ def sentence_response(request: Request, status: int, text: str, headers: dict | 
 
 def refusal_response(request: Request, exc: Refused, words: Words | None = None):
     words = words or for_request(request)
-    if isinstance(exc, LookupsPaused):
+    if isinstance(exc, LookupPaused):
         return sentence_response(
             request, 429, words("web.paused", seconds=exc.seconds), {"Retry-After": str(max(1, exc.seconds))}
         )

@@ -1,10 +1,11 @@
 """Tracking-code lookups for phones, under the shared limit on unknown codes.
 
-Guessing codes is slowed down for everyone at once: an unknown or malformed
-code counts against the client's address and against all clients together,
-in the database (:mod:`models.throttle`), so several ``hall web`` processes
-share one limit. While either is used up, lookups of that client (or of
-everyone) are refused with the seconds left. A known code costs no count.
+Guessing codes is slowed down by the hall's one rule for shared limits
+(:class:`models.throttle.Throttle`, the kiosk's too): an unknown or malformed
+code counts against the client's address (hashed) and against all clients
+together, in the database, so several ``hall web`` processes share one limit.
+While either is used up, lookups of that client (or of everyone) are refused
+for the rest of the window, with the seconds left. A known code costs no count.
 
 A view is kept per code, with its JSON, until the change feed moves on (or
 a few seconds pass, for the expected wait). The feed's last id is read at
@@ -22,24 +23,15 @@ import time
 
 from models.cases.public_view import public_view
 from models.db import database
-from models.errors import Refused
 from models.hall import get_setting
 from models.queue import tracking
 from models.schema import Setting
-from models.throttle import Limit, first_reached, hashed
+from models.throttle import Rate, Throttle, hashed
 
 _FRESH_SECONDS = 5.0
 _EVENT_SECONDS = 0.05
 _LAST_EVENT = 'SELECT MAX(id) FROM "event"'
 _CACHE_SIZE = 5000
-
-
-class LookupsPaused(Refused):
-    """Too many unknown codes lately; ``seconds`` until lookups are taken again."""
-
-    def __init__(self, seconds: int):
-        super().__init__("lookup_paused", seconds=seconds)
-        self.seconds = seconds
 
 
 def hall_secret(db) -> str:
@@ -60,9 +52,10 @@ class Lookups:
         self.hall = hall
         self.secret = secret
         web = hall.config.web
-        self._window = web.unknown_window_seconds
-        self._per_client = web.unknown_per_client
-        self._in_all = Limit("web.unknown", web.unknown_in_all, web.unknown_window_seconds)
+        window = web.unknown_window_seconds
+        self._throttle = Throttle(
+            "web.unknown", per_key=Rate(web.unknown_per_client, window), overall=Rate(web.unknown_in_all, window)
+        )
         self._cache: dict[str, tuple[int, float, dict, bytes]] = {}
         self._event = (-1.0, 0)  # (monotonic time read, the feed's last id then)
         self.event_seconds = _EVENT_SECONDS
@@ -95,9 +88,6 @@ class Lookups:
         self.view(text, client)
         return self._cache[tracking.normalise(text)][3]
 
-    def _client_limit(self, client: str) -> Limit:
-        return Limit("web.unknown:" + hashed(client, self.secret), self._per_client, self._window)
-
     def view(self, text: str, client: str) -> dict:
         """The public view of ``text`` (a code as typed or scanned), with its version; raises Refused."""
         try:
@@ -109,18 +99,13 @@ class Lookups:
             cached = self._cache.get(code)
             if cached and cached[0] == seen and time.monotonic() - cached[1] < _FRESH_SECONDS:
                 return cached[2]
-        mine = self._client_limit(client)
-        used_up = first_reached(mine, self._in_all)
-        if used_up is not None:
-            raise LookupsPaused(used_up.seconds_left())
-        try:
+
+        def look_up() -> dict:
             if code is None:
                 tracking.read(text)  # raises the refusal a resident can read
-            view = public_view(self.hall.config, text, self.hall.queue)
-        except Refused:
-            for limit in (mine, self._in_all):
-                limit.count()
-            raise
+            return public_view(self.hall.config, text, self.hall.queue)
+
+        view = self._throttle.lookup(hashed(client, self.secret), look_up)
         assert code is not None
         view = {**view, "version": version_of(view)}
         body = json.dumps(view, ensure_ascii=False, separators=(",", ":")).encode()

@@ -9,7 +9,6 @@
 - :mod:`~models.cases.ratings` — 好差评, and the leader's follow-up of a 差评.
 - :mod:`~models.cases.reports` — day and month reports.
 - :mod:`~models.cases.public_view` — what a tracking code shows: never a name or a phone.
-- :mod:`~models.cases.lookup_throttle` — how often codes may be tried, per code and overall, shared through the database.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@
 - :mod:`~models.schema.staff` — staff, A/B posts, the sign-in logs.
 - :mod:`~models.schema.whereabouts` — whereabouts changes and leave.
 - :mod:`~models.schema.duty` — duty swaps, checklist ticks, sign-offs and reopenings, the leader's log.
-- :mod:`~models.schema.throttle` — the counts and attempts behind shared limits.
+- :mod:`~models.schema.throttle` — the counts behind shared limits.
 - :mod:`~models.schema.migrations` — ``upgrade`` to the current version; ``all_tables`` in copy order.
 
 Rules live in the packages that use these tables, never here.
@@ -38,7 +38,7 @@ from models.schema.duty import (
 from models.schema.hall import CatalogueLoad, Item, Line, SchemaVersion, Setting, Window, WindowLine
 from models.schema.migrations import CORE_TABLES
 from models.schema.staff import SIGNIN_TABLES, SigninAttempt, SigninLockout, Staff, StaffPost
-from models.schema.throttle import THROTTLE_TABLES, ThrottleCount, ThrottleHit
+from models.schema.throttle import THROTTLE_TABLES, ThrottleCount
 from models.schema.tickets import Event, Ticket, TicketCounter
 from models.schema.whereabouts import (
     STATES,
@@ -87,7 +87,6 @@ __all__ = [
     "Staff",
     "StaffPost",
     "ThrottleCount",
-    "ThrottleHit",
     "Ticket",
     "TicketCounter",
     "Window",

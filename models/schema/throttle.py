@@ -1,40 +1,30 @@
-"""The tables behind limits shared by every process on the database.
+"""The table behind limits shared by every process on the database.
 
-- :class:`ThrottleCount` — a counter per key and fixed window of time, bumped by
-  an upsert (``hall web``'s limits, :mod:`models.throttle`); old windows are
-  dropped, they are no history.
-- :class:`ThrottleHit` — each counted attempt (a wrong tracking code at a
-  kiosk) as a row, never changed or removed (:mod:`models.cases.lookup_throttle`).
+:class:`ThrottleCount` — one row per limited key (a client's hashed address, a
+tracking code as typed, a whole scope): how many counts since its window
+started, and until when it is paused (:mod:`models.throttle`). A row is
+changed in place by one upsert per count and dropped once long unused: it is
+no history.
 
-Neither names anyone beyond what its key says, and no key holds personal data in clear.
+It names no one beyond what its key says, and no key holds personal data in clear.
 """
 
 from __future__ import annotations
 
-from peewee import AutoField, BigIntegerField, CharField, DateTimeField, IntegerField
+from peewee import CharField, DoubleField, IntegerField
 
-from models.clock import now
-from models.schema.base import AppendOnlyModel, BaseModel
+from models.schema.base import BaseModel
 
 
 class ThrottleCount(BaseModel):
-    key = CharField(max_length=200)
-    window = BigIntegerField()  # seconds since the epoch // the limit's window length
-    count = IntegerField(default=0)
+    key = CharField(max_length=200, unique=True)  # "<scope>:<what is limited>"
+    started = DoubleField()  # seconds since the epoch: the first count of the current window
+    count = IntegerField(default=0)  # counts since ``started``
+    paused_until = DoubleField(default=0)  # seconds since the epoch; refused until then
 
     class Meta:
-        indexes = ((("key", "window"), True),)
+        table_name = "throttle_count"
+        indexes = ((("started",), False),)  # dropping long-unused rows
 
 
-class ThrottleHit(AppendOnlyModel):
-    id = AutoField()
-    at = DateTimeField(default=now)
-    scope = CharField(max_length=32)  # whose limit: "kiosk.lookup", …
-    key = CharField(max_length=64)  # what is limited within it: a code as typed
-
-    class Meta:
-        table_name = "throttle_hit"
-        indexes = ((("scope", "at"), False), (("scope", "key", "at"), False))
-
-
-THROTTLE_TABLES = [ThrottleCount, ThrottleHit]
+THROTTLE_TABLES = [ThrottleCount]

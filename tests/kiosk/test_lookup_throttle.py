@@ -8,8 +8,8 @@ from datetime import timedelta
 import pytest
 
 from models import clock
-from models.cases.lookup_throttle import Limit, LookupPaused, Throttle
 from models.errors import Refused
+from models.throttle import LookupPaused, Rate, Throttle
 
 
 def wrong():
@@ -36,7 +36,7 @@ def test_five_wrong_tries_of_one_code_pause_that_code_only(hall):
 
 
 def test_a_flood_of_wrong_codes_pauses_everyone_briefly(hall):
-    throttle = Throttle(overall=Limit(count=10, window_seconds=60, pause_seconds=20))
+    throttle = Throttle(overall=Rate(count=10, window_seconds=60, pause_seconds=20))
     for index in range(10):
         with pytest.raises(Refused):
             throttle.lookup(f"GUESS{index:04d}", wrong)
