@@ -51,8 +51,10 @@ def any_hour(hall):
 
 
 def test_the_cli_across_local_midnight(any_hour, db_url):
-    evening = "2026-12-08 23:58:00"
-    taken = [json.loads(ok(hall_at(evening, db_url, "ticket", "take", "baby-hukou", "--json"))) for _ in range(3)]
+    # Each process's clock starts at the time given and runs on from its start, so
+    # tickets taken in separate processes need times far enough apart to keep their order.
+    evening = ("2026-12-08 23:58:00", "2026-12-08 23:58:20", "2026-12-08 23:58:40")
+    taken = [json.loads(ok(hall_at(at, db_url, "ticket", "take", "baby-hukou", "--json"))) for at in evening]
     assert [t["number"] for t in taken] == ["A001", "A002", "A003"] and taken[0]["service_day"] == "2026-12-08"
     assert "A001" in ok(hall_at("2026-12-08 23:59:30", db_url, "ticket", "call", "--window", "1"))
 
