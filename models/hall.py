@@ -20,6 +20,7 @@ from models.config import Config
 from models.db import DatabaseUnavailable, check_reachable, describe, open_database
 from models.duty.attendance import Attendance
 from models.duty.service import Duty
+from models.queue.supervision import Supervisor
 from models.queue.tickets import Queue
 from models.schema import Setting, migrations
 from models.staff.whereabouts import Whereabouts
@@ -36,21 +37,25 @@ class Hall:
     duty: Duty
     attendance: Attendance
     calendar: HallCalendar
+    supervisor: Supervisor
 
     @classmethod
     def wired(cls, config: Config, db: Any, url: str) -> Hall:
         """Every service of the hall, bound to ``config``."""
         duty = Duty(config)
+        queue = Queue(config)
+        whereabouts = Whereabouts(config, rostered=lambda day: duty.on_duty(day).people)
         return cls(
             config=config,
             db=db,
             url=url,
-            queue=Queue(config),
+            queue=queue,
             cases=Cases(config),
-            whereabouts=Whereabouts(config, rostered=lambda day: duty.on_duty(day).people),
+            whereabouts=whereabouts,
             duty=duty,
             attendance=Attendance(config),
             calendar=HallCalendar(config),
+            supervisor=Supervisor(config, queue, whereabouts.days),
         )
 
     def close(self) -> None:
