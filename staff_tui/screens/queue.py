@@ -88,11 +88,13 @@ class QueueScreen(WideOrNarrowScreen):
         Binding("f8", "finish", "staff_queue.finish", key_display="F8"),
         Binding("f9", "ledger", "staff_ui.ledger", key_display="F9"),
         Binding("f10", "lock", "staff_ui.lock", key_display="F10", show=False),
+        Binding("f11", "supervise", "staff_queue.supervise", key_display="F11", show=False),
         Binding("s", "start", "staff_queue.start", show=False),
         Binding("w", "switch_window", "staff_queue.switch_window", show=False),
     ]
-    # The buttons are the function keys' actions, in the order of their keys.
-    ACTIONS = [(b.action, b.description) for b in BINDINGS if b.key.startswith("f")]
+    # The buttons are the counter's function keys' actions, in the order of their keys
+    # (the leader's supervisor view is a key only: an 80-column bar has no room for it).
+    ACTIONS = [(b.action, b.description) for b in BINDINGS if b.key.startswith("f") and b.action != "supervise"]
 
     MESSAGE_LINE = "#message"
 
@@ -213,6 +215,8 @@ class QueueScreen(WideOrNarrowScreen):
         wait = None if (self.busy or picture is None) else True
         if action in ("ledger", "lock"):
             return True
+        if action == "supervise":
+            return self.app.shift.is_leader
         if action == "switch_window":
             return len(self.app.shift.windows) > 1
         if action == "pause":
@@ -369,6 +373,11 @@ class QueueScreen(WideOrNarrowScreen):
 
     def action_lock(self) -> None:
         self.app.lock()
+
+    def action_supervise(self) -> None:
+        from staff_tui.screens.supervisor import SupervisorScreen
+
+        self.app.push_screen(SupervisorScreen())
 
     def action_switch_window(self) -> None:
         from staff_tui.modals.window_pick import WindowPickDialog, window_choices
