@@ -141,6 +141,14 @@ class WebConfig:
 
 
 @dataclass(frozen=True)
+class ExportsConfig:
+    # Where ledger and report exports (CSV, XLSX) are written; unset: "exports"
+    # under the hall's data directory (models.cases.export_files.export_folder),
+    # never the directory a command was started in.
+    folder: str = ""
+
+
+@dataclass(frozen=True)
 class StandardsConfig:
     # The wait a line's residents should not pass (服务标准), in minutes: the
     # leader's supervisor view raises an alarm for a line whose longest wait
@@ -180,6 +188,7 @@ class Config:
     duty: DutyConfig = field(default_factory=DutyConfig)
     web: WebConfig = field(default_factory=WebConfig)
     standards: StandardsConfig = field(default_factory=StandardsConfig)
+    exports: ExportsConfig = field(default_factory=ExportsConfig)
     opening_checklist: tuple[str, ...] = (
         "提前10分钟到岗",
         "公共区域清洁完毕",
@@ -221,6 +230,7 @@ _SECTIONS = {
     "duty": DutyConfig,
     "web": WebConfig,
     "standards": StandardsConfig,
+    "exports": ExportsConfig,
 }
 
 
@@ -517,4 +527,7 @@ poll_milliseconds = 700         # how often an open tracking page looks for a ch
 wait_minutes = 30               # a line whose longest wait passes this is an alarm
 lines = {}                      # a line's own standard by its code: { A = 15, B = 40 }
 priority_paused_minutes = 15    # a priority resident waiting this long with every window of the line paused
+
+[exports]
+folder = ""                     # ledger and report exports; unset: "exports" under the hall's data directory
 """

@@ -22,6 +22,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from models import clock, events
+from models.cases import export_files as case_exports
 from models.cases import ledger as case_ledger
 from models.cases import notices as case_notices
 from models.cases import ratings as case_ratings
@@ -427,6 +428,14 @@ class Cases(CaseStore):
 
     def report(self, day=None, month=None):
         return case_reports.report(self.config, day=day, month=month)
+
+    def export_ledger(self, filter=None, fmt: str = "csv", lang: str = "zh"):
+        """The ledger the filter finds, all of it, as a file in the export folder; its path."""
+        return case_exports.export_ledger(self.config, filter, fmt, lang)
+
+    def export_report(self, day=None, month=None, fmt: str = "csv", lang: str = "zh"):
+        """A day's or month's report as a file in the export folder; its path."""
+        return case_exports.export_report(self.config, self.report(day=day, month=month), fmt, lang)
 
     def rate(self, case, level: str, tags=(), *, channel: str = "staff"):
         return case_ratings.rate(self.config, case, level, tags, channel=channel)
