@@ -10,6 +10,10 @@ people are all away), the status line says "B 代岗" for that window, and
 the terminal gets that window's queue
 (:meth:`models.staff.whereabouts.Whereabouts.windows_for_terminal`): if it is not
 the window shown, the message line says so and W switches to it.
+
+One module, though long: every counter action reads the same picture of
+the window and shares one busy flag, so a second key cannot run while the
+first is on its way.
 """
 
 from __future__ import annotations
@@ -90,6 +94,7 @@ class QueueScreen(WideOrNarrowScreen):
         Binding("f10", "lock", "staff_ui.lock", key_display="F10", show=False),
         Binding("f11", "supervise", "staff_queue.supervise", key_display="F11", show=False),
         Binding("s", "start", "staff_queue.start", show=False),
+        Binding("c", "call_chosen", "staff_queue.call_chosen", key_display="C", show=False),
         Binding("w", "switch_window", "staff_queue.switch_window", show=False),
     ]
     # The buttons are the counter's function keys' actions, in the order of their keys
@@ -223,7 +228,7 @@ class QueueScreen(WideOrNarrowScreen):
             return False if paused else wait
         if action == "resume":
             return wait if paused else False
-        if action == "call_next":
+        if action in ("call_next", "call_chosen"):
             return False if paused else wait
         if action == "return_no_show":
             return wait
@@ -278,6 +283,22 @@ class QueueScreen(WideOrNarrowScreen):
             )
             return
         self.act(call_next, self.TicketCalled)
+
+    def action_call_chosen(self) -> None:
+        """C: call the waiting ticket under the cursor out of turn (the models say whether this window may)."""
+        number, shift = self.query_one(WaitingTable).current_key, self.app.shift
+        if not number:
+            self.say(tr("staff_queue.pick_waiting"), error=True)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.act(lambda hall: hall.queue.call_number(number, shift.window, shift.code), self.TicketCalled)
+
+        body = tr("staff_queue.confirm_chosen", number=number)
+        if self.picture and self.picture.serving:
+            body += "\n" + tr("staff_queue.chosen_busy", number=self.picture.serving.number)
+        self.app.push_screen(ConfirmDialog(tr("staff_queue.confirm_chosen_title", number=number), body), answered)
 
     def action_recall(self) -> None:
         number, window = self.picture.serving.number, self.window_number
