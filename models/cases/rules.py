@@ -113,6 +113,9 @@ class CaseFacts:
     minutes_taken: int | None = None
     notified_how: str = ""
     notified_at: datetime | None = None
+    notify_attempts: int = 0  # tries that did not reach the resident (未接通)
+    notify_failed_at: datetime | None = None
+    notify_retry_at: datetime | None = None  # when the next try is due
     published: bool = False
     public_text: str = ""
     published_at: datetime | None = None
@@ -226,7 +229,12 @@ def apply(facts: CaseFacts, event_id: int, at: datetime, kind: str, staff_id: in
         facts.result = data.get("result", "")
         facts.completed_at = at
         facts.completed_late = bool(data.get("late"))
+    elif kind == "notify_failed":  # the resident was not reached: the case stays to notify
+        facts.notify_attempts += 1
+        facts.notify_failed_at = at
+        facts.notify_retry_at = _at(data.get("retry_at"))
     elif kind == "notified":
+        facts.notify_retry_at = None
         facts.state = "closed" if facts.state == "to_notify" else facts.state
         facts.notified_how = data.get("how", "")
         facts.notified_at = _at(data.get("told_at")) or at

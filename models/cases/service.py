@@ -309,6 +309,29 @@ class Cases(CaseStore):
 
         return self._step(case, staff, "notified", check, lambda record, f: {"how": how, "told_at": when.isoformat()})
 
+    def notify_failed(
+        self, case, staff, how: str = "phone", note: str = "", retry_at: datetime | None = None
+    ) -> CaseFacts:
+        """未接通: a try to tell the resident that did not reach them, kept as a record.
+
+        The case stays to notify; ``retry_at`` (aware, or naive UTC; default
+        in an hour) is when to try again, and a later :meth:`notify` closes it."""
+        if how not in NOTIFY_HOWS:
+            raise CaseRefused("bad_how", how=how)
+        retry = clock.to_utc(retry_at) if retry_at is not None and retry_at.tzinfo else retry_at
+        retry = retry or clock.now() + timedelta(hours=1)
+
+        def check(facts):
+            if not (facts.state == "returned" and not facts.notified_how):
+                self._need_state(facts, "to_notify")
+            if retry < clock.now():
+                raise CaseRefused("bad_retry_at")
+
+        def data(record, facts):
+            return {"how": how, "note": (note or "").strip(), "retry_at": retry.isoformat()}
+
+        return self._step(case, staff, "notify_failed", check, data)
+
     def publish(self, case, staff, text: str) -> CaseFacts:
         """办结公告: a finished case's result on the notice board, with no personal data."""
 
