@@ -60,7 +60,8 @@ def register(groups, common) -> None:
 
     supplement = sub("supplement", "补充件: list every missing material at once", cmd_step)
     supplement.add_argument("--missing", action="append", required=True, metavar="MATERIAL", help="repeatable")
-    sub("materials-received", "the materials are complete: the clock restarts", cmd_step)
+    received = sub("materials-received", "the materials are complete: the clock restarts", cmd_step)
+    received.add_argument("--material", help="only this one missing material came in (the last one completes them)")
     escalate = sub("escalate", "上报件: a higher authority decides", cmd_step)
     escalate.add_argument("--authority", required=True)
     escalate.add_argument("--due", type=parse_date, help="the authority's promised date")
@@ -189,7 +190,14 @@ def cmd_step(args) -> int:
     step = args.step
     if step == "supplement":
         return cmd_supplement(args, cases)
-    if step == "materials-received":
+    if step == "materials-received" and args.material:
+        facts = cases.material_received(args.case, args.staff, args.material)
+        if facts.state == "waiting_materials":
+            missing = "、".join(facts.missing)
+            _print_facts(args, cases, facts, "case.step_material_received", material=args.material, missing=missing)
+        else:
+            _print_facts(args, cases, facts, "case.step_materials_received", due=facts.due_date)
+    elif step == "materials-received":
         facts = cases.materials_received(args.case, args.staff)
         _print_facts(args, cases, facts, "case.step_materials_received", due=facts.due_date)
     elif step == "escalate":

@@ -204,6 +204,10 @@ def apply(facts: CaseFacts, event_id: int, at: datetime, kind: str, staff_id: in
         facts.missing = facts.missing_catalogue + list(data.get("other") or [])
         facts.supplement_asked_at = at
         facts.due_date = None  # the clock stops until the materials are complete
+    elif kind == "material_received":  # one of the missing materials came in
+        name = data.get("material", "")
+        facts.missing = [m for m in facts.missing if m != name]
+        facts.missing_catalogue = [m for m in facts.missing_catalogue if m != name]
     elif kind == "materials_received":
         facts.state = "in_progress"
         facts.materials_received_at = at

@@ -238,6 +238,23 @@ class Cases(CaseStore):
 
         return self._step(case, staff, "materials_received", lambda f: self._need_state(f, "waiting_materials"), data)
 
+    def material_received(self, case, staff, material: str) -> CaseFacts:
+        """One missing material came in (逐项接收), kept as its own record; with
+        the last one the materials are complete and the clock restarts from today."""
+        actor = find_staff(staff)
+        name = (material or "").strip()
+        with database.atomic():
+            record, facts = self._locked(case)
+            require_case_right(actor, record, facts, "materials_received")
+            self._need_state(facts, "waiting_materials")
+            if name not in facts.missing:
+                raise CaseRefused("material_not_missing", material=name, case=facts.number)
+            steps: list[tuple[str, dict]] = [("material_received", {"material": name})]
+            if len(facts.missing) == 1:
+                due = _iso(self.working_days_after(self.today(), facts.promised_days))
+                steps.append(("materials_received", {"due": due}))
+            return self._append(record, facts, actor, steps)
+
     def escalate(self, case, staff, authority: str, authority_due=None) -> CaseFacts:
         return self._step(
             case,

@@ -28,6 +28,7 @@ from staff_tui.case_words import head_text, local_text, person_text
 from staff_tui.modals.confirm import ConfirmDialog
 from staff_tui.modals.correction_form import CorrectionDialog
 from staff_tui.modals.form import Field, FormDialog
+from staff_tui.modals.materials_form import materials_dialog
 from staff_tui.modals.notify_form import notify_dialog
 from staff_tui.modals.rating_form import rating_dialog
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
@@ -234,7 +235,10 @@ class CaseDetailScreen(WideOrNarrowScreen):
         if facts is None:
             return tr("staff_case.saved", number=number)
         params = {"number": number}
-        if key == "step_materials_received":
+        if key == "step_materials_received" and facts.state == "waiting_materials":
+            key = "step_material_received"
+            params.update(material=extra, missing="、".join(facts.missing))
+        elif key == "step_materials_received":
             params["due"] = self._local(facts.due_date)
         elif key == "step_escalated":
             params.update(authority=facts.authority, due=self._local(facts.authority_due))
@@ -263,7 +267,11 @@ class CaseDetailScreen(WideOrNarrowScreen):
                 self._sync()
                 self.ask(lambda hall: cases.materials_received(number, code), self.MaterialsReceived, group="case-act")
 
-        missing = "、".join(self.view.detail.get("missing") or []) or "-"
+        names = list(self.view.detail.get("missing") or [])
+        if len(names) > 1:  # one by one: which came in
+            self.app.push_screen(materials_dialog(cases, number, code, names), self._done("step_materials_received"))
+            return
+        missing = "、".join(names) or "-"
         self.app.push_screen(
             ConfirmDialog(tr("staff_case.materials_title"), tr("staff_case.materials_body", missing=missing)), answered
         )
