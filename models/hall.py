@@ -5,7 +5,8 @@ checks that it holds a hall of the current schema, and hands back a
 :class:`Hall`, the one place where the services are built and bound to this
 config: ``hall.queue`` (tickets), ``hall.cases`` (cases), ``hall.whereabouts``
 (whereabouts, A/B cover and leave), ``hall.duty`` (roster, checklists, the
-leader's log), ``hall.attendance`` and ``hall.calendar``. A screen or a command
+leader's log), ``hall.attendance``, ``hall.calendar`` and ``hall.supervisor``
+(the leader's supervisor view). A screen or a command
 asks the hall for a service; it never builds one.
 """
 
