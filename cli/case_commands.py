@@ -14,6 +14,7 @@ from datetime import datetime
 
 from cli import context, ledger_commands
 from cli.context import acts_as, add_actions, emit_json, parse_date, say
+from models import clock
 from models.cases.notices import counter_notice
 from models.cases.rules import CHANNELS, KINDS, LEVELS, NOTICE_KINDS, NOTIFY_HOWS, RATING_TAGS
 from models.i18n import pick, t
@@ -59,7 +60,8 @@ def register(groups, common) -> None:
 
     supplement = sub("supplement", "补充件: list every missing material at once", cmd_step)
     supplement.add_argument("--missing", action="append", required=True, metavar="MATERIAL", help="repeatable")
-    sub("materials-received", "the materials are complete: the clock restarts", cmd_step)
+    received = sub("materials-received", "the materials are complete: the clock restarts", cmd_step)
+    received.add_argument("--material", help="only this one missing material came in (the last one completes them)")
     escalate = sub("escalate", "上报件: a higher authority decides", cmd_step)
     escalate.add_argument("--authority", required=True)
     escalate.add_argument("--due", type=parse_date, help="the authority's promised date")
@@ -73,6 +75,13 @@ def register(groups, common) -> None:
     notify = sub("notify", "办结告知: how and when the resident was told", cmd_step)
     notify.add_argument("--how", choices=NOTIFY_HOWS, required=True)
     notify.add_argument("--at", type=_local_time, help="local time told, default now")
+    notify.add_argument(
+        "--unreached", action="store_true", help="未接通: the resident was not reached; try again later"
+    )
+    notify.add_argument(
+        "--retry", type=_local_time, help="with --unreached: local time of the next try, default in an hour"
+    )
+    notify.add_argument("--note", default="", help="with --unreached: what happened")
     publish = sub("publish", "办结公告: a public text without personal data", cmd_step)
     publish.add_argument("--text", required=True)
     handover = sub("handover", "移交: another handler; the first responder stays", cmd_step)
@@ -181,7 +190,14 @@ def cmd_step(args) -> int:
     step = args.step
     if step == "supplement":
         return cmd_supplement(args, cases)
-    if step == "materials-received":
+    if step == "materials-received" and args.material:
+        facts = cases.material_received(args.case, args.staff, args.material)
+        if facts.state == "waiting_materials":
+            missing = "、".join(facts.missing)
+            _print_facts(args, cases, facts, "case.step_material_received", material=args.material, missing=missing)
+        else:
+            _print_facts(args, cases, facts, "case.step_materials_received", due=facts.due_date)
+    elif step == "materials-received":
         facts = cases.materials_received(args.case, args.staff)
         _print_facts(args, cases, facts, "case.step_materials_received", due=facts.due_date)
     elif step == "escalate":
@@ -196,6 +212,11 @@ def cmd_step(args) -> int:
     elif step == "complete":
         facts = cases.complete(args.case, args.staff, args.result)
         _print_facts(args, cases, facts, "case.step_completed")
+    elif step == "notify" and args.unreached:
+        retry = args.retry.replace(tzinfo=cases.config.zone) if args.retry is not None else None
+        facts = cases.notify_failed(args.case, args.staff, args.how, args.note, retry)
+        retry_words = clock.reading(facts.notify_retry_at, cases.config.zone)
+        _print_facts(args, cases, facts, "case.step_notify_failed", retry=retry_words)
     elif step == "notify":
         told = args.at.replace(tzinfo=cases.config.zone) if args.at is not None and args.at.tzinfo is None else args.at
         facts = cases.notify(args.case, args.staff, args.how, told)

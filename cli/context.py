@@ -111,14 +111,16 @@ def parse_month(text: str) -> str:
     return f"{year:04d}-{month:02d}"
 
 
-def add_period_options(parser) -> None:
-    """``--date D | --month M`` (one of them), and ``--csv | --json``: a day's or a month's figures."""
+def add_period_options(parser, *, xlsx: bool = False) -> None:
+    """``--date D | --month M`` (one of them), and ``--csv | --json`` (and ``--xlsx``): a day's or a month's figures."""
     period = parser.add_mutually_exclusive_group(required=True)
     period.add_argument("--date", type=parse_date, metavar="YYYY-MM-DD")
     period.add_argument("--month", type=parse_month, metavar="YYYY-MM")
     shape = parser.add_mutually_exclusive_group()
     shape.add_argument("--csv", action="store_true")
     shape.add_argument("--json", action="store_true")
+    if xlsx:
+        shape.add_argument("--xlsx", action="store_true")
 
 
 def add_actions(groups, name: str, common, help_text: str, dest: str):

@@ -44,7 +44,10 @@ def register_with_cases(groups, case, common) -> None:
     ledger.add_argument("--search", default="", help="case number, tracking code or last 4 phone digits")
     ledger.add_argument("--page", type=int, default=1)
     ledger.add_argument("--page-size", type=int, default=50)
-    ledger.add_argument("--json", action="store_true")
+    shape = ledger.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true")
+    shape.add_argument("--csv", action="store_true", help="all the cases found, as a CSV file in the export folder")
+    shape.add_argument("--xlsx", action="store_true", help="all the cases found, as an XLSX file in the export folder")
     ledger.set_defaults(handler=cmd_ledger)
 
 
@@ -165,6 +168,7 @@ def cmd_followups(args) -> int:
 
 
 def cmd_ledger(args) -> int:
+    from models.cases.export_files import ledger_flags
     from models.cases.ledger import LedgerFilter
 
     cases = context.hall_from(args).cases
@@ -181,6 +185,10 @@ def cmd_ledger(args) -> int:
         followup=args.followup,
         search=args.search,
     )
+    if args.csv or args.xlsx:
+        path = cases.export_ledger(flt, "xlsx" if args.xlsx else "csv", context.language)
+        say(t("export.written", context.language, path=path))
+        return 0
     page = cases.ledger(flt, args.page, args.page_size)
     if args.json:
         emit_json(page.as_dict())
@@ -204,19 +212,7 @@ def cmd_ledger(args) -> int:
     )
     say("  ".join(t(f"ledger.{h}", lang) for h in heads))
     for row in page.rows:
-        flags = []
-        if row.overdue:
-            flags.append(t("ledger.flag_overdue", lang))
-        if row.over_time:
-            flags.append(t("ledger.flag_over_time", lang))
-        if row.extensions:
-            flags.append(t("ledger.flag_extended", lang, count=row.extensions))
-        if row.supplement:
-            flags.append(t("ledger.flag_supplement", lang))
-        if row.published:
-            flags.append(t("ledger.flag_published", lang))
-        if row.followup == "open":
-            flags.append(t("ledger.flag_followup", lang))
+        flags = ledger_flags(row, lang)
         say(
             "  ".join(
                 str(x)

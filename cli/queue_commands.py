@@ -18,8 +18,9 @@ def register(groups, common) -> None:
     take.add_argument("--json", action="store_true")
     take.set_defaults(handler=cmd_take)
 
-    call = ticket.add_parser("call", parents=[common], help="call the next ticket to a window")
+    call = ticket.add_parser("call", parents=[common], help="call the next ticket (or a chosen one) to a window")
     call.add_argument("--window", type=int, required=True)
+    call.add_argument("--number", help="call this waiting ticket out of turn instead of the next")
     call.add_argument("--staff", help="staff code of the caller (their PIN is asked)")
     context.acts_as(call, "staff")
     call.add_argument("--json", action="store_true")
@@ -90,7 +91,10 @@ def cmd_take(args) -> int:
 
 def cmd_call(args) -> int:
     hall = context.hall_from(args)
-    called = hall.queue.call_next(args.window, args.staff)
+    if args.number:
+        called = hall.queue.call_number(args.number, args.window, args.staff)
+    else:
+        called = hall.queue.call_next(args.window, args.staff)
     _print_called(args, called, "cli.ticket_called")
     return 0
 

@@ -1,8 +1,7 @@
-"""``hall report --date D | --month M [--csv | --json]``: the day's or month's numbers."""
+"""``hall report --date D | --month M [--csv | --xlsx | --json]``: the day's or month's numbers;
+``--csv`` and ``--xlsx`` write them, in the reader's words, into the export folder."""
 
 from __future__ import annotations
-
-import sys
 
 from cli import context
 from cli.context import add_period_options, emit_json, say
@@ -11,7 +10,7 @@ from models.i18n import pick, t
 
 def register(groups, common) -> None:
     report = groups.add_parser("report", parents=[common], help="day or month report (tickets, cases, ratings)")
-    add_period_options(report)
+    add_period_options(report, xlsx=True)
     report.set_defaults(handler=cmd_report)
 
 
@@ -23,10 +22,12 @@ def cmd_report(args) -> int:
     from models.cases.reports import report
 
     hall = context.hall_from(args)
-    result = report(hall.config, day=args.date, month=args.month)
-    if args.csv:
-        sys.stdout.write(result.as_csv())
+    if args.csv or args.xlsx:
+        fmt = "xlsx" if args.xlsx else "csv"
+        path = hall.cases.export_report(day=args.date, month=args.month, fmt=fmt, lang=context.language)
+        say(t("export.written", context.language, path=path))
         return 0
+    result = report(hall.config, day=args.date, month=args.month)
     if args.json:
         emit_json(result.as_dict())
         return 0

@@ -141,6 +141,31 @@ class WebConfig:
 
 
 @dataclass(frozen=True)
+class ExportsConfig:
+    # Where ledger and report exports (CSV, XLSX) are written; unset: "exports"
+    # under the hall's data directory (models.cases.export_files.export_folder),
+    # never the directory a command was started in.
+    folder: str = ""
+
+
+@dataclass(frozen=True)
+class StandardsConfig:
+    # The wait a line's residents should not pass (服务标准), in minutes: the
+    # leader's supervisor view raises an alarm for a line whose longest wait
+    # is over it. ``lines`` sets a line's own standard by its code
+    # (``lines = { A = 15, B = 40 }``); the other lines take ``wait_minutes``.
+    wait_minutes: int = 30
+    lines: tuple[tuple[str, int], ...] = ()
+    # A priority resident (优先) waiting this long for a line whose windows
+    # are all paused is an alert of its own: they cannot be called at all.
+    priority_paused_minutes: int = 15
+
+    def wait_standard(self, line_code: str) -> int:
+        """Minutes a resident of ``line_code`` should wait at most."""
+        return dict(self.lines).get(line_code, self.wait_minutes)
+
+
+@dataclass(frozen=True)
 class Config:
     hall_name: str = "社区服务大厅"
     hall_name_en: str = "Community Service Hall"
@@ -162,6 +187,8 @@ class Config:
     whereabouts: WhereaboutsConfig = field(default_factory=WhereaboutsConfig)
     duty: DutyConfig = field(default_factory=DutyConfig)
     web: WebConfig = field(default_factory=WebConfig)
+    standards: StandardsConfig = field(default_factory=StandardsConfig)
+    exports: ExportsConfig = field(default_factory=ExportsConfig)
     opening_checklist: tuple[str, ...] = (
         "提前10分钟到岗",
         "公共区域清洁完毕",
@@ -202,6 +229,8 @@ _SECTIONS = {
     "whereabouts": WhereaboutsConfig,
     "duty": DutyConfig,
     "web": WebConfig,
+    "standards": StandardsConfig,
+    "exports": ExportsConfig,
 }
 
 
@@ -352,6 +381,8 @@ def _coerced(name: str, value, default, where: str):
         if not isinstance(value, str):
             raise ConfigError(f"{where}: must be a string, not {value!r}")
         return _typed(value, where)
+    if name == "standards.lines":
+        return _line_minutes(value, where)
     if isinstance(default, tuple) and len(default) == 2 and all(isinstance(x, int) for x in default):
         return _month_day(value, where)
     if isinstance(default, tuple):
@@ -369,6 +400,19 @@ def _coerced(name: str, value, default, where: str):
             return tuple(_typed(v, where) for v in value)
         return _apart(tuple(_session(v, where) for v in value), where)
     raise ConfigError(f"{where}: unsupported value {value!r}")  # pragma: no cover
+
+
+def _line_minutes(value, where: str) -> tuple[tuple[str, int], ...]:
+    """A table of line code = minutes, e.g. ``{ A = 15, B = 40 }``."""
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: must be a table of line code = minutes, like {{ A = 15 }}, not {value!r}")
+    pairs = []
+    for code, minutes in value.items():
+        _typed(code, where)
+        if isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= LARGEST:
+            raise ConfigError(f"{where}.{code}: must be a whole number of minutes from 1 to {LARGEST}, not {minutes!r}")
+        pairs.append((code, minutes))
+    return tuple(pairs)
 
 
 def _typed(value: str, where: str) -> str:
@@ -478,4 +522,12 @@ unknown_per_client = 10         # lookups of unknown codes per client address pe
 unknown_in_all = 200            # … and from everyone together
 unknown_window_seconds = 60
 poll_milliseconds = 700         # how often an open tracking page looks for a change
+
+[standards]                     # the leader's supervisor view
+wait_minutes = 30               # a line whose longest wait passes this is an alarm
+lines = {}                      # a line's own standard by its code: { A = 15, B = 40 }
+priority_paused_minutes = 15    # a priority resident waiting this long with every window of the line paused
+
+[exports]
+folder = ""                     # ledger and report exports; unset: "exports" under the hall's data directory
 """

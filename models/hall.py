@@ -5,7 +5,8 @@ checks that it holds a hall of the current schema, and hands back a
 :class:`Hall`, the one place where the services are built and bound to this
 config: ``hall.queue`` (tickets), ``hall.cases`` (cases), ``hall.whereabouts``
 (whereabouts, A/B cover and leave), ``hall.duty`` (roster, checklists, the
-leader's log), ``hall.attendance`` and ``hall.calendar``. A screen or a command
+leader's log), ``hall.attendance``, ``hall.calendar`` and ``hall.supervisor``
+(the leader's supervisor view). A screen or a command
 asks the hall for a service; it never builds one.
 """
 
@@ -20,6 +21,7 @@ from models.config import Config
 from models.db import DatabaseUnavailable, check_reachable, describe, open_database
 from models.duty.attendance import Attendance
 from models.duty.service import Duty
+from models.queue.supervision import Supervisor
 from models.queue.tickets import Queue
 from models.schema import Setting, migrations
 from models.staff.whereabouts import Whereabouts
@@ -36,21 +38,25 @@ class Hall:
     duty: Duty
     attendance: Attendance
     calendar: HallCalendar
+    supervisor: Supervisor
 
     @classmethod
     def wired(cls, config: Config, db: Any, url: str) -> Hall:
         """Every service of the hall, bound to ``config``."""
         duty = Duty(config)
+        queue = Queue(config)
+        whereabouts = Whereabouts(config, rostered=lambda day: duty.on_duty(day).people)
         return cls(
             config=config,
             db=db,
             url=url,
-            queue=Queue(config),
+            queue=queue,
             cases=Cases(config),
-            whereabouts=Whereabouts(config, rostered=lambda day: duty.on_duty(day).people),
+            whereabouts=whereabouts,
             duty=duty,
             attendance=Attendance(config),
             calendar=HallCalendar(config),
+            supervisor=Supervisor(config, queue, whereabouts.days),
         )
 
     def close(self) -> None:

@@ -133,6 +133,23 @@ async def shoot(hall, out: Path, size: tuple[int, int], language: str) -> list[P
             await pilot.press(key)
             await wait(pilot, lambda name=name: staff.screen.name == name and staff.screen.data is not None)
             save(staff, f"staff-{name}")
+
+    with hall.db.connection_context():
+        hall.queue.take("rural-dibao", priority=True)  # someone waiting, so the alerts have something to say
+        info, choices = sign_in(hall.config, "L01", DEMO_PIN, terminal="screenshots")
+    leader = StaffApp(
+        replace(hall.config, language=language),
+        hall=hall,
+        shift=start_shift(info, 2, choices),
+        watch_theme=False,
+        live=False,
+        terminal="screenshots",
+    )
+    async with leader.run_test(size=size) as pilot:
+        await wait(pilot, lambda: leader.screen.name == "queue" and leader.screen.picture is not None)
+        await pilot.press("f11")
+        await wait(pilot, lambda: leader.screen.name == "supervisor" and leader.screen.view is not None)
+        save(leader, "staff-supervisor")
     return saved
 
 

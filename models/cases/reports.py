@@ -5,16 +5,14 @@
 waiting time (issued → called) median and p90; service time median; cases by
 kind; overdue and extended cases; the share of 补充件 per item (how often a
 resident had to come twice: the 最多跑一次 measure); ratings by level and the
-open 差评 follow-ups. ``as_csv()`` gives the same numbers as
-``section,key,metric,value`` rows, ``as_dict()`` as JSON-ready data.
+open 差评 follow-ups. ``as_dict()`` gives the same numbers as JSON-ready data;
+:mod:`models.cases.export_files` writes them as a spreadsheet in the reader's words.
 
 Percentiles are nearest-rank: p90 of n values is the ⌈0.9·n⌉-th smallest.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
@@ -74,36 +72,6 @@ class Report:
         data["start"], data["end"] = self.start.isoformat(), self.end.isoformat()
         data["tickets_by_window"] = {str(k): v for k, v in self.tickets_by_window.items()}
         return data
-
-    def as_csv(self) -> str:
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["section", "key", "metric", "value"])
-        writer.writerow(["period", self.period, "start", self.start.isoformat()])
-        writer.writerow(["period", self.period, "end", self.end.isoformat()])
-        for metric, value in self.tickets.items():
-            writer.writerow(["tickets", "all", metric, value])
-        for line, counts in self.tickets_by_line.items():
-            for metric, value in counts.items():
-                writer.writerow(["tickets_by_line", line, metric, value])
-        for window, counts in self.tickets_by_window.items():
-            for metric, value in counts.items():
-                writer.writerow(["tickets_by_window", window, metric, value])
-        for metric in ("wait_median_minutes", "wait_p90_minutes", "service_median_minutes"):
-            value = getattr(self, metric)
-            writer.writerow(["times", "all", metric, "" if value is None else round(value, 1)])
-        for kind, count in self.cases_by_kind.items():
-            writer.writerow(["cases_by_kind", kind, "cases", count])
-        for metric in ("cases_total", "overdue_cases", "extended_cases", "extensions", "over_time_immediate"):
-            writer.writerow(["cases", "all", metric, getattr(self, metric)])
-        for item, counts in self.supplement_by_item.items():
-            for metric, value in counts.items():
-                writer.writerow(["supplement_by_item", item, metric, value])
-        for level, count in self.ratings_by_level.items():
-            writer.writerow(["ratings", level, "ratings", count])
-        for metric in ("bad_ratings", "open_followups", "overdue_followups"):
-            writer.writerow(["ratings", "all", metric, getattr(self, metric)])
-        return out.getvalue()
 
 
 def _period(config: Config, day, month) -> tuple[str, date, date]:

@@ -113,6 +113,9 @@ class CaseFacts:
     minutes_taken: int | None = None
     notified_how: str = ""
     notified_at: datetime | None = None
+    notify_attempts: int = 0  # tries that did not reach the resident (未接通)
+    notify_failed_at: datetime | None = None
+    notify_retry_at: datetime | None = None  # when the next try is due
     published: bool = False
     public_text: str = ""
     published_at: datetime | None = None
@@ -201,6 +204,10 @@ def apply(facts: CaseFacts, event_id: int, at: datetime, kind: str, staff_id: in
         facts.missing = facts.missing_catalogue + list(data.get("other") or [])
         facts.supplement_asked_at = at
         facts.due_date = None  # the clock stops until the materials are complete
+    elif kind == "material_received":  # one of the missing materials came in
+        name = data.get("material", "")
+        facts.missing = [m for m in facts.missing if m != name]
+        facts.missing_catalogue = [m for m in facts.missing_catalogue if m != name]
     elif kind == "materials_received":
         facts.state = "in_progress"
         facts.materials_received_at = at
@@ -226,7 +233,12 @@ def apply(facts: CaseFacts, event_id: int, at: datetime, kind: str, staff_id: in
         facts.result = data.get("result", "")
         facts.completed_at = at
         facts.completed_late = bool(data.get("late"))
+    elif kind == "notify_failed":  # the resident was not reached: the case stays to notify
+        facts.notify_attempts += 1
+        facts.notify_failed_at = at
+        facts.notify_retry_at = _at(data.get("retry_at"))
     elif kind == "notified":
+        facts.notify_retry_at = None
         facts.state = "closed" if facts.state == "to_notify" else facts.state
         facts.notified_how = data.get("how", "")
         facts.notified_at = _at(data.get("told_at")) or at

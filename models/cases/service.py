@@ -22,6 +22,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from models import clock, events
+from models.cases import export_files as case_exports
 from models.cases import ledger as case_ledger
 from models.cases import notices as case_notices
 from models.cases import ratings as case_ratings
@@ -237,6 +238,23 @@ class Cases(CaseStore):
 
         return self._step(case, staff, "materials_received", lambda f: self._need_state(f, "waiting_materials"), data)
 
+    def material_received(self, case, staff, material: str) -> CaseFacts:
+        """One missing material came in (逐项接收), kept as its own record; with
+        the last one the materials are complete and the clock restarts from today."""
+        actor = find_staff(staff)
+        name = (material or "").strip()
+        with database.atomic():
+            record, facts = self._locked(case)
+            require_case_right(actor, record, facts, "materials_received")
+            self._need_state(facts, "waiting_materials")
+            if name not in facts.missing:
+                raise CaseRefused("material_not_missing", material=name, case=facts.number)
+            steps: list[tuple[str, dict]] = [("material_received", {"material": name})]
+            if len(facts.missing) == 1:
+                due = _iso(self.working_days_after(self.today(), facts.promised_days))
+                steps.append(("materials_received", {"due": due}))
+            return self._append(record, facts, actor, steps)
+
     def escalate(self, case, staff, authority: str, authority_due=None) -> CaseFacts:
         return self._step(
             case,
@@ -307,6 +325,29 @@ class Cases(CaseStore):
                 raise CaseRefused("bad_told_at")
 
         return self._step(case, staff, "notified", check, lambda record, f: {"how": how, "told_at": when.isoformat()})
+
+    def notify_failed(
+        self, case, staff, how: str = "phone", note: str = "", retry_at: datetime | None = None
+    ) -> CaseFacts:
+        """未接通: a try to tell the resident that did not reach them, kept as a record.
+
+        The case stays to notify; ``retry_at`` (aware, or naive UTC; default
+        in an hour) is when to try again, and a later :meth:`notify` closes it."""
+        if how not in NOTIFY_HOWS:
+            raise CaseRefused("bad_how", how=how)
+        retry = clock.to_utc(retry_at) if retry_at is not None and retry_at.tzinfo else retry_at
+        retry = retry or clock.now() + timedelta(hours=1)
+
+        def check(facts):
+            if not (facts.state == "returned" and not facts.notified_how):
+                self._need_state(facts, "to_notify")
+            if retry < clock.now():
+                raise CaseRefused("bad_retry_at")
+
+        def data(record, facts):
+            return {"how": how, "note": (note or "").strip(), "retry_at": retry.isoformat()}
+
+        return self._step(case, staff, "notify_failed", check, data)
 
     def publish(self, case, staff, text: str) -> CaseFacts:
         """办结公告: a finished case's result on the notice board, with no personal data."""
@@ -427,6 +468,14 @@ class Cases(CaseStore):
 
     def report(self, day=None, month=None):
         return case_reports.report(self.config, day=day, month=month)
+
+    def export_ledger(self, filter=None, fmt: str = "csv", lang: str = "zh"):
+        """The ledger the filter finds, all of it, as a file in the export folder; its path."""
+        return case_exports.export_ledger(self.config, filter, fmt, lang)
+
+    def export_report(self, day=None, month=None, fmt: str = "csv", lang: str = "zh"):
+        """A day's or month's report as a file in the export folder; its path."""
+        return case_exports.export_report(self.config, self.report(day=day, month=month), fmt, lang)
 
     def rate(self, case, level: str, tags=(), *, channel: str = "staff"):
         return case_ratings.rate(self.config, case, level, tags, channel=channel)

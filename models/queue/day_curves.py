@@ -48,19 +48,6 @@ class DayCurves:
     def peak_waiting(self) -> int:
         return max(self.waiting, default=0)
 
-    def rows(self) -> list[tuple[str, str, str, int]]:
-        """``section,key,metric,value`` rows, like :meth:`models.cases.reports.Report.as_csv`."""
-        out = []
-        for hour, count in zip(self.hours, self.arrivals, strict=True):
-            out.append(("arrivals_by_hour", f"{hour:02d}:00", "tickets", count))
-        for hour, count in zip(self.hours, self.waiting, strict=True):
-            out.append(("waiting_by_hour", f"{hour:02d}:00", "peak_waiting", count))
-        for line, count in self.waiting_by_line.items():
-            out.append(("tickets_by_line", line, "waiting", count))
-        for window, count in self.waiting_by_window.items():
-            out.append(("tickets_by_window", str(window), "waiting", count))
-        return out
-
     def as_dict(self) -> dict:
         return {
             "day": self.day.isoformat(),

@@ -444,6 +444,40 @@ class Queue:
             called_at=at,
         )
 
+    def call_number(self, number: str, window_number: int, staff_code: str | None = None) -> CalledTicket:
+        """Call a chosen waiting ticket out of turn (叫指定号): only one this window
+        could call in turn (its lines, not sent to another window), and not while paused."""
+        window = self._window(window_number)
+        staff = self._staff(staff_code, window) if staff_code else None
+        staff_id = staff.id if staff else None
+        with database.atomic():
+            row = database.execute_sql(statement("window_for_call", is_postgres()), (window_number,)).fetchone()
+            if row is not None and row[1]:  # read inside the transaction: a pause that just landed counts
+                raise Refused("window_paused", window=window_number)
+            ticket = self._find(number)
+            if ticket.status != "waiting":
+                raise Refused("ticket_not_waiting", ticket=ticket.number)
+            serves = (
+                WindowLine.select()
+                .where((WindowLine.window == window) & (WindowLine.line == ticket.line_id) & ~WindowLine.retired)
+                .exists()
+            )
+            if not serves or ticket.target_window_id not in (None, window.id):
+                raise Refused("ticket_not_for_window", ticket=ticket.number, window=window_number)
+            params = (window.id, clock.now(), staff_id, staff_id, ticket.id)
+            if database.execute_sql(statement("claim_ticket", is_postgres()), params).rowcount != 1:
+                raise Refused("ticket_not_waiting", ticket=ticket.number)  # another window called it first
+            events.record(
+                "ticket.called",
+                ticket.id,
+                number=ticket.number,
+                window=window_number,
+                line=ticket.line.code,
+                staff=staff.code if staff else None,
+                chosen=True,
+            )
+        return called_ticket(Ticket.get_by_id(ticket.id))
+
     def priority_streak_full(self, window_id: int, postgres: bool | None = None, day: date | None = None) -> bool:
         """Were the last ``priority_streak`` calls for this window's lines all priority?
 

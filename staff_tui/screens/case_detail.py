@@ -20,7 +20,6 @@ from textual.widgets.option_list import Option
 
 from models.cases import Cases
 from models.cases.rights import case_actions, may_see_case
-from models.cases.rules import NOTIFY_HOWS
 from models.i18n import t
 from shared_ui.live import HallChanged
 from shared_ui.words import tr
@@ -29,6 +28,8 @@ from staff_tui.case_words import head_text, local_text, person_text
 from staff_tui.modals.confirm import ConfirmDialog
 from staff_tui.modals.correction_form import CorrectionDialog
 from staff_tui.modals.form import Field, FormDialog
+from staff_tui.modals.materials_form import materials_dialog
+from staff_tui.modals.notify_form import notify_dialog
 from staff_tui.modals.rating_form import rating_dialog
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.widgets.action_bar import ActionBar
@@ -234,7 +235,10 @@ class CaseDetailScreen(WideOrNarrowScreen):
         if facts is None:
             return tr("staff_case.saved", number=number)
         params = {"number": number}
-        if key == "step_materials_received":
+        if key == "step_materials_received" and facts.state == "waiting_materials":
+            key = "step_material_received"
+            params.update(material=extra, missing="、".join(facts.missing))
+        elif key == "step_materials_received":
             params["due"] = self._local(facts.due_date)
         elif key == "step_escalated":
             params.update(authority=facts.authority, due=self._local(facts.authority_due))
@@ -242,6 +246,8 @@ class CaseDetailScreen(WideOrNarrowScreen):
             params.update(due=self._local(facts.due_date), count=facts.extensions)
         elif key == "step_handover":
             params["staff"] = self._person(extra)
+        elif key == "step_notified" and facts.notify_retry_at is not None:  # not reached: when to try again
+            key, params["retry"] = "step_notify_failed", local_text(facts.notify_retry_at, self.app.config.zone)
         elif key == "step_rated":
             params["level"] = tr(f"rating.level_{facts.rating}")
         return tr(f"case.{key}", **params)
@@ -261,7 +267,11 @@ class CaseDetailScreen(WideOrNarrowScreen):
                 self._sync()
                 self.ask(lambda hall: cases.materials_received(number, code), self.MaterialsReceived, group="case-act")
 
-        missing = "、".join(self.view.detail.get("missing") or []) or "-"
+        names = list(self.view.detail.get("missing") or [])
+        if len(names) > 1:  # one by one: which came in
+            self.app.push_screen(materials_dialog(cases, number, code, names), self._done("step_materials_received"))
+            return
+        missing = "、".join(names) or "-"
         self.app.push_screen(
             ConfirmDialog(tr("staff_case.materials_title"), tr("staff_case.materials_body", missing=missing)), answered
         )
@@ -296,15 +306,8 @@ class CaseDetailScreen(WideOrNarrowScreen):
         )
 
     def _step_notify(self) -> None:
-        cases, code, number = self._cases(), self.app.shift.code, self.number
-        options = [(tr(f"case.how_{how}"), how) for how in NOTIFY_HOWS]
-        self._form(
-            tr("staff_case.notify_title", number=number),
-            [Field("how", tr("staff_case.notify_how"), "select", value="phone", options=options)],
-            lambda v: cases.notify(number, code, v["how"]),
-            "step_notified",
-            intro=tr("staff_case.notify_intro"),
-        )
+        dialog = notify_dialog(self._cases(), self.number, self.app.shift.code)
+        self.app.push_screen(dialog, self._done("step_notified"))
 
     def _step_escalate(self) -> None:
         cases, code, number = self._cases(), self.app.shift.code, self.number

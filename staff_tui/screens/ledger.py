@@ -77,6 +77,7 @@ class LedgerScreen(WideOrNarrowScreen):
         Binding("f9", "app.show_queue", "staff_ui.queue", key_display="F9"),
         Binding("f10", "lock", "staff_ui.lock", key_display="F10"),
         Binding("ctrl+f", "search", "staff_ledger.search", key_display="Ctrl+F", show=False),
+        Binding("f11", "export", "staff_ledger.export", key_display="F11", show=False),
         Binding("n", "page(1)", "staff_ledger.next_page", show=False),
         Binding("p", "page(-1)", "staff_ledger.prev_page", show=False),
         Binding("escape", "back", "staff_ui.back", show=False),
@@ -366,6 +367,21 @@ class LedgerScreen(WideOrNarrowScreen):
         from staff_tui.screens.case_detail import CaseDetailScreen
 
         self.app.push_screen(CaseDetailScreen(number))
+
+    def action_export(self) -> None:
+        """F11: the whole ledger this filter shows (every page), as a file in the export folder."""
+        from staff_tui.modals.export_form import export_dialog
+
+        shift, flt, lang = self.app.shift, self.current_filter(), self.app.lang
+
+        def save(values: dict) -> str:
+            return str(self.app.hall.cases.export_ledger(ledger_scope(shift, flt), values["format"], lang))
+
+        def closed(path) -> None:
+            if isinstance(path, str):
+                self.say(tr("staff_ui.report.exported", path=path))
+
+        self.app.push_screen(export_dialog(tr("staff_ledger.export"), save), closed)
 
     def action_back(self) -> None:
         if self.query_one("#search", Input).has_focus:

@@ -10,6 +10,10 @@ people are all away), the status line says "B 代岗" for that window, and
 the terminal gets that window's queue
 (:meth:`models.staff.whereabouts.Whereabouts.windows_for_terminal`): if it is not
 the window shown, the message line says so and W switches to it.
+
+One module, though long: every counter action reads the same picture of
+the window and shares one busy flag, so a second key cannot run while the
+first is on its way.
 """
 
 from __future__ import annotations
@@ -88,11 +92,14 @@ class QueueScreen(WideOrNarrowScreen):
         Binding("f8", "finish", "staff_queue.finish", key_display="F8"),
         Binding("f9", "ledger", "staff_ui.ledger", key_display="F9"),
         Binding("f10", "lock", "staff_ui.lock", key_display="F10", show=False),
+        Binding("f11", "supervise", "staff_queue.supervise", key_display="F11", show=False),
         Binding("s", "start", "staff_queue.start", show=False),
+        Binding("c", "call_chosen", "staff_queue.call_chosen", key_display="C", show=False),
         Binding("w", "switch_window", "staff_queue.switch_window", show=False),
     ]
-    # The buttons are the function keys' actions, in the order of their keys.
-    ACTIONS = [(b.action, b.description) for b in BINDINGS if b.key.startswith("f")]
+    # The buttons are the counter's function keys' actions, in the order of their keys
+    # (the leader's supervisor view is a key only: an 80-column bar has no room for it).
+    ACTIONS = [(b.action, b.description) for b in BINDINGS if b.key.startswith("f") and b.action != "supervise"]
 
     MESSAGE_LINE = "#message"
 
@@ -213,13 +220,15 @@ class QueueScreen(WideOrNarrowScreen):
         wait = None if (self.busy or picture is None) else True
         if action in ("ledger", "lock"):
             return True
+        if action == "supervise":
+            return self.app.shift.is_leader
         if action == "switch_window":
             return len(self.app.shift.windows) > 1
         if action == "pause":
             return False if paused else wait
         if action == "resume":
             return wait if paused else False
-        if action == "call_next":
+        if action in ("call_next", "call_chosen"):
             return False if paused else wait
         if action == "return_no_show":
             return wait
@@ -274,6 +283,22 @@ class QueueScreen(WideOrNarrowScreen):
             )
             return
         self.act(call_next, self.TicketCalled)
+
+    def action_call_chosen(self) -> None:
+        """C: call the waiting ticket under the cursor out of turn (the models say whether this window may)."""
+        number, shift = self.query_one(WaitingTable).current_key, self.app.shift
+        if not number:
+            self.say(tr("staff_queue.pick_waiting"), error=True)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.act(lambda hall: hall.queue.call_number(number, shift.window, shift.code), self.TicketCalled)
+
+        body = tr("staff_queue.confirm_chosen", number=number)
+        if self.picture and self.picture.serving:
+            body += "\n" + tr("staff_queue.chosen_busy", number=self.picture.serving.number)
+        self.app.push_screen(ConfirmDialog(tr("staff_queue.confirm_chosen_title", number=number), body), answered)
 
     def action_recall(self) -> None:
         number, window = self.picture.serving.number, self.window_number
@@ -369,6 +394,11 @@ class QueueScreen(WideOrNarrowScreen):
 
     def action_lock(self) -> None:
         self.app.lock()
+
+    def action_supervise(self) -> None:
+        from staff_tui.screens.supervisor import SupervisorScreen
+
+        self.app.push_screen(SupervisorScreen())
 
     def action_switch_window(self) -> None:
         from staff_tui.modals.window_pick import WindowPickDialog, window_choices

@@ -12,17 +12,14 @@ and :class:`models.duty.attendance.Attendance`:
 - attendance (a day: each person's status, arrival, departure; a month:
   the sums).
 
-F2 today, F3 a day, F4 a month, F5 writes it all to a CSV file (one
-``section,key,metric,value`` table, like ``hall report --csv``, plus the
-hourly curves and the attendance rows) under the current directory or a
-path of one's choosing, and says where.
+F2 today, F3 a day, F4 a month, F5 writes the report as a CSV or XLSX file
+with headers in the clerk's language, as ``hall report --csv/--xlsx`` does,
+into the hall's export folder (``[exports] folder``), and says where.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
-from pathlib import Path
 
 from rich.table import Table
 from rich.text import Text
@@ -36,8 +33,9 @@ from models import clock
 from shared_ui.live import RECONNECTED, HallChanged
 from shared_ui.plain import visible
 from shared_ui.words import name_of, tr
+from staff_tui.modals.export_form import export_dialog
 from staff_tui.modals.form import Field, FormDialog
-from staff_tui.report_data import ReportData, gather, write_csv
+from staff_tui.report_data import ReportData, gather
 from staff_tui.report_tables import attendance_table, minutes, small_table
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.text import fit
@@ -314,26 +312,17 @@ class ReportsScreen(WideOrNarrowScreen):
         data = self.data
         if data is None:
             return
-        language = self.app.lang
-        default = str(Path(os.getcwd()) / f"hall-report-{data.period}.csv")
+        language, day = self.app.lang, data.day
+        month = None if day is not None else data.period
 
         def save(values: dict):
-            return write_csv(values.get("path") or default, data.csv_text(language))
+            return str(self.app.hall.cases.export_report(day=day, month=month, fmt=values["format"], lang=language))
 
         def closed(result) -> None:
             if isinstance(result, str):
                 self.say(tr("staff_ui.report.exported", path=result))
 
-        self.app.push_screen(
-            FormDialog(
-                tr("staff_ui.report.export_title", period=data.period),
-                [Field("path", tr("staff_ui.report.export_path"), value=default)],
-                save,
-                intro=tr("staff_ui.report.export_intro"),
-                save_label=tr("staff_ui.report.export"),
-            ),
-            closed,
-        )
+        self.app.push_screen(export_dialog(tr("staff_ui.report.export_title", period=data.period), save), closed)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +14,16 @@ from models.schema import Item
 from models.schema.cases import ContactAccess
 from tests.cases.conftest import serve
 from tests.conftest import pin_on_stdin
+
+
+@pytest.fixture
+def exports_folder(tmp_path, monkeypatch):
+    """A config naming the export folder, read by every command through HALL_CONFIG."""
+    folder = tmp_path / "exports"
+    config = tmp_path / "hall.toml"
+    config.write_text(f'[tickets]\nalways_open = true\n\n[exports]\nfolder = "{folder}"\n', encoding="utf-8")
+    monkeypatch.setenv("HALL_CONFIG", str(config))
+    return folder
 
 
 @pytest.fixture
@@ -146,15 +157,22 @@ def test_exit_statuses_for_usage_and_refusals(hall, cases, run):
     assert run("report", "--month", "2026-13")[0] == 2
 
 
-def test_report_command(hall, cases, run):
+def test_report_command(hall, cases, run, exports_folder):
     serve(hall, "baby-hukou", 1, "S01")
     cases.open_case(staff="S05", item="party-consult", window=6, result="已答复")
     code, out, _ = run("report", "--date", "2026-11-23")
     assert code == 0 and "日报 2026-11-23" in out and "取号 1，办理 1，过号 0" in out and "咨询件：1 件" in out
     code, out, _ = run("report", "--month", "2026-11", "--csv")
-    rows = list(csv.reader(io.StringIO(out)))
-    assert code == 0 and rows[0] == ["section", "key", "metric", "value"]
-    assert ["tickets", "all", "issued", "1"] in rows
+    path = Path(out.strip().removeprefix("已导出："))
+    assert code == 0 and path.parent == exports_folder and path.suffix == ".csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    assert rows[0] == ["类别", "对象", "指标", "数值"] and ["取号", "合计", "取号", "1"] in rows
+    code, out, _ = run("report", "--date", "2026-11-23", "--xlsx", lang="en")
+    assert code == 0 and out.startswith("Exported to ") and out.strip().endswith(".xlsx")
+    code, out, _ = run("ledger", "--xlsx")
+    assert code == 0 and Path(out.strip().removeprefix("已导出：")).parent == exports_folder
+    code, out, _ = run("ledger", "--csv", "--json")
+    assert code == 2
     code, out, _ = run("report", "--month", "2026-11", "--json", lang="en")
     assert code == 0 and json.loads(out)["cases_by_kind"] == {"consultation": 1}
     code, out, _ = run("report", "--date", "2026-11-23", lang="en")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 
 import pytest
 
+from models.cases.export_files import code_names, report_sheet
 from models.cases.reports import median, percentile
 from tests.cases.conftest import advance, at
 
@@ -89,16 +88,18 @@ def test_month_report_and_csv(hall, cases, day_of_work):
     assert (report.start, report.end) == (date(2026, 11, 1), date(2026, 11, 30))
     assert report.tickets["issued"] == 5
     assert report.tickets_by_line["jisheng"]["issued"] == 4
-    rows = list(csv.reader(io.StringIO(report.as_csv())))
-    assert rows[0] == ["section", "key", "metric", "value"]
-    table = {(r[0], r[1], r[2]): r[3] for r in rows[1:]}
-    assert table[("tickets", "all", "issued")] == "5"
-    assert table[("tickets_by_window", "1", "no_show")] == "1"
-    assert table[("times", "all", "wait_p90_minutes")] == "40.0"
-    assert table[("cases_by_kind", "promised", "cases")] == "2"
-    assert table[("supplement_by_item", "hukou-in", "share")] == "0.5"
-    assert table[("ratings", "unsatisfied", "ratings")] == "1"
-    assert table[("ratings", "all", "open_followups")] == "1"
+    sheet = report_sheet(report, "zh", code_names("zh"))
+    assert sheet.headers == ("类别", "对象", "指标", "数值")
+    table = {(r[0], r[1], r[2]): r[3] for r in sheet.rows}
+    assert table[("取号", "合计", "取号")] == 5
+    assert table[("各窗口", "1号窗口", "过号")] == 1
+    assert table[("时间（分钟）", "合计", "90%等候时间")] == 40.0
+    assert table[("办件类型", "承诺件", "件数")] == 2
+    assert table[("补充件占比", "户口迁入", "占比")] == 0.5
+    assert table[("评价", "不满意", "件数")] == 1
+    assert table[("评价", "合计", "待整改跟踪")] == 1
+    english = {(r[0], r[1], r[2]): r[3] for r in report_sheet(report, "en", code_names("en")).rows}
+    assert english[("Tickets", "All", "Issued")] == 5
     assert cases.report(month="2026-10").tickets == {
         "issued": 0,
         "served": 0,
@@ -108,7 +109,8 @@ def test_month_report_and_csv(hall, cases, day_of_work):
     }
     assert cases.report(month="2026-12").cases_total == 0
     december = cases.report(month="2026-12")
-    assert december.wait_median_minutes is None and "wait_median_minutes," in december.as_csv()
+    assert december.wait_median_minutes is None
+    assert ("时间（分钟）", "合计", "等候时间中位数", "") in report_sheet(december).rows
     assert report.as_dict()["tickets_by_window"]["1"]["called"] == 3
 
 

@@ -35,6 +35,15 @@ def test_take_call_finish_with_json(demo_db, capsys):
     assert code == 0 and json.loads(out)["ticket"]["state"] == "done"
 
 
+def test_call_a_chosen_number(demo_db, capsys):
+    for _ in range(2):
+        run(capsys, "ticket", "take", "baby-hukou", "--db", demo_db)
+    code, out, _ = run(capsys, "ticket", "call", "--window", "1", "--number", "A002", "--json", "--db", demo_db)
+    assert code == 0 and json.loads(out)["number"] == "A002"
+    code, _, err = run(capsys, "ticket", "call", "--window", "2", "--number", "A001", "--db", demo_db)
+    assert code == 1 and "不由2号窗口办理" in err
+
+
 def test_nothing_waiting_is_a_refusal(demo_db, capsys):
     code, _, err = run(capsys, "ticket", "call", "--window", "2", "--db", demo_db)
     assert code == 1 and "没有等候" in err and "Traceback" not in err

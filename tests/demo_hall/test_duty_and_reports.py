@@ -4,12 +4,14 @@ and reports (numbers, charts, CSV) at the terminal."""
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from datetime import timedelta
 
-from textual.widgets import Input
+from textual.widgets import Input, Select
 
 from models import clock
 from models.cases import Cases
+from models.config import ExportsConfig
 from models.duty import Duty, open_tickets
 from models.queue.day_curves import day_curves
 from models.schema.duty import ChecklistTick, DutySignOff
@@ -93,8 +95,10 @@ async def test_the_leader_logs_a_problem_and_its_fix_and_reads_another_day(demo)
         assert app.screen.check_action("tick", ()) is False
 
 
-async def test_reports_show_the_numbers_charts_and_export_a_csv(demo, tmp_path, monkeypatch):
+async def test_reports_show_the_numbers_charts_and_export_a_sheet(demo, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "exports"
+    demo.cases.config = replace(demo.cases.config, exports=ExportsConfig(folder=str(folder)))
     today = clock.service_day(demo.config.zone)
     report = Cases(demo.config).report(day=today)
     curves = day_curves(demo.config, today)
@@ -118,15 +122,15 @@ async def test_reports_show_the_numbers_charts_and_export_a_csv(demo, tmp_path, 
         assert chart.values == curves.arrivals and chart.hours == curves.hours
         await pilot.press("f5")
         await wait_for(pilot, lambda: app.screen.name == "form")
+        app.screen.query_one(Select).value = "csv"
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: app.screen.name == "reports" and "已导出" in screen_text(app), what="exported")
-        target = tmp_path / f"hall-report-{today.isoformat()}.csv"
+        (target,) = folder.glob("*.csv")
         assert target.name in screen_text(app).replace("\n", "")  # the clerk is told where it went
+        assert list(tmp_path.glob("*.csv")) == []  # never into the working directory
         rows = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines()))
-        assert rows[0] == ["section", "key", "metric", "value"]
-        assert ["tickets", "all", "issued", str(issued)] in rows
-        assert sum(int(r[3]) for r in rows if r[0] == "arrivals_by_hour") == issued
-        assert any(r[0] == "attendance" and r[1] == "S01" for r in rows)
+        assert rows[0] == ["类别", "对象", "指标", "数值"]
+        assert ["取号", "合计", "取号", str(issued)] in rows
         # A month.
         await pilot.press("f4")
         await wait_for(pilot, lambda: app.screen.name == "form")
