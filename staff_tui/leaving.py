@@ -18,9 +18,9 @@ from models.i18n import t
 from models.queue.view import window_states
 
 
-def ticket_at(window: int):
-    """(number, status) of the ticket called or served at ``window``, or None (runs in a worker)."""
-    state = next((w for w in window_states() if w.number == window), None)
+def ticket_at(hall, window: int):
+    """(number, status) of today's ticket called or served at ``window``, or None (runs in a worker)."""
+    state = next((w for w in window_states(hall.queue.today()) if w.number == window), None)
     if state is None or state.current is None:
         return None
     return state.current, state.current_status
@@ -57,7 +57,7 @@ class Leaving:
             return
         self._quit_asked = True
         window = self.shift.window  # type: ignore[attr-defined]
-        self.ask(lambda hall: ticket_at(window), self.TicketAtWindowRead, group="quitting")  # type: ignore[attr-defined]
+        self.ask(lambda hall: ticket_at(hall, window), self.TicketAtWindowRead, group="quitting")  # type: ignore[attr-defined]
 
     def on_leaving_ticket_at_window_read(self, message: TicketAtWindowRead) -> None:
         from staff_tui.modals.state_pick import StateDialog, StateRequest

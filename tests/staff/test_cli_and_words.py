@@ -137,5 +137,8 @@ def test_every_word_the_terminal_asks_for_exists():
     # Keys in sub-tables, a binding's description and a plain tr() are all among them.
     assert {"staff_ui.duty.col_item", "staff_ui.duty.tick", "staff_ui.where.col_note", "staff_queue.call"} <= used
     for language in LANGUAGES:
-        missing = sorted(key for key in used if key not in catalogue(language))
+        words = catalogue(language)
+        # A prefix that code completes at run time (a sub-table's name, "…kind_") is no key of its own.
+        prefixes = {key for key in used if key.endswith("_") or any(k.startswith(key + ".") for k in words)}
+        missing = sorted(key for key in used - prefixes if key not in words)
         assert missing == [], (language, missing)
