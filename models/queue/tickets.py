@@ -430,19 +430,8 @@ class Queue:
                 line=line_code,
                 staff=staff.code if staff else None,
             )
-        return CalledTicket(
-            number=number,
-            window=window_number,
-            item=item_code,
-            item_name=item_name,
-            line=line_code,
-            priority=bool(priority),
-            recalls=recalls,
-            returned=bool(returned),
-            transferred=transfers > 0,
-            issued_at=issued_at if isinstance(issued_at, datetime) else datetime.fromisoformat(issued_at),
-            called_at=at,
-        )
+        counts = (priority, recalls, returned, transfers)
+        return _called_row(number, window_number, (item_code, item_name, line_code), counts, issued_at, at)
 
     def priority_streak_full(self, window_id: int, postgres: bool | None = None, day: date | None = None) -> bool:
         """Were the last ``priority_streak`` calls for this window's lines all priority?
@@ -531,25 +520,11 @@ class Queue:
             ).fetchone()
             if row is None:
                 return None
-            ticket_id, item_id, line_id, priority, recalls, returned, transfers, issued_at, called_at = row
+            ticket_id, item_id, line_id, issued_at, called_at = row[0], row[1], row[2], row[7], row[8]
             events.record("ticket.finished", ticket_id, number=number, window=window_number)
         self._medians.pop(line_id, None)
-        item_code, item_name, line_code = database.execute_sql(
-            statement("item_and_line", postgres), (line_id, item_id)
-        ).fetchone()
-        return CalledTicket(
-            number=number,
-            window=window_number,
-            item=item_code,
-            item_name=item_name,
-            line=line_code,
-            priority=bool(priority),
-            recalls=recalls,
-            returned=bool(returned),
-            transferred=transfers > 0,
-            issued_at=_as_datetime(issued_at),
-            called_at=_as_datetime(called_at),
-        )
+        names = database.execute_sql(statement("item_and_line", postgres), (line_id, item_id)).fetchone()
+        return _called_row(number, window_number, names, row[3:7], issued_at, called_at)
 
     def transfer(
         self,
@@ -666,6 +641,26 @@ class Queue:
 def _as_datetime(value):
     """A timestamp as the hand-written SQL gives it back: text on SQLite, a datetime on PostgreSQL."""
     return value if value is None or isinstance(value, datetime) else datetime.fromisoformat(value)
+
+
+def _called_row(number: str, window: int, names, counts, issued_at, called_at) -> CalledTicket:
+    """A CalledTicket from the hand-written SQL's answers: ``names`` (item code, item
+    name, line code) and ``counts`` (priority, recalls, returned, transfers)."""
+    item_code, item_name, line_code = names
+    priority, recalls, returned, transfers = counts
+    return CalledTicket(
+        number=number,
+        window=window,
+        item=item_code,
+        item_name=item_name,
+        line=line_code,
+        priority=bool(priority),
+        recalls=recalls,
+        returned=bool(returned),
+        transferred=transfers > 0,
+        issued_at=_as_datetime(issued_at),
+        called_at=_as_datetime(called_at),
+    )
 
 
 class _DayTurned(Exception):

@@ -58,17 +58,23 @@ def test_a_new_pin_typed_twice_replaces_the_old_and_is_never_recorded(staffed):
     assert "135790" not in str(event.data) and event.data["leader"] == "L01"
 
 
+async def open_help_for(pilot, code: str) -> None:
+    """From the queue: the whereabouts board, the cursor on ``code``, F5."""
+    app = pilot.app
+    await wait_for(pilot, lambda: app.screen.name == "queue")
+    await pilot.press("ctrl+g")
+    await wait_for(pilot, lambda: app.screen.name == "whereabouts" and app.screen.data is not None)
+    table = app.screen.query_one("#people", KeyedTable)
+    table.move_cursor(row=next(i for i, key in enumerate(table._order) if key.endswith(f":{code}")))
+    await pilot.press("f5")
+    await wait_for(pilot, lambda: app.screen.name == "pin-help", what="the help form")
+
+
 async def test_the_leader_helps_from_the_whereabouts_board(staffed):
     lock_out(staffed.config, "S05")
     app = make_app(staffed, shift=shift_for("L01", 1), live=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: app.screen.name == "queue")
-        await pilot.press("ctrl+g")
-        await wait_for(pilot, lambda: app.screen.name == "whereabouts" and app.screen.data is not None)
-        table = app.screen.query_one("#people", KeyedTable)
-        table.move_cursor(row=next(i for i, key in enumerate(table._order) if key.endswith(":S05")))
-        await pilot.press("f5")
-        await wait_for(pilot, lambda: app.screen.name == "pin-help", what="the help form")
+        await open_help_for(pilot, "S05")
         app.screen.query_one("#f-pin", Input).value = "246810"
         app.screen.query_one("#f-again", Input).value = "246810"
         await pilot.press("ctrl+s")
@@ -115,13 +121,7 @@ async def test_the_leader_lifts_a_lock_out_from_the_whereabouts_board(staffed):
     lock_out(staffed.config, "S05")
     app = make_app(staffed, shift=shift_for("L01", 1), live=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: app.screen.name == "queue")
-        await pilot.press("ctrl+g")
-        await wait_for(pilot, lambda: app.screen.name == "whereabouts" and app.screen.data is not None)
-        table = app.screen.query_one("#people", KeyedTable)
-        table.move_cursor(row=next(i for i, key in enumerate(table._order) if key.endswith(":S05")))
-        await pilot.press("f5")
-        await wait_for(pilot, lambda: app.screen.name == "pin-help", what="the help form")
+        await open_help_for(pilot, "S05")
         await pilot.press("ctrl+s")  # both fields empty: lift the lock-out only
         await wait_for(pilot, lambda: app.screen.name == "whereabouts", what="saved")
         assert "已解除" in text_of(app.screen.query_one("#message"))
