@@ -17,6 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from models.cases.ratings import rate_by_code
 from models.cases.rules import BAD_LEVELS, LEVELS, RATING_TAGS
 from models.errors import Refused
+from models.plain_text import TextRefused
 from models.queue import tracking
 from web import csrf, views
 from web.asking import ask
@@ -140,6 +141,9 @@ async def rate(request: Request, code: str):
     except Refused as exc:
         if exc.key in ("lookup_paused", "unknown_tracking_code", "bad_tracking_code"):
             raise
+        reason = exc.message(words.language)
+        return await run_in_threadpool(_failed, request, code, words, words("web.rate_failed", reason=reason), 400)
+    except TextRefused as exc:  # a field holding a control or invisible character: said, never stored
         reason = exc.message(words.language)
         return await run_in_threadpool(_failed, request, code, words, words("web.rate_failed", reason=reason), 400)
     target = f"/track/{quote(view['tracking_code'])}?rated=1" + (f"&lang={words.language}" if words.suffix else "")

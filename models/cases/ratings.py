@@ -11,6 +11,10 @@ A 不满意/非常不满意 rating opens a follow-up for the leader, written int
 same ``rated`` event: a call-back deadline (``callback_days`` working days)
 and a rectification deadline (``rectify_days``). The leader records
 ``called_back`` and ``rectified``; the follow-up is done when both are.
+
+Every field a resident or the leader sends goes through the one character
+rule (:mod:`models.plain_text`) here, so the kiosk, the phone's form and the
+command line refuse the same text with the same sentence naming the field.
 """
 
 from __future__ import annotations
@@ -22,13 +26,18 @@ from models.cases.rules import BAD_LEVELS, LEVELS, RATING_CHANNELS, RATING_TAGS,
 from models.cases.store import CaseStore, find_staff, normalise_number
 from models.config import Config
 from models.db import database
+from models.plain_text import check as plain_check
 from models.queue import tracking
 from models.schema import Item, Staff
 from models.schema.cases import CaseEvent, CaseRating, CaseRecord, CaseState
 
 
 def rate(config: Config, case, level: str, tags=(), *, channel: str = "kiosk") -> CaseFacts:
-    """Record the one rating of a finished case; raises CaseRefused with words a resident can read."""
+    """Record the one rating of a finished case; raises CaseRefused with words a resident can read
+    (TextRefused, naming the field, for a character no input accepts)."""
+    plain_check("level", str(level))
+    for tag in tags or ():
+        plain_check("tag", str(tag))
     if level not in LEVELS:
         raise CaseRefused("bad_level", level=str(level)[:30])
     if channel not in RATING_CHANNELS:
@@ -63,6 +72,8 @@ def rate_by_code(
     config: Config, tracking_code: str, case_number: str, level: str, tags=(), *, channel: str = "kiosk"
 ) -> CaseFacts:
     """The resident's way in (kiosk or phone): they hold the tracking code of the visit."""
+    plain_check("code", str(tracking_code or ""))
+    plain_check("case", str(case_number or ""))
     code = tracking.read(tracking_code)
     try:
         number = normalise_number(case_number)
@@ -87,7 +98,8 @@ def _follow_step(config: Config, case, staff, kind: str, note: str) -> CaseFacts
         if done is not None:
             raise CaseRefused("already_" + kind, case=facts.number)
 
-    return cases._step(case, leader, kind, check, lambda record, facts: {"note": (note or "").strip()})
+    words = plain_check("note", (note or "").strip(), lines=True)
+    return cases._step(case, leader, kind, check, lambda record, facts: {"note": words})
 
 
 def called_back(config: Config, case, staff, note: str = "") -> CaseFacts:

@@ -1,5 +1,5 @@
-"""Hand-written SQL for the hot paths: taking a ticket, calling the next, and the
-public view of a code that phones poll (``hall web``).
+"""Hand-written SQL for the hot paths: taking a ticket, calling the next,
+finishing it, and the public view of a code that phones poll (``hall web``).
 
 Every statement that reads waiting tickets names the service day: only the
 day's own tickets are ever waiting, counted or called.
@@ -92,6 +92,14 @@ _STATEMENTS = {
                front = {false}, target_window_id = NULL,
                first_responder_id = COALESCE(first_responder_id, {p})
         WHERE id = {p} AND status = 'waiting'""",
+    # 办结 at the window: the ticket must be today's, at this window and called or being served.
+    "finish_ticket": """
+        UPDATE "ticket" SET status = 'done', finished_at = {p}, started_at = COALESCE(started_at, called_at)
+        WHERE number = {p} AND service_day = {p} AND status IN ('called', 'serving')
+          AND window_id = (SELECT id FROM "window" WHERE number = {p})
+        RETURNING id, item_id, line_id, priority, recalls, returned, transfers, issued_at, called_at""",
+    "item_and_line": """
+        SELECT i.code, i.name, l.code FROM "item" i JOIN "line" l ON l.id = {p} WHERE i.id = {p}""",
 }
 
 

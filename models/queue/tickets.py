@@ -430,19 +430,8 @@ class Queue:
                 line=line_code,
                 staff=staff.code if staff else None,
             )
-        return CalledTicket(
-            number=number,
-            window=window_number,
-            item=item_code,
-            item_name=item_name,
-            line=line_code,
-            priority=bool(priority),
-            recalls=recalls,
-            returned=bool(returned),
-            transferred=transfers > 0,
-            issued_at=issued_at if isinstance(issued_at, datetime) else datetime.fromisoformat(issued_at),
-            called_at=at,
-        )
+        counts = (priority, recalls, returned, transfers)
+        return _called_row(number, window_number, (item_code, item_name, line_code), counts, issued_at, at)
 
     def call_number(self, number: str, window_number: int, staff_code: str | None = None) -> CalledTicket:
         """Call a chosen waiting ticket out of turn (叫指定号): only one this window
@@ -529,7 +518,17 @@ class Queue:
         return called_ticket(Ticket.get_by_id(ticket.id))
 
     def finish(self, number: str, window_number: int) -> CalledTicket:
-        """Done at this window. A ticket finished without a start counts from its call."""
+        """Done at this window. A ticket finished without a start counts from its call.
+
+        A window finishes as often as the kiosks take: today's number goes
+        through one hand-written UPDATE, so the write lock is held for that
+        statement and its event only (peewee's query building and the lookups
+        of the ticket and its window happen nowhere inside it)."""
+        text = str(number).strip().upper()
+        if text and not any(separator in text for separator in ("/", " ", "@")):
+            done = self._finish_today(text, window_number)
+            if done is not None:
+                return done
         with database.atomic():
             ticket = self._ticket_at_window(number, window_number, ("called", "serving"))
             at = clock.now()
@@ -542,6 +541,24 @@ class Queue:
             )
         self._medians.pop(ticket.line_id, None)
         return called_ticket(Ticket.get_by_id(ticket.id))
+
+    def _finish_today(self, number: str, window_number: int) -> CalledTicket | None:
+        """Today's ticket ``number`` finished at the window; None when the UPDATE found
+        nothing to finish (then the ORM path says why, or finishes an older day's)."""
+        postgres = is_postgres()
+        day = self.today()
+        at = clock.now()
+        with database.atomic():
+            row = database.execute_sql(
+                statement("finish_ticket", postgres), (at, number, day, window_number)
+            ).fetchone()
+            if row is None:
+                return None
+            ticket_id, item_id, line_id, issued_at, called_at = row[0], row[1], row[2], row[7], row[8]
+            events.record("ticket.finished", ticket_id, number=number, window=window_number)
+        self._medians.pop(line_id, None)
+        names = database.execute_sql(statement("item_and_line", postgres), (line_id, item_id)).fetchone()
+        return _called_row(number, window_number, names, row[3:7], issued_at, called_at)
 
     def transfer(
         self,
@@ -653,6 +670,31 @@ class Queue:
         if not ticket.window_id or ticket.window.number != window_number:
             raise Refused("ticket_not_at_window", ticket=ticket.number, window=window_number)
         return ticket
+
+
+def _as_datetime(value):
+    """A timestamp as the hand-written SQL gives it back: text on SQLite, a datetime on PostgreSQL."""
+    return value if value is None or isinstance(value, datetime) else datetime.fromisoformat(value)
+
+
+def _called_row(number: str, window: int, names, counts, issued_at, called_at) -> CalledTicket:
+    """A CalledTicket from the hand-written SQL's answers: ``names`` (item code, item
+    name, line code) and ``counts`` (priority, recalls, returned, transfers)."""
+    item_code, item_name, line_code = names
+    priority, recalls, returned, transfers = counts
+    return CalledTicket(
+        number=number,
+        window=window,
+        item=item_code,
+        item_name=item_name,
+        line=line_code,
+        priority=bool(priority),
+        recalls=recalls,
+        returned=bool(returned),
+        transferred=transfers > 0,
+        issued_at=_as_datetime(issued_at),
+        called_at=_as_datetime(called_at),
+    )
 
 
 class _DayTurned(Exception):

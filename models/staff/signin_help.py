@@ -9,6 +9,10 @@ leader. A PIN reset stores the new PIN's hash, which its owner typed twice at
 the leader's terminal (the leader never chooses or sees it), lifts any
 lock-out the same way, and records ``staff.pin_reset`` with the leader's code
 and never the PIN.
+
+The terminal (F5 on the whereabouts board) asks these functions for the
+leader signed in there; the command line (:mod:`models.staff.pins`) asks them
+once the leader has proved their PIN.
 """
 
 from __future__ import annotations
@@ -24,7 +28,10 @@ from models.staff.signin import Shift, SigninRefused, lockout_until
 
 
 def _helped(leader: Shift, code: str) -> Staff:
-    if not leader.is_leader:
+    # The leader's row decides, not what a terminal remembers from its sign-in:
+    # someone no longer a leader, or no longer active, helps no more.
+    row = Staff.get_or_none(Staff.code == leader.code)
+    if not leader.is_leader or row is None or not row.active or row.role != "leader":
         raise SigninRefused("leader_only")
     staff = Staff.get_or_none(Staff.code == (code or "").strip())
     if staff is None:

@@ -89,10 +89,12 @@ class OutcomeDialog(SavingDialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="outcome"):
             yield Label(
-                tr(
-                    "staff_outcome.title",
-                    number=self.serving.number,
-                    item=name_of(self.serving.item_name, self.serving.item_name_en),
+                plain(
+                    tr(
+                        "staff_outcome.title",
+                        number=self.serving.number,
+                        item=name_of(self.serving.item_name, self.serving.item_name_en),
+                    )
                 ),
                 classes="dialog-title",
             )
@@ -152,7 +154,7 @@ class OutcomeDialog(SavingDialog):
         pane = form.parent
         if isinstance(pane, TabPane) and pane.id:
             try:
-                self.query_one("#drafts", TabbedContent).get_tab(pane.id).label = form.label()
+                self.query_one("#drafts", TabbedContent).get_tab(pane.id).label = plain(form.label())
             except Exception:
                 pass
 

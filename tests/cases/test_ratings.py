@@ -12,6 +12,7 @@ from models.cases.public_view import public_view
 from models.cases.ratings import rate, rate_by_code
 from models.cases.rules import CaseRefused
 from models.errors import Refused
+from models.plain_text import TextRefused
 from models.queue import tracking
 from models.schema.cases import CaseRating
 from tests.cases.conftest import at, serve
@@ -95,6 +96,36 @@ def test_two_kiosks_rating_at_once_record_one_rating(hall, cases):
     assert sorted(outcomes) == ["already_rated"] * 3 + ["ok"]
     assert CaseRating.select().count() == 1
     assert check_projection() == []
+
+
+@pytest.mark.parametrize(
+    ("field", "args"),
+    [
+        ("level", ("satisfied\x1b[2J", [])),
+        ("tag", ("unsatisfied", ["slow", "long_wait\u202e"])),
+        ("case", ("satisfied", [])),
+        ("code", ("satisfied", [])),
+    ],
+)
+def test_a_rating_field_holding_a_control_character_is_refused_naming_it(hall, cases, field, args):
+    facts = _finished(cases)
+    code = facts.tracking_code + ("\x07" if field == "code" else "")
+    number = facts.number + ("\u200b" if field == "case" else "")
+    with pytest.raises(TextRefused) as refused:
+        rate_by_code(hall.config, code, number, *args)
+    assert refused.value.field == field
+    assert f"「{field}」" in refused.value.message("zh") and refused.value.message("en").startswith(field)
+    assert CaseRating.select().count() == 0
+
+
+def test_a_follow_up_note_holding_a_control_character_is_refused(hall, cases):
+    facts = _finished(cases)
+    rate_by_code(hall.config, facts.tracking_code, facts.number, "unsatisfied", [])
+    with pytest.raises(TextRefused) as refused:
+        cases.called_back(facts.number, "L01", "已回访\x1b]0;x\x07")
+    assert refused.value.field == "note"
+    done = cases.called_back(facts.number, "L01", "已回访\n致歉")  # several lines are a note's
+    assert done.called_back_at is not None
 
 
 @pytest.mark.parametrize("level", ["unsatisfied", "very_unsatisfied"])

@@ -9,7 +9,9 @@ whereabouts notes, a leave reason, a checklist and the leader's log — as text
 stored before the input rule, or by another program, would be. Every kiosk,
 board and terminal screen then shows it at 80×24 and at the kiosk's size:
 the markup as typed, each control character as its sign, nothing obeyed and
-nothing crashed. (That the inputs refuse such characters, each with its
+nothing crashed: the terminal's lock screen, the screen that opens the
+database (with the database's name in its sentence), a yes-or-no question
+and what the resident sees once the outcome is saved included. (That the inputs refuse such characters, each with its
 sentence, is tests/core/test_plain_text.py and the terminal's dialog test.)
 """
 
@@ -49,6 +51,7 @@ def hostile_hall(hall, text: str):
     data["fees"] = [dict(f, name=text, name_en=text) for f in data.get("fees", [])]
     data["notes"] = [text]
     Item.update(name=text, name_en=text, data=data).where(Item.id == item.id).execute()
+    Item.update(name=text, name_en=text).where(Item.code == "rural-dibao").execute()  # the transferred ticket's
     Staff.update(name=text).where(Staff.code.in_(["S02", "S05", "L01"])).execute()
     queue, cases = hall.queue, hall.cases
     day = clock.service_day(hall.config.zone) + timedelta(days=3)
@@ -90,7 +93,7 @@ async def test_every_kiosk_and_board_screen_shows_hostile_text_literally(sqlite_
     from kiosk.app import KioskApp
     from kiosk.board_app import BoardApp
     from models.cases.public_view import public_view
-    from tests.kiosk.conftest import on_screen
+    from tests.kiosk.conftest import on_screen, tap
     from tests.kiosk.test_board import Quiet
 
     hall, promised = hostile_hall(sqlite_demo, CORPUS[name])
@@ -109,7 +112,7 @@ async def test_every_kiosk_and_board_screen_shows_hostile_text_literally(sqlite_
             await on_screen(pilot, screen)
             await pilot.pause(0.3)
             assert_shown_literally(app, screen)
-        await pilot.click("#normal")
+        await tap(pilot, "#normal")  # a resident who has looked at the screen first
         await on_screen(pilot, "TicketScreen", timeout=10)
         await pilot.pause(0.3)
         assert_shown_literally(app, "TicketScreen")
@@ -140,6 +143,7 @@ async def test_every_kiosk_and_board_screen_shows_hostile_text_literally(sqlite_
 async def test_every_terminal_screen_shows_hostile_text_literally(sqlite_demo, size, name):
     from textual.widgets import Select
 
+    from staff_tui.modals.confirm import ConfirmDialog
     from staff_tui.screens.case_detail import CaseDetailScreen
     from staff_tui.widgets.case_form import CaseForm
 
@@ -160,7 +164,9 @@ async def test_every_terminal_screen_shows_hostile_text_literally(sqlite_demo, s
         form.query_one("#kind", Select).value = "supplement"
         await pilot.pause(0.3)
         assert_shown_literally(app, "outcome dialog")
-        await pilot.press("escape")
+        await pilot.press("escape")  # what was chosen is thrown away only when asked
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog), what="throw away?")
+        await pilot.press("y")
         await ready(pilot, "queue", data=False)
         await pilot.press("f6")
         await wait_for(pilot, lambda: app.screen.query("#f-target"), what="transfer dialog")
@@ -207,3 +213,54 @@ async def test_the_sign_in_screen_shows_hostile_names_literally(sqlite_demo, siz
         await wait_for(pilot, lambda: options.option_count > 1, what="windows to choose")
         await pilot.pause(0.2)
         assert_shown_literally(app, "sign-in, windows")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("name", list(CORPUS))
+async def test_the_resident_lock_and_question_screens_show_hostile_text_literally(sqlite_demo, size, name):
+    from staff_tui.modals.confirm import ConfirmDialog
+    from staff_tui.modals.outcome import finish_visit
+    from staff_tui.screens.resident import ResidentScreen
+
+    text = CORPUS[name]
+    hall, _ = hostile_hall(sqlite_demo, text)
+    app = app_for(hall, "L01", 1)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot, "queue", data=False)
+        serving = hall.queue.call_next(1, "L01")
+        material = Item.get(Item.code == "baby-hukou").data["materials"][0]["name"]
+        drafts = [{"item": "baby-hukou", "kind": "supplement", "missing": [material]}]  # the catalogue's words
+        outcome = finish_visit(hall, app.shift, serving.number, drafts, "zh")
+        app.push_screen(ResidentScreen(outcome))
+        await wait_for(pilot, lambda: app.screen.name == "resident", what="resident screen")
+        await pilot.pause(0.3)
+        assert_shown_literally(app, "resident")
+        await pilot.press("escape")
+        await ready(pilot, "queue", data=False)
+        app.push_screen(ConfirmDialog(text, text))
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog), what="question")
+        await pilot.pause(0.2)
+        assert_shown_literally(app, "question")
+        await pilot.press("escape")
+        await ready(pilot, "queue", data=False)
+        app.lock()
+        await wait_for(pilot, lambda: app.screen.name == "lock", what="lock screen")
+        await pilot.pause(0.2)
+        assert_shown_literally(app, "lock")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("name", list(CORPUS))
+async def test_the_connecting_screen_shows_a_hostile_database_name_literally(tmp_path, size, name):
+    from models.config import Config
+    from staff_tui.app import StaffApp
+    from tests.staff.helpers import text_of
+
+    folder = tmp_path / CORPUS[name][:200]  # a name the file system takes
+    config = replace(Config(), database=f"sqlite:///{folder / 'hall.db'}", hall_name=CORPUS[name])
+    app = StaffApp(config, watch_theme=False, live=False, terminal="pytest")
+    async with app.run_test(size=size) as pilot:
+        await wait_for(pilot, lambda: app.screen.name == "connecting", what="connecting screen")
+        state = app.screen.query_one("#connect-state")
+        await wait_for(pilot, lambda: "[/]" in text_of(state), what="the database named")
+        assert_shown_literally(app, "connecting")

@@ -128,6 +128,19 @@ def test_a_rating_the_rules_refuse_is_one_sentence(client, hall, cases):
     assert cases.get(facts.number).rating is None
 
 
+@pytest.mark.parametrize(("field", "value"), [("level", "satisfied\x1b[2J"), ("tag", "slow\u202e"), ("case", None)])
+def test_a_rating_field_holding_a_control_character_is_one_sentence_naming_it(client, hall, cases, field, value):
+    receipt, facts = _visit(hall, cases, kind="immediate", result="已办结")
+    url = f"/track/{receipt.tracking_code}"
+    form = {**_rate_form(client.get(url).text), "level": "satisfied"}
+    form[field] = value if value is not None else form["case"] + "\u200b"
+    refused = client.post(url + "/rate", data=form)
+    assert refused.status_code == 400 and "Traceback" not in refused.text
+    assert "没能提交评价" in refused.text and f"「{field}」" in refused.text and "控制字符" in refused.text
+    assert "\x1b" not in refused.text and "\u202e" not in refused.text
+    assert cases.get(facts.number).rating is None
+
+
 @pytest.mark.parametrize("code", ["0000-0000-0000", "not-a-code", "WG8F"])
 def test_wrong_or_unknown_codes_are_one_sentence_and_404(client, code):
     page = client.get(f"/track/{code}")
