@@ -106,8 +106,16 @@ def _v5(db) -> None:
         guard_table(real, table)
 
 
+def _v6(db) -> None:
+    """Tickets lose their indexes led by status: every read of waiting or open tickets
+    names its service day (``ticket_service_day_status``), and with a year of finished
+    tickets between the states each call wrote two more index pages to disk."""
+    db.execute_sql('DROP INDEX IF EXISTS "ticket_status_line_id"')
+    db.execute_sql('DROP INDEX IF EXISTS "ticket_status"')
+
+
 # version → step that brings version-1 to version
-STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5}
+STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6}
 CURRENT = max(STEPS)
 
 
