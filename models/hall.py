@@ -41,13 +41,16 @@ class Hall:
     def wired(cls, config: Config, db: Any, url: str) -> Hall:
         """Every service of the hall, bound to ``config``."""
         duty = Duty(config)
+        queue = Queue(config)
+        whereabouts = Whereabouts(config, rostered=lambda day: duty.on_duty(day).people)
+        queue.day_starts.append(whereabouts.start_day)  # the first look at a day pauses yesterday's windows
         return cls(
             config=config,
             db=db,
             url=url,
-            queue=Queue(config),
+            queue=queue,
             cases=Cases(config),
-            whereabouts=Whereabouts(config, rostered=lambda day: duty.on_duty(day).people),
+            whereabouts=whereabouts,
             duty=duty,
             attendance=Attendance(config),
             calendar=HallCalendar(config),

@@ -31,6 +31,7 @@ import math
 import statistics
 import time as _time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
@@ -163,15 +164,21 @@ class Queue:
         self.calendar = HallCalendar(config)
         self._medians: dict[int, tuple[float, deque[float]]] = {}  # line → (read at, minutes, newest first)
         self._ended_before: date | None = None  # days before this one are ended (this process saw to it)
+        # What else the first look at a new day does, each once per day across processes
+        # (the windows' cover: models.staff.cover.CoverRules.start_day), wired by models.hall.
+        self.day_starts: list[Callable[[date], object]] = []
 
     def today(self) -> date:
         """The service day now, with every earlier day ended: whatever looks at
         the queue asks this first, so the first look at a new day gives the
         tickets still open from before their final state (once per process and
-        day; the move itself is once per ticket, :mod:`models.queue.day_end`)."""
+        day; the move itself is once per ticket, :mod:`models.queue.day_end`), and
+        starts the day for the :attr:`day_starts` hooks."""
         day = clock.service_day(self.config.zone)
         if self._ended_before != day:
             end_days_before(day, "next_day")
+            for start in self.day_starts:
+                start(day)
             self._ended_before = day
         return day
 

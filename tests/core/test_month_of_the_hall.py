@@ -219,6 +219,8 @@ def check_the_day_starts(hall, day: date) -> None:
     if on_leave("S03", day):
         assert hall.whereabouts.state_of("S03").stand_in == "S01"
     assert hall.whereabouts.windows_for_terminal("S01") == [1]
+    if day > FIRST + timedelta(days=1):  # from the 3rd: nobody signs out, the first look at a day paused them
+        assert all(c.paused and c.auto_paused for c in hall.whereabouts.window_cover() if c.window in (1, 3))
     assert hall.whereabouts.windows_for_terminal("S03") == [3]
 
 
