@@ -14,6 +14,11 @@ the person's windows is re-evaluated in the same transaction:
   ``auto=True``), but only when its pause was an automatic one: a pause a
   person put up stays until a person takes it down.
 
+A new service day is such a change for everyone at once: nobody is in yet.
+The first look at the day (:meth:`models.queue.Queue.today`, whoever looks
+first) pauses, once, every window its people left covered the day before
+(:meth:`CoverRules.start_day`), as the last one out would have.
+
 ``cover.changed`` is recorded for each window whose cover moved (A → B, B → A,
 someone → nobody …), so a terminal knows to ask
 :meth:`CoverRules.windows_for_terminal` again.

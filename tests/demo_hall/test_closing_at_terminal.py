@@ -15,7 +15,7 @@ from models.errors import Refused
 from models.schema import Ticket, Window
 from models.schema.duty import DutyReopen, DutySignOff
 from tests.conftest import SHANGHAI
-from tests.demo_hall.helpers import app_for, ready, screen_text, text_of, wait_for
+from tests.demo_hall.helpers import app_for, ready, screen_text, show_duty_day, text_of, wait_for
 
 
 def serve_everyone(hall) -> None:
@@ -100,15 +100,7 @@ async def test_the_duty_screen_shows_the_closing_record_and_the_days_nobody_sign
         await wait_for(pilot, lambda: words[0] in screen_text(app), what="the unsigned day in the head")
         head = app.screen.query_one("#duty-head")
         assert head.region.height == 3 and words[0] in text_of(head)
-        await pilot.press("f7")
-        await wait_for(pilot, lambda: app.screen.name == "form")
-        app.screen.query_one("#f-day", Input).value = monday.isoformat()
-        await pilot.press("ctrl+s")
-        await wait_for(
-            pilot,
-            lambda: app.screen.name == "duty" and app.screen.data is not None and app.screen.data[0].day == monday,
-            what="Monday",
-        )
+        await show_duty_day(pilot, monday)
         await wait_for(pilot, lambda: words[2] in screen_text(app), what="the reopening")
         record = text_of(app.screen.query_one("#closing-record"))
         assert words[1] in record and words[2] in record
