@@ -46,6 +46,7 @@ class Hall:
         duty = Duty(config)
         queue = Queue(config)
         whereabouts = Whereabouts(config, rostered=lambda day: duty.on_duty(day).people)
+        queue.day_starts.append(whereabouts.start_day)  # the first look at a day pauses yesterday's windows
         return cls(
             config=config,
             db=db,

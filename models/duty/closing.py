@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from models import clock, events
@@ -37,6 +37,9 @@ class ReopenInfo:
     leader: str
     reason: str
     at: datetime
+    # What the reopened sign-off had recorded: it no longer stands, but stays the day's history.
+    early_reason: str = ""
+    answers: dict[str, str] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         return {
@@ -45,6 +48,8 @@ class ReopenInfo:
             "leader": self.leader,
             "reason": self.reason,
             "at": iso(self.at),
+            "early_reason": self.early_reason,
+            "answers": dict(self.answers),
         }
 
 
@@ -155,12 +160,19 @@ class Reopening:
 
     def reopenings(self, day: date) -> list[ReopenInfo]:
         rows = (
-            DutyReopen.select(DutyReopen, Staff)
+            DutyReopen.select(DutyReopen, Staff, DutySignOff)
             .join(Staff, on=(DutyReopen.leader == Staff.id))
+            .switch(DutyReopen)
+            .join(DutySignOff, on=(DutyReopen.sign_off == DutySignOff.id))
             .where(DutyReopen.day == day)
             .order_by(DutyReopen.id)
         )
-        return [ReopenInfo(r.id, r.day, r.leader.code, r.reason, r.at) for r in rows]
+        return [
+            ReopenInfo(
+                r.id, r.day, r.leader.code, r.reason, r.at, r.sign_off.early_reason, dict(r.sign_off.answers or {})
+            )
+            for r in rows
+        ]
 
     def unsigned_days(self, before: date | None = None) -> list[date]:
         """Working days before ``before`` (default today), within the last two weeks,

@@ -30,6 +30,8 @@ from __future__ import annotations
 import math
 import statistics
 import time as _time
+from collections import deque
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
@@ -50,6 +52,7 @@ from models.schema import Line, Staff, StaffPost, Ticket, Window, WindowLine
 from models.staff.accounts import find_staff
 
 _MEDIAN_CACHE_SECONDS = 60.0
+_MEDIAN_OVER = 500  # the line's latest finished tickets the expected wait is the median of
 
 
 class PlaceInLine(Protocol):
@@ -159,17 +162,23 @@ class Queue:
     def __init__(self, config: Config):
         self.config = config
         self.calendar = HallCalendar(config)
-        self._medians: dict[int, tuple[float, float | None]] = {}
+        self._medians: dict[int, tuple[float, deque[float]]] = {}  # line → (read at, minutes, newest first)
         self._ended_before: date | None = None  # days before this one are ended (this process saw to it)
+        # What else the first look at a new day does, each once per day across processes
+        # (the windows' cover: models.staff.cover.CoverRules.start_day), wired by models.hall.
+        self.day_starts: list[Callable[[date], object]] = []
 
     def today(self) -> date:
         """The service day now, with every earlier day ended: whatever looks at
         the queue asks this first, so the first look at a new day gives the
         tickets still open from before their final state (once per process and
-        day; the move itself is once per ticket, :mod:`models.queue.day_end`)."""
+        day; the move itself is once per ticket, :mod:`models.queue.day_end`), and
+        starts the day for the :attr:`day_starts` hooks."""
         day = clock.service_day(self.config.zone)
         if self._ended_before != day:
             end_days_before(day, "next_day")
+            for start in self.day_starts:
+                start(day)
             self._ended_before = day
         return day
 
@@ -356,7 +365,7 @@ class Queue:
     def _median_service_minutes(self, line_id: int) -> float | None:
         cached = self._medians.get(line_id)
         if cached and _time.monotonic() - cached[0] < _MEDIAN_CACHE_SECONDS:
-            return cached[1]
+            return statistics.median(cached[1]) if cached[1] else None
         since = clock.now() - timedelta(days=self.config.tickets.history_days)
         rows = (
             Ticket.select(Ticket.started_at, Ticket.finished_at)
@@ -367,13 +376,20 @@ class Queue:
                 & (Ticket.status == "done")
             )
             .order_by(Ticket.finished_at.desc())
-            .limit(500)
+            .limit(_MEDIAN_OVER)
             .tuples()
         )
-        minutes = [(end - start).total_seconds() / 60 for start, end in rows if end >= start]
-        median = statistics.median(minutes) if minutes else None
-        self._medians[line_id] = (_time.monotonic(), median)
-        return median
+        minutes = deque(((end - start).total_seconds() / 60 for start, end in rows if end >= start), _MEDIAN_OVER)
+        self._medians[line_id] = (_time.monotonic(), minutes)
+        return statistics.median(minutes) if minutes else None
+
+    def _count_finished(self, line_id: int, started: datetime, finished: datetime) -> None:
+        """This process's own finish joins the line's median at once, without reading the line's
+        history again: that read grows with a year of tickets, and a take follows each finish.
+        Other processes' finishes come in when the minute's cache runs out."""
+        cached = self._medians.get(line_id)
+        if cached is not None and finished >= started:
+            cached[1].appendleft((finished - started).total_seconds() / 60)  # newest first, as read
 
     def windows_for_line(self, line_id: int) -> list[Window]:
         return list(
@@ -539,7 +555,7 @@ class Queue:
                 finished_at=at,
                 started_at=ticket.started_at or ticket.called_at,
             )
-        self._medians.pop(ticket.line_id, None)
+        self._count_finished(ticket.line_id, ticket.started_at or ticket.called_at, at)
         return called_ticket(Ticket.get_by_id(ticket.id))
 
     def _finish_today(self, number: str, window_number: int) -> CalledTicket | None:

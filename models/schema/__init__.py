@@ -41,8 +41,10 @@ from models.schema.staff import SIGNIN_TABLES, SigninAttempt, SigninLockout, Sta
 from models.schema.throttle import THROTTLE_TABLES, ThrottleCount
 from models.schema.tickets import Event, Ticket, TicketCounter
 from models.schema.whereabouts import (
+    DAY_START_TABLES,
     STATES,
     WHEREABOUTS_TABLES,
+    CoverDayStart,
     LeaveDecision,
     LeaveRequest,
     WhereaboutsChange,
@@ -53,6 +55,7 @@ __all__ = [
     "CASE_TABLES",
     "CHECKLISTS",
     "CORE_TABLES",
+    "DAY_START_TABLES",
     "DUTY_TABLES",
     "REOPEN_TABLES",
     "SIGNIN_TABLES",
@@ -72,6 +75,7 @@ __all__ = [
     "ContactAccess",
     "DutyLog",
     "DutyReopen",
+    "CoverDayStart",
     "DutySignOff",
     "DutySwap",
     "Event",

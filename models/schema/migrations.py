@@ -20,7 +20,7 @@ from models.schema.hall import CatalogueLoad, Item, Line, SchemaVersion, Setting
 from models.schema.staff import SIGNIN_TABLES, Staff, StaffPost
 from models.schema.throttle import THROTTLE_TABLES
 from models.schema.tickets import Event, Ticket, TicketCounter
-from models.schema.whereabouts import WHEREABOUTS_TABLES
+from models.schema.whereabouts import DAY_START_TABLES, WHEREABOUTS_TABLES
 
 # In the order a copy must insert them (a table after those it refers to).
 CORE_TABLES = [
@@ -106,8 +106,21 @@ def _v5(db) -> None:
         guard_table(real, table)
 
 
+def _v6(db) -> None:
+    """Tickets lose their indexes led by status: every read of waiting or open tickets
+    names its service day (``ticket_service_day_status``), and with a year of finished
+    tickets between the states each call wrote two more index pages to disk."""
+    db.execute_sql('DROP INDEX IF EXISTS "ticket_status_line_id"')
+    db.execute_sql('DROP INDEX IF EXISTS "ticket_status"')
+
+
+def _v7(db) -> None:
+    """The day's start for the windows' cover gets its table (once per service day)."""
+    db.create_tables(DAY_START_TABLES, safe=True)
+
+
 # version → step that brings version-1 to version
-STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5}
+STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7}
 CURRENT = max(STEPS)
 
 
@@ -120,7 +133,14 @@ def current_version() -> int:
 
 def all_tables():
     return (
-        CORE_TABLES + CASE_TABLES + SIGNIN_TABLES + WHEREABOUTS_TABLES + DUTY_TABLES + REOPEN_TABLES + THROTTLE_TABLES
+        CORE_TABLES
+        + CASE_TABLES
+        + SIGNIN_TABLES
+        + WHEREABOUTS_TABLES
+        + DUTY_TABLES
+        + REOPEN_TABLES
+        + THROTTLE_TABLES
+        + DAY_START_TABLES
     )
 
 

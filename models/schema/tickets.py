@@ -47,7 +47,7 @@ class Ticket(BaseModel):
     request_id = CharField(null=True, unique=True)
     tracking_code = CharField(unique=True)
     # waiting → called → serving → done; called → no_show → (returned) waiting
-    status = CharField(default="waiting", index=True)
+    status = CharField(default="waiting")  # read with its service day: ticket_service_day_status
     issued_at = DateTimeField(default=now)
     # Place in line: kept through transfers, so nobody queues again from the back.
     arrival_at = DateTimeField(default=now)
@@ -69,7 +69,6 @@ class Ticket(BaseModel):
     class Meta:
         indexes = (
             (("prefix", "service_day", "seq"), True),
-            (("status", "line"), False),
             (("line", "finished_at"), False),
             (("service_day", "status"), False),  # a day's or a month's tickets, and those still open at a day's end
         )

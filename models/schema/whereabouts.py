@@ -13,13 +13,14 @@ from peewee import (
     AutoField,
     BooleanField,
     CharField,
+    DateField,
     DateTimeField,
     ForeignKeyField,
     TextField,
 )
 
 from models.clock import now
-from models.schema.base import AppendOnlyModel
+from models.schema.base import AppendOnlyModel, BaseModel
 from models.schema.staff import Staff
 
 STATES = ("on_duty", "meeting", "out", "visiting", "resting", "leave")
@@ -67,4 +68,15 @@ class WhereaboutsChange(AppendOnlyModel):
         indexes = ((("staff", "id"), False),)
 
 
+class CoverDayStart(BaseModel):
+    """A service day whose start has been given to the windows' A/B cover, once: the
+    first look at the day paused every window its people left covered the day before
+    (they never signed out). Its unique day is what makes it once across processes."""
+
+    id = AutoField()
+    day = DateField(unique=True)
+    at = DateTimeField(default=now)
+
+
 WHEREABOUTS_TABLES = [WhereaboutsChange, LeaveRequest, LeaveDecision]
+DAY_START_TABLES = [CoverDayStart]  # after the rest: it came with a later schema version

@@ -14,6 +14,11 @@ the person's windows is re-evaluated in the same transaction:
   ``auto=True``), but only when its pause was an automatic one: a pause a
   person put up stays until a person takes it down.
 
+A new service day is such a change for everyone at once: nobody is in yet.
+The first look at the day (:meth:`models.queue.Queue.today`, whoever looks
+first) pauses, once, every window its people left covered the day before
+(:meth:`CoverRules.start_day`), as the last one out would have.
+
 ``cover.changed`` is recorded for each window whose cover moved (A → B, B → A,
 someone → nobody …), so a terminal knows to ask
 :meth:`CoverRules.windows_for_terminal` again.
@@ -22,13 +27,22 @@ someone → nobody …), so a terminal knows to ask
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timedelta
 
-from models import events
+from models import clock, events
 from models.config import Config
+from models.db import database, is_postgres
 from models.i18n import DEFAULT_LANGUAGE, t
 from models.schema import Event, Staff, StaffPost, Window
 from models.staff.accounts import find_staff
 from models.staff.day_state import DayStates
+
+# A service day's start, once: the unique day decides which process goes on.
+_START_DAY = {
+    postgres: f"""INSERT INTO "cover_day_start" (day, at) VALUES ({p}, {p})
+        ON CONFLICT (day) DO NOTHING RETURNING id"""
+    for postgres, p in ((False, "?"), (True, "%s"))
+}
 
 
 @dataclass(frozen=True)
@@ -76,7 +90,7 @@ class CoverRules:
     config: Config
     days: DayStates
 
-    def _apply_cover(self, window_ids: list[int], before: dict[int, _Cover], staff_code: str):
+    def _apply_cover(self, window_ids: list[int], before: dict[int, _Cover], staff_code: str | None):
         """Pause, resume and tell, for the windows whose people just changed."""
         paused, resumed, lost = [], [], []
         after = cover_of_windows(window_ids, self.days)
@@ -123,6 +137,26 @@ class CoverRules:
                 resumed.append(window.number)
         return paused, resumed, lost
 
+    def start_day(self, day: date) -> tuple[int, ...]:
+        """The first look at service day ``day``: every window its people left covered
+        yesterday and nobody covers now (they never signed out; today nobody is in yet)
+        is paused, as the last one out would have paused it. Once per day across
+        processes: the day's :class:`CoverDayStart` row is inserted first, in the same
+        transaction, and only the process whose insert lands goes on. Returns the
+        windows paused."""
+        postgres = is_postgres()
+        with database.atomic():
+            inserted = database.execute_sql(_START_DAY[postgres], (day, clock.now())).fetchone()
+            if inserted is None:
+                return ()  # another process (or an earlier run of this one) started the day
+            ids = [w for (w,) in Window.select(Window.id).where(~Window.retired).order_by(Window.id).tuples()]
+            if postgres and ids:  # the order set_state locks them in
+                list(Window.select(Window.id).where(Window.id.in_(ids)).order_by(Window.id).for_update())
+            yesterday = cover_of_windows(ids, self.days, self.days.day_start(clock.now()) - timedelta(microseconds=1))
+            left = [wid for wid in ids if yesterday[wid].cover is not None]
+            paused, _resumed, _lost = self._apply_cover(left, {w: yesterday[w] for w in left}, None)
+        return tuple(paused)
+
     def window_cover(self) -> list[WindowCover]:
         """Every open window: its A and B people, their states, and who covers it."""
         windows = list(Window.select().where(~Window.retired).order_by(Window.number))
@@ -166,8 +200,8 @@ class CoverRules:
         return sorted(numbers)
 
 
-def cover_of_windows(window_ids: list[int], days: DayStates) -> dict[int, _Cover]:
-    """Who holds A and B at each window, their states today, and who covers."""
+def cover_of_windows(window_ids: list[int], days: DayStates, at: datetime | None = None) -> dict[int, _Cover]:
+    """Who holds A and B at each window, their states on the day of ``at`` (default now), and who covers."""
     result = {wid: _Cover(None, ()) for wid in window_ids}
     if not window_ids:
         return result
@@ -178,7 +212,7 @@ def cover_of_windows(window_ids: list[int], days: DayStates) -> dict[int, _Cover
         .order_by(Staff.code)
         .tuples()
     )
-    states = days.states({sid for _w, _r, sid, _c, _n in posts})
+    states = days.states({sid for _w, _r, sid, _c, _n in posts}, at)
     for wid, role, sid, code, name in posts:
         holder = Holder(code, name, states[sid].state)
         (result[wid].a if role == "A" else result[wid].b).append(holder)

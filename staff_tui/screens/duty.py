@@ -9,7 +9,9 @@ or "□ 未勾选", and the problem noted with it. F2 (or Enter) ticks the item
 under the cursor, F3 ticks it noting a problem, F4 signs the checklist off:
 the models refuse an incomplete list, and the closing one while any of the
 day's tickets is waiting or being served (the message gives the count).
-Closing questions and a leader's reopening (Ctrl+R): :mod:`~staff_tui.screens.duty_closing`.
+Closing questions and a leader's reopening (Ctrl+R): :mod:`~staff_tui.screens.duty_closing`;
+under the closing list, its early reason, answers and the day's reopenings; a leader's head names
+the working days nobody signed off.
 F8 shows the other checklist (on a wide terminal both show; F8 moves the
 cursor). A leader writes problems found (F5) and their fixes (F6); every
 open problem shows until it has a fix. F7 shows any other day's checklists
@@ -38,6 +40,7 @@ from staff_tui.screens.duty_closing import ClosingActions
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.text import fit
 from staff_tui.widgets.checklist_table import ChecklistTable, checklist_title
+from staff_tui.widgets.closing_record import ClosingRecord
 from staff_tui.widgets.duty_head import DutyHead
 from staff_tui.widgets.footer import HallFooter
 from staff_tui.widgets.leaders_log import LeadersLog, log_title
@@ -94,6 +97,8 @@ class DutyScreen(ClosingActions, WideOrNarrowScreen):
             for name in CHECKLISTS:
                 with Vertical(id=f"{name}-box", classes="box checklist-box"):
                     yield ChecklistTable(id=name)
+        # Outside the list boxes: seen whichever list a narrow terminal shows.
+        yield ClosingRecord(id="closing-record")
         with Vertical(id="log-box", classes="box"):
             yield LeadersLog(id="log")
         yield Static("", id="message", classes="message-line")
@@ -147,7 +152,7 @@ class DutyScreen(ClosingActions, WideOrNarrowScreen):
     def on_duty_screen_duty_loaded(self, message: DutyLoaded) -> None:
         first = self.data is None
         self.data = (message.history, message.open_problems, message.names)
-        self.closing_loaded(*message.closing, first)
+        self.closing_loaded(*message.closing)
         if first and self.data[0].opening.signed_off is not None and self.day == self.today:
             self.shown = "closing"  # the morning's list is done: the evening's is the one to work on
             self._mark_shown()
@@ -164,13 +169,14 @@ class DutyScreen(ClosingActions, WideOrNarrowScreen):
     def _show(self) -> None:
         history, open_problems, _names = self.data
         zone = self.app.config.zone
-        self.query_one(DutyHead).show(history, self.today)
+        self.query_one(DutyHead).show(history, self.today, self.unsigned)
         for name in CHECKLISTS:
             state = getattr(history, name)
             self.query_one(f"#{name}", ChecklistTable).show(state, self._who, zone, self._list_width())
             box = self.query_one(f"#{name}-box")
             box.border_title = plain(checklist_title(name, state, self._who, zone))
             box.border_subtitle = "" if self.wide else tr("staff_ui.duty.f8_hint")
+        self.query_one(ClosingRecord).show(history, self._who, zone, self.size.width or 80)
         rows = self.query_one(LeadersLog).show(history, open_problems, self._who, zone, self.size.width or 80)
         log_box = self.query_one("#log-box")
         log_box.border_title = log_title(len(open_problems))

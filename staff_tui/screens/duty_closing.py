@@ -56,11 +56,11 @@ class ClosingActions:
     """The duty screen's sign-off (F4: a confirmation, or the closing's questions), and the leader's reopening (Ctrl+R)."""
 
     questions = None  # what the closing sign-off will ask (models.duty.closing.ClosingQuestions), as last loaded
+    unsigned: list = []  # working days nobody signed the closing of, for a leader (shown in the head)
 
-    def closing_loaded(self, questions, unsigned: list, first: bool) -> None:
+    def closing_loaded(self, questions, unsigned: list) -> None:
         self.questions = questions
-        if first and unsigned:  # told once, as the screen opens
-            self.say(tr("duty.unsigned_days", days="、".join(d.isoformat() for d in unsigned)), error=True)
+        self.unsigned = unsigned
 
     def reopen_allowed(self, leader_today: bool) -> bool | None:
         signed = self.data is not None and self.data[0].closing.signed_off is not None

@@ -25,6 +25,7 @@ from models.queue.view import snapshot, waiting_list
 from models.schema import Event, Ticket
 from models.staff import add_staff
 from tests.conftest import SHANGHAI, make_config
+from tests.whereabouts.checks import check_day_start
 
 FIRST, LAST = date(2026, 11, 1), date(2026, 11, 30)
 HOLIDAY, MAKEUP_SATURDAY = date(2026, 11, 12), date(2026, 11, 14)
@@ -212,8 +213,19 @@ def check_the_day_starts(hall, day: date) -> None:
         assert NOBODY_SIGNS in hall.duty.unsigned_days(day)
         states = {t.status for t in Ticket.select().where(Ticket.service_day == NOBODY_SIGNS)}
         assert {"not_called", "not_finished"} <= states
-    # Whereabouts at the day's start (未到岗/请假/休息 only) and the A/B cover decisions they lead to:
-    # their checks belong here, beside the queue's.
+    # Whereabouts: yesterday's states say nothing today, the approved leave speaks by itself,
+    # and with nobody in yet no window is covered and no terminal gets a B window.
+    check_day_start(hall, day, on_leave)
+    if on_leave("S03", day):
+        assert hall.whereabouts.state_of("S03").stand_in == "S01"
+    assert hall.whereabouts.windows_for_terminal("S01") == [1]
+    if day > FIRST + timedelta(days=1):  # from the 3rd: nobody signs out, the first look at a day paused them
+        assert all(c.paused and c.auto_paused for c in hall.whereabouts.window_cover() if c.window in (1, 3))
+    assert hall.whereabouts.windows_for_terminal("S03") == [3]
+
+
+def on_leave(code: str, day: date) -> bool:
+    return code == "S03" and day in LEAVE_DAYS
 
 
 def check_only_today_is_shown(hall, day: date) -> None:

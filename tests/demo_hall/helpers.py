@@ -28,3 +28,19 @@ async def ready(pilot, name: str, *, data: bool = True) -> None:
         what=f"{name} screen",
     )
     await pilot.pause(0.05)
+
+
+async def show_duty_day(pilot, day) -> None:
+    """On the duty screen: F7, type ``day``, and wait for that day's page."""
+    from textual.widgets import Input
+
+    app = pilot.app
+    await pilot.press("f7")
+    await wait_for(pilot, lambda: app.screen.name == "form")
+    app.screen.query_one("#f-day", Input).value = day.isoformat()
+    await pilot.press("ctrl+s")
+    await wait_for(
+        pilot,
+        lambda: app.screen.name == "duty" and app.screen.data is not None and app.screen.data[0].day == day,
+        what=f"the duty page of {day}",
+    )

@@ -3,6 +3,10 @@ leader's reopening of a closing signed by mistake."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import datetime, time, timedelta
+
+import pytest
 from textual.widgets import Input
 
 from models import clock
@@ -10,7 +14,8 @@ from models.duty import Duty
 from models.errors import Refused
 from models.schema import Ticket, Window
 from models.schema.duty import DutyReopen, DutySignOff
-from tests.demo_hall.helpers import app_for, ready, screen_text, wait_for
+from tests.conftest import SHANGHAI
+from tests.demo_hall.helpers import app_for, ready, screen_text, show_duty_day, text_of, wait_for
 
 
 def serve_everyone(hall) -> None:
@@ -65,3 +70,39 @@ async def test_the_closing_form_asks_a_note_for_each_open_problem_and_a_leader_r
         await wait_for(pilot, lambda: app.screen.name == "duty" and "重新开放" in screen_text(app), what="reopened")
         assert not duty.closed_for_day(today)
         assert DutyReopen.get().reason == "误签，下午还要办公"
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+async def test_the_duty_screen_shows_the_closing_record_and_the_days_nobody_signed(demo, language):
+    """Monday's closing signed early with its answers, then reopened and left so: on
+    Tuesday the leader's head names Monday as long as it stays unsigned, and Monday's
+    page shows the early reason, each answer and the reopening, at 80×24."""
+    monday = clock.service_day(demo.config.zone)
+    strict = Duty(replace(demo.config, tickets=replace(demo.config.tickets, always_open=False)))
+    serve_everyone(demo)
+    for index in range(len(strict.items("closing"))):
+        strict.tick(monday, "closing", index, "L01")
+    answers = {key: "已报后勤" for key in strict.closing_questions(monday).problems}
+    assert answers  # the demo's open problems
+    strict.sign_off(monday, "closing", "L01", early_reason="以为下午停电[b]", answers=answers)
+    strict.reopen(None, "L01", "误签：下午照常办公")
+    clock.set_now(datetime.combine(monday + timedelta(days=1), time(8, 30), SHANGHAI))
+    words = (
+        ("无人签关门检查的工作日：2026-11-23", "提前结束：以为下午停电[b]", "重新开放（马站长 11:30）：误签")
+        if language == "zh"
+        else ("Closing not signed on: 2026-11-23", "closed early: 以为下午停电[b]", "reopened (马站长 11:30): 误签")
+    )
+    app = app_for(demo, "L01", 1, language=language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot, "queue", data=False)
+        await pilot.press("ctrl+o")
+        await ready(pilot, "duty")
+        await wait_for(pilot, lambda: words[0] in screen_text(app), what="the unsigned day in the head")
+        head = app.screen.query_one("#duty-head")
+        assert head.region.height == 3 and words[0] in text_of(head)
+        await show_duty_day(pilot, monday)
+        await wait_for(pilot, lambda: words[2] in screen_text(app), what="the reopening")
+        record = text_of(app.screen.query_one("#closing-record"))
+        assert words[1] in record and words[2] in record
+        assert record.count("已报后勤") == len(answers)
+        assert app.screen.query_one("#closing-record").region.height == len(answers) + 2  # every line shows

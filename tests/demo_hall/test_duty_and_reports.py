@@ -15,7 +15,7 @@ from models.config import ExportsConfig
 from models.duty import Duty, open_tickets
 from models.queue.day_curves import day_curves
 from models.schema.duty import ChecklistTick, DutySignOff
-from tests.demo_hall.helpers import app_for, ready, screen_text, text_of, wait_for
+from tests.demo_hall.helpers import app_for, ready, screen_text, show_duty_day, text_of, wait_for
 
 
 async def test_duty_ticks_and_the_closing_sign_off_is_refused_while_people_wait(demo):
@@ -81,16 +81,7 @@ async def test_the_leader_logs_a_problem_and_its_fix_and_reads_another_day(demo)
         await wait_for(pilot, lambda: app.screen.name == "duty" and "已换灯管" in screen_text(app), what="fix")
         assert problem.id not in [p.id for p in Duty(demo.config).open_problems()]
         # Yesterday: read only, no ticking.
-        await pilot.press("f7")
-        await wait_for(pilot, lambda: app.screen.name == "form")
-        yesterday = clock.service_day(demo.config.zone) - timedelta(days=1)
-        app.screen.query_one("#f-day", Input).value = yesterday.isoformat()
-        await pilot.press("ctrl+s")
-        await wait_for(
-            pilot,
-            lambda: app.screen.name == "duty" and app.screen.data is not None and app.screen.data[0].day == yesterday,
-            what="yesterday",
-        )
+        await show_duty_day(pilot, clock.service_day(demo.config.zone) - timedelta(days=1))
         assert "历史记录（只读）" in screen_text(app)
         assert app.screen.check_action("tick", ()) is False
 

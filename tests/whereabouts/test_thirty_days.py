@@ -18,6 +18,7 @@ from datetime import date, timedelta
 import pytest
 
 from models.schema import Window
+from tests.whereabouts.checks import check_cover, check_day_start
 from tests.whereabouts.conftest import add_people, at
 
 FIRST = date(2026, 9, 19)
@@ -35,23 +36,6 @@ def crew(hall, frozen_clock):
     at(FIRST, 0, 0)
     add_people()
     return hall
-
-
-def expected_cover(holders_a, holders_b, states) -> str | None:
-    if any(states[h] == "on_duty" for h in holders_a):
-        return "A"
-    if any(states[h] == "on_duty" for h in holders_b):
-        return "B"
-    return None
-
-
-def check_cover(where) -> None:
-    """Every window's cover is what the A/B rule makes of the board's states; nobody → paused."""
-    states = {p.staff: p.state for p in where.board().people}
-    for cover in where.window_cover():
-        a, b = [h.staff for h in cover.a], [h.staff for h in cover.b]
-        assert [h.state for h in cover.a + cover.b] == [states[c] for c in a + b]
-        assert cover.cover == expected_cover(a, b, states), (cover.window, states)
 
 
 def on_leave(code: str, day: date) -> bool:
@@ -74,19 +58,7 @@ def test_thirty_days_of_whereabouts(crew):
         seen_kinds.add("working" if working else "closed")
         # --- the day's start: nobody is anywhere yet, except by leave or rest.
         at(day, 0, 1)
-        board = {p.staff: p for p in where.board().people}
-        assert where.board().overdue == ()
-        for code, person in board.items():
-            if on_leave(code, day):
-                want = "leave"
-            elif not working and code not in rostered:
-                want = "resting"
-            else:
-                want = "not_in"
-            assert person.state == want, (day, code, person.state)
-            assert person.state in ("not_in", "leave", "resting")
-        assert all(c.cover is None for c in where.window_cover()), day
-        check_cover(where)
+        check_day_start(hall, day, on_leave)
         # --- who comes in today: everyone on a working day, the duty people on a closed one.
         comers = [c for c in WORKERS + ("L01",) if (working or c in rostered) and not on_leave(c, day)]
         if day == ABSENT[0]:
