@@ -96,3 +96,27 @@ def _item_info(hall, entry: ItemEntry, line: LineInfo) -> ItemInfo:
 def materials(item_code: str) -> list[dict]:
     row = Item.get_or_none(Item.code == item_code)
     return list((row.data or {}).get("materials", [])) if row else []
+
+
+def _infos(hall, entries) -> list[ItemInfo]:
+    lines_by_code = {info.code: info for info in lines(hall)}
+    return [_item_info(hall, entry, lines_by_code[entry.line]) for entry in entries if entry.line in lines_by_code]
+
+
+def popular(hall) -> list[ItemInfo]:
+    """常办事项: the items most taken over the last 30 days."""
+    from models.queue.finding import most_taken
+
+    return _infos(hall, most_taken(hall.queue.today()))
+
+
+def first_characters(hall, language: str) -> list[tuple[str, int]]:
+    from models.queue.finding import first_characters as heads
+
+    return heads(language)
+
+
+def starting_with(hall, head: str, language: str) -> list[ItemInfo]:
+    from models.queue.finding import starting_with as found
+
+    return _infos(hall, found(head, language))

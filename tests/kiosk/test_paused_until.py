@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from models.schema import Ticket
-from tests.kiosk.conftest import make_kiosk, on_screen, open_item, screen_text, tap, tap_tile, wait_for
+from tests.kiosk.conftest import make_kiosk, on_screen, open_item, screen_text, take_from_list, tap, tap_tile, wait_for
 from tests.kiosk.test_board import board
 
 
@@ -27,13 +27,7 @@ async def test_a_short_pause_says_when_and_still_issues(hall, lang, shown):
         await wait_for(pilot, lambda: shown in screen_text(app))
         await tap_tile(pilot, "line-jisheng")
         await on_screen(pilot, "ItemsScreen")
-        await tap_tile(pilot, "item-baby-hukou")
-        await on_screen(pilot, "ItemDetailScreen")
-        await wait_for(pilot, lambda: app.screen.info is not None)
-        await tap(pilot, "#take-ticket")
-        await on_screen(pilot, "PriorityScreen")
-        await tap(pilot, "#normal")
-        await on_screen(pilot, "TicketScreen")
+        await take_from_list(pilot, "baby-hukou")
         receipt = app.screen.receipt
         assert receipt.number == "A002"
         # 30 minutes of pause before the one person ahead is served
