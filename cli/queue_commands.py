@@ -5,6 +5,7 @@ from __future__ import annotations
 from cli import context
 from cli.context import add_actions, emit_json, say
 from cli.errors import UsageError
+from models import clock
 from models.i18n import pick, t
 
 
@@ -59,6 +60,8 @@ def register(groups, common) -> None:
         sub = window.add_parser(name, parents=[common], help=f"{name} a window (暂停服务)")
         sub.add_argument("number", type=int)
         sub.add_argument("--staff")
+        if name == "pause":
+            sub.add_argument("--resume", metavar="HH:MM", help="when the window is expected back today (预计恢复时间)")
         context.acts_as(sub, "staff")
         sub.set_defaults(handler=cmd_window, action=name)
 
@@ -134,7 +137,11 @@ def _print_called(args, called, key: str) -> None:
 def cmd_window(args) -> int:
     hall = context.hall_from(args)
     if args.action == "pause":
-        hall.queue.pause(args.number, args.staff)
+        resume_at = hall.queue.pause(args.number, args.staff, resume=args.resume)
+        if resume_at is not None:
+            back = clock.reading(resume_at, hall.config.zone, "%H:%M")
+            say(t("cli.window_paused_until", context.language, window=args.number, time=back))
+            return 0
     else:
         hall.queue.resume(args.number, args.staff)
     say(t(f"cli.window_{args.action}d", context.language, window=args.number))

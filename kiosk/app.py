@@ -15,6 +15,7 @@ import time
 from textual import events
 from textual.reactive import reactive
 
+from kiosk.announcer import Announcer
 from kiosk.base_app import HallApp
 from kiosk.last_ticket import LastTicket
 from kiosk.navigator import Navigator
@@ -45,6 +46,21 @@ class KioskApp(Navigator, HallApp):
         self._quit_last = 0.0
         self.last_touch = time.monotonic()
         self.title = self.hall_title(self.default_language)
+        # Read-aloud (kiosk.speech_command): the board's speaker, one text at a time, never cut off.
+        self.announcer = Announcer(hall.config.kiosk.speech_command)
+        self._read_last = ""
+
+    def read_aloud(self, text: str) -> None:
+        """Say ``text`` when a speech command is set; the same words twice in a row are said once
+        (a heading set again once its screen's data has come)."""
+        if not self.hall.config.kiosk.speech_command or not text or text == self._read_last:
+            return
+        self._read_last = text
+        self.announcer.announce(text)
+
+    def on_unmount(self) -> None:
+        super().on_unmount()
+        self.announcer.stop(timeout=0.5)
 
     @property
     def throttle(self):
@@ -70,10 +86,25 @@ class KioskApp(Navigator, HallApp):
                 self.last_touch = time.monotonic()
             if isinstance(event, events.MouseDown):
                 self.tap_guard.touched(event.time)
+                self._hand_moment(event)
             if isinstance(event, events.Key) and self._quit_step(event.key):
                 self.exit()
                 return
         await super().on_event(event)
+
+    def _hand_moment(self, event: events.MouseDown) -> None:
+        """Give the press's moment to the button under the finger, the one Textual forwards it to."""
+        from kiosk.widgets.big_button import BigButton
+
+        try:
+            widget, _ = self.get_widget_at(event.x, event.y)
+        except Exception:  # nothing there (the screen is changing): the guard's shared moment stands
+            return
+        node = widget
+        while node is not None and not isinstance(node, BigButton):
+            node = node.parent
+        if isinstance(node, BigButton):
+            node.moments.append(event.time)
 
     def _quit_step(self, key: str) -> bool:
         now = time.monotonic()

@@ -8,7 +8,8 @@ each of them and shows the next screen (one deep above the base screen):
 - Home, the ticket's Done or its time running out, the thanks after a rating → home;
 - ``HomeScreen.ServiceChosen`` → the lines (to take a ticket, or to read what to bring),
   or the tracking-code screen (to track, or to rate); ``HomeScreen.CodeScanned`` → looking it up;
-- ``LinesScreen.LineChosen`` → its items; ``ItemsScreen.ItemChosen`` → the item's whole notice
+- ``LinesScreen.LineChosen`` → its items (or 常办事项, or the first characters of the names;
+  ``ItemsScreen.HeadChosen`` → the items starting with one); ``ItemsScreen.ItemChosen`` → the item's whole notice
   (on the way to a ticket: 「请确认已带齐以下材料」, then its take button);
 - ``ItemDetailScreen.TicketAsked`` → taking a ticket; ``PriorityScreen.TicketTaken`` → the ticket
   (kept a few minutes for ``HomeScreen.MyTicketChosen``, 「我的号票」, to show it again);
@@ -183,8 +184,14 @@ class Navigator:
     def on_items_screen_line_gone(self, message) -> None:
         self._lines(message.mode)
 
+    def on_items_screen_head_chosen(self, message) -> None:
+        self._items(message.mode, f"@first:{message.head}")
+
     def on_items_screen_back_chosen(self, message) -> None:
-        self._lines(message.mode)
+        if message.back_to:
+            self._items(message.mode, message.back_to)
+        else:
+            self._lines(message.mode)
 
     def on_item_detail_screen_ticket_asked(self, message) -> None:
         self._priority(message.item_code, message.back, from_detail=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from models import clock
+from models.queue.pauses import carrying_resumes
 from models.queue.view import ItemEntry, LineState, item_entries, line_states
 from models.schema import Item, Line
 
@@ -24,6 +25,8 @@ class Status:
     waiting: int = 0
     opens: date | None = None  # the day the season opens, for "season"
     today: date | None = None  # the service day: a date far ahead is said with its year
+    resumes: tuple[tuple[int, str], ...] = ()  # paused windows and their expected resume (local HH:MM)
+    serving: bool = True  # a window of the line is serving now (else tickets come from a short pause)
 
     @property
     def can_take(self) -> bool:
@@ -42,9 +45,14 @@ class ItemInfo(ItemEntry):
     status: Status
 
 
-def _status(hall, open_windows, waiting: int, open_from=None, open_to=None) -> Status:
-    state, opens = hall.queue.issuing_state(open_from, open_to, bool(open_windows))
-    return Status(state, waiting, opens, clock.service_day(hall.config.zone))
+def _status(hall, line: LineState, open_from=None, open_to=None) -> Status:
+    zone = hall.config.zone
+    carried = not line.open_windows and bool(
+        carrying_resumes(hall.queue.calendar, [at for _number, at in line.resumes])
+    )
+    state, opens = hall.queue.issuing_state(open_from, open_to, bool(line.open_windows) or carried)
+    resumes = tuple((number, clock.reading(at, zone, "%H:%M")) for number, at in line.resumes)
+    return Status(state, line.waiting, opens, clock.service_day(zone), resumes, bool(line.open_windows))
 
 
 def lines(hall) -> list[LineInfo]:
@@ -58,7 +66,7 @@ def lines(hall) -> list[LineInfo]:
         items = counts.get(ids.get(state.code), 0)
         if not items:
             continue
-        result.append(LineInfo(**vars(state), items=items, status=_status(hall, state.open_windows, state.waiting)))
+        result.append(LineInfo(**vars(state), items=items, status=_status(hall, state)))
     return result
 
 
@@ -81,10 +89,34 @@ def _line(hall, line_code: str) -> LineInfo | None:
 
 
 def _item_info(hall, entry: ItemEntry, line: LineInfo) -> ItemInfo:
-    status = _status(hall, line.open_windows, line.waiting, entry.open_from, entry.open_to)
+    status = _status(hall, line, entry.open_from, entry.open_to)
     return ItemInfo(**vars(entry), windows=line.windows, status=status)
 
 
 def materials(item_code: str) -> list[dict]:
     row = Item.get_or_none(Item.code == item_code)
     return list((row.data or {}).get("materials", [])) if row else []
+
+
+def _infos(hall, entries) -> list[ItemInfo]:
+    lines_by_code = {info.code: info for info in lines(hall)}
+    return [_item_info(hall, entry, lines_by_code[entry.line]) for entry in entries if entry.line in lines_by_code]
+
+
+def popular(hall) -> list[ItemInfo]:
+    """常办事项: the items most taken over the last 30 days."""
+    from models.queue.finding import most_taken
+
+    return _infos(hall, most_taken(hall.queue.today()))
+
+
+def first_characters(hall, language: str) -> list[tuple[str, int]]:
+    from models.queue.finding import first_characters as heads
+
+    return heads(language)
+
+
+def starting_with(hall, head: str, language: str) -> list[ItemInfo]:
+    from models.queue.finding import starting_with as found
+
+    return _infos(hall, found(head, language))

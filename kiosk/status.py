@@ -30,5 +30,12 @@ def status_text(status: Status) -> tuple[str, str]:
     if status.kind == "closed":
         return tr("kiosk.status_closed", count=status.waiting), "warn"
     if status.kind == "paused":
+        if status.resumes:
+            window, back = status.resumes[0]
+            return tr("kiosk.status_paused_until", window=window, time=back), "warn"
         return tr("kiosk.status_paused"), "warn"
+    if not status.serving and status.resumes:
+        # Every window paused for a short while: tickets are issued, and the resident is told when calling starts.
+        window, back = status.resumes[0]
+        return tr("kiosk.status_open_paused", window=window, time=back, count=status.waiting), "warn"
     return tr("kiosk.status_open", count=status.waiting), "ok"

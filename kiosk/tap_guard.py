@@ -34,6 +34,7 @@ class TapGuard:
         self.clock = clock
         self.changed_at = float("-inf")
         self.touched_at: float | None = None  # when the terminal's last press was read, not handled
+        self.accepted_at = float("-inf")  # the terminal's moment of the last press let through
 
     def now(self) -> float:
         return self.clock()
@@ -57,9 +58,24 @@ class TapGuard:
         """Whether a press that began at ``pressed_at`` was meant for what is shown now."""
         return pressed_at - self.changed_at >= self.seconds
 
+    def judge(self, pressed_at: float, *, repeatable: bool = False) -> bool:
+        """Whether to let a press through, judged by the terminal's moments alone: not within the
+        guard's time of a change, nor of the press before it (unless a key that may type twice).
+
+        The second rule holds whatever the app's load: the change a first tap causes is handled
+        some time after the tap, and a busy app may handle the second tap before or after it, on
+        the old view or the new; the two fingers' moments are 150 ms apart either way."""
+        if not self.accepts(pressed_at):
+            return False
+        if not repeatable and pressed_at - self.accepted_at < self.seconds:
+            return False
+        self.accepted_at = pressed_at
+        return True
+
     def settle(self) -> None:
         """As if the resident had looked at the view for a while (tests, after a deliberate pause)."""
         self.changed_at = self.clock() - self.seconds
+        self.accepted_at = float("-inf")
 
 
 def view_changed(node: DOMNode) -> None:

@@ -84,6 +84,9 @@ class KioskConfig:
     theme: str = "hall"
     printer: str = ""  # e.g. "usb:0x04b8:0x0202", "network:192.168.1.50", "dummy"
     name: str = ""  # how staff terminals name this kiosk (「请工作人员帮忙」); unset: the host name
+    speech_command: str = (
+        ""  # as the board's, e.g. "espeak-ng -v cmn {text}": reads each screen's heading and the ticket aloud
+    )
 
 
 @dataclass(frozen=True)

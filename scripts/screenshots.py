@@ -105,6 +105,47 @@ async def shoot(hall, out: Path, size: tuple[int, int], language: str) -> list[P
         await wait(pilot, lambda: type(kiosk.screen).__name__ == "TicketScreen")
         save(kiosk, "kiosk-ticket")
 
+    kiosk = KioskApp(hall, language=language, live=False, watch_theme_files=False)
+    async with kiosk.run_test(size=size) as pilot:
+        # Finding an item without its line: 常办事项, and the first characters of the names.
+        await wait(pilot, lambda: type(kiosk.screen).__name__ == "HomeScreen")
+        kiosk.tap_guard.settle()
+        await pilot.click("#take")
+        await wait(
+            pilot, lambda: type(kiosk.screen).__name__ == "LinesScreen" and kiosk.screen.query_one(PagedTiles).entries
+        )
+        save(kiosk, "kiosk-lines")
+        for tile, name in (("find-popular", "kiosk-popular"), ("find-first", "kiosk-first-characters")):
+            kiosk.tap_guard.settle()
+            await pilot.click(f"#{tile}")
+            await wait(
+                pilot,
+                lambda: type(kiosk.screen).__name__ == "ItemsScreen" and kiosk.screen.query_one(PagedTiles).entries,
+            )
+            save(kiosk, name)
+            kiosk.tap_guard.settle()
+            await pilot.click("#back")
+            await wait(
+                pilot,
+                lambda: type(kiosk.screen).__name__ == "LinesScreen" and kiosk.screen.query_one(PagedTiles).entries,
+            )
+        kiosk.tap_guard.settle()
+        await pilot.click("#find-first")
+        await wait(
+            pilot, lambda: type(kiosk.screen).__name__ == "ItemsScreen" and kiosk.screen.query_one(PagedTiles).entries
+        )
+        kiosk.tap_guard.settle()
+        await pilot.click("#head-0")
+        await wait(
+            pilot,
+            lambda: (
+                type(kiosk.screen).__name__ == "ItemsScreen"
+                and kiosk.screen.line_code != "@first"
+                and kiosk.screen.query_one(PagedTiles).entries
+            ),
+        )
+        save(kiosk, "kiosk-first-character-items")
+
     board = BoardApp(hall, language=language, live=False, watch_theme_files=False)
     async with board.run_test(size=size) as pilot:
         await pilot.pause(1.0)

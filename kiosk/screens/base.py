@@ -76,6 +76,19 @@ class KioskScreen(Screen):
 
     def set_heading(self, text: str) -> None:
         self.query_one("#title", Static).update(plain(text))
+        self._read_aloud(text)
+
+    def spoken(self) -> str:
+        """What is read aloud when the screen comes up (kiosk.speech_command)."""
+        return self.heading()
+
+    def on_screen_resume(self) -> None:
+        self._read_aloud(self.spoken())
+
+    def _read_aloud(self, text: str) -> None:
+        read = getattr(self.app, "read_aloud", None)  # the kiosk's; a screen under test may stand alone
+        if read is not None and self.is_current:
+            read(text)
 
     # --- buttons: what the resident chose goes to the app (kiosk.navigator) ------------
 

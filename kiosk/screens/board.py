@@ -151,12 +151,21 @@ class BoardScreen(Screen):
         ]
         self.query_one("#waiting-list", Static).update(plain("\n".join(rows)))
         paused = [w for w in state.windows if w.paused]
-        text = "\n".join(tr("board.paused_row", window=w.number, name=pick(w.name, w.name_en, lang)) for w in paused)
+        text = "\n".join(self._paused_row(w, lang) for w in paused)
         paused_list = self.query_one("#paused-list", Static)
         paused_list.update(plain(text or tr("board.no_paused")))
         paused_list.set_class(bool(paused), "-some")
         self.notices = message.notices
         self._show_notice()
+
+    def _paused_row(self, window, lang: str) -> str:
+        from models import clock
+        from models.i18n import pick
+
+        if window.resume_at is not None:
+            back = clock.reading(window.resume_at, self.app.hall.config.zone, "%H:%M")
+            return tr("board.paused_row_until", window=window.number, time=back)
+        return tr("board.paused_row", window=window.number, name=pick(window.name, window.name_en, lang))
 
     def on_day_state_learned(self) -> None:
         """The database went away (the calls shown may be stale: say so) or came back."""

@@ -1,4 +1,9 @@
-"""The items of one line of work: open now, waiting count, or why not."""
+"""The items of one line of work: open now, waiting count, or why not.
+
+The same screen lists the items found without a line: ``@popular`` (常办事项,
+the most taken of the last 30 days), ``@first`` (the first characters of the
+items' names, each a big tile) and ``@first:城`` (the items whose name starts so).
+"""
 
 from __future__ import annotations
 
@@ -19,6 +24,23 @@ class ItemsLoaded(Message):
     def __init__(self, answer) -> None:
         super().__init__()
         self.line, self.items = answer
+
+
+class HeadsLoaded(Message):
+    def __init__(self, heads: list[tuple[str, int]]) -> None:
+        super().__init__()
+        self.heads = heads
+
+
+def _finding(code: str, language: str):
+    """What the screen asks for a list that is not a line's: ("", items), or the first characters.
+    The heading is the screen's (words are looked up in the app's thread, in its language)."""
+    if code == "@popular":
+        return lambda hall: ("", queries.popular(hall))
+    if code == "@first":
+        return lambda hall: queries.first_characters(hall, language)
+    head = code.removeprefix("@first:")
+    return lambda hall: ("", queries.starting_with(hall, head, language))
 
 
 class ItemsScreen(KioskScreen):
@@ -43,10 +65,19 @@ class ItemsScreen(KioskScreen):
             super().__init__()
             self.mode = mode
 
-    class BackChosen(KioskScreen.BackChosen):
-        def __init__(self, mode: str) -> None:
+    class HeadChosen(Message):
+        """The resident tapped a first character: the items whose name starts with it."""
+
+        def __init__(self, mode: str, head: str) -> None:
             super().__init__()
             self.mode = mode
+            self.head = head
+
+    class BackChosen(KioskScreen.BackChosen):
+        def __init__(self, mode: str, back_to: str | None = None) -> None:
+            super().__init__()
+            self.mode = mode
+            self.back_to = back_to  # a list to go back to other than the lines
 
     def __init__(self, mode: str, line_code: str, page: int = 0) -> None:
         super().__init__()
@@ -56,6 +87,12 @@ class ItemsScreen(KioskScreen):
         self.line_name = ""
 
     def heading(self) -> str:
+        if self.line_code == "@first":
+            return tr("kiosk.find_first")
+        if self.line_code == "@popular":
+            return tr("kiosk.find_popular")
+        if self.line_code.startswith("@first:"):
+            return tr("kiosk.find_first_items", head=self.line_code.removeprefix("@first:"))
         return tr(f"kiosk.items_title_{self.mode}", line=self.line_name)
 
     def compose_body(self) -> ComposeResult:
@@ -66,19 +103,41 @@ class ItemsScreen(KioskScreen):
 
     def refresh_data(self, message=None) -> None:
         code = self.line_code
-        self.ask(lambda hall: queries.items(hall, code), ItemsLoaded)
+        if code == "@first":
+            self.ask(_finding(code, self.app.language), HeadsLoaded)
+        elif code.startswith("@"):
+            self.ask(_finding(code, self.app.language), ItemsLoaded)
+        else:
+            self.ask(lambda hall: queries.items(hall, code), ItemsLoaded)
+
+    def on_heads_loaded(self, message: HeadsLoaded) -> None:
+        entries = [
+            Entry(
+                f"head-{index}",
+                head,
+                tr("kiosk.find_head_count_one" if count == 1 else "kiosk.find_head_count", count=count),
+                "ok",
+            )
+            for index, (head, count) in enumerate(message.heads)
+        ]
+        self.heads = [head for head, _count in message.heads]
+        self._show(entries)
 
     def on_items_loaded(self, message: ItemsLoaded) -> None:
         if message.line is None:
             self.post_message(self.LineGone(self.mode))
             return
-        self.line_name = name_of(message.line.name, message.line.name_en)
+        line = message.line
+        self.line_name = line if isinstance(line, str) else name_of(line.name, line.name_en)
         self.set_heading(self.heading())
         entries = []
         self.statuses = {item.code: item.status for item in message.items}
         for item in message.items:
             status, tone = status_text(item.status)
             entries.append(Entry(f"item-{item.code}", name_of(item.name, item.name_en), status, tone))
+        self._show(entries)
+
+    def _show(self, entries: list[Entry]) -> None:
         tiles = self.query_one(PagedTiles)
         if self.start_page:
             tiles.page = self.start_page
@@ -92,12 +151,16 @@ class ItemsScreen(KioskScreen):
         self.query_one(PagedTiles).turn(delta)
 
     def back_chosen(self) -> Message:
-        return self.BackChosen(self.mode)
+        return self.BackChosen(self.mode, "@first" if self.line_code.startswith("@first:") else None)
 
     @on(Tile.Pressed, "Tile")
     def _item_pressed(self, event: Tile.Pressed) -> None:
         event.stop()
-        code = (event.button.id or "").removeprefix("item-")
+        tile = event.button.id or ""
+        if tile.startswith("head-"):
+            self.post_message(self.HeadChosen(self.mode, self.heads[int(tile.removeprefix("head-"))]))
+            return
+        code = tile.removeprefix("item-")
         status = getattr(self, "statuses", {}).get(code)
         can_take = status is not None and status.can_take
         page = self.query_one(PagedTiles).page

@@ -16,9 +16,17 @@ from shared_ui.words import name_of, tr
 
 
 class LinesLoaded(Message):
-    def __init__(self, lines: list[queries.LineInfo]) -> None:
+    def __init__(self, answer: tuple[list[queries.LineInfo], bool]) -> None:
         super().__init__()
-        self.lines = lines
+        self.lines, self.popular = answer
+
+
+def _lines_and_popular(hall) -> tuple[list[queries.LineInfo], bool]:
+    return queries.lines(hall), bool(queries.popular(hall))
+
+
+def _lines_only(hall) -> tuple[list[queries.LineInfo], bool]:
+    return queries.lines(hall), False
 
 
 class LinesScreen(KioskScreen):
@@ -46,10 +54,16 @@ class LinesScreen(KioskScreen):
         self.refresh_data()
 
     def refresh_data(self, message=None) -> None:
-        self.ask(queries.lines, LinesLoaded)
+        self.ask(_lines_and_popular if self.mode == "take" else _lines_only, LinesLoaded)
 
     def on_lines_loaded(self, message: LinesLoaded) -> None:
+        # On the way to a ticket, first the two ways in for a resident who does not know the line:
+        # 常办事项 (only once tickets were taken) and the first character of the item's name.
         entries = []
+        if self.mode == "take":
+            if message.popular:
+                entries.append(Entry("find-popular", tr("kiosk.find_popular"), tr("kiosk.find_popular_hint"), "ok"))
+            entries.append(Entry("find-first", tr("kiosk.find_first"), tr("kiosk.find_first_hint"), "ok"))
         for line in message.lines:
             status, tone = status_text(line.status)
             windows = tr("kiosk.list_separator").join(str(w) for w in line.windows)
@@ -66,4 +80,7 @@ class LinesScreen(KioskScreen):
     @on(Tile.Pressed, "Tile")
     def _line_pressed(self, event: Tile.Pressed) -> None:
         event.stop()
-        self.post_message(self.LineChosen(self.mode, (event.button.id or "").removeprefix("line-")))
+        tile = event.button.id or ""
+        # The finding tiles open the items screen on a list that is not a line's ("@…", kiosk.queries).
+        code = "@" + tile.removeprefix("find-") if tile.startswith("find-") else tile.removeprefix("line-")
+        self.post_message(self.LineChosen(self.mode, code))

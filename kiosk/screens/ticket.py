@@ -110,6 +110,11 @@ class TicketScreen(KioskScreen):
         yield BigButton(tr("kiosk.done"), id="done", action=True)
         yield Static("", id="print-status")
 
+    def spoken(self) -> str:
+        """The heading, then the number and the window: what a resident who cannot read the screen needs."""
+        windows = tr("kiosk.list_separator").join(str(w) for w in self.receipt.windows) or "-"
+        return tr("kiosk.speech_ticket", heading=self.heading(), number=self.receipt.number, windows=windows)
+
     def on_mount(self) -> None:
         self.query_one("#home", BigButton).display = False
         if self.printing():

@@ -27,6 +27,8 @@ class KeyButton(BigButton):
     and a Button ignores a second tap during its 0.2 s pressed look, so keys
     have no pressed look."""
 
+    repeatable = True
+
     def __init__(self, label: str, *, id: str | None = None, classes: str = ""):
         super().__init__(label, id=id, classes=classes)
         self.active_effect_duration = 0

@@ -44,7 +44,7 @@ from models.config import Config
 from models.db import database, is_postgres
 from models.errors import NotFound, Refused
 from models.i18n import pick, t
-from models.queue import tracking
+from models.queue import pauses, tracking
 from models.queue.day_end import end_days_before
 from models.queue.day_hold import DAY_LOCK_SPACE, closed_for_day, refuse_if_closed_for_day
 from models.queue.sql import statement
@@ -208,7 +208,8 @@ class Queue:
                 windows = database.execute_sql(statement("windows_for_line", postgres), (item.line_id,)).fetchall()
                 self._check_can_issue(item, day)
                 refuse_if_closed_for_day(self.config, day)
-                if not any(not paused for _number, paused in windows):
+                resuming = self._resuming(windows)
+                if not any(not paused for _number, paused in windows) and not resuming:
                     raise Refused("all_paused", line=pick(item.line_name, item.line_name_en, self.config.language))
                 ticket_id, number, code, at = self._issue(item, day, priority, request_id, postgres)
         except _DayTurned:
@@ -232,11 +233,22 @@ class Queue:
             line_name_en=item.line_name_en,
             windows=tuple(number for number, _paused in windows),
             ahead=ahead,
-            wait_minutes=self._wait(item.line_id, ahead, item.service_minutes, open_count),
+            wait_minutes=self._wait(item.line_id, ahead, item.service_minutes, open_count, resuming),
             priority=priority,
             issued_at=at,
             service_day=day,
         )
+
+    def _resuming(self, windows) -> list[datetime]:
+        """When the line's paused windows are expected back, for a short pause only (models.queue.pauses)."""
+        if any(not paused for _number, paused in windows):
+            return []
+        times = pauses.resume_times([number for number, _paused in windows])
+        return pauses.carrying_resumes(self.calendar, list(times.values()))
+
+    def carried_by_pause(self, window_numbers) -> bool:
+        """Whether a line whose windows are all paused still issues: one is expected back before closing."""
+        return bool(self._resuming([(number, True) for number in window_numbers]))
 
     def _ticket_for_request(self, request_id: str, postgres: bool) -> Ticket | None:
         row = database.execute_sql(statement("ticket_by_request", postgres), (request_id,)).fetchone()
@@ -352,15 +364,24 @@ class Queue:
         item's catalogue minutes stand in. Open windows are those serving the
         line and not paused right now.
         """
-        if open_windows is None:  # a caller that has just read the line's windows passes their count
-            open_windows = len(self.open_windows(line_id))
-        return self._wait(line_id, ahead, item_minutes, open_windows)
+        resuming: list[datetime] = []
+        if not open_windows:  # a caller that has just read the line's windows passes their count
+            windows = self.windows_for_line(line_id)
+            open_windows = sum(1 for w in windows if not w.paused)
+            resuming = self._resuming([(w.number, w.paused) for w in windows])
+        return self._wait(line_id, ahead, item_minutes, open_windows, resuming)
 
-    def _wait(self, line_id: int, ahead: int, item_minutes: int, open_windows: int) -> int:
+    def _wait(
+        self, line_id: int, ahead: int, item_minutes: int, open_windows: int, resuming: list[datetime] | None = None
+    ) -> int:
+        """With every window paused for a short while, the wait starts when the first is back
+        and the people ahead share the windows expected back."""
+        paused_for = pauses.minutes_until(resuming[0]) if resuming and not open_windows else 0
+        serving = open_windows or len(resuming or ())
         if ahead <= 0:
-            return 0
+            return paused_for
         median = self._median_service_minutes(line_id) or float(item_minutes or 10)
-        return math.ceil(ahead * median / max(1, open_windows))
+        return paused_for + math.ceil(ahead * median / max(1, serving))
 
     def _median_service_minutes(self, line_id: int) -> float | None:
         cached = self._medians.get(line_id)
@@ -636,14 +657,21 @@ class Queue:
             return ticket.line
         return served[0]
 
-    def pause(self, window_number: int, staff_code: str | None = None, reason: str = "") -> None:
-        """暂停服务: the window takes no calls; kiosk and board show it."""
+    def pause(
+        self, window_number: int, staff_code: str | None = None, reason: str = "", resume: str | None = None
+    ) -> datetime | None:
+        """暂停服务: the window takes no calls; kiosk and board show it, with the clerk's
+        expected resume time (``resume``, HH:MM today, optional) kept in the pause's event.
+        Returns that time (naive UTC) or None."""
+        resume_at = pauses.parse_resume(resume, self.config)
         with database.atomic():
             window = self._window(window_number)
             if window.paused:
                 raise Refused("window_already_paused", window=window_number)
             Window.update(paused=True).where(Window.id == window.id).execute()
-            events.record("window.paused", window.id, window=window_number, staff=staff_code, reason=reason)
+            extra = {"resume_at": resume_at.isoformat()} if resume_at else {}
+            events.record("window.paused", window.id, window=window_number, staff=staff_code, reason=reason, **extra)
+        return resume_at
 
     def resume(self, window_number: int, staff_code: str | None = None) -> None:
         with database.atomic():

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from peewee import fn
 
 from models import clock
+from models.queue import pauses
 from models.schema import Event, Item, Line, Ticket, Window, WindowLine
 
 if TYPE_CHECKING:
@@ -67,6 +68,7 @@ class WindowState:
     paused: bool
     current: str | None  # the ticket called or being served here
     current_status: str | None
+    resume_at: datetime | None  # a paused window's expected resume (naive UTC), when the clerk gave one
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,7 @@ class LineState:
     waiting: int
     windows: tuple[int, ...]
     open_windows: tuple[int, ...]
+    resumes: tuple[tuple[int, datetime], ...]  # paused windows with their expected resume (naive UTC), soonest first
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,7 @@ def line_states(day: date) -> list[LineState]:
     windows: dict[int, list[tuple[int, bool]]] = {}
     for line_id, number, paused in links:
         windows.setdefault(line_id, []).append((number, paused))
+    back = pauses.resume_times()
     return [
         LineState(
             code=line.code,
@@ -134,9 +138,16 @@ def line_states(day: date) -> list[LineState]:
             waiting=counts.get(line.id, 0),
             windows=tuple(n for n, _ in windows.get(line.id, [])),
             open_windows=tuple(n for n, paused in windows.get(line.id, []) if not paused),
+            resumes=tuple(
+                sorted(((n, back[n]) for n, paused in windows.get(line.id, []) if paused and n in back), key=_second)
+            ),
         )
         for line in Line.select().where(~Line.retired).order_by(Line.prefix)
     ]
+
+
+def _second(pair):
+    return pair[1]
 
 
 def window_states(day: date) -> list[WindowState]:
@@ -152,6 +163,7 @@ def window_states(day: date) -> list[WindowState]:
         WindowLine.select(WindowLine.window, Line.code).join(Line).where(~WindowLine.retired).tuples()
     ):
         lines.setdefault(window_id, []).append(code)
+    back = pauses.resume_times()
     states = []
     for window in Window.select().where(~Window.retired).order_by(Window.number):
         number, status = current.get(window.id, (None, None))
@@ -164,6 +176,7 @@ def window_states(day: date) -> list[WindowState]:
                 paused=window.paused,
                 current=number,
                 current_status=status,
+                resume_at=back.get(window.number) if window.paused else None,
             )
         )
     return states

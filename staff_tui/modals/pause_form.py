@@ -1,4 +1,4 @@
-"""The pause form (暂停服务): the window stops calling, with a reason."""
+"""The pause form (暂停服务): the window stops calling, with a reason and the expected resume time."""
 
 from __future__ import annotations
 
@@ -10,12 +10,15 @@ def pause_dialog(*, queue, shift) -> FormDialog:
     """Pause ``shift``'s window, saying why; the save answers True."""
 
     def save(values: dict):
-        queue.pause(shift.window, shift.code, values.get("reason", ""))
+        queue.pause(shift.window, shift.code, values.get("reason", ""), values.get("resume") or None)
         return True
 
     return FormDialog(
         tr("staff_queue.pause_title", window=shift.window),
-        [Field("reason", tr("staff_queue.pause_reason"), placeholder=tr("staff_queue.pause_reason_hint"))],
+        [
+            Field("reason", tr("staff_queue.pause_reason"), placeholder=tr("staff_queue.pause_reason_hint")),
+            Field("resume", tr("staff_queue.pause_resume"), placeholder=tr("staff_queue.pause_resume_hint")),
+        ],
         save,
         intro=tr("staff_queue.pause_intro"),
         save_label=tr("staff_queue.pause_save"),

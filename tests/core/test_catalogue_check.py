@@ -151,6 +151,7 @@ def test_bundled_seasonal_periods(cat):
     assert periods == {
         "失地农民养老金资格认证": ((12, 1), (12, 31)),
         "企业离退休人员养老资格认证": ((11, 15), (12, 31)),
+        "企业离退休人员养老资格认证（逾期补办）": ((1, 1), (11, 14)),  # seed 001's 逾期 path: the rest of the year
         "遗属补助资格认证": ((7, 15), (8, 15)),
     }
     survivor = by_name(cat, "遗属补助资格认证")

@@ -144,3 +144,27 @@ def test_staff_add_reads_pin_from_stdin(db_url, tmp_path):
         [*env_cmd, "staff", "list", "--json", "--db", db_url], cwd=ROOT, capture_output=True, text=True
     )
     assert json.loads(listed.stdout)["staff"][0]["posts"] == [{"window": 2, "role": "A"}]
+
+
+def test_pause_with_an_expected_resume_time(demo_db, capsys):
+    from datetime import datetime
+
+    from models import clock
+    from tests.conftest import SHANGHAI
+
+    clock.set_now(datetime(2026, 11, 23, 9, 30, tzinfo=SHANGHAI))
+    try:
+        code, _, err = run(capsys, "window", "pause", "1", "--resume", "9:00", "--db", demo_db)
+        assert code == 1 and "已经过了" in err
+        code, out, _ = run(capsys, "window", "pause", "1", "--resume", "10:20", "--db", demo_db)
+        assert code == 0 and "预计 10:20 恢复" in out
+        # A short pause: the ticket is issued, its wait starting at 10:20.
+        code, out, _ = run(capsys, "ticket", "take", "baby-hukou", "--json", "--db", demo_db)
+        assert code == 0 and json.loads(out)["wait_minutes"] == 50
+        code, out, _ = run(capsys, "queue", "--json", "--db", demo_db)
+        window = next(w for w in json.loads(out)["windows"] if w["number"] == 1)
+        assert window["paused"] and window["resume_at"].startswith(
+            "2026-11-23 02:20"
+        )  # UTC, as the JSON gives every instant
+    finally:
+        clock.set_now(None)

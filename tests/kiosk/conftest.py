@@ -109,6 +109,18 @@ async def open_item(pilot, mode: str, line: str, item: str, *, confirm: bool = T
             await tap(pilot, "#take-ticket")
 
 
+async def take_from_list(pilot, item: str):
+    """On a list of items: the item's tile, its notice's take button, 不需要优先, up to the ticket."""
+    app = pilot.app
+    await tap_tile(pilot, f"item-{item}")
+    await on_screen(pilot, "ItemDetailScreen")
+    await wait_for(pilot, lambda: app.screen.info is not None)
+    await tap(pilot, "#take-ticket")
+    await on_screen(pilot, "PriorityScreen")
+    await tap(pilot, "#normal")
+    await on_screen(pilot, "TicketScreen")
+
+
 async def type_code(pilot, code: str):
     """Type a tracking code on the on-screen keypad."""
     from kiosk.widgets.keypad import Keypad

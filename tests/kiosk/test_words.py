@@ -81,3 +81,16 @@ async def test_the_five_rating_levels_are_separated(hall, monkeypatch):
             edge, face = button.styles.border_bottom[1], button.styles.background
             assert edge != face  # a line between one level and the next
             assert button.region.height >= 3
+
+
+def test_the_pension_check_has_the_seeds_late_path(hall):
+    """Seed 001: who missed 11月15日-12月31日 is checked by the 逾期 route, offered for the rest of the year."""
+    clock.set_now(datetime(2027, 1, 8, 10, 0, tzinfo=SHANGHAI))
+    late = queries.item(hall, "retiree-pension-cert-late")
+    assert late.status.can_take and "逾期" in late.name
+    assert any("签名认证并加盖公章" in note for note in late.data["notes"])
+    assert hall.queue.take("retiree-pension-cert-late").line == "laobao"
+    clock.set_now(datetime(2026, 11, 23, 10, 0, tzinfo=SHANGHAI))  # in the yearly period: the usual check
+    assert queries.item(hall, "retiree-pension-cert").status.can_take
+    late = queries.item(hall, "retiree-pension-cert-late")
+    assert late.status.kind == "season" and late.status.opens == date(2027, 1, 1)

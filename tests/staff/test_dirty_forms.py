@@ -73,3 +73,26 @@ async def test_the_leave_form(staffed):
         await open_leave_request(pilot)
         app.screen.query_one("#f-reason", Input).focus()
         await escape_asks(pilot, "#f-reason", "看病", "leave")
+
+
+async def test_the_pause_form_takes_an_expected_resume_time(staffed):
+    from models.queue.view import window_states
+    from models.schema import Event
+
+    app = make_app(staffed, shift=shift_for("S05", 3), live=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.screen.name == "queue" and app.screen.picture is not None)
+        await pilot.press("f7")
+        await wait_for(pilot, lambda: app.screen.query("#f-resume"), what="pause form")
+        dialog = app.screen
+        dialog.query_one("#f-resume", Input).focus()
+        await pilot.press(*"09:00")  # already past at 09:30: said in the form, nothing paused
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: "已经过了" in str(dialog.query_one("#error").render()), what="refused")
+        dialog.query_one("#f-resume", Input).value = "10:20"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.screen.name == "queue", what="paused")
+    with staffed.db.connection_context():
+        state = next(w for w in window_states(staffed.queue.today()) if w.number == 3)
+        assert state.paused and state.resume_at is not None
+        assert Event.select().where(Event.kind == "window.paused").get().data["staff"] == "S05"

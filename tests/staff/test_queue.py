@@ -122,7 +122,7 @@ async def test_pause_and_resume(staffed):
         await pilot.press("f7")
         await wait_for(pilot, lambda: app.screen.query("#f-reason"))
         app.screen.query_one("#f-reason", Input).value = "外出走访"
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")  # the reason, then the expected resume time left empty
         await wait_for(pilot, lambda: "暂停服务中" in serving(app), what="paused")
         assert Window.get(Window.number == 3).paused
         await pilot.press("f2")  # a paused window calls nobody: the key does nothing
