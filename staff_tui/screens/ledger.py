@@ -12,6 +12,7 @@ person may see is :func:`models.cases.rights.ledger_scope`'s answer.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from rich.text import Text
 from textual import on
@@ -379,7 +380,7 @@ class LedgerScreen(WideOrNarrowScreen):
 
         def closed(path) -> None:
             if isinstance(path, str):
-                self.say(tr("staff_ui.report.exported", path=path))
+                self.say(tr("staff_ui.report.exported", name=Path(path).name, folder=Path(path).parent))
 
         self.app.push_screen(export_dialog(tr("staff_ledger.export"), save), closed)
 

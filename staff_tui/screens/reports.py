@@ -20,6 +20,7 @@ into the hall's export folder (``[exports] folder``), and says where.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from rich.table import Table
 from rich.text import Text
@@ -320,7 +321,7 @@ class ReportsScreen(WideOrNarrowScreen):
 
         def closed(result) -> None:
             if isinstance(result, str):
-                self.say(tr("staff_ui.report.exported", path=result))
+                self.say(tr("staff_ui.report.exported", name=Path(result).name, folder=Path(result).parent))
 
         self.app.push_screen(export_dialog(tr("staff_ui.report.export_title", period=data.period), save), closed)
 

@@ -69,6 +69,8 @@ async def test_the_board_layout_at_three_sizes(hall, size):
     async with app.run_test(size=size) as pilot:
         screen = app.screen
         await wait_for(pilot, lambda: screen.current == ("A001", 1) and screen.query(".call-number"))
+        # Laid out once the mounted number has had its first refresh (slower on a busy machine).
+        await wait_for(pilot, lambda: screen.query_one(".call-number").region.height > 0)
         await pilot.pause(0.3)
         number = screen.query_one(".call-number")
         width, height = size

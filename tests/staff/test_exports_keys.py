@@ -27,7 +27,7 @@ async def test_the_report_from_f5(staffed, tmp_path):
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: list(folder.glob("*.xlsx")), what="file")
         path = next(folder.glob("*.xlsx"))
-        await wait_for(pilot, lambda: str(path) in str(app.screen.query_one("#message").render()), what="said")
+        await wait_for(pilot, lambda: path.name in str(app.screen.query_one("#message").render()), what="said")
     assert next(load_workbook(path).active.iter_rows(values_only=True)) == ("类别", "对象", "指标", "数值")
 
 

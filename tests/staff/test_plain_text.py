@@ -34,7 +34,8 @@ async def test_a_case_with_brackets_in_its_text_opens_on_the_case_screen(staffed
         await wait_for(pilot, lambda: app.screen.name == "queue")
         app.push_screen(CaseDetailScreen(number))
         await wait_for(pilot, lambda: app.screen.name == "case" and app.screen.view is not None, what="case")
-        await pilot.pause(0.2)
+        # The history fills in once its rows are read (slower on a busy machine).
+        await wait_for(pilot, lambda: "[b]已办结[/]" in app.export_screenshot(), what="the history")
         shown = app.export_screenshot()
         assert "请核对[/]材料" in shown and "[b]已办结[/]" in shown
         assert app.is_running
