@@ -6,7 +6,8 @@ checks that it holds a hall of the current schema, and hands back a
 config: ``hall.queue`` (tickets), ``hall.cases`` (cases), ``hall.whereabouts``
 (whereabouts, A/B cover and leave), ``hall.duty`` (roster, checklists, the
 leader's log), ``hall.attendance``, ``hall.calendar`` and ``hall.supervisor``
-(the leader's supervisor view). A screen or a command
+(the leader's supervisor view), ``hall.households``, ``hall.visits`` and
+``hall.visit_progress`` (areas, household visits and their progress). A screen or a command
 asks the hall for a service; it never builds one.
 """
 
@@ -21,10 +22,13 @@ from models.config import Config
 from models.db import DatabaseUnavailable, check_reachable, describe, open_database
 from models.duty.attendance import Attendance
 from models.duty.service import Duty
+from models.households.register import Households
 from models.queue.supervision import Supervisor
 from models.queue.tickets import Queue
 from models.schema import Setting, migrations
 from models.staff.whereabouts import Whereabouts
+from models.visits.log import Visits
+from models.visits.progress import Progress
 
 
 @dataclass
@@ -39,6 +43,9 @@ class Hall:
     attendance: Attendance
     calendar: HallCalendar
     supervisor: Supervisor
+    households: Households
+    visits: Visits
+    visit_progress: Progress
 
     @classmethod
     def wired(cls, config: Config, db: Any, url: str) -> Hall:
@@ -47,17 +54,22 @@ class Hall:
         queue = Queue(config)
         whereabouts = Whereabouts(config, rostered=lambda day: duty.on_duty(day).people)
         queue.day_starts.append(whereabouts.start_day)  # the first look at a day pauses yesterday's windows
+        cases = Cases(config)
+        households = Households()
         return cls(
             config=config,
             db=db,
             url=url,
             queue=queue,
-            cases=Cases(config),
+            cases=cases,
             whereabouts=whereabouts,
             duty=duty,
             attendance=Attendance(config),
             calendar=HallCalendar(config),
             supervisor=Supervisor(config, queue, whereabouts.days),
+            households=households,
+            visits=Visits(config, cases, whereabouts),
+            visit_progress=Progress(config, households),
         )
 
     def close(self) -> None:
