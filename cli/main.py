@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         migrate_commands,
         queue_commands,
         report_commands,
+        visit_commands,
         whereabouts_commands,
     )
 
@@ -65,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         whereabouts_commands,
         duty_commands,
         migrate_commands,
+        visit_commands,
     ):
         module.register(groups, common)
     return parser

@@ -186,7 +186,9 @@ class _Checker:
         care = _CARE_WORDS.get(got["care"], got["care"])
         if care not in CARES:
             self.bad(lines.get("care", line), f'{what}: "care" must be "special", "difficult" or left out')
-        contact = _CONTACT_WORDS.get(got["contact"], got["contact"]) or ("monthly" if care in MONTHLY_CARES else "yearly")
+        contact = _CONTACT_WORDS.get(got["contact"], got["contact"]) or (
+            "monthly" if care in MONTHLY_CARES else "yearly"
+        )
         if contact not in CONTACTS:
             self.bad(lines.get("contact", line), f'{what}: "contact" must be "monthly" or "yearly"')
         elif care in MONTHLY_CARES and contact != "monthly":
@@ -231,14 +233,14 @@ def check_toml(text: str, path: str, staff_codes: Iterable[str] | None = None) -
     for key in data:
         if key not in ("area", "household"):
             checker.bad(key_line(pos, key), f'unknown table "{key}": an area file holds [[area]] and [[household]]')
-    areas = []
-    households = []
-    for key, fields, build in (("area", AREA_FIELDS, checker.area), ("household", HOUSEHOLD_FIELDS, checker.household)):
-        tables = data.get(key, [])
-        if not isinstance(tables, list):
+
+    def tables(key: str, fields: tuple[str, ...]):
+        """Each table of ``[[key]]`` with the lines of its keys and of its header."""
+        found = data.get(key, [])
+        if not isinstance(found, list):
             checker.bad(key_line(pos, key), f'"{key}" must be written [[{key}]]')
-            continue
-        for index, table in enumerate(tables):
+            return
+        for index, table in enumerate(found):
             where = sub_table(pos, key, index) or PosTable(key_line(pos, key))
             if not isinstance(table, dict):
                 checker.bad(where.line, f'"{key}" must be written [[{key}]]')
@@ -247,11 +249,10 @@ def check_toml(text: str, path: str, staff_codes: Iterable[str] | None = None) -
             for name in table:
                 if name not in fields:
                     checker.bad(lines[name], f'{key}: unknown field "{name}"; the fields are {", ".join(fields)}')
-            entry = build(table, lines, where.line)
-            if key == "area":
-                areas.append(entry)
-            elif entry is not None:
-                households.append(entry)
+            yield table, lines, where.line
+
+    areas = [checker.area(*found) for found in tables("area", AREA_FIELDS)]
+    households = [h for h in (checker.household(*found) for found in tables("household", HOUSEHOLD_FIELDS)) if h]
     result = checker.whole(areas, households)
     return result, checker.problems
 

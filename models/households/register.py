@@ -112,7 +112,7 @@ class Households:
             )
         return rows
 
-    def list(self, area: str | None = None, *, worker: str | None = None, codes=None) -> list[HouseholdRow]:
+    def rows(self, area: str | None = None, *, worker: str | None = None, codes=None) -> list[HouseholdRow]:
         """The households still listed, masked, by area and code; of one area, one worker's areas or some codes."""
         query = (
             Household.select(Household, Area, Staff.code.alias("worker_code"))

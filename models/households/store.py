@@ -64,13 +64,13 @@ def load(checked: AreaFile, *, source: str = "", digest: str = "") -> dict[str, 
         named = {area_ids[a.code] for a in checked.areas}
         existing = {h.code: h for h in Household.select()}
         listed = set()
-        for entry in checked.households:
-            listed.add(entry.code)
-            values = {k: v for k, v in asdict(entry).items() if k not in ("code", "area", "line")}
-            values.update(area=area_ids[entry.area], retired=False)
-            old = existing.get(entry.code)
+        for house in checked.households:
+            listed.add(house.code)
+            values = {k: v for k, v in asdict(house).items() if k not in ("code", "area", "line")}
+            values.update(area=area_ids[house.area], retired=False)
+            old = existing.get(house.code)
             if old is None:
-                Household.create(code=entry.code, **values)
+                Household.create(code=house.code, **values)
                 counts["added"] += 1
                 continue
             before = {k: getattr(old, k) for k in values if k != "area"} | {"area": old.area_id}

@@ -137,7 +137,12 @@ class Visits:
             for seq, text in enumerate(texts, 1):
                 VisitMatter.create(visit=visit, seq=seq, text=text)
             events.record(
-                "visit.logged", visit.id, household=house.code, worker=actor.code, day=day.isoformat(), matters=len(texts)
+                "visit.logged",
+                visit.id,
+                household=house.code,
+                worker=actor.code,
+                day=day.isoformat(),
+                matters=len(texts),
             )
         return self.get(visit.id)
 
@@ -157,7 +162,11 @@ class Visits:
         actor = find_staff(staff, active_or=HouseholdRefused)
         with database.atomic():
             matter, _visit = self._matter(matter_id, actor)
-            if VisitFollowup.select().where((VisitFollowup.matter == matter.id) & (VisitFollowup.kind == "case")).exists():
+            if (
+                VisitFollowup.select()
+                .where((VisitFollowup.matter == matter.id) & (VisitFollowup.kind == "case"))
+                .exists()
+            ):
                 raise HouseholdRefused("matter_has_case", matter=matter.id)
             facts = self.cases.open_case(staff=actor.code, item=item, kind=kind, channel="visit", result=result)
             record = CaseRecord.get(CaseRecord.number == facts.number)
@@ -188,7 +197,10 @@ class Visits:
     def of_household(self, household: str, limit: int = 50) -> list[VisitFacts]:
         house = find_household(household)
         rows = list(
-            Visit.select().where(Visit.household == house.id).order_by(Visit.visited_on.desc(), Visit.id.desc()).limit(limit)
+            Visit.select()
+            .where(Visit.household == house.id)
+            .order_by(Visit.visited_on.desc(), Visit.id.desc())
+            .limit(limit)
         )
         return self._facts(rows)
 
@@ -236,7 +248,12 @@ class Visits:
                 case = next((f.case_id for f in steps if f.kind == "case"), None)
                 number, state = cases.get(case, ("", "")) if case else ("", "")
                 answers = tuple(
-                    {"at": f.at.isoformat(timespec="seconds"), "staff": people.get(f.staff_id, ""), "how": f.how, "text": f.text}
+                    {
+                        "at": f.at.isoformat(timespec="seconds"),
+                        "staff": people.get(f.staff_id, ""),
+                        "how": f.how,
+                        "text": f.text,
+                    }
                     for f in steps
                     if f.kind == "answer"
                 )
@@ -259,7 +276,9 @@ class Visits:
 
     # --- going out to visit ----------------------------------------------------------
 
-    def go_visiting(self, staff: str, households: list[str], note: str = "", back_at: datetime | None = None, *, by=None):
+    def go_visiting(
+        self, staff: str, households: list[str], note: str = "", back_at: datetime | None = None, *, by=None
+    ):
         """Set ``staff``'s whereabouts to 走访 naming the households planned; one transaction."""
         with database.atomic():
             houses = [find_household(code) for code in dict.fromkeys(households)]

@@ -194,9 +194,7 @@ class Progress:
         pace, coverage_pace = window[0], window[1]
         households = figures["households"]
         coverage = 100 * figures["covered"] // households if households else 100
-        behind = (
-            figures["visited"] < pace or coverage < coverage_pace or (month_over and figures["not_contacted"] > 0)
-        )
+        behind = figures["visited"] < pace or coverage < coverage_pace or (month_over and figures["not_contacted"] > 0)
         return WorkerProgress(
             worker=staff.code,
             name=staff.name,
@@ -232,7 +230,7 @@ class Progress:
         if not households:
             return progress
         first, counted, year_start = window[2], window[3], window[4]
-        rows = self.households.list(worker=person.code)
+        rows = self.households.rows(worker=person.code)
         codes = {r.code for r in rows}
         last: dict[str, date] = {}
         contacted: set[str] = set()
@@ -273,5 +271,5 @@ class Progress:
         people = {s.id: s for s in Staff.select().where(Staff.id.in_(list(by_worker) or [0]))}
         workers = [self._progress(people[wid], month, figures, window, over) for wid, figures in by_worker.items()]
         workers.sort(key=lambda w: (not w.behind, w.worker))
-        rows = self.households.list(codes=[h.code for h in missing]) if missing else []
+        rows = self.households.rows(codes=[h.code for h in missing]) if missing else []
         return LeaderView(month=month, workers=tuple(workers), not_contacted=tuple(rows))

@@ -79,7 +79,11 @@ def test_a_csv_file(tmp_path):
 def test_nothing_is_loaded_while_a_line_is_bad(areas, tmp_path):
     before = {h.code: h.head for h in Household.select()}
     path = tmp_path / "next.toml"
-    path.write_text(AREA_FILE.replace('head = "吴阿姨"', 'head = "吴阿姨"\nroom = "\\u001b[2J"') + '\n[[household]]\ncode = "g2-002"\narea = "g2"\naddress = "x"\n', encoding="utf-8")
+    path.write_text(
+        AREA_FILE.replace('head = "吴阿姨"', 'head = "吴阿姨"\nroom = "\\u001b[2J"')
+        + '\n[[household]]\ncode = "g2-002"\narea = "g2"\naddress = "x"\n',
+        encoding="utf-8",
+    )
     with pytest.raises(AreaFileRefused) as refused:
         load_file(str(path))
     assert len(refused.value.problems) == 1 and refused.value.problems[0].line == 49

@@ -22,7 +22,7 @@ def _clean(text: str) -> None:
 
 
 def test_lists_are_masked(areas):
-    rows = areas.households.list()
+    rows = areas.households.rows()
     _clean(json.dumps([r.as_dict() for r in rows], ensure_ascii=False))
     first = rows[0]
     assert (first.head, first.phone, first.room, first.stairway_leader) == ("王**", "139****2222", "5**", "孙**")
