@@ -115,9 +115,8 @@ class Households:
     def rows(self, area: str | None = None, *, worker: str | None = None, codes=None) -> list[HouseholdRow]:
         """The households still listed, masked, by area and code; of one area, one worker's areas or some codes."""
         query = (
-            Household.select(Household, Area, Staff.code.alias("worker_code"))
+            Household.select(Household, Area)
             .join(Area, on=(Household.area == Area.id))
-            .join(Staff, join_type="LEFT OUTER JOIN", on=(Area.worker == Staff.id))
             .where(~Household.retired)
             .order_by(Area.code, Household.code)
         )
@@ -127,7 +126,8 @@ class Households:
             query = query.where(Area.worker == find_staff(worker).id)
         if codes is not None:
             query = query.where(Household.code.in_(list(codes)))
-        return [_row(h, h.area, getattr(h, "worker_code", None) or "") for h in query]
+        people = dict(Staff.select(Staff.id, Staff.code).tuples())
+        return [_row(h, h.area, people.get(h.area.worker_id, "")) for h in query]
 
     def reveal(self, household: str, staff: str, reason: str) -> dict:
         """The household's personal data, for its area's worker or a leader; the opening is logged with ``reason``."""

@@ -96,6 +96,7 @@ class QueueScreen(WideOrNarrowScreen):
         Binding("s", "start", "staff_queue.start", show=False),
         Binding("c", "call_chosen", "staff_queue.call_chosen", key_display="C", show=False),
         Binding("w", "switch_window", "staff_queue.switch_window", show=False),
+        Binding("v", "visits", "staff_ui.visits.open", key_display="V", show=False),
     ]
     # The buttons are the counter's function keys' actions, in the order of their keys
     # (the leader's supervisor view is a key only: an 80-column bar has no room for it).
@@ -399,6 +400,11 @@ class QueueScreen(WideOrNarrowScreen):
         from staff_tui.screens.supervisor import SupervisorScreen
 
         self.app.push_screen(SupervisorScreen())
+
+    def action_visits(self) -> None:
+        from staff_tui.screens.visits import VisitsScreen
+
+        self.app.push_screen(VisitsScreen())
 
     def action_switch_window(self) -> None:
         from staff_tui.modals.window_pick import WindowPickDialog, window_choices

@@ -1,0 +1,279 @@
+"""The worker's visits (走访): this month's progress and the households, those still to visit first.
+
+Reached by V from the queue screen. The top box says the month's figures
+(households visited against 30, the year's coverage against 100 %, monthly
+families not contacted); the table lists every household of the worker's
+areas, masked, still to visit first. Enter or F2 logs a visit of the
+household under the cursor (day, how, whom one met, up to three matters
+raised): four keys from the queue to a saved visit. A leader's F3 shows the
+leader's view instead: every worker, those behind first, and the families
+not contacted this month. F9 or Esc goes back to the queue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Static
+
+from models import clock
+from shared_ui.live import RECONNECTED, HallChanged
+from shared_ui.plain import plain_text
+from shared_ui.words import tr
+from staff_tui.modals.form import Field, FormDialog
+from staff_tui.screens.staff_screen import StaffScreen
+from staff_tui.text import fit
+from staff_tui.widgets.footer import HallFooter
+from staff_tui.widgets.keyed_table import KeyedTable
+from staff_tui.widgets.status_bar import StatusBar
+
+W = "staff_ui.visits"
+RELOAD_KINDS = ("visit.", "households.")
+
+
+class VisitsScreen(StaffScreen):
+    DEFAULT_CSS = """
+    VisitsScreen #visits-head { height: auto; max-height: 5; }
+    VisitsScreen #visits-list-box { height: 1fr; }
+    """
+
+    @dataclass
+    class Loaded(Message, bubble=False):
+        mine: object
+        leader: object
+
+    @dataclass
+    class Logged(Message, bubble=False):
+        facts: object
+
+    BINDINGS = [
+        Binding("f2", "log_visit", f"{W}.log", key_display="F2"),
+        Binding("f3", "toggle_leader", f"{W}.leader", key_display="F3"),
+        Binding("f9", "app.show_queue", "staff_ui.queue", key_display="F9"),
+        Binding("escape", "back", "staff_ui.back", show=False),
+    ]
+
+    MESSAGE_LINE = "#message"
+
+    def __init__(self) -> None:
+        super().__init__(name="visits")
+        self.mine = None
+        self.leader = None
+        self.showing_leader = False
+        self.month = ""
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar()
+        with Vertical(id="visits-head", classes="box"):
+            yield Static("", id="visits-figures")
+        with Vertical(id="visits-list-box", classes="box"):
+            yield KeyedTable(id="visits-list")
+        yield Static("", id="message", classes="message-line")
+        yield HallFooter()
+
+    def on_mount(self) -> None:
+        self.month = f"{clock.service_day(self.app.config.zone):%Y-%m}"
+        self._set_columns()
+        self.query_one("#visits-list").focus()
+        self.load()
+
+    def on_resize(self) -> None:
+        self._set_columns()
+        self._show()
+
+    def _width(self) -> int:
+        return self.size.width or 80
+
+    def _widths(self) -> list[int]:
+        if self.showing_leader:
+            return [6, 8, 9, 9, 9]
+        return [2, 10, 14, 6, 10]
+
+    def _last_width(self, fixed: list[int]) -> int:
+        return max(6, self._width() - 4 - sum(fixed) - (len(fixed) + 1) * 2)
+
+    def _set_columns(self) -> None:
+        names = (
+            ("worker", "name", "visited", "coverage", "missing")
+            if self.showing_leader
+            else (
+                "mark",
+                "household",
+                "place",
+                "head",
+                "last",
+            )
+        )
+        widths = self._widths()
+        columns = [(n, tr(f"{W}.col_{n}"), w) for n, w in zip(names, widths, strict=True)]
+        last = "areas" if self.showing_leader else "care"
+        columns.append((last, tr(f"{W}.col_{last}"), self._last_width(widths)))
+        self.query_one("#visits-list", KeyedTable).set_columns(columns)
+
+    # --- loading ----------------------------------------------------------------------
+
+    def load(self) -> None:
+        code, month, leader = self.app.shift.code, self.month, self.app.shift.is_leader
+
+        def read(hall):
+            mine = hall.visit_progress.of_worker(code, month)
+            return mine, hall.visit_progress.leader_view(month) if leader else None
+
+        self.ask(read, lambda answer: self.Loaded(*answer), group="visits-load")
+
+    def on_hall_changed(self, message: HallChanged) -> None:
+        if self.app.shift is None:
+            return
+        if RECONNECTED in message.kinds or any(k.startswith(RELOAD_KINDS) for k in message.kinds):
+            self.load()
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        self.mine, self.leader = message.mine, message.leader
+        self._show()
+
+    # --- showing ------------------------------------------------------------------------
+
+    def _show(self) -> None:
+        mine = self.mine
+        if mine is None:
+            return
+        self.query_one(StatusBar).note = tr(f"{W}.title", month=self.month)
+        head = self.query_one("#visits-head")
+        table = self.query_one("#visits-list", KeyedTable)
+        if self.showing_leader and self.leader is not None:
+            view = self.leader
+            head.border_title = tr(f"{W}.leader_title", month=self.month)
+            missing = [f"{h.code}({h.worker})" for h in view.not_contacted]
+            lines = [tr(f"{W}.leader_behind", count=len(view.behind), workers=len(view.workers))]
+            lines.append(tr(f"{W}.leader_missing", count=len(missing), households="、".join(missing[:8]) or "-"))
+            self.query_one("#visits-figures", Static).update(plain_text("\n".join(lines)))
+            head.set_class(bool(view.behind or missing), "alert")
+            widths = self._widths()
+            table.sync([(w.worker, self._worker_cells(w, widths)) for w in view.workers])
+            self.query_one("#visits-list-box").border_title = tr(f"{W}.workers_title")
+            return
+        head.border_title = tr(f"{W}.mine_title", month=self.month)
+        lines = [
+            tr(f"{W}.visited", visited=mine.visited, target=mine.target, pace=mine.pace),
+            tr(f"{W}.coverage", coverage=mine.coverage, covered=mine.covered, households=mine.households),
+            tr(f"{W}.not_contacted", count=mine.not_contacted, due=mine.monthly_due),
+        ]
+        self.query_one("#visits-figures", Static).update(plain_text("\n".join(lines)))
+        head.set_class(mine.behind, "alert")
+        to_visit = sum(1 for s in mine.statuses if s.to_visit)
+        self.query_one("#visits-list-box").border_title = tr(f"{W}.list_title", count=to_visit)
+        widths = self._widths()
+        table.sync([(s.household.code, self._household_cells(s, widths)) for s in mine.statuses])
+
+    def _household_cells(self, status, widths) -> tuple:
+        row = status.household
+        place = fit(f"{row.building}{row.unit} {row.room}".strip() or row.address, widths[2]).rstrip()
+        care = tr(f"visits.care_{row.care}") if row.care else ""
+        if row.contact == "monthly" and not status.contacted:
+            care = f"{tr(f'{W}.mark_month')} {care}".strip()
+        return (
+            "●" if status.to_visit else "",
+            row.code,
+            place,
+            row.head,
+            status.last_visit.isoformat() if status.last_visit else "-",
+            care,
+        )
+
+    def _worker_cells(self, w, widths) -> tuple:
+        return (
+            w.worker,
+            fit(w.name, widths[1]).rstrip(),
+            f"{w.visited}/{w.target}" + (" !" if w.behind else ""),
+            f"{w.coverage}%",
+            str(w.not_contacted),
+            " ".join(w.areas),
+        )
+
+    # --- actions ------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action == "toggle_leader":
+            return self.app.shift is not None and self.app.shift.is_leader
+        if action == "log_visit":
+            return not self.showing_leader
+        return True
+
+    @on(KeyedTable.RowSelected)
+    def _chosen(self, event: KeyedTable.RowSelected) -> None:
+        event.stop()  # Enter on a household logs its visit
+        if not self.showing_leader:
+            self.action_log_visit()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_toggle_leader(self) -> None:
+        self.showing_leader = not self.showing_leader
+        self._set_columns()
+        self.refresh_bindings()
+        self._show()
+
+    def action_log_visit(self) -> None:
+        household = self.query_one("#visits-list", KeyedTable).current_key
+        if household is None:
+            self.say(tr(f"{W}.pick_household"), error=True)
+            return
+        code = self.app.shift.code
+        today = clock.service_day(self.app.config.zone)
+
+        def save(values: dict):
+            from datetime import date
+
+            try:
+                day = date.fromisoformat(values.get("day") or today.isoformat())
+            except ValueError:
+                from models.households.rules import HouseholdRefused
+
+                raise HouseholdRefused("bad_day", day=values.get("day")) from None
+            matters = [values.get(f"matter{n}", "") for n in (1, 2, 3)]
+            return self.app.hall.visits.log(
+                code,
+                household,
+                on=day,
+                how=values.get("how") or "home",
+                met=values.get("met") or "head",
+                matters=matters,
+            )
+
+        dialog = FormDialog(
+            tr(f"{W}.log_title", household=household),
+            [
+                Field("day", tr(f"{W}.day"), "date", value=today.isoformat()),
+                Field("how", tr(f"{W}.how"), "select", value="home", options=_options("how", ("home", "phone"))),
+                Field(
+                    "met",
+                    tr(f"{W}.met"),
+                    "select",
+                    value="head",
+                    options=_options("met", ("head", "family", "other", "nobody")),
+                ),
+                Field("matter1", tr(f"{W}.matter", n=1), placeholder=tr(f"{W}.matter_hint")),
+                Field("matter2", tr(f"{W}.matter", n=2)),
+                Field("matter3", tr(f"{W}.matter", n=3)),
+            ],
+            save,
+            save_label=tr(f"{W}.save"),
+        )
+
+        def closed(facts) -> None:
+            if facts and facts is not True:
+                self.say(tr("visits.logged", household=facts.household, day=facts.visited_on, id=facts.id))
+                self.load()
+
+        self.app.push_screen(dialog, closed)
+
+
+def _options(kind: str, values: tuple[str, ...]) -> list[tuple[str, str]]:
+    return [(tr(f"visits.{kind}_{value}"), value) for value in values]

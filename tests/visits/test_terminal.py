@@ -1,0 +1,69 @@
+"""Logging a visit at the staff terminal at 80×24, in Chinese and in English; the leader's view."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.schema.households import Visit, VisitMatter
+from staff_tui.widgets.keyed_table import KeyedTable
+from tests.staff.helpers import make_app, screen_text, shift_for, text_of, wait_for
+from tests.visits.conftest import PERSONAL
+
+
+async def open_visits(pilot, app) -> None:
+    await wait_for(pilot, lambda: app.screen.name == "queue" and app.screen.picture is not None, what="queue")
+    await pilot.press("v")
+    await wait_for(pilot, lambda: app.screen.name == "visits" and app.screen.mine is not None, what="visits")
+    await wait_for(pilot, lambda: app.screen.query_one("#visits-list", KeyedTable).row_count > 0, what="rows")
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+async def test_a_visit_is_logged_in_a_few_keys(areas, language):
+    app = make_app(areas, shift=shift_for("S01", 1), language=language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_visits(pilot, app)
+        table = app.screen.query_one("#visits-list", KeyedTable)
+        assert table.current_key == "g1-001"  # a monthly family not contacted comes first
+        shown = screen_text(app)
+        assert ("本月已走访 0 户" if language == "zh" else "Visited this month: 0 of 30") in shown
+        assert not any(value in shown for value in PERSONAL)
+        assert table.virtual_size.width <= 80
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: app.screen.query("#f-matter1"), what="form")
+        app.screen.query_one("#f-matter1").value = "楼道灯坏了"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.screen.name == "visits" and Visit.select().count() == 1, what="saved")
+        await wait_for(pilot, lambda: app.screen.mine.visited == 1, what="reloaded")
+        said = text_of(app.screen.query_one("#message"))
+        assert "g1-001" in said
+        assert [m.text for m in VisitMatter.select()] == ["楼道灯坏了"]
+        await pilot.press("f9")
+        await wait_for(pilot, lambda: app.screen.name == "queue")
+
+
+async def test_a_matter_with_a_phone_number_is_refused_in_the_form(areas):
+    app = make_app(areas, shift=shift_for("S01", 1), language="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_visits(pilot, app)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen.query("#f-matter1"), what="form")
+        app.screen.query_one("#f-matter1").value = "请回电13900002222"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: "电话" in text_of(app.screen.query_one("#error")), what="refusal")
+        assert Visit.select().count() == 0
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+async def test_the_leaders_view(areas, language):
+    app = make_app(areas, shift=shift_for("L01", 1), language=language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.screen.name == "queue" and app.screen.picture is not None, what="queue")
+        await pilot.press("v")
+        await wait_for(pilot, lambda: app.screen.name == "visits" and app.screen.leader is not None, what="view")
+        await pilot.press("f3")
+        table = app.screen.query_one("#visits-list", KeyedTable)
+        await wait_for(pilot, lambda: table.row_count == 2, what="workers")
+        shown = screen_text(app)
+        assert "S01" in shown and "S02" in shown and "g1-001" in shown
+        assert not any(value in shown for value in PERSONAL)
+        assert table.virtual_size.width <= 80
