@@ -52,21 +52,39 @@ class AreaRow:
     households: int
 
 
-def _row(house: Household, area: Area, worker: str) -> HouseholdRow:
+_LISTED = (
+    Household.code,
+    Area.code,
+    Area.name,
+    Area.worker,
+    Household.address,
+    Household.building,
+    Household.unit,
+    Household.room,
+    Household.head,
+    Household.phone,
+    Household.stairway_leader,
+    Household.care,
+    Household.contact,
+)
+
+
+def _row(values: tuple, people: dict[int, str]) -> HouseholdRow:
+    code, area, area_name, worker, address, building, unit, room, head, phone, leader, care, contact = values
     return HouseholdRow(
-        code=house.code,
-        area=area.code,
-        area_name=area.name,
-        worker=worker,
-        address=house.address,
-        building=house.building,
-        unit=house.unit,
-        room=mask_text(house.room),
-        head=mask_text(house.head),
-        phone=mask_phone(house.phone),
-        stairway_leader=mask_text(house.stairway_leader),
-        care=house.care,
-        contact=contact_rule(house.care, house.contact),
+        code=code,
+        area=area,
+        area_name=area_name,
+        worker=people.get(worker, ""),
+        address=address,
+        building=building,
+        unit=unit,
+        room=mask_text(room),
+        head=mask_text(head),
+        phone=mask_phone(phone),
+        stairway_leader=mask_text(leader),
+        care=care,
+        contact=contact_rule(care, contact),
     )
 
 
@@ -115,7 +133,7 @@ class Households:
     def rows(self, area: str | None = None, *, worker: str | None = None, codes=None) -> list[HouseholdRow]:
         """The households still listed, masked, by area and code; of one area, one worker's areas or some codes."""
         query = (
-            Household.select(Household, Area)
+            Household.select(*_LISTED)
             .join(Area, on=(Household.area == Area.id))
             .where(~Household.retired)
             .order_by(Area.code, Household.code)
@@ -127,7 +145,7 @@ class Households:
         if codes is not None:
             query = query.where(Household.code.in_(list(codes)))
         people = dict(Staff.select(Staff.id, Staff.code).tuples())
-        return [_row(h, h.area, people.get(h.area.worker_id, "")) for h in query]
+        return [_row(values, people) for values in query.tuples()]
 
     def reveal(self, household: str, staff: str, reason: str) -> dict:
         """The household's personal data, for its area's worker or a leader; the opening is logged with ``reason``."""

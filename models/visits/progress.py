@@ -235,14 +235,20 @@ class Progress:
         last: dict[str, date] = {}
         contacted: set[str] = set()
         if codes:
-            for code, how, day in (
-                Visit.select(Household.code, Visit.how, fn.MAX(Visit.visited_on))
-                .join(Household, on=(Visit.household == Household.id))
+            # By the households' own index (household, visited_on): a year of the hall's visits is never scanned.
+            theirs = (
+                Household.select(Household.id)
                 .join(Area, on=(Household.area == Area.id))
-                .where((Area.worker == person.id) & Visit.visited_on.between(year_start, counted))
-                .group_by(Household.code, Visit.how)
+                .where((Area.worker == person.id) & ~Household.retired)
+            )
+            ids = dict(theirs.select(Household.id, Household.code).tuples())
+            for house_id, how, day in (
+                Visit.select(Visit.household, Visit.how, fn.MAX(Visit.visited_on))
+                .where(Visit.household.in_(theirs) & Visit.visited_on.between(year_start, counted))
+                .group_by(Visit.household, Visit.how)
                 .tuples()
             ):
+                code = ids[house_id]
                 day = day if isinstance(day, date) else date.fromisoformat(str(day))
                 if how == "home":
                     last[code] = max(day, last.get(code, day))
