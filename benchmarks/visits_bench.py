@@ -68,6 +68,10 @@ def _visits(workers: dict[str, int], rng: random.Random) -> tuple[list[dict], in
     start = date(2025, 12, 21)
     today = NOW.date()
     logged = clock.to_utc(NOW)
+
+    def visit(household: int, worker: int, day: date, how: str) -> dict:
+        return dict(household=household, worker=worker, visited_on=day, how=how, met="head", note="", logged_at=logged)
+
     for worker_id, houses in by_worker.items():
         order = [h for h, _ in houses]
         rng.shuffle(order)
@@ -77,31 +81,10 @@ def _visits(workers: dict[str, int], rng: random.Random) -> tuple[list[dict], in
         while day <= today:
             if day.weekday() < 5:
                 for _ in range(rng.randrange(1, 3)):  # one or two households a working day
-                    rows.append(
-                        dict(
-                            household=order[cursor % len(order)],
-                            worker=worker_id,
-                            visited_on=day,
-                            how="home",
-                            met="head",
-                            note="",
-                            logged_at=logged,
-                        )
-                    )
+                    rows.append(visit(order[cursor % len(order)], worker_id, day, "home"))
                     cursor += 1
             if day.day == 10:
-                for house in monthly:
-                    rows.append(
-                        dict(
-                            household=house,
-                            worker=worker_id,
-                            visited_on=day,
-                            how="phone",
-                            met="head",
-                            note="",
-                            logged_at=logged,
-                        )
-                    )
+                rows.extend(visit(house, worker_id, day, "phone") for house in monthly)
             day += timedelta(days=1)
     rows.sort(key=lambda r: r["visited_on"])
     return rows, len(by_worker)

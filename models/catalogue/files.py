@@ -13,23 +13,30 @@ from models.catalogue.check import check_text
 from models.catalogue.entries import Catalogue, CatalogueError, Problem
 
 
-def check_file(path: str | Path) -> tuple[Catalogue | None, list[Problem]]:
-    """Read and check a catalogue file (UTF-8 TOML)."""
+def read_text_file(path: str | Path, what: str = "catalogue file") -> tuple[str | None, list[Problem]]:
+    """The UTF-8 text of a file a maintainer wrote, or the one problem that keeps it from being read."""
     name = str(path)
     try:
         raw = Path(path).read_bytes()
     except FileNotFoundError:
         return None, [Problem(name, 0, "file not found")]
     except IsADirectoryError:
-        return None, [Problem(name, 0, "this is a directory, not a catalogue file")]
+        return None, [Problem(name, 0, f"this is a directory, not a {what}")]
     except OSError as exc:
         return None, [Problem(name, 0, f"cannot read the file: {exc.strerror or exc}")]
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         return None, [Problem(name, line, "the file is not valid UTF-8 text; save it as UTF-8")]
-    return check_text(text, name)
+
+
+def check_file(path: str | Path) -> tuple[Catalogue | None, list[Problem]]:
+    """Read and check a catalogue file (UTF-8 TOML)."""
+    text, problems = read_text_file(path)
+    if text is None:
+        return None, problems
+    return check_text(text, str(path))
 
 
 def default_catalogue_path() -> Path:

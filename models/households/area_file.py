@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from models.catalogue.entries import Problem
+from models.catalogue.files import read_text_file
 from models.catalogue.positions import PosTable, key_line, scan_positions, sub_table
 from models.households.rules import CARES, CONTACTS, MONTHLY_CARES
 from models.plain_text import bad_index
@@ -82,21 +83,10 @@ class AreaFile:
 def check_file(path: str | Path, staff_codes: Iterable[str] | None = None) -> tuple[AreaFile | None, list[Problem]]:
     """Read and check an area file; ``staff_codes``, when given, are the workers it may name."""
     name = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        return None, [Problem(name, 0, "file not found")]
-    except IsADirectoryError:
-        return None, [Problem(name, 0, "this is a directory, not an area file")]
-    except OSError as exc:
-        return None, [Problem(name, 0, f"cannot read the file: {exc.strerror or exc}")]
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]  # spreadsheet programs save CSV with a byte-order mark
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        return None, [Problem(name, line, "the file is not valid UTF-8 text; save it as UTF-8")]
+    text, problems = read_text_file(path, "area file")
+    if text is None:
+        return None, problems
+    text = text.removeprefix("\ufeff")  # spreadsheet programs save CSV with a byte-order mark
     if name.lower().endswith(".csv"):
         return check_csv(text, name, staff_codes)
     return check_toml(text, name, staff_codes)

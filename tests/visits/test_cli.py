@@ -15,15 +15,16 @@ from tests.visits.conftest import AREA_FILE, PERSONAL, add_people
 
 @pytest.fixture
 def run(hall, capsys, frozen_clock):
+    """``hall …`` against the test's hall: (status, stdout, stderr); the PIN comes on standard input."""
     add_people()
+    database = ["--db", hall.config.database]
 
-    def run(*argv, lang="zh", pin="1234"):
+    def hall_command(*argv, lang="zh", pin="1234"):
         with pin_on_stdin(pin):
-            code = main(["--db", hall.config.database, "--lang", lang, *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
+            status = main([*database, "--lang", lang, *argv])
+        return (status, *capsys.readouterr())
 
-    return run
+    return hall_command
 
 
 def test_load_list_log_and_progress(run, tmp_path, hall):
