@@ -54,6 +54,7 @@ class VisitsScreen(StaffScreen):
     BINDINGS = [
         Binding("f2", "log_visit", f"{W}.log", key_display="F2"),
         Binding("f3", "toggle_leader", f"{W}.leader", key_display="F3"),
+        Binding("f4", "go_visiting", f"{W}.go", key_display="F4"),
         Binding("f9", "app.show_queue", "staff_ui.queue", key_display="F9"),
         Binding("escape", "back", "staff_ui.back", show=False),
     ]
@@ -201,7 +202,7 @@ class VisitsScreen(StaffScreen):
     def check_action(self, action: str, parameters) -> bool | None:
         if action == "toggle_leader":
             return self.app.shift is not None and self.app.shift.is_leader
-        if action == "log_visit":
+        if action in ("log_visit", "go_visiting"):
             return not self.showing_leader
         return True
 
@@ -271,6 +272,41 @@ class VisitsScreen(StaffScreen):
             if facts and facts is not True:
                 self.say(tr("visits.logged", household=facts.household, day=facts.visited_on, id=facts.id))
                 self.load()
+
+        self.app.push_screen(dialog, closed)
+
+    def action_go_visiting(self) -> None:
+        """走访 on the whereabouts board, naming the households planned (the one under the cursor ticked)."""
+        if self.mine is None:
+            return
+        code, here = self.app.shift.code, self.query_one("#visits-list", KeyedTable).current_key
+        options = [
+            (f"{s.household.code} {s.household.building}{s.household.unit} {s.household.head}", s.household.code)
+            for s in self.mine.statuses
+        ]
+
+        def save(values: dict):
+            hall = self.app.hall
+            back = values.get("back") or ""
+            back_at = hall.whereabouts.back_at_today(back) if back else None
+            return hall.visits.go_visiting(code, values.get("households") or [], values.get("note", ""), back_at)
+
+        dialog = FormDialog(
+            tr(f"{W}.go_title"),
+            [
+                Field("households", tr(f"{W}.go_households"), "multi", value=[here] if here else [], options=options),
+                Field("note", tr(f"{W}.go_note"), placeholder=tr(f"{W}.go_note_hint")),
+                Field("back", tr(f"{W}.go_back"), placeholder="HH:MM"),
+            ],
+            save,
+            save_label=tr(f"{W}.go_save"),
+        )
+
+        def closed(change) -> None:
+            if change and change is not True:
+                self.app.my_state = "visiting"
+                self.app.whereabouts_changed()
+                self.say(tr(f"{W}.gone", count=len(self.app.hall.visits.planned(code))))
 
         self.app.push_screen(dialog, closed)
 

@@ -67,3 +67,16 @@ async def test_the_leaders_view(areas, language):
         assert "S01" in shown and "S02" in shown and "g1-001" in shown
         assert not any(value in shown for value in PERSONAL)
         assert table.virtual_size.width <= 80
+
+
+async def test_going_out_to_visit_names_the_households(areas):
+    app = make_app(areas, shift=shift_for("S01", 1), language="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_visits(pilot, app)
+        await pilot.press("f4")
+        await wait_for(pilot, lambda: app.screen.query("#f-households"), what="form")
+        assert list(app.screen.query_one("#f-households").selected) == ["g1-001"]
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.screen.name == "visits" and app.my_state == "visiting", what="gone")
+        assert areas.visits.planned("S01") == ["g1-001"]
+        assert areas.whereabouts.state_of("S01").state == "visiting"
