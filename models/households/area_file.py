@@ -141,7 +141,9 @@ class _Checker:
             return ""
         return digits
 
-    def area(self, values: dict[str, Any], lines: dict[str, int], line: int) -> AreaEntry | None:
+    def area(
+        self, values: dict[str, Any], lines: dict[str, int], line: int, name_key: str = "name"
+    ) -> AreaEntry | None:
         before = len(self.problems)
         code = self.code("area", "code", self.text("area", "code", values.get("code"), lines.get("code", line)), line)
         what = f'area "{code}"' if code else "area"
@@ -149,7 +151,7 @@ class _Checker:
             self.area_codes.append((code, line))
         got = {key: self.text(what, key, values.get(key), lines.get(key, line)) for key in AREA_FIELDS[1:]}
         if not got["name"]:
-            self.bad(lines.get("name", line), f'{what}: "name" is missing')
+            self.bad(lines.get("name", line), f'{what}: "{name_key}" is missing')
         if got["worker"] and self.staff is not None and got["worker"] not in self.staff:
             self.bad(lines.get("worker", line), f'{what}: no active staff member has the code "{got["worker"]}"')
         got["grid_leader_phone"] = self.phone(
@@ -295,6 +297,6 @@ def check_csv(text: str, path: str, staff_codes: Iterable[str] | None = None) ->
                 households.append(house)
     except csv.Error as exc:
         checker.bad(reader.line_num or line, f"not valid CSV: {exc}")
-    built = [checker.area(given, {}, first_line) for given, first_line in areas.values()]
+    built = [checker.area(given, {}, first_line, "area_name") for given, first_line in areas.values()]
     result = checker.whole(built, households)
     return result, checker.problems

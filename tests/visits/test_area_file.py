@@ -74,6 +74,8 @@ def test_a_csv_file(tmp_path):
     assert any(":3: " in p and '"area_name" differs from line 2' in p for p in problems)
     assert any(":4: " in p and "phone number" in p for p in problems)
     assert any(":1: " in p and "unknown column" in p for p in _problems(tmp_path, "zone,code\n", "x.csv"))
+    nameless = _problems(tmp_path, "area,code,address\ng3,g3-001,x\n", "y.csv")
+    assert nameless == [f'{tmp_path / "y.csv"}:2: area "g3": "area_name" is missing']
 
 
 def test_nothing_is_loaded_while_a_line_is_bad(areas, tmp_path):
