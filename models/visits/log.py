@@ -274,6 +274,20 @@ class Visits:
             )
         return out
 
+    def open_matters(self, staff: str, limit: int = 200) -> list[tuple[VisitFacts, MatterFacts]]:
+        """Matters raised in ``staff``'s visits or in their areas that have no answer yet, oldest first."""
+        actor = find_staff(staff)
+        answered = VisitFollowup.select(VisitFollowup.matter).where(VisitFollowup.kind == "answer")
+        theirs = Household.select(Household.id).join(Area).where(Area.worker == actor.id)
+        visit_ids = (
+            VisitMatter.select(VisitMatter.visit)
+            .join(Visit, on=(VisitMatter.visit == Visit.id))
+            .where(((Visit.worker == actor.id) | Visit.household.in_(theirs)) & VisitMatter.id.not_in(answered))
+            .distinct()
+        )
+        visits = list(Visit.select().where(Visit.id.in_(visit_ids)).order_by(Visit.visited_on, Visit.id).limit(limit))
+        return [(v, m) for v in self._facts(visits) for m in v.matters if not m.answered]
+
     # --- going out to visit ----------------------------------------------------------
 
     def go_visiting(

@@ -1,6 +1,7 @@
 """The worker's visits (走访): this month's progress and the households, those still to visit first.
 
-Reached by V from the queue screen. The top box says the month's figures
+Reached by V from the queue screen; F5 lists the matters raised still to
+answer (:mod:`staff_tui.screens.visit_matters`). The top box says the month's figures
 (households visited against 30, the year's coverage against 100 %, monthly
 families not contacted); the table lists every household of the worker's
 areas, masked, still to visit first. Enter or F2 logs a visit of the
@@ -55,6 +56,7 @@ class VisitsScreen(StaffScreen):
         Binding("f2", "log_visit", f"{W}.log", key_display="F2"),
         Binding("f3", "toggle_leader", f"{W}.leader", key_display="F3"),
         Binding("f4", "go_visiting", f"{W}.go", key_display="F4"),
+        Binding("f5", "matters", f"{W}.matters", key_display="F5"),
         Binding("f9", "app.show_queue", "staff_ui.queue", key_display="F9"),
         Binding("escape", "back", "staff_ui.back", show=False),
     ]
@@ -214,6 +216,11 @@ class VisitsScreen(StaffScreen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def action_matters(self) -> None:
+        from staff_tui.screens.visit_matters import VisitMattersScreen
+
+        self.app.push_screen(VisitMattersScreen())
 
     def action_toggle_leader(self) -> None:
         self.showing_leader = not self.showing_leader

@@ -80,3 +80,23 @@ async def test_going_out_to_visit_names_the_households(areas):
         await wait_for(pilot, lambda: app.screen.name == "visits" and app.my_state == "visiting", what="gone")
         assert areas.visits.planned("S01") == ["g1-001"]
         assert areas.whereabouts.state_of("S01").state == "visiting"
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+async def test_an_answer_is_recorded_against_the_visit(areas, language):
+    visit = areas.visits.log("S01", "g1-002", matters=["楼道灯坏了"])
+    app = make_app(areas, shift=shift_for("S01", 1), language=language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_visits(pilot, app)
+        await pilot.press("f5")
+        await wait_for(pilot, lambda: app.screen.name == "visit_matters" and app.screen.matters, what="matters")
+        assert "楼道灯坏了" in screen_text(app)
+        assert app.screen.query_one("#matters", KeyedTable).virtual_size.width <= 80
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen.query("#f-text"), what="form")
+        app.screen.query_one("#f-text").value = "已报物业，修好了"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.screen.name == "visit_matters" and app.screen.matters == [], what="answered")
+        assert areas.visits.get(visit.id).matters[0].answers[0]["text"] == "已报物业，修好了"
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen.name == "visits")

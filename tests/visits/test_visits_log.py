@@ -61,3 +61,12 @@ def test_after_the_fact_keeps_the_day_it_happened(areas):
     visit = areas.visits.log("S01", "g1-002", on=date(2026, 11, 2))
     assert visit.visited_on == date(2026, 11, 2) and visit.logged_at.date() == date(2026, 11, 23)
     assert [v.id for v in areas.visits.of_worker("S01", date(2026, 11, 1), date(2026, 11, 30))] == [visit.id]
+
+
+def test_matters_still_to_answer(areas):
+    first = areas.visits.log("S01", "g1-001", matters=["楼道灯坏了", "想申请老年证"], on=date(2026, 11, 2))
+    areas.visits.log("S02", "g1-002", matters=["噪音"], on=date(2026, 11, 3))  # in S01's area
+    areas.visits.log("S02", "g2-001", matters=["垃圾"], on=date(2026, 11, 4))
+    areas.visits.answer(first.matters[0].id, "S01", "已修好")
+    assert [m.text for _v, m in areas.visits.open_matters("S01")] == ["想申请老年证", "噪音"]
+    assert [m.text for _v, m in areas.visits.open_matters("S02")] == ["噪音", "垃圾"]
