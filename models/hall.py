@@ -6,9 +6,11 @@ checks that it holds a hall of the current schema, and hands back a
 config: ``hall.queue`` (tickets), ``hall.cases`` (cases), ``hall.whereabouts``
 (whereabouts, A/B cover and leave), ``hall.duty`` (roster, checklists, the
 leader's log), ``hall.attendance``, ``hall.calendar`` and ``hall.supervisor``
-(the leader's supervisor view), ``hall.households``, ``hall.visits`` and
-``hall.visit_progress`` (areas, household visits and their progress). A screen or a command
+(the leader's supervisor view). A screen or a command
 asks the hall for a service; it never builds one.
+
+Areas and households are ``hall.households``; visits ``hall.visits``, their
+progress ``hall.visit_progress``.
 """
 
 from __future__ import annotations
