@@ -13,7 +13,7 @@ S01`` fails for a clerk of window 1 exactly as the terminal would.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from models.errors import Refused
 from models.staff.accounts import find_staff
@@ -61,19 +61,10 @@ class AtWindow:
         find_staff(self.staff_code, active_or=Refused)
         return self.queue.return_no_show(number)
 
-    def transfer(
-        self,
-        number: str,
-        window_number: int,
-        *,
-        to_line: str | None = None,
-        to_window: int | None = None,
-        note: str = "",
-    ) -> CalledTicket:
+    def transfer(self, number: str, window_number: int, **where: Any) -> CalledTicket:
+        """``where``: ``to_line``, ``to_window`` and ``note``, as :meth:`Queue.transfer` takes them."""
         self._posted(window_number)
-        return self.queue.transfer(
-            number, window_number, to_line=to_line, to_window=to_window, note=note, staff_code=self.staff_code
-        )
+        return self.queue.transfer(number, window_number, staff_code=self.staff_code, **where)
 
     def pause(self, window_number: int, reason: str = "", resume: str | None = None) -> datetime | None:
         self._posted(window_number)
