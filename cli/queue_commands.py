@@ -8,6 +8,9 @@ from cli.errors import UsageError
 from models import clock
 from models.i18n import pick, t
 
+# Every move of a ticket or a window is a person's: the models check they are posted there.
+_ACTING = "staff code of the person acting (their PIN is asked)"
+
 
 def register(groups, common) -> None:
     ticket = add_actions(groups, "ticket", common, "take and move tickets", "ticket_command")
@@ -22,7 +25,7 @@ def register(groups, common) -> None:
     call = ticket.add_parser("call", parents=[common], help="call the next ticket (or a chosen one) to a window")
     call.add_argument("--window", type=int, required=True)
     call.add_argument("--number", help="call this waiting ticket out of turn instead of the next")
-    call.add_argument("--staff", help="staff code of the caller (their PIN is asked)")
+    call.add_argument("--staff", required=True, help="staff code of the caller (their PIN is asked)")
     context.acts_as(call, "staff")
     call.add_argument("--json", action="store_true")
     call.set_defaults(handler=cmd_call)
@@ -36,11 +39,15 @@ def register(groups, common) -> None:
         sub = ticket.add_parser(name, parents=[common], help=text)
         sub.add_argument("number")
         sub.add_argument("--window", type=int, required=True)
+        sub.add_argument("--staff", required=True, help=_ACTING)
+        context.acts_as(sub, "staff")
         sub.add_argument("--json", action="store_true")
         sub.set_defaults(handler=cmd_move, action=name)
 
     back = ticket.add_parser("return", parents=[common], help="a no-show came back: next in line")
     back.add_argument("number")
+    back.add_argument("--staff", required=True, help=_ACTING)
+    context.acts_as(back, "staff")
     back.add_argument("--json", action="store_true")
     back.set_defaults(handler=cmd_move, action="return", window=None)
 
@@ -50,7 +57,7 @@ def register(groups, common) -> None:
     transfer.add_argument("--to-line")
     transfer.add_argument("--to-window", type=int)
     transfer.add_argument("--note", default="", help="what the next window should know")
-    transfer.add_argument("--staff", help="staff code of the first responder (their PIN is asked)")
+    transfer.add_argument("--staff", required=True, help="staff code of the first responder (their PIN is asked)")
     context.acts_as(transfer, "staff")
     transfer.add_argument("--json", action="store_true")
     transfer.set_defaults(handler=cmd_transfer)
@@ -59,7 +66,7 @@ def register(groups, common) -> None:
     for name in ("pause", "resume"):
         sub = window.add_parser(name, parents=[common], help=f"{name} a window (暂停服务)")
         sub.add_argument("number", type=int)
-        sub.add_argument("--staff")
+        sub.add_argument("--staff", required=True, help=_ACTING)
         if name == "pause":
             sub.add_argument("--resume", metavar="HH:MM", help="when the window is expected back today (预计恢复时间)")
         context.acts_as(sub, "staff")
@@ -93,24 +100,20 @@ def cmd_take(args) -> int:
 
 
 def cmd_call(args) -> int:
-    hall = context.hall_from(args)
-    if args.number:
-        called = hall.queue.call_number(args.number, args.window, args.staff)
-    else:
-        called = hall.queue.call_next(args.window, args.staff)
+    clerk = context.hall_from(args).at_window(args.staff)
+    called = clerk.call_number(args.number, args.window) if args.number else clerk.call_next(args.window)
     _print_called(args, called, "cli.ticket_called")
     return 0
 
 
 def cmd_move(args) -> int:
-    hall = context.hall_from(args)
-    queue = hall.queue
+    clerk = context.hall_from(args).at_window(args.staff)
     action = {
-        "recall": lambda: queue.recall(args.number, args.window),
-        "no-show": lambda: queue.no_show(args.number, args.window),
-        "start": lambda: queue.start(args.number, args.window),
-        "finish": lambda: queue.finish(args.number, args.window),
-        "return": lambda: queue.return_no_show(args.number),
+        "recall": lambda: clerk.recall(args.number, args.window),
+        "no-show": lambda: clerk.no_show(args.number, args.window),
+        "start": lambda: clerk.start(args.number, args.window),
+        "finish": lambda: clerk.finish(args.number, args.window),
+        "return": lambda: clerk.return_no_show(args.number),
     }[args.action]
     _print_called(args, action(), f"cli.ticket_{args.action.replace('-', '_')}")
     return 0
@@ -120,8 +123,8 @@ def cmd_transfer(args) -> int:
     if not args.to_line and args.to_window is None:
         raise UsageError("hall ticket transfer: give --to-line or --to-window")
     hall = context.hall_from(args)
-    moved = hall.queue.transfer(
-        args.number, args.window, to_line=args.to_line, to_window=args.to_window, note=args.note, staff_code=args.staff
+    moved = hall.at_window(args.staff).transfer(
+        args.number, args.window, to_line=args.to_line, to_window=args.to_window, note=args.note
     )
     _print_called(args, moved, "cli.ticket_transferred")
     return 0
@@ -137,13 +140,13 @@ def _print_called(args, called, key: str) -> None:
 def cmd_window(args) -> int:
     hall = context.hall_from(args)
     if args.action == "pause":
-        resume_at = hall.queue.pause(args.number, args.staff, resume=args.resume)
+        resume_at = hall.at_window(args.staff).pause(args.number, resume=args.resume)
         if resume_at is not None:
             back = clock.reading(resume_at, hall.config.zone, "%H:%M")
             say(t("cli.window_paused_until", context.language, window=args.number, time=back))
             return 0
     else:
-        hall.queue.resume(args.number, args.staff)
+        hall.at_window(args.staff).resume(args.number)
     say(t(f"cli.window_{args.action}d", context.language, window=args.number))
     return 0
 

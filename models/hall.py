@@ -3,7 +3,8 @@
 ``open_hall`` is the one way in. It opens the database the config names,
 checks that it holds a hall of the current schema, and hands back a
 :class:`Hall`, the one place where the services are built and bound to this
-config: ``hall.queue`` (tickets), ``hall.cases`` (cases), ``hall.whereabouts``
+config: ``hall.queue`` (tickets; a person acts on them through
+``hall.at_window(code)``), ``hall.cases`` (cases), ``hall.whereabouts``
 (whereabouts, A/B cover and leave), ``hall.duty`` (roster, checklists, the
 leader's log), ``hall.attendance``, ``hall.calendar`` and ``hall.supervisor``
 (the leader's supervisor view). A screen or a command
@@ -25,6 +26,7 @@ from models.db import DatabaseUnavailable, check_reachable, describe, open_datab
 from models.duty.attendance import Attendance
 from models.duty.service import Duty
 from models.households.register import Households
+from models.queue.at_window import AtWindow
 from models.queue.supervision import Supervisor
 from models.queue.tickets import Queue
 from models.schema import Setting, migrations
@@ -73,6 +75,10 @@ class Hall:
             visits=Visits(config, cases, whereabouts),
             visit_progress=Progress(config, households),
         )
+
+    def at_window(self, staff_code: str) -> AtWindow:
+        """The counter's actions as ``staff_code``, who proved it: refused away from their windows."""
+        return AtWindow(self.queue, staff_code)
 
     def close(self) -> None:
         if not self.db.is_closed():

@@ -52,6 +52,7 @@ from models.cases.store import (
 )
 from models.db import database
 from models.queue import tracking
+from models.queue.at_window import AtWindow
 from models.queue.tickets import Queue, find_ticket
 from models.schema import Item, Ticket
 from models.schema.cases import CaseContact, CaseRecord, CaseState, ContactAccess
@@ -79,7 +80,7 @@ class Cases(CaseStore):
             queue = Queue(self.config)
             ticket_row = find_ticket(ticket, queue.today())
             if ticket_row.status in ("called", "serving"):
-                queue.finish(ticket_row.number, window)
+                AtWindow(queue, staff).finish(ticket_row.number, window)
             for index, draft in enumerate(drafts):
                 try:
                     opened.append(self.open_case(staff=staff, ticket=ticket_row, window=window, **draft))

@@ -6,11 +6,11 @@ from shared_ui.words import tr
 from staff_tui.modals.form import Field, FormDialog
 
 
-def pause_dialog(*, queue, shift) -> FormDialog:
+def pause_dialog(*, clerk, shift) -> FormDialog:
     """Pause ``shift``'s window, saying why; the save answers True."""
 
     def save(values: dict):
-        queue.pause(shift.window, shift.code, values.get("reason", ""), values.get("resume") or None)
+        clerk.pause(shift.window, values.get("reason", ""), values.get("resume") or None)
         return True
 
     return FormDialog(

@@ -24,11 +24,11 @@ class ReturnDialog(FormDialog):
     class MissedRead(Message, bubble=False):
         tickets: list
 
-    def __init__(self, *, queue, zone) -> None:
+    def __init__(self, *, clerk, zone) -> None:
         self.zone = zone
 
         def save(values: dict):
-            return queue.return_no_show(values.get("typed") or values.get("missed") or "")
+            return clerk.return_no_show(values.get("typed") or values.get("missed") or "")
 
         super().__init__(
             tr("staff_queue.return_title"),
@@ -73,6 +73,6 @@ class ReturnDialog(FormDialog):
         self.remember_start()
 
 
-def return_dialog(*, queue, zone) -> ReturnDialog:
+def return_dialog(*, clerk, zone) -> ReturnDialog:
     """Put a no-show ticket back into the queue; the save answers the ticket."""
-    return ReturnDialog(queue=queue, zone=zone)
+    return ReturnDialog(clerk=clerk, zone=zone)

@@ -7,7 +7,7 @@ from shared_ui.words import tr
 from staff_tui.modals.form import Field, FormDialog
 
 
-def transfer_dialog(number: str, targets: list, *, queue, shift, lang: str) -> FormDialog:
+def transfer_dialog(number: str, targets: list, *, clerk, shift, lang: str) -> FormDialog:
     """A form listing ``targets`` (a paused window marked so); saving transfers ``number``."""
     options = []
     for target in targets:
@@ -23,13 +23,12 @@ def transfer_dialog(number: str, targets: list, *, queue, shift, lang: str) -> F
     def save(values: dict):
         choice = values.get("target") or ""
         kind, _, value = choice.partition(":")
-        return queue.transfer(
+        return clerk.transfer(
             number,
             shift.window,
             to_line=value if kind == "line" else None,
             to_window=int(value) if kind == "window" else None,
             note=values.get("note", ""),
-            staff_code=shift.code,
         )
 
     return FormDialog(

@@ -268,7 +268,7 @@ class QueueScreen(WideOrNarrowScreen):
         serving = self.picture.serving if self.picture else None
 
         def call_next(hall):
-            return hall.queue.call_next(shift.window, shift.code)
+            return hall.at_window(shift.code).call_next(shift.window)
 
         if serving is not None:
 
@@ -294,7 +294,7 @@ class QueueScreen(WideOrNarrowScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.act(lambda hall: hall.queue.call_number(number, shift.window, shift.code), self.TicketCalled)
+                self.act(lambda hall: hall.at_window(shift.code).call_number(number, shift.window), self.TicketCalled)
 
         body = tr("staff_queue.confirm_chosen", number=number)
         if self.picture and self.picture.serving:
@@ -302,12 +302,12 @@ class QueueScreen(WideOrNarrowScreen):
         self.app.push_screen(ConfirmDialog(tr("staff_queue.confirm_chosen_title", number=number), body), answered)
 
     def action_recall(self) -> None:
-        number, window = self.picture.serving.number, self.window_number
-        self.act(lambda hall: hall.queue.recall(number, window), self.TicketRecalled)
+        number, window, code = self.picture.serving.number, self.window_number, self.app.shift.code
+        self.act(lambda hall: hall.at_window(code).recall(number, window), self.TicketRecalled)
 
     def action_start(self) -> None:
-        number, window = self.picture.serving.number, self.window_number
-        self.act(lambda hall: hall.queue.start(number, window), self.ServiceStarted)
+        number, window, code = self.picture.serving.number, self.window_number, self.app.shift.code
+        self.act(lambda hall: hall.at_window(code).start(number, window), self.ServiceStarted)
 
     def action_no_show(self) -> None:
         serving = self.picture.serving
@@ -315,8 +315,8 @@ class QueueScreen(WideOrNarrowScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                window = self.window_number
-                self.act(lambda hall: hall.queue.no_show(number, window), self.NoShowMarked)
+                window, code = self.window_number, self.app.shift.code
+                self.act(lambda hall: hall.at_window(code).no_show(number, window), self.NoShowMarked)
 
         self.app.push_screen(
             ConfirmDialog(tr("staff_queue.confirm_no_show_title"), tr("staff_queue.confirm_no_show", number=number)),
@@ -329,7 +329,9 @@ class QueueScreen(WideOrNarrowScreen):
                 self.say(tr("staff_queue.done_returned", number=result.number))
                 self.load()
 
-        self.app.push_screen(return_dialog(queue=self.app.hall.queue, zone=self.app.config.zone), closed)
+        self.app.push_screen(
+            return_dialog(clerk=self.app.hall.at_window(self.app.shift.code), zone=self.app.config.zone), closed
+        )
 
     def action_transfer(self) -> None:
         self._open_transfer(self.picture.serving.number)
@@ -344,7 +346,9 @@ class QueueScreen(WideOrNarrowScreen):
 
     def on_queue_screen_transfer_targets_loaded(self, message: TransferTargetsLoaded) -> None:
         number, shift = message.number, self.app.shift
-        dialog = transfer_dialog(number, message.targets, queue=self.app.hall.queue, shift=shift, lang=self.app.lang)
+        dialog = transfer_dialog(
+            number, message.targets, clerk=self.app.hall.at_window(shift.code), shift=shift, lang=self.app.lang
+        )
 
         def closed(result) -> None:
             if result:
@@ -361,14 +365,14 @@ class QueueScreen(WideOrNarrowScreen):
                 self.say(tr("staff_queue.done_paused", window=shift.window))
                 self.load()
 
-        self.app.push_screen(pause_dialog(queue=self.app.hall.queue, shift=shift), closed)
+        self.app.push_screen(pause_dialog(clerk=self.app.hall.at_window(shift.code), shift=shift), closed)
 
     def action_resume(self) -> None:
         shift = self.app.shift
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.act(lambda hall: hall.queue.resume(shift.window, shift.code), self.WindowResumed)
+                self.act(lambda hall: hall.at_window(shift.code).resume(shift.window), self.WindowResumed)
 
         self.app.push_screen(
             ConfirmDialog(tr("staff_queue.resume_title", window=shift.window), tr("staff_queue.resume_body")),

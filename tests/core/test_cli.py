@@ -29,7 +29,7 @@ def test_take_call_finish_with_json(demo_db, capsys):
     code, out, _ = run(capsys, "ticket", "call", "--window", "1", "--staff", "S01", "--json", "--db", demo_db)
     called = json.loads(out)
     assert code == 0 and called["number"] == "A001" and called["window"] == 1
-    code, out, _ = run(capsys, "ticket", "finish", "A001", "--window", "1", "--db", demo_db)
+    code, out, _ = run(capsys, "ticket", "finish", "A001", "--window", "1", "--staff", "S01", "--db", demo_db)
     assert code == 0
     code, out, _ = run(capsys, "case", "show", taken["tracking_code"], "--json", "--db", demo_db)
     assert code == 0 and json.loads(out)["ticket"]["state"] == "done"
@@ -38,14 +38,16 @@ def test_take_call_finish_with_json(demo_db, capsys):
 def test_call_a_chosen_number(demo_db, capsys):
     for _ in range(2):
         run(capsys, "ticket", "take", "baby-hukou", "--db", demo_db)
-    code, out, _ = run(capsys, "ticket", "call", "--window", "1", "--number", "A002", "--json", "--db", demo_db)
+    code, out, _ = run(
+        capsys, "ticket", "call", "--window", "1", "--staff", "S01", "--number", "A002", "--json", "--db", demo_db
+    )
     assert code == 0 and json.loads(out)["number"] == "A002"
-    code, _, err = run(capsys, "ticket", "call", "--window", "2", "--number", "A001", "--db", demo_db)
+    code, _, err = run(capsys, "ticket", "call", "--window", "2", "--staff", "S03", "--number", "A001", "--db", demo_db)
     assert code == 1 and "不由2号窗口办理" in err
 
 
 def test_nothing_waiting_is_a_refusal(demo_db, capsys):
-    code, _, err = run(capsys, "ticket", "call", "--window", "2", "--db", demo_db)
+    code, _, err = run(capsys, "ticket", "call", "--window", "2", "--staff", "S03", "--db", demo_db)
     assert code == 1 and "没有等候" in err and "Traceback" not in err
 
 
@@ -67,12 +69,12 @@ def test_lists_as_json(demo_db, capsys):
 
 
 def test_pause_resume_and_transfer(demo_db, capsys):
-    assert run(capsys, "window", "pause", "1", "--db", demo_db)[0] == 0
+    assert run(capsys, "window", "pause", "1", "--staff", "S01", "--db", demo_db)[0] == 0
     code, _, err = run(capsys, "ticket", "take", "baby-hukou", "--db", demo_db)
     assert code == 1 and "暂停服务" in err
-    assert run(capsys, "window", "resume", "1", "--db", demo_db)[0] == 0
+    assert run(capsys, "window", "resume", "1", "--staff", "S01", "--db", demo_db)[0] == 0
     run(capsys, "ticket", "take", "baby-hukou", "--db", demo_db)
-    run(capsys, "ticket", "call", "--window", "1", "--db", demo_db)
+    run(capsys, "ticket", "call", "--window", "1", "--staff", "S01", "--db", demo_db)
     code, _, _ = run(
         capsys,
         "ticket",
@@ -84,11 +86,13 @@ def test_pause_resume_and_transfer(demo_db, capsys):
         "minzheng",
         "--note",
         "低保",
+        "--staff",
+        "S01",
         "--db",
         demo_db,
     )
     assert code == 0
-    code, out, _ = run(capsys, "ticket", "call", "--window", "3", "--json", "--db", demo_db)
+    code, out, _ = run(capsys, "ticket", "call", "--window", "3", "--staff", "S05", "--json", "--db", demo_db)
     assert json.loads(out)["number"] == "A001"
 
 
@@ -154,9 +158,9 @@ def test_pause_with_an_expected_resume_time(demo_db, capsys):
 
     clock.set_now(datetime(2026, 11, 23, 9, 30, tzinfo=SHANGHAI))
     try:
-        code, _, err = run(capsys, "window", "pause", "1", "--resume", "9:00", "--db", demo_db)
+        code, _, err = run(capsys, "window", "pause", "1", "--staff", "S01", "--resume", "9:00", "--db", demo_db)
         assert code == 1 and "已经过了" in err
-        code, out, _ = run(capsys, "window", "pause", "1", "--resume", "10:20", "--db", demo_db)
+        code, out, _ = run(capsys, "window", "pause", "1", "--staff", "S01", "--resume", "10:20", "--db", demo_db)
         assert code == 0 and "预计 10:20 恢复" in out
         # A short pause: the ticket is issued, its wait starting at 10:20.
         code, out, _ = run(capsys, "ticket", "take", "baby-hukou", "--json", "--db", demo_db)

@@ -29,6 +29,7 @@ def hall_at(local_time: str, db_url: str, *argv: str) -> subprocess.CompletedPro
     env.pop("HALL_DB", None)
     return subprocess.run(
         ["faketime", local_time, HALL, *argv, "--db", db_url],
+        input="1234\n",  # the PIN of a command acting as a staff member
         capture_output=True,
         text=True,
         env=env,
@@ -45,8 +46,10 @@ def ok(result: subprocess.CompletedProcess) -> str:
 @pytest.fixture
 def any_hour(hall):
     from models.hall import put_setting
+    from models.staff import add_staff
 
     put_setting("demo", True)  # the CLI issues at any hour, as a demo hall does
+    add_staff("S01", "王芳", "1234", posts=[(1, "A")])
     return hall
 
 
@@ -56,7 +59,7 @@ def test_the_cli_across_local_midnight(any_hour, db_url):
     evening = ("2026-12-08 23:58:00", "2026-12-08 23:58:20", "2026-12-08 23:58:40")
     taken = [json.loads(ok(hall_at(at, db_url, "ticket", "take", "baby-hukou", "--json"))) for at in evening]
     assert [t["number"] for t in taken] == ["A001", "A002", "A003"] and taken[0]["service_day"] == "2026-12-08"
-    assert "A001" in ok(hall_at("2026-12-08 23:59:30", db_url, "ticket", "call", "--window", "1"))
+    assert "A001" in ok(hall_at("2026-12-08 23:59:30", db_url, "ticket", "call", "--window", "1", "--staff", "S01"))
 
     morning = "2026-12-09 00:01:00"
     first = json.loads(ok(hall_at(morning, db_url, "ticket", "take", "baby-hukou", "--json")))
@@ -64,10 +67,10 @@ def test_the_cli_across_local_midnight(any_hour, db_url):
     queue = json.loads(ok(hall_at(morning, db_url, "queue", "--json")))
     assert [w["number"] for w in queue["waiting"]] == ["A001"]
     assert all(window["current"] is None for window in queue["windows"])  # yesterday's A001 is not at window 1
-    called = json.loads(ok(hall_at(morning, db_url, "ticket", "call", "--window", "1", "--json")))
+    called = json.loads(ok(hall_at(morning, db_url, "ticket", "call", "--window", "1", "--staff", "S01", "--json")))
     assert called["number"] == "A001" and called["issued_at"].startswith("2026-12-08T16:01")
-    ok(hall_at(morning, db_url, "ticket", "finish", "A001", "--window", "1"))
-    stale = hall_at(morning, db_url, "ticket", "finish", "2026-12-08/A002", "--window", "1")
+    ok(hall_at(morning, db_url, "ticket", "finish", "A001", "--window", "1", "--staff", "S01"))
+    stale = hall_at(morning, db_url, "ticket", "finish", "2026-12-08/A002", "--window", "1", "--staff", "S01")
     assert stale.returncode == 1 and stale.stderr.count("\n") == 1 and "Traceback" not in stale.stderr
 
     states = {(t.service_day.isoformat(), t.number): t.status for t in Ticket.select()}

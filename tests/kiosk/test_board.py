@@ -17,6 +17,7 @@ from kiosk.board_app import BoardApp
 from kiosk.call_hold import MIN_HOLD_SECONDS
 from models import clock
 from models.hall import put_setting
+from models.staff import add_staff
 from shared_ui.words import name_of, tr
 from tests.kiosk.conftest import make_kiosk, on_screen, open_item, screen_text, tap, wait_for, with_config
 
@@ -39,7 +40,8 @@ def board(hall, lang="zh", **board_changes):
 
 
 def hall_run(db_url, *args):
-    return subprocess.run([HALL_BIN, *args, "--db", db_url], check=True, capture_output=True, text=True)
+    # A command acting as a staff member reads the demo PIN from standard input.
+    return subprocess.run([HALL_BIN, *args, "--db", db_url], input="1234\n", check=True, capture_output=True, text=True)
 
 
 @pytest.mark.parametrize("size,lang", [((80, 24), "zh"), ((120, 40), "en")])
@@ -129,12 +131,13 @@ def test_speech_command_gets_the_text_as_one_argument(tmp_path):
 
 async def test_a_call_from_another_process_reaches_the_board(hall, db_url):
     put_setting("demo", True)
+    add_staff("S01", "王芳", "1234", posts=[(1, "A")])
     clock.set_now(None)  # the other process runs on the real clock: so does this one, on the same service day
     hall.queue.take("baby-hukou")
     app = board(hall)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause(0.3)
-        hall_run(db_url, "ticket", "call", "--window", "1")
+        hall_run(db_url, "ticket", "call", "--window", "1", "--staff", "S01")
         await wait_for(
             pilot, lambda: app.screen.current == ("A001", 1), timeout=5
         )  # how soon: benchmarks/kiosk_bench.py

@@ -187,8 +187,10 @@ async def test_live_waiting_counts_and_pauses_from_another_process(hall, db_url)
     from kiosk.app import KioskApp
     from models import clock
     from models.hall import put_setting
+    from models.staff import add_staff
 
     put_setting("demo", True)  # the other process issues tickets at any hour of the real clock
+    add_staff("S05", "陈静", "1234", posts=[(3, "A")])
     clock.set_now(None)  # and the kiosk shows that same service day, the real one
     app = KioskApp(hall, language="zh", live=True, watch_theme_files=False)
     hall_bin = str(Path(sys.executable).with_name("hall"))
@@ -200,7 +202,12 @@ async def test_live_waiting_counts_and_pauses_from_another_process(hall, db_url)
             [hall_bin, "ticket", "take", hall_item(hall, "minzheng"), "--db", db_url], check=True, capture_output=True
         )
         await wait_for(pilot, lambda: "等候 1 人" in str(app.screen.query_one("#line-minzheng").status), timeout=3)
-        subprocess.run([hall_bin, "window", "pause", "3", "--db", db_url], check=True, capture_output=True)
+        subprocess.run(
+            [hall_bin, "window", "pause", "3", "--staff", "S05", "--db", db_url],
+            input=b"1234\n",
+            check=True,
+            capture_output=True,
+        )
         await wait_for(pilot, lambda: "暂停服务" in str(app.screen.query_one("#line-minzheng").status), timeout=3)
 
 

@@ -132,7 +132,7 @@ async def test_a_phone_follows_its_ticket_and_rates_the_case(tmp_path, browser):
         assert "请到 1 号窗口" in browser.title
         browser.save_screenshot(str(shots / "web-called.png"))
 
-        servers.hall(config, "ticket", "finish", number, "--window", "1")
+        servers.hall(config, "ticket", "finish", number, "--window", "1", "--staff", "S01")
         opened = servers.hall(
             config,
             "case",

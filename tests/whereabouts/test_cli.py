@@ -116,8 +116,8 @@ def test_duty_roster_ticks_and_closing_sign_off(db, capsys, people):
     at(MON, 16, 40)
     code, _, err = run(capsys, "duty", "sign-off", "--closing", "--staff", "S01", "--db", db)
     assert code == 1 and "还有1位群众" in err
-    assert run(capsys, "ticket", "call", "--window", "1", "--db", db)[0] == 0
-    assert run(capsys, "ticket", "finish", "A001", "--window", "1", "--db", db)[0] == 0
+    assert run(capsys, "ticket", "call", "--window", "1", "--staff", "S01", "--db", db)[0] == 0
+    assert run(capsys, "ticket", "finish", "A001", "--window", "1", "--staff", "S01", "--db", db)[0] == 0
     code, out, err = run(capsys, "duty", "sign-off", "--closing", "--staff", "S01", "--db", db, pin="")
     assert code == 1 and "密码" in err
     code, _, err = run(capsys, "duty", "sign-off", "--closing", "--staff", "S01", "--db", db)
