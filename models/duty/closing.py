@@ -21,9 +21,9 @@ from models.calendar import HallCalendar
 from models.config import Config
 from models.db import database
 from models.duty.leaders_log import unfixed_problems
+from models.duty.tick_state import standing_ticks
 from models.errors import StaffRefused
 from models.schema import Staff, Ticket
-from models.duty.tick_state import standing_ticks
 from models.schema.duty import ChecklistTick, DutyReopen, DutySignOff
 from models.staff.presence import find_active_staff, iso
 

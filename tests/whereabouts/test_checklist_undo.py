@@ -7,11 +7,11 @@ from datetime import date, timedelta
 
 import pytest
 
+from models.db import database
 from models.duty import Duty
 from models.errors import StaffRefused
 from models.plain_text import TextRefused
 from models.schema import ChecklistTick, ChecklistUndo, Event
-from models.db import database
 from models.schema.chain import verify
 from tests.whereabouts.conftest import at
 
