@@ -12,13 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.message import Message
-from textual.widgets import Select
 
 from models.cases.kind_correction import correctable_kinds
 from models.i18n import pick
 from shared_ui.words import tr
 from staff_tui import queries
 from staff_tui.modals.form import Field, FormDialog
+from staff_tui.widgets.item_select import ItemSelect, entries_for
 
 
 class CorrectionDialog(FormDialog):
@@ -76,19 +76,26 @@ class CorrectionDialog(FormDialog):
             name="correction",
         )
 
+    def _widget(self, spec: Field):
+        if spec.name == "item":  # typing on it searches the catalogue
+            return ItemSelect(
+                [(label, value, (label,)) for label, value in spec.options],
+                value=spec.value,
+                id="f-item",
+                allow_blank=False,
+                compact=True,
+            )
+        return super()._widget(spec)
+
     def on_mount(self) -> None:
         super().on_mount()
         self.ask(lambda hall: queries.item_choices(), self.ItemsRead, group="correction-items")
 
     def on_correction_dialog_items_read(self, message: ItemsRead) -> None:
         lang = self.lang
-        options = [
-            (f"{pick(i.name, i.name_en, lang)} · {pick(i.line_name, i.line_name_en, lang)}", i.code)
-            for i in message.items
-        ]
-        select = self.query_one("#f-item", Select)
+        select = self.query_one("#f-item", ItemSelect)
         focused = self.app.focused
-        select.set_options(options)
+        select.set_entries(entries_for(message.items, lang))
         select.value = self.current_item
         if focused is not None:
             focused.focus()
