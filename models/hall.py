@@ -60,6 +60,12 @@ class Hall:
             supervisor=Supervisor(config, queue, whereabouts.days),
         )
 
+    def export_report(self, day=None, month=None, fmt: str = "csv", lang: str = "zh"):
+        """The day's or month's report as a file, with its hourly curves and attendance; its path."""
+        from models.duty.report_file import export_report
+
+        return export_report(self.config, day, month, fmt, lang)
+
     def close(self) -> None:
         if not self.db.is_closed():
             self.db.close()

@@ -478,7 +478,8 @@ class Cases(CaseStore):
         return case_exports.export_ledger(self.config, filter, fmt, lang)
 
     def export_report(self, day=None, month=None, fmt: str = "csv", lang: str = "zh"):
-        """A day's or month's report as a file in the export folder; its path."""
+        """A day's or month's figures of cases and tickets as a file in the export folder; its path.
+        The report as the reports screen shows it (hourly curves, attendance) is ``Hall.export_report``."""
         return case_exports.export_report(self.config, self.report(day=day, month=month), fmt, lang)
 
     def rate(self, case, level: str, tags=(), *, channel: str = "staff"):
