@@ -44,9 +44,8 @@ class Hall:
     def wired(cls, config: Config, db: Any, url: str) -> Hall:
         """Every service of the hall, bound to ``config``."""
         duty = Duty(config)
-        queue = Queue(config)
         whereabouts = Whereabouts(config, rostered=lambda day: duty.on_duty(day).people)
-        queue.day_starts.append(whereabouts.start_day)  # the first look at a day pauses yesterday's windows
+        queue = Queue(config, whereabouts.start_day)  # the first look at a day pauses yesterday's windows
         return cls(
             config=config,
             db=db,
