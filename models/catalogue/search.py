@@ -21,7 +21,7 @@ def initials(text: str) -> str:
     """The first letter of each character's pinyin (lower case); letters and digits as they are."""
     from pypinyin import Style, lazy_pinyin
 
-    letters = []
+    letters: list[str] = []
     for part in lazy_pinyin(text or "", style=Style.FIRST_LETTER, errors=lambda chars: list(chars)):
         letters.extend(ch.lower() for ch in part if ch.isascii() and ch.isalnum())
     return "".join(letters)
