@@ -40,23 +40,23 @@ async def every_panel(pilot) -> list[str]:
     return lines
 
 
-async def test_f1_in_chinese_has_no_english_description(staffed):
-    take(staffed, "rural-dibao")
-    staffed.queue.call_next(3, "S05")
-    app = make_app(staffed, shift=shift_for("S05", 3), language="zh", live=False)
+async def panels_in(hall, language: str) -> list[str]:
+    take(hall, "rural-dibao")
+    hall.queue.call_next(3, "S05")
+    app = make_app(hall, shift=shift_for("S05", 3), language=language, live=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        lines = await every_panel(pilot)
+        return await every_panel(pilot)
+
+
+async def test_f1_in_chinese_has_no_english_description(staffed):
+    lines = await panels_in(staffed, "zh")
     assert any("光标上移" in line for line in lines) and any("下一个输入项" in line for line in lines)
     english = [line for line in lines if re.search(r"[A-Za-z]{2,}", KEY_NAMES.sub("", line))]
     assert not english, english
 
 
 async def test_f1_in_english_uses_the_halls_words(staffed):
-    take(staffed, "rural-dibao")
-    staffed.queue.call_next(3, "S05")
-    app = make_app(staffed, shift=shift_for("S05", 3), language="en", live=False)
-    async with app.run_test(size=(80, 24)) as pilot:
-        lines = await every_panel(pilot)
+    lines = await panels_in(staffed, "en")
     assert any("Next field" in line for line in lines) and not any("Focus Next" in line for line in lines)
     assert not any(re.search(r"[\u4e00-\u9fff]", line) for line in lines)
 

@@ -12,17 +12,22 @@ from tests.staff.helpers import make_app, screen_text, shift_for, wait_for
 LABEL = {"zh": "办件类型", "en": "Case kind"}
 
 
+async def open_correction(pilot, number: str) -> None:
+    app = pilot.app
+    await wait_for(pilot, lambda: app.screen.name == "queue")
+    app.push_screen(CaseDetailScreen(number))
+    await wait_for(pilot, lambda: app.screen.name == "case" and app.screen.view is not None, what="case")
+    await pilot.press("x")
+    await wait_for(pilot, lambda: app.screen.name == "correction", what="the correction form")
+
+
 @pytest.mark.parametrize("language", ["zh", "en"])
 async def test_the_kind_is_corrected_at_the_counter(staffed, language):
     cases = Cases(staffed.config)
     number = cases.open_case(staff="S05", item="elderly-card", window=3).number
     app = make_app(staffed, shift=shift_for("S05", 3), language=language, live=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: app.screen.name == "queue")
-        app.push_screen(CaseDetailScreen(number))
-        await wait_for(pilot, lambda: app.screen.name == "case" and app.screen.view is not None, what="case")
-        await pilot.press("x")
-        await wait_for(pilot, lambda: app.screen.name == "correction", what="the correction form")
+        await open_correction(pilot, number)
         select = app.screen.query_one("#f-kind", Select)
         assert [value for _label, value in select._options if value != Select.NULL] == ["promised", "petition"]
         select.focus()
@@ -41,9 +46,5 @@ async def test_a_kind_no_correction_may_change_is_not_offered(staffed):
     number = cases.open_case(staff="S05", item="rural-dibao", window=3, authority="街道民政科").number
     app = make_app(staffed, shift=shift_for("S05", 3), live=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: app.screen.name == "queue")
-        app.push_screen(CaseDetailScreen(number))
-        await wait_for(pilot, lambda: app.screen.name == "case" and app.screen.view is not None, what="case")
-        await pilot.press("x")
-        await wait_for(pilot, lambda: app.screen.name == "correction", what="the correction form")
+        await open_correction(pilot, number)
         assert not app.screen.query("#f-kind")

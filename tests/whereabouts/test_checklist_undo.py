@@ -9,21 +9,13 @@ import pytest
 
 from models.db import database
 from models.duty import Duty
-from models.errors import StaffRefused
 from models.plain_text import TextRefused
 from models.schema import ChecklistTick, ChecklistUndo, Event
 from models.schema.chain import verify
 from tests.whereabouts.conftest import at
+from tests.whereabouts.test_closing import refused
 
 MON = date(2026, 11, 23)
-
-
-def refused(call, key):
-    with pytest.raises(StaffRefused) as error:
-        call()
-    assert error.value.key == key, error.value.key
-    assert "{" not in error.value.message("zh") and "{" not in error.value.message("en")
-    return error.value
 
 
 def test_an_undone_tick_reads_as_not_ticked_and_both_records_stay(people):
