@@ -65,3 +65,19 @@ def test_the_sign_off_reads_the_corrected_list(people):
     assert "3" in error.message("zh")
     duty.tick(None, "closing", 2, "S01")
     assert duty.sign_off(None, "closing", "S01").answers == {}
+
+
+def test_an_undo_is_history_the_database_keeps(people):
+    from peewee import DatabaseError
+
+    from models.schema import migrations
+
+    assert ChecklistUndo in migrations.chained_tables()
+    duty = Duty(people.config)
+    at(MON, 8, 40)
+    duty.tick(None, "opening", 0, "S01")
+    duty.undo_tick(None, "opening", 0, "S01", "勾错了")
+    for sql in ("UPDATE \"checklist_undo\" SET reason = 'x'", 'DELETE FROM "checklist_undo"'):
+        with pytest.raises(DatabaseError), database.atomic():
+            database.execute_sql(sql)
+    assert ChecklistUndo.get().reason == "勾错了"
