@@ -73,3 +73,20 @@ def test_what_a_kind_correction_refuses(cases):
     petition = cases.open_case(staff="S03", item="petition-visit", window=3)
     refused(lambda: cases.correct(petition.number, "S03", "原因", kind="promised"), "kind_needs_promised_days")
     assert correctable_kinds(cases.detail(petition.number)) == ("petition",)
+
+
+def test_hall_case_correct_kind(hall, cases, capsys):
+    from cli.main import main
+    from tests.conftest import pin_on_stdin
+
+    def run(*argv):
+        with pin_on_stdin("1234"):
+            code = main(["--db", hall.config.database, *argv])
+        return code, capsys.readouterr()[1]
+
+    at(2026, 9, 28, 10)
+    number = cases.open_case(staff="S03", item="elderly-card", window=3).number
+    assert run("case", "correct", number, "--reason", "应为信访件", "--kind", "petition", "--staff", "S03")[0] == 0
+    assert cases.detail(number)["kind"] == "petition"
+    code, err = run("case", "correct", number, "--reason", "x", "--kind", "escalated", "--staff", "S03")
+    assert code == 1 and "不能这样更正" in err and "Traceback" not in err
