@@ -93,6 +93,7 @@ def register(groups, common) -> None:
     correct.add_argument("--window", type=int)
     correct.add_argument("--result")
     correct.add_argument("--public-text")
+    correct.add_argument("--kind", choices=KINDS, help="a kind saved by mistake (its deadlines are recomputed)")
     for name, text in (
         ("callback", "the leader called back about a poor rating"),
         ("rectify", "a poor rating was put right"),
@@ -235,6 +236,7 @@ def cmd_step(args) -> int:
                 ("window", args.window),
                 ("result", args.result),
                 ("public_text", args.public_text),
+                ("kind", args.kind),
             )
             if value is not None
         }

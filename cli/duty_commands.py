@@ -43,6 +43,15 @@ def register(groups, common) -> None:
     tick.add_argument("--json", action="store_true")
     context.acts_as(tick, "staff")
     tick.set_defaults(handler=cmd_tick)
+
+    untick = duty.add_parser("untick", parents=[common], help="take back the tick of a checklist item, with a reason")
+    which(untick)
+    untick.add_argument("item", type=int, help="item number, from 1")
+    untick.add_argument("--staff", required=True, metavar="CODE")
+    untick.add_argument("--reason", required=True)
+    untick.add_argument("--json", action="store_true")
+    context.acts_as(untick, "staff")
+    untick.set_defaults(handler=cmd_untick)
     sign = duty.add_parser(
         "sign-off", parents=[common], help="sign a checklist off; closing stops the kiosk until tomorrow"
     )
@@ -147,6 +156,16 @@ def cmd_tick(args) -> int:
         emit_json(tick.as_dict())
         return 0
     say(t("duty.ticked", lang, number=tick.item_index + 1, item=tick.item_text, staff=tick.staff))
+    return 0
+
+
+def cmd_untick(args) -> int:
+    hall = context.hall_from(args)
+    undo = hall.duty.undo_tick(None, args.checklist, args.item - 1, args.staff, args.reason)
+    if args.json:
+        emit_json(undo.as_dict())
+        return 0
+    say(t("duty.tick_undone", context.language, number=undo.item_index + 1, staff=undo.staff, reason=undo.reason))
     return 0
 
 

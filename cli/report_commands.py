@@ -24,7 +24,7 @@ def cmd_report(args) -> int:
     hall = context.hall_from(args)
     if args.csv or args.xlsx:
         fmt = "xlsx" if args.xlsx else "csv"
-        path = hall.cases.export_report(day=args.date, month=args.month, fmt=fmt, lang=context.language)
+        path = hall.export_report(day=args.date, month=args.month, fmt=fmt, lang=context.language)
         say(t("export.written", context.language, path=path))
         return 0
     result = report(hall.config, day=args.date, month=args.month)

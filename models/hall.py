@@ -55,9 +55,8 @@ class Hall:
     def wired(cls, config: Config, db: Any, url: str) -> Hall:
         """Every service of the hall, bound to ``config``."""
         duty = Duty(config)
-        queue = Queue(config)
         whereabouts = Whereabouts(config, rostered=lambda day: duty.on_duty(day).people)
-        queue.day_starts.append(whereabouts.start_day)  # the first look at a day pauses yesterday's windows
+        queue = Queue(config, whereabouts.start_day)  # the first look at a day pauses yesterday's windows
         cases = Cases(config)
         households = Households()
         return cls(
@@ -79,6 +78,12 @@ class Hall:
     def at_window(self, staff_code: str) -> AtWindow:
         """The counter's actions as ``staff_code``, who proved it: refused away from their windows."""
         return AtWindow(self.queue, staff_code)
+
+    def export_report(self, day=None, month=None, fmt: str = "csv", lang: str = "zh"):
+        """The day's or month's report as a file, with its hourly curves and attendance; its path."""
+        from models.duty.report_file import export_report
+
+        return export_report(self.config, day, month, fmt, lang)
 
     def close(self) -> None:
         if not self.db.is_closed():

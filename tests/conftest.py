@@ -62,6 +62,16 @@ def db_url(request, tmp_path) -> str:
     return postgres_url(f"hall_{_worker()}")
 
 
+def step_creating(tables_name: str) -> int:
+    """The schema version whose step creates the tables listed as ``tables_name`` (e.g. ``"UNDO_TABLES"``):
+    upgrade tests start from the version before it, whatever steps come later."""
+    import inspect
+
+    from models.schema import migrations
+
+    return next(v for v, step in migrations.STEPS.items() if tables_name in inspect.getsource(step))
+
+
 @contextmanager
 def pin_on_stdin(pin: str = "1234"):
     """Standard input holding one PIN line, as a script gives it to a command that acts as someone."""

@@ -255,9 +255,13 @@ def apply(facts: CaseFacts, event_id: int, at: datetime, kind: str, staff_id: in
         for name in ("item_id", "window_id"):
             if name in changes:
                 setattr(facts, name, changes[name])
-        for name in ("result", "public_text", "return_reason", "authority"):
+        for name in ("result", "public_text", "return_reason", "authority", "kind"):
             if name in changes:
                 setattr(facts, name, changes[name])
+        if "due" in changes:  # a corrected kind's deadlines (models.cases.kind_correction)
+            facts.due_date = _date(changes["due"])
+        if "result_due" in changes:
+            facts.result_due = _date(changes["result_due"])
     elif kind == "rated":
         facts.rating = data.get("level")
         facts.rating_tags = list(data.get("tags") or [])
@@ -299,7 +303,7 @@ def applicable_actions(case: dict) -> set[str]:
     if state in FINISHED_STATES and case.get("rating") is None:
         allowed.add("rate")
     if state is not None:
-        allowed.add("correct")  # a wrong item or result is put right by a new record, in any state
+        allowed.add("correct")  # a wrong item, result or kind is put right by a new record (kind: where it may)
     return allowed
 
 

@@ -27,6 +27,7 @@ from models.cases import ledger as case_ledger
 from models.cases import notices as case_notices
 from models.cases import ratings as case_ratings
 from models.cases import reports as case_reports
+from models.cases.kind_correction import kind_changes
 from models.cases.rights import concerns, require_case_right, require_window_right
 from models.cases.rules import (
     CHANNELS,
@@ -388,10 +389,11 @@ class Cases(CaseStore):
         """A correction is a new event with its reason; nothing is edited.
 
         ``changes`` may set item (code), window (number), result, public_text,
-        return_reason or authority; with none, the correction is a note.
+        return_reason, authority or kind (where :mod:`models.cases.kind_correction`
+        allows it, its deadlines recomputed); with none, the correction is a note.
         """
         why = _text(reason, "reason_needed")
-        allowed = {"item", "window", "result", "public_text", "return_reason", "authority"}
+        allowed = {"item", "window", "result", "public_text", "return_reason", "authority", "kind"}
         unknown = set(changes) - allowed
         if unknown:
             raise CaseRefused("bad_correction", field=", ".join(sorted(unknown)))
@@ -403,6 +405,8 @@ class Cases(CaseStore):
                     values["item_id"] = find_item(value).id
                 elif name == "window":
                     values["window_id"] = find_window(value).id if value is not None else None
+                elif name == "kind":
+                    values.update(kind_changes(self, facts, str(value)))
                 else:
                     values[name] = self._public(str(value), known, name)
             return {"reason": why, "changes": values}
@@ -475,7 +479,8 @@ class Cases(CaseStore):
         return case_exports.export_ledger(self.config, filter, fmt, lang)
 
     def export_report(self, day=None, month=None, fmt: str = "csv", lang: str = "zh"):
-        """A day's or month's report as a file in the export folder; its path."""
+        """A day's or month's figures of cases and tickets as a file in the export folder; its path.
+        The report as the reports screen shows it (hourly curves, attendance) is ``Hall.export_report``."""
         return case_exports.export_report(self.config, self.report(day=day, month=month), fmt, lang)
 
     def rate(self, case, level: str, tags=(), *, channel: str = "staff"):

@@ -5,6 +5,7 @@
 - :mod:`~models.catalogue.positions` — the scanner that finds those lines (tomllib gives none).
 - :mod:`~models.catalogue.files` — reading a file: :func:`check_file`, :func:`load_file`, the bundled default.
 - :mod:`~models.catalogue.store` — loading a checked catalogue into the database (retiring, never deleting).
+- :mod:`~models.catalogue.search` — finding an item by part of its name or its pinyin initials.
 - ``default_catalogue.toml`` — the hall's own catalogue, written from its rules.
 """
 

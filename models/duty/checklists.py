@@ -21,6 +21,7 @@ from models import clock, events
 from models.db import database
 from models.duty.closing import check_answers, check_early_closing, next_round, standing_sign_off
 from models.duty.roster import DutyDay, Roster
+from models.duty.tick_state import undos_of
 from models.errors import StaffRefused
 from models.i18n import t
 from models.queue.day_end import end_days_before
@@ -48,14 +49,30 @@ class TickInfo:
 
 
 @dataclass(frozen=True)
+class UndoInfo:
+    id: int
+    tick: int  # the id of the tick taken back
+    day: date
+    checklist: str
+    item_index: int
+    staff: str
+    reason: str
+    at: datetime
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "day": self.day.isoformat(), "at": iso(self.at)}
+
+
+@dataclass(frozen=True)
 class ItemState:
     index: int  # 0-based
     text: str
-    ticked: bool
-    staff: str | None  # the latest tick
+    ticked: bool  # its latest tick stands (was not taken back)
+    staff: str | None  # the standing tick
     at: datetime | None
     problem: str
     ticks: tuple[TickInfo, ...]  # every tick, oldest first
+    undos: tuple[UndoInfo, ...] = ()  # every tick taken back, oldest first
 
     def as_dict(self) -> dict:
         return {
@@ -66,6 +83,7 @@ class ItemState:
             "at": iso(self.at),
             "problem": self.problem,
             "ticks": [x.as_dict() for x in self.ticks],
+            "undos": [x.as_dict() for x in self.undos],
         }
 
 
@@ -230,20 +248,30 @@ class Checklists(Roster):
             ticks.setdefault(r.item_index, []).append(
                 TickInfo(r.id, r.day, r.checklist, r.item_index, r.item_text, r.staff.code, r.problem, r.at)
             )
+        undone = undos_of(day, checklist)
+        codes = {
+            p.id: p.code
+            for p in Staff.select(Staff.id, Staff.code).where(Staff.id.in_([u.staff_id for u in undone.values()]))
+        }
         states = []
         for index in sorted(set(range(len(items))) | set(ticks)):
             done = ticks.get(index, [])
-            last = done[-1] if done else None
+            standing = done[-1] if done and done[-1].id not in undone else None
             text = items[index] if index < len(items) else done[-1].item_text  # off the list now: known by its ticks
+            undos = tuple(
+                UndoInfo(u.id, u.tick_id, u.day, u.checklist, u.item_index, codes[u.staff_id], u.reason, u.at)
+                for u in (undone[x.id] for x in done if x.id in undone)
+            )
             states.append(
                 ItemState(
                     index=index,
                     text=text,
-                    ticked=bool(done),
-                    staff=last.staff if last else None,
-                    at=last.at if last else None,
-                    problem=last.problem if last else "",
+                    ticked=standing is not None,
+                    staff=standing.staff if standing else None,
+                    at=standing.at if standing else None,
+                    problem=standing.problem if standing else "",
                     ticks=tuple(done),
+                    undos=undos,
                 )
             )
         signed = _signed(day, checklist)

@@ -21,6 +21,7 @@ from models.calendar import HallCalendar
 from models.config import Config
 from models.db import database
 from models.duty.leaders_log import unfixed_problems
+from models.duty.tick_state import standing_ticks
 from models.errors import StaffRefused
 from models.schema import Staff, Ticket
 from models.schema.duty import ChecklistTick, DutyReopen, DutySignOff
@@ -94,12 +95,9 @@ def check_early_closing(config: Config, day: date, staff: Staff, early_reason: s
 def open_problems_for(day: date) -> dict[str, str]:
     """What the closing of ``day`` must answer, by answer key: every problem of the
     leader's log with no fix ("log:<id>"), and every item of the day's checklists
-    whose latest tick noted a problem ("opening:<n>", "closing:<n>", from 1)."""
+    whose standing tick noted a problem ("opening:<n>", "closing:<n>", from 1)."""
     found = {f"log:{entry.id}": entry.text for entry in unfixed_problems()}
-    latest: dict[tuple[str, int], ChecklistTick] = {}
-    for tick in ChecklistTick.select().where(ChecklistTick.day == day).order_by(ChecklistTick.id):
-        latest[(tick.checklist, tick.item_index)] = tick
-    for (checklist, index), tick in sorted(latest.items()):
+    for (checklist, index), tick in sorted(standing_ticks(day).items()):
         if tick.problem:
             found[f"{checklist}:{index + 1}"] = f"{tick.item_text}：{tick.problem}"
     return found

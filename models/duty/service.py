@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from models import clock
-from models.duty.checklists import Checklists, ChecklistState
+from models.duty.checklists import ChecklistState
 from models.duty.closing import ReopenInfo, Reopening
 from models.duty.leaders_log import LeadersLog, LogEntry
 from models.duty.roster import DutyDay
+from models.duty.undo import Undoing
 
 
 @dataclass(frozen=True)
@@ -39,9 +40,9 @@ class DayChecklists:
         }
 
 
-class Duty(Checklists, LeadersLog, Reopening):
+class Duty(Undoing, LeadersLog, Reopening):
     """Duty as one service: the roster (:mod:`~models.duty.roster`), the checklists
-    (:mod:`~models.duty.checklists`) and the leader's log (:mod:`~models.duty.leaders_log`)."""
+    (:mod:`~models.duty.checklists`, a tick taken back: :mod:`~models.duty.undo`) and the leader's log (:mod:`~models.duty.leaders_log`)."""
 
     def checklist_history(self, day: date | None = None) -> DayChecklists:
         """The day's duty people, both checklists with every tick, sign-offs, and the leader's log."""

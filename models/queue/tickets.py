@@ -50,6 +50,7 @@ from models.queue.day_hold import DAY_LOCK_SPACE, closed_for_day, refuse_if_clos
 from models.queue.sql import statement
 from models.schema import Line, Staff, StaffPost, Ticket, Window, WindowLine
 from models.staff.accounts import find_staff
+from models.staff.whereabouts import Whereabouts
 
 _MEDIAN_CACHE_SECONDS = 60.0
 _MEDIAN_OVER = 500  # the line's latest finished tickets the expected wait is the median of
@@ -158,15 +159,26 @@ def called_ticket(ticket: Ticket) -> CalledTicket:
     )
 
 
+def _own_cover_day_start(config: Config) -> Callable[[date], object]:
+    # Whether a window was covered at yesterday's end does not hang on the duty
+    # roster (a rest day's 休息 covers no window, no more than 未到岗 does), so
+    # the whereabouts need no roster for it.
+    return Whereabouts(config).start_day
+
+
 class Queue:
-    def __init__(self, config: Config):
+    def __init__(self, config: Config, cover_day_start: Callable[[date], object] | None = None):
+        """``cover_day_start`` starts the windows' cover for a new day (the hall's
+        whereabouts' :meth:`~models.staff.cover.CoverRules.start_day`); without one
+        the queue makes its own, so no queue, wherever it is built, ends yesterday's
+        tickets and leaves yesterday's windows open."""
         self.config = config
         self.calendar = HallCalendar(config)
         self._medians: dict[int, tuple[float, deque[float]]] = {}  # line → (read at, minutes, newest first)
         self._ended_before: date | None = None  # days before this one are ended (this process saw to it)
-        # What else the first look at a new day does, each once per day across processes
-        # (the windows' cover: models.staff.cover.CoverRules.start_day), wired by models.hall.
-        self.day_starts: list[Callable[[date], object]] = []
+        # What the first look at a new day does besides ending the earlier days' tickets,
+        # each once per day across processes: first the windows' cover, always.
+        self.day_starts: list[Callable[[date], object]] = [cover_day_start or _own_cover_day_start(config)]
 
     def today(self) -> date:
         """The service day now, with every earlier day ended: whatever looks at

@@ -6,7 +6,7 @@
 - :mod:`~models.schema.cases` — cases (办件), their history, contacts, contact access and ratings.
 - :mod:`~models.schema.staff` — staff, A/B posts, the sign-in logs.
 - :mod:`~models.schema.whereabouts` — whereabouts changes and leave.
-- :mod:`~models.schema.duty` — duty swaps, checklist ticks, sign-offs and reopenings, the leader's log.
+- :mod:`~models.schema.duty` — duty swaps, checklist ticks and their undoing, sign-offs and reopenings, the leader's log.
 - :mod:`~models.schema.throttle` — the counts behind shared limits.
 - :mod:`~models.schema.migrations` — ``upgrade`` to the current version; ``all_tables`` in copy order.
 
@@ -29,7 +29,9 @@ from models.schema.duty import (
     CHECKLISTS,
     DUTY_TABLES,
     REOPEN_TABLES,
+    UNDO_TABLES,
     ChecklistTick,
+    ChecklistUndo,
     DutyLog,
     DutyReopen,
     DutySignOff,
@@ -61,6 +63,7 @@ __all__ = [
     "SIGNIN_TABLES",
     "STATES",
     "THROTTLE_TABLES",
+    "UNDO_TABLES",
     "WHEREABOUTS_TABLES",
     "AppendOnlyModel",
     "BaseModel",
@@ -72,6 +75,7 @@ __all__ = [
     "CaseState",
     "CatalogueLoad",
     "ChecklistTick",
+    "ChecklistUndo",
     "ContactAccess",
     "DutyLog",
     "DutyReopen",

@@ -105,5 +105,21 @@ class DutyLog(AppendOnlyModel):
     at = DateTimeField(default=now)
 
 
+class ChecklistUndo(AppendOnlyModel):
+    """A tick taken back (ticked by mistake, or the item found wrong after all),
+    with the reason. The tick stays as it was; an item whose latest tick has an
+    undo reads as not ticked until it is ticked again."""
+
+    id = AutoField()
+    tick = ForeignKeyField(ChecklistTick, backref="+", unique=True, on_delete="RESTRICT")
+    day = DateField(index=True)
+    checklist = CharField()  # opening | closing
+    item_index = IntegerField()
+    staff = ForeignKeyField(Staff, backref="+", on_delete="RESTRICT")
+    reason = TextField()
+    at = DateTimeField(default=now)
+
+
 DUTY_TABLES = [DutySwap, ChecklistTick, DutySignOff, DutyLog]
 REOPEN_TABLES = [DutyReopen]  # after DUTY_TABLES: they came with a later schema version
+UNDO_TABLES = [ChecklistUndo]  # later still

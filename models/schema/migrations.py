@@ -15,7 +15,7 @@ from peewee import fn
 from models.db import DatabaseUnavailable, database
 from models.schema.base import AppendOnlyModel, guard_table, unguard_table
 from models.schema.cases import CASE_TABLES
-from models.schema.duty import DUTY_TABLES, REOPEN_TABLES
+from models.schema.duty import DUTY_TABLES, REOPEN_TABLES, UNDO_TABLES
 from models.schema.hall import CatalogueLoad, Item, Line, SchemaVersion, Setting, Window, WindowLine
 from models.schema.households import HOUSEHOLD_TABLES
 from models.schema.staff import SIGNIN_TABLES, Staff, StaffPost
@@ -127,8 +127,13 @@ def _v8(db) -> None:
     db.create_tables(HOUSEHOLD_TABLES, safe=True)
 
 
+def _v9(db) -> None:
+    """A checklist tick can be taken back, with a reason, as a record of its own."""
+    db.create_tables(UNDO_TABLES, safe=True)
+
+
 # version → step that brings version-1 to version
-STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8}
+STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8, 9: _v9}
 CURRENT = max(STEPS)
 
 
@@ -150,6 +155,7 @@ def all_tables():
         + THROTTLE_TABLES
         + DAY_START_TABLES
         + HOUSEHOLD_TABLES
+        + UNDO_TABLES
     )
 
 

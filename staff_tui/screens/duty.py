@@ -6,7 +6,8 @@ The head names the day's duty people and the leader on duty
 time the duty person is due (10 minutes early) and anyone on duty who has
 leave that day. Each checklist item shows "✓" with who ticked it and when,
 or "□ 未勾选", and the problem noted with it. F2 (or Enter) ticks the item
-under the cursor, F3 ticks it noting a problem, F4 signs the checklist off:
+under the cursor, F3 ticks it noting a problem, U takes a tick back with a reason
+(:mod:`~staff_tui.screens.duty_undo`), F4 signs the checklist off:
 the models refuse an incomplete list, and the closing one while any of the
 day's tickets is waiting or being served (the message gives the count).
 Closing questions and a leader's reopening (Ctrl+R): :mod:`~staff_tui.screens.duty_closing`;
@@ -37,6 +38,7 @@ from shared_ui.plain import plain
 from shared_ui.words import tr
 from staff_tui.modals.form import Field, FormDialog
 from staff_tui.screens.duty_closing import ClosingActions
+from staff_tui.screens.duty_undo import UndoTickAction
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.text import fit
 from staff_tui.widgets.checklist_table import ChecklistTable, checklist_title
@@ -47,7 +49,7 @@ from staff_tui.widgets.leaders_log import LeadersLog, log_title
 from staff_tui.widgets.status_bar import StatusBar
 
 
-class DutyScreen(ClosingActions, WideOrNarrowScreen):
+class DutyScreen(ClosingActions, UndoTickAction, WideOrNarrowScreen):
     @dataclass
     class DutyLoaded(Message, bubble=False):
         """The day's checklists and log, the open problems, and everyone's name by code."""
@@ -70,6 +72,7 @@ class DutyScreen(ClosingActions, WideOrNarrowScreen):
         Binding("f2", "tick", "staff_ui.duty.tick", key_display="F2"),
         Binding("f3", "tick_problem", "staff_ui.duty.tick_problem", key_display="F3"),
         Binding("f4", "sign_off", "staff_ui.duty.sign_off", key_display="F4"),
+        Binding("u", "undo_tick", "staff_ui.duty.undo", key_display="U"),
         Binding("f5", "log_problem", "staff_ui.duty.log_problem", key_display="F5"),
         Binding("f6", "log_fix", "staff_ui.duty.log_fix", key_display="F6"),
         Binding("f7", "other_day", "staff_ui.duty.other_day", key_display="F7"),
@@ -200,7 +203,7 @@ class DutyScreen(ClosingActions, WideOrNarrowScreen):
             return (None if self.busy else True) if leader and today else False
         if action == "reopen":
             return self.reopen_allowed(leader and today)
-        if action in ("tick", "tick_problem", "sign_off"):
+        if action in ("tick", "tick_problem", "sign_off", "undo_tick"):
             if not today:
                 return False
             return None if self.busy or self.data is None else True

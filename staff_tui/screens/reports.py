@@ -12,8 +12,8 @@ and :class:`models.duty.attendance.Attendance`:
 - attendance (a day: each person's status, arrival, departure; a month:
   the sums).
 
-F2 today, F3 a day, F4 a month, F5 writes the report as a CSV or XLSX file
-with headers in the clerk's language, as ``hall report --csv/--xlsx`` does,
+F2 today, F3 a day, F4 a month, F5 writes the report, all of the above
+(hourly curves and attendance included), as a CSV or XLSX file with headers in the clerk's language, as ``hall report --csv/--xlsx`` does,
 into the hall's export folder (``[exports] folder``), and says where.
 """
 
@@ -317,7 +317,7 @@ class ReportsScreen(WideOrNarrowScreen):
         month = None if day is not None else data.period
 
         def save(values: dict):
-            return str(self.app.hall.cases.export_report(day=day, month=month, fmt=values["format"], lang=language))
+            return str(self.app.hall.export_report(day=day, month=month, fmt=values["format"], lang=language))
 
         def closed(result) -> None:
             if isinstance(result, str):

@@ -1,7 +1,7 @@
 """One case of a visit in the outcome dialog: item, kind, and what the kind needs.
 
 The kind is a digit away (1 咨询件 … 7 信访件, with the kind focused, as it is
-when a case's tab opens). 承诺件: the promised working days and the date they give (computed by the
+when a case's tab opens); typing on the item searches it by name or pinyin initials. 承诺件: the promised working days and the date they give (computed by the
 hall calendar); 补充件: the item's catalogue materials to tick plus free
 text, every missing one at once; 退回件: the reason; 上报件: the authority
 and its date; 咨询件 / 即办件: the answer or result. The resident's name and
@@ -27,6 +27,7 @@ from models.i18n import pick
 from shared_ui.plain import plain
 from shared_ui.words import current_language, tr
 from staff_tui.queries import ItemChoice
+from staff_tui.widgets.item_select import ItemSelect, entries_for
 
 # The kinds whose groups of fields are shown; the others show the result line.
 _GROUPS = {
@@ -72,17 +73,13 @@ class CaseForm(Vertical):
     def compose(self) -> ComposeResult:
         language = current_language()
         item = self.items.get(self.initial_item)
-        item_options = [
-            (f"{pick(i.name, i.name_en, language)} · {pick(i.line_name, i.line_name_en, language)}", i.code)
-            for i in self.item_list
-        ]
         # Each kind with its digit: with the kind focused, the digit alone chooses it.
         kind_options = [(f"{index} {tr(f'case.kind_{k}')}", k) for index, k in enumerate(KINDS, 1)]
         with Horizontal(classes="pair"):
             with Vertical():
                 yield Label(tr("staff_outcome.item"), classes="field-label")
-                yield Select(
-                    [(plain(label), code) for label, code in item_options],
+                yield ItemSelect(
+                    entries_for(self.item_list, language),
                     value=self.initial_item,
                     allow_blank=False,
                     compact=True,

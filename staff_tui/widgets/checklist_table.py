@@ -54,6 +54,8 @@ class ChecklistTable(KeyedTable):
             else:
                 tick = Text(tr("staff_ui.duty.not_ticked"), style="bold")
             problem = item.problem
+            if not item.ticked and item.undos:
+                problem = tr("staff_ui.duty.undone_note", reason=item.undos[-1].reason)
             if len(item.ticks) > 1:
                 problem = (problem + " " if problem else "") + tr("staff_ui.duty.ticks_n", n=len(item.ticks))
             rows.append(

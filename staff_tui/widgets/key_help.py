@@ -4,10 +4,14 @@ Textual's own panel lists the focused widget's keys first (an input's
 "Cursor up", "Delete left" …), which at 80×24 pushes the screen's and the
 app's keys below the fold. This one lists the hall's keys (the screen's, the
 dialog's, the app's) first and the fields' and lists' own keys after them,
-under a heading of their own.
+under a heading of their own, in the hall's words: Textual's own
+descriptions ("Cursor up", "Focus Next") are looked up under
+``textual_keys.<description>`` in the locale files.
 """
 
 from __future__ import annotations
+
+import re
 
 from rich.table import Table
 from rich.text import Text
@@ -15,7 +19,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets._key_panel import BindingsTable, KeyPanel
 
-from shared_ui.words import tr
+from models.i18n import catalogue
+from shared_ui.words import current_language, tr
+
+
+def hall_words(description: str) -> str:
+    """A key's description in the terminal's language: a catalogue key's words, or the
+    words of one of Textual's own descriptions (as it is when the locale files lack it)."""
+    if "." in description and " " not in description:
+        return tr(description)
+    slug = re.sub(r"[^a-z0-9]+", "_", description.lower()).strip("_")
+    return catalogue(current_language()).get(f"textual_keys.{slug}", description)
 
 
 def from_textual(node, action: str) -> bool:
@@ -54,7 +68,7 @@ class HallBindingsTable(BindingsTable):
                 by_action.setdefault((id(active.node), active.binding.action), []).append(active)
             for entries in by_action.values():
                 keys = " ".join(dict.fromkeys(self.app.get_key_display(entry.binding) for entry in entries))
-                description = Text(entries[0].binding.description, style=description_style)
+                description = Text(hall_words(entries[0].binding.description), style=description_style)
                 table.add_row(Text(keys, style=key_style), description)
         return table
 

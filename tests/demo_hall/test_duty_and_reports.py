@@ -90,6 +90,7 @@ async def test_reports_show_the_numbers_charts_and_export_a_sheet(demo, tmp_path
     monkeypatch.chdir(tmp_path)
     folder = tmp_path / "exports"
     demo.cases.config = replace(demo.cases.config, exports=ExportsConfig(folder=str(folder)))
+    monkeypatch.setattr(demo, "config", replace(demo.config, exports=ExportsConfig(folder=str(folder))))
     today = clock.service_day(demo.config.zone)
     report = Cases(demo.config).report(day=today)
     curves = day_curves(demo.config, today)
