@@ -6,7 +6,8 @@ checks that it holds a hall of the current schema, and hands back a
 config: ``hall.queue`` (tickets), ``hall.cases`` (cases), ``hall.whereabouts``
 (whereabouts, A/B cover and leave), ``hall.duty`` (roster, checklists, the
 leader's log), ``hall.attendance``, ``hall.calendar`` and ``hall.supervisor``
-(the leader's supervisor view). A screen or a command
+(the leader's supervisor view), ``hall.contacts`` (calls, letters and
+messages). A screen or a command
 asks the hall for a service; it never builds one.
 """
 
@@ -18,6 +19,7 @@ from typing import Any
 from models.calendar import HallCalendar
 from models.cases.service import Cases
 from models.config import Config
+from models.contacts.register import Contacts
 from models.db import DatabaseUnavailable, check_reachable, describe, open_database
 from models.duty.attendance import Attendance
 from models.duty.service import Duty
@@ -39,6 +41,7 @@ class Hall:
     attendance: Attendance
     calendar: HallCalendar
     supervisor: Supervisor
+    contacts: Contacts
 
     @classmethod
     def wired(cls, config: Config, db: Any, url: str) -> Hall:
@@ -47,17 +50,19 @@ class Hall:
         queue = Queue(config)
         whereabouts = Whereabouts(config, rostered=lambda day: duty.on_duty(day).people)
         queue.day_starts.append(whereabouts.start_day)  # the first look at a day pauses yesterday's windows
+        cases = Cases(config)
         return cls(
             config=config,
             db=db,
             url=url,
             queue=queue,
-            cases=Cases(config),
+            cases=cases,
             whereabouts=whereabouts,
             duty=duty,
             attendance=Attendance(config),
             calendar=HallCalendar(config),
             supervisor=Supervisor(config, queue, whereabouts.days),
+            contacts=Contacts(config, cases),
         )
 
     def close(self) -> None:
