@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         report_commands,
         whereabouts_commands,
     )
+    from cli import contact_commands
 
     common = _common()
     # The top level gets its own copy of the options: set_defaults would
@@ -65,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         whereabouts_commands,
         duty_commands,
         migrate_commands,
+        contact_commands,
     ):
         module.register(groups, common)
     return parser
