@@ -7,7 +7,8 @@ config: ``hall.queue`` (tickets), ``hall.cases`` (cases), ``hall.whereabouts``
 (whereabouts, A/B cover and leave), ``hall.duty`` (roster, checklists, the
 leader's log), ``hall.attendance``, ``hall.calendar`` and ``hall.supervisor``
 (the leader's supervisor view), ``hall.contacts`` (calls, letters and
-messages). A screen or a command
+messages), ``hall.worklog`` and ``hall.meetings`` (the worker's log, meetings
+and study sessions). A screen or a command
 asks the hall for a service; it never builds one.
 """
 
@@ -27,6 +28,8 @@ from models.queue.supervision import Supervisor
 from models.queue.tickets import Queue
 from models.schema import Setting, migrations
 from models.staff.whereabouts import Whereabouts
+from models.worklog.log import WorkLog
+from models.worklog.meetings import Meetings
 
 
 @dataclass
@@ -42,6 +45,8 @@ class Hall:
     calendar: HallCalendar
     supervisor: Supervisor
     contacts: Contacts
+    worklog: WorkLog
+    meetings: Meetings
 
     @classmethod
     def wired(cls, config: Config, db: Any, url: str) -> Hall:
@@ -63,6 +68,8 @@ class Hall:
             calendar=HallCalendar(config),
             supervisor=Supervisor(config, queue, whereabouts.days),
             contacts=Contacts(config, cases),
+            worklog=WorkLog(config),
+            meetings=Meetings(config),
         )
 
     def close(self) -> None:

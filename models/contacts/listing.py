@@ -158,3 +158,28 @@ def contact(config: Config, number: str) -> ContactRow:
     if not rows:
         raise ContactRefused("unknown_contact", case=number)
     return rows[0]
+
+
+def month_counts(config: Config, first: date, last: date) -> dict[str, dict[str, int]]:
+    """Per channel, the contacts received from ``first`` to ``last``: how many,
+    replied by their day, replied late, and still waiting (of which overdue)."""
+    today = clock.service_day(config.zone)
+    replied = {
+        step.contact_id: bool((step.data or {}).get("late"))
+        for step in ContactStep.select(ContactStep.contact, ContactStep.data).where(ContactStep.kind == "replied")
+    }
+    counts: dict[str, dict[str, int]] = {}
+    records = ContactRecord.select(ContactRecord.id, ContactRecord.channel, ContactRecord.reply_due).where(
+        ContactRecord.received_on.between(first, last)
+    )
+    for record in records:
+        tally = counts.setdefault(
+            record.channel, {"received": 0, "in_time": 0, "late": 0, "waiting": 0, "overdue": 0}
+        )
+        tally["received"] += 1
+        if record.id in replied:
+            tally["late" if replied[record.id] else "in_time"] += 1
+        else:
+            tally["waiting"] += 1
+            tally["overdue"] += record.reply_due < today
+    return counts

@@ -1,0 +1,17 @@
+"""Fixtures for the worker's log and meetings: the case tests' staff, the clock frozen."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.cases.conftest import staff  # noqa: F401  (a fixture)
+
+
+@pytest.fixture
+def worklog(hall, staff, frozen_clock):  # noqa: F811
+    return hall.worklog
+
+
+@pytest.fixture
+def meetings(hall, staff, frozen_clock):  # noqa: F811
+    return hall.meetings
