@@ -48,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         report_commands,
         whereabouts_commands,
     )
-    from cli import contact_commands
+    from cli import contact_commands, worklog_commands
 
     common = _common()
     # The top level gets its own copy of the options: set_defaults would
@@ -67,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
         duty_commands,
         migrate_commands,
         contact_commands,
+        worklog_commands,
     ):
         module.register(groups, common)
     return parser
