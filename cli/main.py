@@ -42,13 +42,14 @@ def build_parser() -> argparse.ArgumentParser:
         app_commands,
         case_commands,
         catalogue_commands,
+        contact_commands,
         duty_commands,
         migrate_commands,
         queue_commands,
         report_commands,
         whereabouts_commands,
+        worklog_commands,
     )
-    from cli import contact_commands, worklog_commands
 
     common = _common()
     # The top level gets its own copy of the options: set_defaults would

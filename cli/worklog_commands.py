@@ -105,22 +105,6 @@ def cmd_meeting_record(args) -> int:
     return 0
 
 
-def month_words(tally, lang: str) -> str:
-    """The month's count in one line, and what is still short."""
-    line = t(
-        "worklog.month_line",
-        lang,
-        month=tally.month,
-        weekly=tally.weekly_held,
-        weeks=tally.weeks,
-        study=tally.study_held,
-        needed=tally.study_needed,
-    )
-    if tally.study_short:
-        line += t("worklog.month_short", lang, count=tally.study_short)
-    return line
-
-
 def cmd_meeting_month(args) -> int:
     hall = context.hall_from(args)
     lang = context.language
@@ -134,7 +118,7 @@ def cmd_meeting_month(args) -> int:
     if args.json:
         emit_json(tally.as_dict())
         return 0
-    say(month_words(tally, lang))
+    say(tally.words(lang))
     if tally.weeks_without:
         say(t("worklog.weeks_without", lang, weeks="、".join(d.isoformat() for d in tally.weeks_without)))
     for meeting in tally.meetings:

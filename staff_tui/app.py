@@ -283,8 +283,10 @@ class StaffApp(IdleLock, TypedAhead, Leaving, HallCommands, Asking, App):
 
         screens = {"whereabouts": WhereaboutsScreen, "leave": LeaveScreen, "duty": DutyScreen, "reports": ReportsScreen}
         from staff_tui.screens.contacts import ContactsScreen
+        from staff_tui.screens.worklog import WorklogScreen
 
         screens["contacts"] = ContactsScreen
+        screens["worklog"] = WorklogScreen
         screen = screens[name]()
         if self.screen.name in self.SIDE_SCREENS:
             self.switch_screen(screen)

@@ -6,7 +6,7 @@ focused: Ctrl+T sets one's own whereabouts (在岗/开会/外出/走访/休息/�
 a note, the time one expects to be back), Ctrl+G shows the whereabouts
 board (with A/B cover and leave), Ctrl+O the duty screen (checklists, the
 leader's log), Ctrl+R the reports, Ctrl+N the calls and letters waiting
-for a reply (来电来信), and Ctrl+L signs out, asking which state
+for a reply (来电来信), Ctrl+Y the worker's log and the month's meetings, and Ctrl+L signs out, asking which state
 to leave in.
 """
 
@@ -31,6 +31,7 @@ APP_KEYS = [
     Binding("ctrl+o", "show_work('duty')", "staff_ui.duty.open", show=False, key_display="Ctrl+O"),
     Binding("ctrl+r", "show_work('reports')", "staff_ui.report.open", show=False, key_display="Ctrl+R"),
     Binding("ctrl+n", "show_work('contacts')", "staff_ui.contact.open", show=False, key_display="Ctrl+N"),
+    Binding("ctrl+y", "show_work('worklog')", "staff_ui.worklog.open", show=False, key_display="Ctrl+Y"),
     Binding("ctrl+l", "sign_out_asking", "staff_ui.where.sign_out", show=False, key_display="Ctrl+L"),
 ]
 
@@ -40,8 +41,8 @@ WORK_ACTIONS = frozenset({"my_state", "show_work", "sign_out_asking"})
 # Screens a signed-in person works on: the ctrl keys above apply there (not
 # on a dialog, the resident's view, the lock or the sign-in).
 WORK_SCREENS = frozenset(
-    {"queue", "ledger", "case", "whereabouts", "leave", "duty", "reports", "supervisor", "contacts"}
+    {"queue", "ledger", "case", "whereabouts", "leave", "duty", "reports", "supervisor", "contacts", "worklog"}
 )
 
 # The whereabouts board, leave, duty and the reports replace each other rather than piling up.
-SIDE_SCREENS = frozenset({"whereabouts", "leave", "duty", "reports", "contacts"})
+SIDE_SCREENS = frozenset({"whereabouts", "leave", "duty", "reports", "contacts", "worklog"})

@@ -51,7 +51,7 @@ class ContactRow:
 
 def _fold(row: ContactRow, steps: list[ContactStep], zone) -> None:
     for step in steps:
-        data = step.data or {}
+        data: dict = step.data or {}
         if step.kind == "reported_up":
             row.state = "reported_up"
             row.authority = data.get("authority", "")
@@ -60,9 +60,7 @@ def _fold(row: ContactRow, steps: list[ContactStep], zone) -> None:
             row.reply = data.get("reply", "")
             row.replied_on = clock.local(step.at, zone).date()
             row.replied_late = bool(data.get("late"))
-        row.history.append(
-            {"at": clock.reading(step.at, zone), "kind": step.kind, "staff": step.staff.code, **data}
-        )
+        row.history.append({"at": clock.reading(step.at, zone), "kind": step.kind, "staff": step.staff.code, **data})
 
 
 def _query():
@@ -145,11 +143,7 @@ def contacts(
 def overdue_count(config: Config) -> int:
     """Contacts whose reply is past its day and not yet recorded (the leader's view)."""
     today = clock.service_day(config.zone)
-    return (
-        ContactRecord.select()
-        .where((ContactRecord.reply_due < today) & ContactRecord.id.not_in(_replied()))
-        .count()
-    )
+    return ContactRecord.select().where((ContactRecord.reply_due < today) & ContactRecord.id.not_in(_replied())).count()
 
 
 def contact(config: Config, number: str) -> ContactRow:
@@ -173,9 +167,7 @@ def month_counts(config: Config, first: date, last: date) -> dict[str, dict[str,
         ContactRecord.received_on.between(first, last)
     )
     for record in records:
-        tally = counts.setdefault(
-            record.channel, {"received": 0, "in_time": 0, "late": 0, "waiting": 0, "overdue": 0}
-        )
+        tally = counts.setdefault(record.channel, {"received": 0, "in_time": 0, "late": 0, "waiting": 0, "overdue": 0})
         tally["received"] += 1
         if record.id in replied:
             tally["late" if replied[record.id] else "in_time"] += 1

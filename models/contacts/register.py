@@ -134,9 +134,11 @@ class Contacts:
         whom = _required("authority", authority, "authority_needed")
         with database.atomic():
             record = self._locked(number, actor, "report_up")
-            if ContactStep.select().where(
-                (ContactStep.contact == record.id) & (ContactStep.kind == "reported_up")
-            ).exists():
+            if (
+                ContactStep.select()
+                .where((ContactStep.contact == record.id) & (ContactStep.kind == "reported_up"))
+                .exists()
+            ):
                 raise ContactRefused("already_reported", case=record.case.number)
             answer_by = due or max(record.reply_due, self.cases.today())
             facts = self.cases.escalate(record.case_id, actor, whom, authority_due=answer_by)

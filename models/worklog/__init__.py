@@ -16,7 +16,7 @@ from models.lazy_exports import exports
 
 if TYPE_CHECKING:
     from models.worklog.log import LogEntry, WorkLog
-    from models.worklog.meetings import MEETING_KINDS, Meetings, MeetingRow, MonthTally
+    from models.worklog.meetings import MEETING_KINDS, MeetingRow, Meetings, MonthTally
     from models.worklog.rights import WorklogRefused
     from models.worklog.summary import export_month
 

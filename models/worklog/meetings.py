@@ -17,6 +17,7 @@ from models.cases.rules import has_personal_data
 from models.cases.store import find_staff
 from models.config import Config
 from models.db import database
+from models.i18n import t
 from models.plain_text import check
 from models.schema import Staff
 from models.schema.worklog import Meeting, MeetingAttendance
@@ -58,6 +59,21 @@ class MonthTally:
     def study_short(self) -> int:
         return max(0, self.study_needed - self.study_held)
 
+    def words(self, lang: str) -> str:
+        """The month's count in one line, and what is still short."""
+        line = t(
+            "worklog.month_line",
+            lang,
+            month=self.month,
+            weekly=self.weekly_held,
+            weeks=self.weeks,
+            study=self.study_held,
+            needed=self.study_needed,
+        )
+        if self.study_short:
+            line += t("worklog.month_short", lang, count=self.study_short)
+        return line
+
     def as_dict(self) -> dict:
         values = asdict(self)
         values["weeks_without"] = [d.isoformat() for d in self.weeks_without]
@@ -84,7 +100,7 @@ class Meetings:
             raise WorklogRefused("content_needed")
         if has_personal_data(text):
             raise WorklogRefused("personal_data")
-        people = []
+        people: list[Staff] = []
         for code in attendees or ():
             person = find_staff(code)
             if person.id not in {p.id for p in people}:
@@ -141,8 +157,7 @@ class Meetings:
         without = [
             monday
             for monday in weeks
-            if sum(1 for m in around if m.kind == "weekly" and monday <= m.day <= monday + timedelta(days=6))
-            < needed
+            if sum(1 for m in around if m.kind == "weekly" and monday <= m.day <= monday + timedelta(days=6)) < needed
         ]
         attendance: dict[str, dict[str, int]] = {}
         for meeting in inside:

@@ -211,7 +211,8 @@ class ContactsScreen(StaffScreen):
             return
         dialog = reveal_dialog(self.app.hall.contacts, self.app.shift, row)
         self.app.push_screen(
-            dialog, self._done(lambda full: tr(f"{W}.revealed", number=row.number, name=full["name"], phone=full["phone"]))
+            dialog,
+            self._done(lambda full: tr(f"{W}.revealed", number=row.number, name=full["name"], phone=full["phone"])),
         )
 
     def action_overdue_only(self) -> None:

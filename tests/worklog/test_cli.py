@@ -28,7 +28,9 @@ def test_writing_and_correcting_one_s_log(run):
     assert code == 0
     entry = json.loads(out)
     assert (entry["day"], entry["staff"]) == ("2026-11-23", "S01")
-    code, out, _ = run("log", "correct", str(entry["id"]), "--staff", "S01", "--text", "窗口值班，接来电 4 个", lang="en")
+    code, out, _ = run(
+        "log", "correct", str(entry["id"]), "--staff", "S01", "--text", "窗口值班，接来电 4 个", lang="en"
+    )
     assert (code, out.strip()) == (0, f"Corrected: entry {entry['id'] + 1} corrects entry {entry['id']}.")
     code, out, _ = run("log", "list", "--staff", "S01", "--month", "2026-11")
     assert code == 0 and "接来电 4 个" in out and "已更正" in out

@@ -19,7 +19,12 @@ def local(*args) -> datetime:
 
 def test_a_meeting_keeps_its_time_content_and_attendance(meetings):
     row = meetings.record("L01", "weekly", local(2026, 11, 23, 8, 0), "总结上周工作，布置本周", ["S01", "S02", "S01"])
-    assert (row.kind, row.day, row.held_at, row.attendees) == ("weekly", date(2026, 11, 23), "2026-11-23 08:00", ["S01", "S02"])
+    assert (row.kind, row.day, row.held_at, row.attendees) == (
+        "weekly",
+        date(2026, 11, 23),
+        "2026-11-23 08:00",
+        ["S01", "S02"],
+    )
     assert row.recorded_by == "L01"
 
 

@@ -18,9 +18,7 @@ def test_the_month_summary_as_csv(hall, staff, frozen_clock, tmp_path):
     hall.meetings.record("L01", "weekly", datetime(2026, 11, 16, 8, tzinfo=SHANGHAI), "例会", ["S01", "S02"])
     hall.meetings.record("L01", "study", datetime(2026, 11, 18, 15, tzinfo=SHANGHAI), "学习条例", ["S01"])
     hall.worklog.write("S01", "窗口值班")
-    letter = hall.contacts.record(
-        staff="S01", channel="letter", sender="王建国", matter="积水", phone="13812345678"
-    )
+    letter = hall.contacts.record(staff="S01", channel="letter", sender="王建国", matter="积水", phone="13812345678")
     hall.contacts.reply(letter.number, "S01", "已疏通")
     hall.contacts.record(staff="S01", channel="email", sender="李四", matter="噪音")
     at(2026, 11, 25, 10)
@@ -30,7 +28,14 @@ def test_the_month_summary_as_csv(hall, staff, frozen_clock, tmp_path):
     assert "王建国" not in text and "13812345678" not in text and "窗口值班" not in text
     rows = list(csv.reader(text.splitlines()))
     assert rows[0] == ["类别", "时间", "项目", "次数", "应达", "说明"]
-    assert ["会议学习", "2026-11", "工作例会", "1", "5", "无例会的周（周一）：2026-11-02、2026-11-09、2026-11-23、2026-11-30"] in rows
+    assert [
+        "会议学习",
+        "2026-11",
+        "工作例会",
+        "1",
+        "5",
+        "无例会的周（周一）：2026-11-02、2026-11-09、2026-11-23、2026-11-30",
+    ] in rows
     assert ["会议学习", "2026-11", "集中学习", "1", "2", "还差 1 次"] in rows
     assert ["工作日志", "2026-11", "王芳（S01）", "1", "", ""] in rows
     assert any(r[0] == "来电来信" and r[2] == "来信" and "按时回复 1" in r[5] for r in rows)
