@@ -7,21 +7,11 @@ sender masked. Exit status as everywhere: 0 done, 1 refused by a hall rule, 2 us
 
 from __future__ import annotations
 
-import argparse
-from datetime import datetime
-
 from cli import context
-from cli.context import acts_as, add_actions, emit_json, parse_date, say
+from cli.context import acts_as, add_actions, emit_json, parse_date, parse_local_time, say
 from models.cases.rules import NOTIFY_HOWS
 from models.contacts.deadlines import CONTACT_CHANNELS
 from models.i18n import t
-
-
-def _local_time(text: str) -> datetime:
-    try:
-        return datetime.fromisoformat(text.strip().replace(" ", "T"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a time like '2026-11-23 10:30'") from None
 
 
 def register(groups, common) -> None:
@@ -45,7 +35,7 @@ def register(groups, common) -> None:
     record.add_argument("--promised", default="", help="what was promised")
     record.add_argument("--phone", default="", help="the sender's phone, only to reply")
     record.add_argument("--item", help="catalogue item it is filed under (default: contacts.item)")
-    record.add_argument("--received", type=_local_time, help="local time it came in, default now")
+    record.add_argument("--received", type=parse_local_time, help="local time it came in, default now")
     passed = sub("pass", "转交: pass it on to a named person", cmd_pass)
     passed.add_argument("--to", dest="to_staff", required=True, metavar="CODE")
     passed.add_argument("--note", default="")

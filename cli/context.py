@@ -9,7 +9,7 @@ import json
 import os
 import sys
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 from cli.output import json_safe
 from models import clock
@@ -99,6 +99,14 @@ def parse_date(text: str) -> date:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-23") from None
+
+
+def parse_local_time(text: str) -> datetime:
+    """An argparse type: a local time like ``2026-11-23 10:30`` (no zone: the hall's)."""
+    try:
+        return datetime.fromisoformat(text.strip().replace(" ", "T"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a time like '2026-11-23 10:30'") from None
 
 
 def parse_month(text: str) -> str:

@@ -9,7 +9,7 @@ hall rule, 2 usage.
 from __future__ import annotations
 
 from cli import context
-from cli.context import acts_as, add_actions, emit_json, parse_date, parse_month, say
+from cli.context import acts_as, add_actions, emit_json, parse_date, parse_local_time, parse_month, say
 from models.i18n import t
 from models.worklog.meetings import MEETING_KINDS
 
@@ -41,23 +41,14 @@ def register(groups, common) -> None:
     meeting = add_actions(groups, "meeting", common, "weekly meetings and study sessions", "meeting_command")
     record = sub(meeting, "record", "a meeting or study session held", cmd_meeting_record)
     record.add_argument("--kind", choices=MEETING_KINDS, required=True)
-    record.add_argument("--at", dest="held_at", required=True, help="local time held, e.g. '2026-11-23 08:00'")
+    record.add_argument(
+        "--at", dest="held_at", type=parse_local_time, required=True, help="local time held, e.g. '2026-11-23 08:00'"
+    )
     record.add_argument("--content", required=True)
     record.add_argument("--attended", required=True, metavar="CODES", help="staff codes, comma-separated")
     month = sub(meeting, "month", "a month's meetings against the seed's numbers", cmd_meeting_month, staff=False)
     month.add_argument("--month", type=parse_month, required=True, metavar="YYYY-MM")
     month.add_argument("--export", choices=("csv", "xlsx"), help="write the month's summary file instead")
-
-
-def _local_time(text: str, zone):
-    from datetime import datetime
-
-    from models.worklog import WorklogRefused
-
-    try:
-        return datetime.fromisoformat(text.strip().replace(" ", "T")).replace(tzinfo=zone)
-    except ValueError:
-        raise WorklogRefused("bad_time", time=text[:30]) from None
 
 
 def cmd_log_write(args) -> int:
@@ -94,7 +85,7 @@ def cmd_log_list(args) -> int:
 
 def cmd_meeting_record(args) -> int:
     hall = context.hall_from(args)
-    held = _local_time(args.held_at, hall.config.zone)
+    held = args.held_at.replace(tzinfo=hall.config.zone)
     people = [code.strip() for code in args.attended.replace("，", ",").split(",") if code.strip()]
     row = hall.meetings.record(args.staff, args.kind, held, args.content, people)
     if args.json:

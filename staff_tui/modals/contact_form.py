@@ -110,27 +110,35 @@ def report_dialog(contacts, shift, row) -> FormDialog:
     )
 
 
-def reply_dialog(contacts, shift, row) -> FormDialog:
-    def save(values: dict):
-        return contacts.reply(row.number, shift.code, values["reply"])
-
+def _one_field(title: str, field: str, hint: str, intro: str, save_label: str, save) -> FormDialog:
     return FormDialog(
+        title,
+        [Field(field, tr(f"{W}.f_{field}"), placeholder=hint)],
+        lambda values: save(values[field]),
+        intro=intro,
+        save_label=save_label,
+    )
+
+
+def reply_dialog(contacts, shift, row) -> FormDialog:
+    """回复: the answer given; recording it closes the contact."""
+    return _one_field(
         tr(f"{W}.reply_title", number=row.number),
-        [Field("reply", tr(f"{W}.f_reply"), placeholder=tr(f"{W}.f_reply_hint"))],
-        save,
-        intro=row.matter + (f"\n→ {row.promised}" if row.promised else ""),
-        save_label=tr(f"{W}.reply"),
+        "reply",
+        tr(f"{W}.f_reply_hint"),
+        row.matter + (f"\n→ {row.promised}" if row.promised else ""),
+        tr(f"{W}.reply"),
+        lambda text: contacts.reply(row.number, shift.code, text),
     )
 
 
 def reveal_dialog(contacts, shift, row) -> FormDialog:
-    def save(values: dict):
-        return contacts.reveal(row.number, shift.code, values["reason"])
-
-    return FormDialog(
+    """The sender's full details, opened with a reason that is logged."""
+    return _one_field(
         tr(f"{W}.reveal_title", number=row.number),
-        [Field("reason", tr(f"{W}.f_reason"), placeholder=tr(f"{W}.f_reason_hint"))],
-        save,
-        intro=tr(f"{W}.reveal_intro"),
-        save_label=tr(f"{W}.reveal"),
+        "reason",
+        tr(f"{W}.f_reason_hint"),
+        tr(f"{W}.reveal_intro"),
+        tr(f"{W}.reveal"),
+        lambda reason: contacts.reveal(row.number, shift.code, reason),
     )

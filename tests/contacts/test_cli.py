@@ -4,26 +4,11 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-from cli.main import main
 from models.schema import ContactAccess
 from tests.cases.conftest import at
-from tests.conftest import pin_on_stdin
 
 
-@pytest.fixture
-def run(hall, staff, frozen_clock, capsys):
-    def run(*argv, lang="zh", pin="1234"):
-        with pin_on_stdin(pin):
-            code = main(["--db", hall.config.database, "--lang", lang, *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
-
-
-def test_a_letter_from_record_to_reply(run):
+def test_a_letter_from_record_to_reply(contacts, run):
     at(2026, 11, 23, 10)
     code, out, _ = run(
         "contact", "record", "--staff", "S01", "--channel", "letter", "--from", "王建国",
@@ -49,7 +34,7 @@ def test_a_letter_from_record_to_reply(run):
     assert [step["kind"] for step in shown["history"]] == ["passed", "replied"]
 
 
-def test_a_wrong_pin_acts_for_nobody(run):
+def test_a_wrong_pin_acts_for_nobody(contacts, run):
     code, _, err = run(
         "contact", "record", "--staff", "S01", "--channel", "phone", "--from", "李四", "--matter", "咨询", pin="0000"
     )
@@ -58,7 +43,7 @@ def test_a_wrong_pin_acts_for_nobody(run):
     assert json.loads(out) == []
 
 
-def test_overdue_and_reveal(run):
+def test_overdue_and_reveal(contacts, run):
     at(2026, 11, 23, 10)
     _, out, _ = run(
         "contact", "record", "--staff", "S01", "--channel", "message", "--from", "张三", "--matter", "广场舞噪音",
@@ -75,6 +60,6 @@ def test_overdue_and_reveal(run):
     assert ContactAccess.get().purpose == "回复留言"
 
 
-def test_usage_errors_exit_2(run):
+def test_usage_errors_exit_2(contacts, run):
     code, _, _ = run("contact", "record", "--staff", "S01", "--channel", "fax", "--from", "x", "--matter", "y")
     assert code == 2

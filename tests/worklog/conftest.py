@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.cases.conftest import staff  # noqa: F401  (a fixture)
+from tests.cases.test_cli import run  # noqa: F401  (a fixture: a command run with a PIN on stdin)
 
 
 @pytest.fixture

@@ -4,25 +4,10 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-from cli.main import main
 from tests.cases.conftest import at
-from tests.conftest import pin_on_stdin
 
 
-@pytest.fixture
-def run(hall, staff, frozen_clock, capsys):
-    def run(*argv, lang="zh", pin="1234"):
-        with pin_on_stdin(pin):
-            code = main(["--db", hall.config.database, "--lang", lang, *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
-
-
-def test_writing_and_correcting_one_s_log(run):
+def test_writing_and_correcting_one_s_log(worklog, run):
     at(2026, 11, 23, 17)
     code, out, _ = run("log", "write", "--staff", "S01", "--text", "窗口值班，接来电 3 个", "--json")
     assert code == 0
@@ -42,7 +27,7 @@ def test_writing_and_correcting_one_s_log(run):
     assert code == 1
 
 
-def test_meetings_and_the_month(run, tmp_path, monkeypatch):
+def test_meetings_and_the_month(worklog, run, tmp_path, monkeypatch):
     at(2026, 11, 23, 17)
     code, out, _ = run(
         "meeting", "record", "--staff", "L01", "--kind", "study", "--at", "2026-11-20 15:00",
@@ -53,7 +38,7 @@ def test_meetings_and_the_month(run, tmp_path, monkeypatch):
         "meeting", "record", "--staff", "L01", "--kind", "weekly", "--at", "yesterday", "--content", "x",
         "--attended", "S01",
     )  # fmt: skip
-    assert code == 1 and "2026-11-23 14:00" in err
+    assert code == 2 and "2026-11-23 10:30" in err
     code, out, _ = run("meeting", "month", "--month", "2026-11", "--json")
     tally = json.loads(out)
     assert (tally["study_held"], tally["study_needed"], tally["study_short"], tally["weeks"]) == (1, 2, 1, 5)
