@@ -9,6 +9,7 @@ from peewee import DatabaseError
 from models.contacts import ContactRefused, contact_actions
 from models.db import database
 from models.errors import Refused
+from models.schema.chain import verify
 from models.schema.contacts import ContactRecord, ContactStep
 from models.staff.signin import Shift
 from tests.cases.conftest import at
@@ -142,3 +143,5 @@ def test_the_history_cannot_be_rewritten(contacts):
         with pytest.raises(DatabaseError), database.atomic():
             query.execute()
     assert contacts.get(row.number).reply == "已答复"
+    for model in (ContactRecord, ContactStep):
+        assert verify(database, model)[1] is None  # the hash chain `hall doctor` checks holds
