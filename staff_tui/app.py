@@ -76,6 +76,12 @@ class StaffApp(IdleLock, TypedAhead, Leaving, HallCommands, Asking, App):
         windows: list
         last_id: int
 
+    @dataclass
+    class OverdueRepliesRead(Message, bubble=False):
+        """How many calls and letters are past their reply day (told to a leader at sign-in)."""
+
+        count: int
+
     CSS_PATH = "staff.tcss"
     TITLE = "hall staff"
     BINDINGS = keys.APP_KEYS
@@ -191,6 +197,11 @@ class StaffApp(IdleLock, TypedAhead, Leaving, HallCommands, Asking, App):
         self._arrived(shift)
         if shift.is_leader:
             self._calendar_notice()
+            self.ask(
+                lambda hall: hall.contacts.overdue_count(),
+                self.OverdueRepliesRead,
+                group="overdue-replies",
+            )
 
     def _calendar_notice(self) -> None:
         """A leader is told when the national holidays of this year (or, from
@@ -224,6 +235,12 @@ class StaffApp(IdleLock, TypedAhead, Leaving, HallCommands, Asking, App):
             self.my_state = "on_duty"
         if message.changed is not None:
             self.whereabouts_changed()
+
+    def on_staff_app_overdue_replies_read(self, message: OverdueRepliesRead) -> None:
+        if message.count:
+            self.notify(
+                t("staff_ui.contact.overdue_alarm", self.lang, count=message.count), severity="warning", timeout=30
+            )
 
     def on_staff_app_cover_lost_read(self, message: CoverLostRead) -> None:
         self.cover_seen = max(self.cover_seen or 0, message.last_id)

@@ -9,6 +9,7 @@ from peewee import DatabaseError
 from models.contacts import ContactRefused, contact_actions
 from models.db import database
 from models.errors import Refused
+from models.schema import Staff
 from models.schema.chain import verify
 from models.schema.contacts import ContactRecord, ContactStep
 from models.staff.signin import Shift
@@ -117,9 +118,16 @@ def test_bad_recordings_are_refused_with_their_reason(contacts, values, key):
     assert ContactRecord.select().count() == 0
 
 
-def test_an_unknown_person_cannot_record(contacts):
+def test_an_unknown_or_inactive_person_cannot_record_or_be_passed_to(contacts):
     with pytest.raises(Refused):
         _call(contacts, staff="S99")
+    Staff.update(active=False).where(Staff.code == "S03").execute()
+    with pytest.raises(Refused):
+        _call(contacts, staff="S03")
+    row = _call(contacts)
+    with pytest.raises(Refused):
+        contacts.pass_on(row.number, "S01", "S03")
+    assert contacts.get(row.number).handler == "S01"
 
 
 def test_the_terminal_offers_the_steps_the_models_allow():

@@ -112,3 +112,18 @@ async def test_the_leader_sees_overdue_replies(staffed, language):
         await wait_for(pilot, lambda: app.screen.name == "contacts", what="the register")
         await pilot.press("o")
         await wait_for(pilot, lambda: WORDS[language]["late"] in screen_text(app), what="marked overdue")
+
+
+async def test_a_leader_is_told_of_overdue_replies_at_sign_in(staffed):
+    from tests.cases.conftest import at
+
+    at(2026, 11, 20, 10)
+    staffed.contacts.record(staff="S01", channel="message", sender="张三", matter="广场噪音")
+    at(2026, 11, 24, 9, 30)
+    app = make_app(staffed, shift=shift_for("L01", 1))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await wait_for(
+            pilot,
+            lambda: any("逾期未回复 1 件" in str(n.message) for n in app._notifications),
+            what="the notice",
+        )
