@@ -6,7 +6,8 @@ below, this month's log entries (one's own; a leader's terminal shows
 everyone's), a corrected entry marked and followed by its correction, and
 the month's meetings. Keys: F2 writes an entry (today, or a past day), F3
 corrects the entry under the cursor (a new entry: nothing is edited), F4
-records a meeting or study session with who attended.
+records a meeting or study session with who attended, F5 writes the month's
+summary file (CSV or XLSX) into the export folder.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ class WorklogScreen(StaffScreen):
         Binding("f2", "write", f"{W}.write", key_display="F2"),
         Binding("f3", "correct", f"{W}.correct", key_display="F3"),
         Binding("f4", "meeting", f"{W}.meeting", key_display="F4"),
+        Binding("f5", "export", f"{W}.export", key_display="F5"),
         Binding("f9", "app.show_queue", "staff_ui.queue", key_display="F9"),
         Binding("escape", "app.show_queue", "staff_ui.back", show=False),
     ]
@@ -178,6 +180,23 @@ class WorklogScreen(StaffScreen):
             return
         dialog = correct_dialog(self.app.hall.worklog, self.app.shift, entry)
         self.app.push_screen(dialog, self._done(lambda e: tr("worklog.corrected", id=e.id, old=entry.id)))
+
+    def action_export(self) -> None:
+        from pathlib import Path
+
+        from models.worklog import export_month
+        from staff_tui.modals.export_form import export_dialog
+
+        config, month, language = self.app.hall.config, self.month, self.app.lang
+
+        def save(values: dict):
+            return str(export_month(config, month, values["format"], language))
+
+        def closed(result) -> None:
+            if isinstance(result, str):
+                self.say(tr("staff_ui.report.exported", name=Path(result).name, folder=Path(result).parent))
+
+        self.app.push_screen(export_dialog(tr(f"{W}.export_title", month=month), save), closed)
 
     def action_meeting(self) -> None:
         zone = self.app.config.zone

@@ -68,3 +68,20 @@ async def test_a_study_session_is_counted_against_the_month(staffed, language):
         assert WORDS[language]["short"] in text_of(app.screen.query_one("#worklog-tally"))
     [meeting] = staffed.meetings.month("2026-11").meetings
     assert (meeting.kind, meeting.content, meeting.attendees) == ("study", "学习新条例", ["L01"])
+
+
+async def test_the_month_summary_is_exported_from_the_log_screen(staffed, tmp_path):
+    from textual.widgets import Select
+
+    from models.config import ExportsConfig
+
+    folder = tmp_path / "exports"
+    app = make_app(staffed, shift=shift_for("S01", 1), exports=ExportsConfig(folder=str(folder)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(pilot)
+        await pilot.press("f5")
+        await wait_for(pilot, lambda: app.screen.query("#f-format"), what="the export form")
+        app.screen.query_one("#f-format", Select).value = "csv"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: list(folder.glob("worklog-2026-11-*.csv")), what="the file")
+        await wait_for(pilot, lambda: "worklog-2026-11-" in text_of(app.screen.query_one("#message")), what="said")
