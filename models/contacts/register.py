@@ -20,7 +20,7 @@ from models.contacts.deadlines import CONTACT_CHANNELS, REPLY_HOWS, reply_due
 from models.contacts.rights import ContactRefused, require_contact_right
 from models.db import database, is_postgres
 from models.plain_text import check
-from models.schema import CaseState
+from models.schema import CaseContact, CaseState
 from models.schema.contacts import ContactRecord, ContactStep
 
 
@@ -112,6 +112,11 @@ class Contacts:
             raise ContactRefused("already_replied", case=case.number)
         return record
 
+    @staticmethod
+    def _known(record: ContactRecord) -> tuple[str, ...]:
+        contact = CaseContact.get_or_none(CaseContact.case == record.case_id)
+        return tuple(v for v in (contact.name, contact.phone) if v) if contact is not None else ()
+
     def _step(self, record: ContactRecord, actor, kind: str, data: dict) -> listing.ContactRow:
         ContactStep.create(contact=record, at=clock.now(), kind=kind, staff=actor, data=data)
         number = record.case.number
@@ -124,6 +129,8 @@ class Contacts:
         why = check("note", note or "", lines=True).strip()
         with database.atomic():
             record = self._locked(number, actor, "pass")
+            if has_personal_data(why, self._known(record)):
+                raise ContactRefused("personal_data", what="note")
             self.cases.handover(record.case_id, actor, target, reason=why or "转交办理")
             return self._step(record, actor, "passed", {"to": target.code, "note": why})
 

@@ -44,3 +44,12 @@ def test_someone_it_does_not_concern_cannot_open_it(contacts):
     with pytest.raises(CaseRefused):
         contacts.reveal(row.number, "S03", "好奇")
     assert ContactAccess.select().count() == 0
+
+
+def test_a_note_passing_it_on_holds_neither_name_nor_phone(contacts):
+    row = contacts.record(staff="S01", channel="phone", sender="王建国", matter="噪音扰民", phone="13812345678")
+    for note in ("请回电王建国", "电话 13812345678"):
+        with pytest.raises(ContactRefused) as raised:
+            contacts.pass_on(row.number, "S01", "S02", note=note)
+        assert raised.value.key == "personal_data"
+    assert contacts.get(row.number).handler == "S01"
