@@ -8,7 +8,7 @@ sender masked. Exit status as everywhere: 0 done, 1 refused by a hall rule, 2 us
 from __future__ import annotations
 
 from cli import context
-from cli.context import acts_as, add_actions, emit_json, parse_date, parse_local_time, say
+from cli.context import acts_as, add_actions, emit_json, emit_rows, parse_date, parse_local_time, say
 from models.cases.rules import NOTIFY_HOWS
 from models.contacts.deadlines import CONTACT_CHANNELS
 from models.i18n import t
@@ -131,15 +131,8 @@ def cmd_list(args) -> int:
     rows = _contacts(args).list(
         open_only=not args.all, overdue=args.overdue, handler=args.handled_by, channel=args.channel
     )
-    if args.json:
-        emit_json([row.as_dict() for row in rows])
-        return 0
     lang = context.language
-    if not rows:
-        say(t("contact.no_contacts", lang))
-    for row in rows:
-        say(line(row, lang))
-    return 0
+    return emit_rows(args, rows, t("contact.no_contacts", lang), lambda row: line(row, lang))
 
 
 def cmd_show(args) -> int:

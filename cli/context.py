@@ -85,6 +85,19 @@ def say(text: str = "") -> None:
     print(text)
 
 
+def emit_rows(args, rows: list, empty: str, line) -> int:
+    """A list command's answer: the rows as JSON with ``--json``, else a line each
+    (``line(row)``), or the ``empty`` sentence when there are none."""
+    if args.json:
+        emit_json([row.as_dict() for row in rows])
+        return 0
+    if not rows:
+        say(empty)
+    for row in rows:
+        say(line(row))
+    return 0
+
+
 def local_hhmm(instant, zone) -> str:
     """A stored naive-UTC instant as the hall's local HH:MM ("" for none)."""
     return f"{clock.local(instant, zone):%H:%M}" if instant is not None else ""

@@ -9,7 +9,7 @@ hall rule, 2 usage.
 from __future__ import annotations
 
 from cli import context
-from cli.context import acts_as, add_actions, emit_json, parse_date, parse_local_time, parse_month, say
+from cli.context import acts_as, add_actions, emit_json, emit_rows, parse_date, parse_local_time, parse_month, say
 from models.i18n import t
 from models.worklog.meetings import MEETING_KINDS
 
@@ -71,16 +71,13 @@ def cmd_log_correct(args) -> int:
 
 def cmd_log_list(args) -> int:
     entries = context.hall_from(args).worklog.entries(args.staff, args.of, day=args.date, month=args.month)
-    if args.json:
-        emit_json([entry.as_dict() for entry in entries])
-        return 0
     lang = context.language
-    if not entries:
-        say(t("worklog.no_entries", lang))
-    for entry in entries:
+
+    def line(entry) -> str:
         mark = f" ({t('worklog.corrected_mark', lang)} → {entry.corrected_by})" if entry.corrected_by else ""
-        say(f"{entry.id:>5}  {entry.day}  {entry.staff}  {entry.text}{mark}")
-    return 0
+        return f"{entry.id:>5}  {entry.day}  {entry.staff}  {entry.text}{mark}"
+
+    return emit_rows(args, entries, t("worklog.no_entries", lang), line)
 
 
 def cmd_meeting_record(args) -> int:

@@ -15,11 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Static
 
 from models.contacts import contact_actions
 from shared_ui.live import RECONNECTED, HallChanged
@@ -32,17 +29,14 @@ from staff_tui.modals.contact_form import (
     report_dialog,
     reveal_dialog,
 )
-from staff_tui.screens.staff_screen import StaffScreen
+from staff_tui.screens.register_screen import RegisterScreen
 from staff_tui.text import fit
-from staff_tui.widgets.footer import HallFooter
-from staff_tui.widgets.keyed_table import KeyedTable
-from staff_tui.widgets.status_bar import StatusBar
 
 W = "staff_ui.contact"
 STEP_OF_ACTION = {"pass_on": "pass", "report_up": "report_up", "reply": "reply"}
 
 
-class ContactsScreen(StaffScreen):
+class ContactsScreen(RegisterScreen):
     @dataclass
     class ContactsLoaded(Message, bubble=False):
         """The open contacts (or the overdue ones), and who they may be passed to."""
@@ -61,7 +55,10 @@ class ContactsScreen(StaffScreen):
         Binding("escape", "app.show_queue", "staff_ui.back", show=False),
     ]
 
-    MESSAGE_LINE = "#message"
+    WORDS = W
+    TABLE = "contacts"
+    FIXED = {"number": 11, "channel": 4, "received": 5, "due": 5, "mark": 6, "sender": 6, "handler": 4}
+    LAST = "matter"
 
     def __init__(self) -> None:
         super().__init__(name="contacts")
@@ -69,38 +66,8 @@ class ContactsScreen(StaffScreen):
         self.people: list = []
         self.overdue_only = False
 
-    def compose(self) -> ComposeResult:
-        yield StatusBar()
-        with Vertical(id="contacts-box", classes="box"):
-            yield KeyedTable(id="contacts")
-        yield Static("", id="message", classes="message-line")
-        yield HallFooter()
-
-    def on_mount(self) -> None:
-        self.query_one("#contacts-box").border_title = tr(f"{W}.title")
-        self._columns()
-        self.query_one("#contacts").focus()
-        self.load()
-
-    def on_resize(self) -> None:
-        self._columns()
-        if self.rows:
-            self._show()
-
-    def _widths(self) -> dict[str, int]:
-        width = self.size.width or 80
-        fixed = {"number": 11, "channel": 4, "received": 5, "due": 5, "mark": 6, "sender": 6, "handler": 4}
-        matter = max(6, width - 2 - sum(fixed.values()) - (len(fixed) + 1) * 2)
-        return {**fixed, "matter": matter}
-
-    def _columns(self) -> None:
-        w = self._widths()
-        if w == getattr(self, "_column_widths", None):
-            return
-        self._column_widths = w
-        self.query_one("#contacts", KeyedTable).set_columns(
-            [(name, tr(f"{W}.col_{name}"), width) for name, width in w.items()]
-        )
+    def loaded(self) -> bool:
+        return bool(self.rows)
 
     # --- loading ---------------------------------------------------------------------------
 
@@ -120,7 +87,7 @@ class ContactsScreen(StaffScreen):
 
     def on_contacts_screen_contacts_loaded(self, message: ContactsLoaded) -> None:
         self.rows, self.people = message.rows, message.people
-        self._show()
+        self.show()
 
     def _mark(self, row) -> Text | str:
         if row.overdue:
@@ -129,8 +96,8 @@ class ContactsScreen(StaffScreen):
             return Text(tr("contact.due_today"), style="bold")
         return ""
 
-    def _show(self) -> None:
-        w = self._widths()
+    def show(self) -> None:
+        w = self.widths()
         table_rows = []
         for row in self.rows:
             state = "" if row.state == "open" else tr(f"contact.step_{row.state}") + " "
@@ -149,7 +116,7 @@ class ContactsScreen(StaffScreen):
                     ),
                 )
             )
-        self.query_one("#contacts", KeyedTable).sync(table_rows)
+        self.table.sync(table_rows)
         late = sum(1 for row in self.rows if row.overdue)
         title = tr(f"{W}.overdue_title" if self.overdue_only else f"{W}.title")
         self.query_one("#contacts-box").border_title = title + " " + tr(f"{W}.count", count=len(self.rows), late=late)
@@ -160,19 +127,11 @@ class ContactsScreen(StaffScreen):
     # --- actions ----------------------------------------------------------------------------
 
     def selected(self):
-        key = self.query_one("#contacts", KeyedTable).current_key
+        key = self.table.current_key
         return next((row for row in self.rows if row.number == key), None)
 
-    def _done(self, words):
-        def closed(result) -> None:
-            if result:
-                self.say(words(result))
-                self.load()
-
-        return closed
-
     def action_record(self) -> None:
-        self.app.push_screen(record_dialog(self.app.hall.contacts, self.app.shift), self._done(recorded_words))
+        self.app.push_screen(record_dialog(self.app.hall.contacts, self.app.shift), self.after_save(recorded_words))
 
     def _mine(self, action: str):
         """The contact under the cursor, when this person may take ``action`` on it."""
@@ -189,20 +148,20 @@ class ContactsScreen(StaffScreen):
         row = self._mine("pass_on")
         if row is not None:
             dialog = pass_dialog(self.app.hall.contacts, self.app.shift, row, self.people)
-            self.app.push_screen(dialog, self._done(lambda r: tr("contact.passed", number=r.number, to=r.handler)))
+            self.app.push_screen(dialog, self.after_save(lambda r: tr("contact.passed", number=r.number, to=r.handler)))
 
     def action_report_up(self) -> None:
         row = self._mine("report_up")
         if row is not None:
             dialog = report_dialog(self.app.hall.contacts, self.app.shift, row)
             words = lambda r: tr("contact.reported_up", number=r.number, authority=r.authority, due=r.reply_due)  # noqa: E731
-            self.app.push_screen(dialog, self._done(words))
+            self.app.push_screen(dialog, self.after_save(words))
 
     def action_reply(self) -> None:
         row = self._mine("reply")
         if row is not None:
             dialog = reply_dialog(self.app.hall.contacts, self.app.shift, row)
-            self.app.push_screen(dialog, self._done(lambda r: tr("contact.replied", number=r.number)))
+            self.app.push_screen(dialog, self.after_save(lambda r: tr("contact.replied", number=r.number)))
 
     def action_reveal(self) -> None:
         row = self.selected()
@@ -212,7 +171,9 @@ class ContactsScreen(StaffScreen):
         dialog = reveal_dialog(self.app.hall.contacts, self.app.shift, row)
         self.app.push_screen(
             dialog,
-            self._done(lambda full: tr(f"{W}.revealed", number=row.number, name=full["name"], phone=full["phone"])),
+            self.after_save(
+                lambda full: tr(f"{W}.revealed", number=row.number, name=full["name"], phone=full["phone"])
+            ),
         )
 
     def action_overdue_only(self) -> None:

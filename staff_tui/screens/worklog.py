@@ -25,16 +25,13 @@ from shared_ui.live import RECONNECTED, HallChanged
 from shared_ui.plain import plain_text
 from shared_ui.words import current_language, tr
 from staff_tui.modals.worklog_form import correct_dialog, meeting_dialog, write_dialog
-from staff_tui.screens.staff_screen import StaffScreen
+from staff_tui.screens.register_screen import RegisterScreen
 from staff_tui.text import fit
-from staff_tui.widgets.footer import HallFooter
-from staff_tui.widgets.keyed_table import KeyedTable
-from staff_tui.widgets.status_bar import StatusBar
 
 W = "staff_ui.worklog"
 
 
-class WorklogScreen(StaffScreen):
+class WorklogScreen(RegisterScreen):
     @dataclass
     class WorklogLoaded(Message, bubble=False):
         """This month's entries, its meetings' tally, and who may attend."""
@@ -52,7 +49,10 @@ class WorklogScreen(StaffScreen):
         Binding("escape", "app.show_queue", "staff_ui.back", show=False),
     ]
 
-    MESSAGE_LINE = "#message"
+    WORDS = W
+    TABLE = "worklog"
+    FIXED = {"id": 4, "day": 5, "who": 6}
+    LAST = "text"
 
     def __init__(self) -> None:
         super().__init__(name="worklog")
@@ -60,39 +60,12 @@ class WorklogScreen(StaffScreen):
         self.tally = None
         self.people: list = []
 
-    def compose(self) -> ComposeResult:
-        yield StatusBar()
+    def compose_top(self) -> ComposeResult:
         with Vertical(id="worklog-tally-box", classes="box"):
             yield Static("", id="worklog-tally")
-        with Vertical(id="worklog-box", classes="box"):
-            yield KeyedTable(id="worklog")
-        yield Static("", id="message", classes="message-line")
-        yield HallFooter()
 
-    def on_mount(self) -> None:
-        self.query_one("#worklog-box").border_title = tr(f"{W}.title")
-        self._columns()
-        self.query_one("#worklog").focus()
-        self.load()
-
-    def on_resize(self) -> None:
-        self._columns()
-        if self.tally is not None:
-            self._show()
-
-    def _widths(self) -> dict[str, int]:
-        width = self.size.width or 80
-        fixed = {"id": 4, "day": 5, "who": 6}
-        return {**fixed, "text": max(6, width - 2 - sum(fixed.values()) - (len(fixed) + 2) * 2)}
-
-    def _columns(self) -> None:
-        w = self._widths()
-        if w == getattr(self, "_column_widths", None):
-            return
-        self._column_widths = w
-        self.query_one("#worklog", KeyedTable).set_columns(
-            [(name, tr(f"{W}.col_{name}"), width) for name, width in w.items()]
-        )
+    def loaded(self) -> bool:
+        return self.tally is not None
 
     @property
     def month(self) -> str:
@@ -120,9 +93,9 @@ class WorklogScreen(StaffScreen):
 
     def on_worklog_screen_worklog_loaded(self, message: WorklogLoaded) -> None:
         self.entries, self.tally, self.people = message.entries, message.tally, message.people
-        self._show()
+        self.show()
 
-    def _show(self) -> None:
+    def show(self) -> None:
         lang = current_language()
         tally = self.tally
         lines = [tally.words(lang)]
@@ -132,7 +105,7 @@ class WorklogScreen(StaffScreen):
         box.border_title = tr(f"{W}.tally_title", month=tally.month)
         box.set_class(bool(tally.study_short or tally.weeks_without), "alert")
         self.query_one("#worklog-tally", Static).update(plain_text("\n".join(lines)))
-        w = self._widths()
+        w = self.widths()
         rows = []
         for entry in self.entries:
             text = entry.text.replace("\n", " ")
@@ -153,33 +126,25 @@ class WorklogScreen(StaffScreen):
             kind = tr(f"worklog.kind_{meeting.kind}")
             text = f"{kind}：{meeting.content}（{len(meeting.attendees)}）"
             rows.append((f"m{meeting.id}", ("", meeting.day.strftime("%m-%d"), "", fit(text, w["text"]).rstrip())))
-        self.query_one("#worklog", KeyedTable).sync(rows)
+        self.table.sync(rows)
         if not self.entries:
             self.say(tr("worklog.no_entries"))
 
     # --- actions ----------------------------------------------------------------------------
 
-    def _done(self, words):
-        def closed(result) -> None:
-            if result:
-                self.say(words(result))
-                self.load()
-
-        return closed
-
     def action_write(self) -> None:
         today = clock.service_day(self.app.config.zone)
         dialog = write_dialog(self.app.hall.worklog, self.app.shift, today)
-        self.app.push_screen(dialog, self._done(lambda e: tr("worklog.written", day=e.day, id=e.id)))
+        self.app.push_screen(dialog, self.after_save(lambda e: tr("worklog.written", day=e.day, id=e.id)))
 
     def action_correct(self) -> None:
-        key = self.query_one("#worklog", KeyedTable).current_key
+        key = self.table.current_key
         entry = next((e for e in self.entries if str(e.id) == key), None)
         if entry is None or entry.staff != self.app.shift.code:
             self.say(tr(f"{W}.pick_own"), error=True)
             return
         dialog = correct_dialog(self.app.hall.worklog, self.app.shift, entry)
-        self.app.push_screen(dialog, self._done(lambda e: tr("worklog.corrected", id=e.id, old=entry.id)))
+        self.app.push_screen(dialog, self.after_save(lambda e: tr("worklog.corrected", id=e.id, old=entry.id)))
 
     def action_export(self) -> None:
         from pathlib import Path
@@ -205,4 +170,4 @@ class WorklogScreen(StaffScreen):
         words = lambda m: tr(  # noqa: E731
             "worklog.meeting_recorded", kind=tr(f"worklog.kind_{m.kind}"), day=m.day, count=len(m.attendees)
         )
-        self.app.push_screen(dialog, self._done(words))
+        self.app.push_screen(dialog, self.after_save(words))
