@@ -42,6 +42,7 @@ from staff_tui.asking import Asking
 from staff_tui.hall_commands import HallCommands
 from staff_tui.idle_lock import IdleLock
 from staff_tui.leaving import Leaving
+from staff_tui.overdue_replies import OverdueReplies
 from staff_tui.screens.staff_screen import StaffScreen
 from staff_tui.typed_ahead import TypedAhead
 
@@ -61,7 +62,7 @@ def terminal_name() -> str:
     return " ".join(parts)[:120]
 
 
-class StaffApp(IdleLock, TypedAhead, Leaving, HallCommands, Asking, App):
+class StaffApp(IdleLock, TypedAhead, Leaving, HallCommands, OverdueReplies, Asking, App):
     @dataclass
     class ArrivedOnDuty(Message, bubble=False):
         """Signed in and on duty; ``changed`` is the state change, if one was needed."""
@@ -75,12 +76,6 @@ class StaffApp(IdleLock, TypedAhead, Leaving, HallCommands, Asking, App):
 
         windows: list
         last_id: int
-
-    @dataclass
-    class OverdueRepliesRead(Message, bubble=False):
-        """How many calls and letters are past their reply day (told to a leader at sign-in)."""
-
-        count: int
 
     CSS_PATH = "staff.tcss"
     TITLE = "hall staff"
@@ -197,11 +192,7 @@ class StaffApp(IdleLock, TypedAhead, Leaving, HallCommands, Asking, App):
         self._arrived(shift)
         if shift.is_leader:
             self._calendar_notice()
-            self.ask(
-                lambda hall: hall.contacts.overdue_count(),
-                self.OverdueRepliesRead,
-                group="overdue-replies",
-            )
+            self.tell_overdue_replies()
 
     def _calendar_notice(self) -> None:
         """A leader is told when the national holidays of this year (or, from
@@ -235,12 +226,6 @@ class StaffApp(IdleLock, TypedAhead, Leaving, HallCommands, Asking, App):
             self.my_state = "on_duty"
         if message.changed is not None:
             self.whereabouts_changed()
-
-    def on_staff_app_overdue_replies_read(self, message: OverdueRepliesRead) -> None:
-        if message.count:
-            self.notify(
-                t("staff_ui.contact.overdue_alarm", self.lang, count=message.count), severity="warning", timeout=30
-            )
 
     def on_staff_app_cover_lost_read(self, message: CoverLostRead) -> None:
         self.cover_seen = max(self.cover_seen or 0, message.last_id)
@@ -293,17 +278,15 @@ class StaffApp(IdleLock, TypedAhead, Leaving, HallCommands, Asking, App):
         """Ctrl+G / Ctrl+O / Ctrl+R: the whereabouts board, duty, reports; and leave, from the board."""
         if self.screen.name == name:
             return
+        from staff_tui.screens.contacts import ContactsScreen
         from staff_tui.screens.duty import DutyScreen
         from staff_tui.screens.leave import LeaveScreen
         from staff_tui.screens.reports import ReportsScreen
         from staff_tui.screens.whereabouts import WhereaboutsScreen
-
-        screens = {"whereabouts": WhereaboutsScreen, "leave": LeaveScreen, "duty": DutyScreen, "reports": ReportsScreen}
-        from staff_tui.screens.contacts import ContactsScreen
         from staff_tui.screens.worklog import WorklogScreen
 
-        screens["contacts"] = ContactsScreen
-        screens["worklog"] = WorklogScreen
+        screens = {"whereabouts": WhereaboutsScreen, "leave": LeaveScreen, "duty": DutyScreen, "reports": ReportsScreen}
+        screens.update(contacts=ContactsScreen, worklog=WorklogScreen)
         screen = screens[name]()
         if self.screen.name in self.SIDE_SCREENS:
             self.switch_screen(screen)
