@@ -9,22 +9,13 @@ Exit status as everywhere: 0 done, 1 refused by a hall rule, 2 usage.
 
 from __future__ import annotations
 
-import argparse
-from datetime import datetime
-
 from cli import context, ledger_commands
 from cli.context import acts_as, add_actions, emit_json, parse_date, say
+from cli.context import parse_local_time as _local_time
 from models import clock
 from models.cases.notices import counter_notice
 from models.cases.rules import CHANNELS, KINDS, LEVELS, NOTICE_KINDS, NOTIFY_HOWS, RATING_TAGS
 from models.i18n import pick, t
-
-
-def _local_time(text: str) -> datetime:
-    try:
-        return datetime.fromisoformat(text.strip().replace(" ", "T"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a time like '2026-11-23 10:30'") from None
 
 
 def register(groups, common) -> None:

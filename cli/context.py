@@ -9,7 +9,7 @@ import json
 import os
 import sys
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 from cli.output import json_safe
 from models import clock
@@ -85,6 +85,19 @@ def say(text: str = "") -> None:
     print(text)
 
 
+def emit_rows(args, rows: list, empty: str, line) -> int:
+    """A list command's answer: the rows as JSON with ``--json``, else a line each
+    (``line(row)``), or the ``empty`` sentence when there are none."""
+    if args.json:
+        emit_json([row.as_dict() for row in rows])
+        return 0
+    if not rows:
+        say(empty)
+    for row in rows:
+        say(line(row))
+    return 0
+
+
 def local_hhmm(instant, zone) -> str:
     """A stored naive-UTC instant as the hall's local HH:MM ("" for none)."""
     return f"{clock.local(instant, zone):%H:%M}" if instant is not None else ""
@@ -99,6 +112,14 @@ def parse_date(text: str) -> date:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-23") from None
+
+
+def parse_local_time(text: str) -> datetime:
+    """An argparse type: a local time like ``2026-11-23 10:30`` (no zone: the hall's)."""
+    try:
+        return datetime.fromisoformat(text.strip().replace(" ", "T"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a time like '2026-11-23 10:30'") from None
 
 
 def parse_month(text: str) -> str:

@@ -42,12 +42,14 @@ def build_parser() -> argparse.ArgumentParser:
         app_commands,
         case_commands,
         catalogue_commands,
+        contact_commands,
         duty_commands,
         migrate_commands,
         queue_commands,
         report_commands,
         visit_commands,
         whereabouts_commands,
+        worklog_commands,
     )
 
     common = _common()
@@ -67,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
         duty_commands,
         migrate_commands,
         visit_commands,
+        contact_commands,
+        worklog_commands,
     ):
         module.register(groups, common)
     return parser

@@ -169,6 +169,30 @@ class StandardsConfig:
 
 
 @dataclass(frozen=True)
+class ContactsConfig:
+    # Working days on the hall calendar from the day a call, letter or message
+    # came in to the day its reply is due (the day of receipt not counted).
+    # Seed 000 一(三): an ordinary letter is answered within 3 days of receipt.
+    letter_reply_days: int = 3
+    # E-mail and online messages are answered promptly: by the next working day.
+    email_reply_days: int = 1
+    message_reply_days: int = 1
+    # A call's promise (a call back, an answer) is kept by the next working day.
+    phone_reply_days: int = 1
+    # The catalogue item a contact's case is filed under when the clerk names
+    # none (信访、政策咨询 in the bundled catalogue).
+    item: str = "petition-consult"
+
+
+@dataclass(frozen=True)
+class MeetingsConfig:
+    # Seed 003 §11(1): a work meeting (工作例会) every week, called by the station head.
+    weekly_meetings: int = 1
+    # Seed 003 §11(2): collective study (集中学习) at least twice a month.
+    study_per_month: int = 2
+
+
+@dataclass(frozen=True)
 class Config:
     hall_name: str = "社区服务大厅"
     hall_name_en: str = "Community Service Hall"
@@ -192,6 +216,8 @@ class Config:
     web: WebConfig = field(default_factory=WebConfig)
     standards: StandardsConfig = field(default_factory=StandardsConfig)
     exports: ExportsConfig = field(default_factory=ExportsConfig)
+    contacts: ContactsConfig = field(default_factory=ContactsConfig)
+    meetings: MeetingsConfig = field(default_factory=MeetingsConfig)
     opening_checklist: tuple[str, ...] = (
         "提前10分钟到岗",
         "公共区域清洁完毕",
@@ -234,6 +260,8 @@ _SECTIONS = {
     "web": WebConfig,
     "standards": StandardsConfig,
     "exports": ExportsConfig,
+    "contacts": ContactsConfig,
+    "meetings": MeetingsConfig,
 }
 
 
@@ -320,9 +348,23 @@ def parse_config(raw: dict, source: str = "hall.toml") -> Config:
         )
     if config.web.poll_milliseconds < 100:
         raise ConfigError(f"{source}: web.poll_milliseconds: must be at least 100", "web.poll_milliseconds")
+    _check_contacts(config, source)
     if base and not config.tracking_url:
         config = replace(config, tracking_url=base.rstrip("/") + "/track/{code}")
     return config
+
+
+def _check_contacts(config: Config, source: str) -> None:
+    """A reply is due at least one working day after the contact came in; some item files it."""
+    for channel in ("letter", "email", "message", "phone"):
+        key = f"contacts.{channel}_reply_days"
+        if getattr(config.contacts, f"{channel}_reply_days") < 1:
+            raise ConfigError(f"{source}: {key}: must be at least 1 working day", key)
+    if not config.contacts.item.strip():
+        raise ConfigError(f"{source}: contacts.item: must name a catalogue item code", "contacts.item")
+    for key in ("weekly_meetings", "study_per_month"):
+        if getattr(config.meetings, key) < 1:
+            raise ConfigError(f"{source}: meetings.{key}: must be at least 1", f"meetings.{key}")
 
 
 def _url_template(value: str, where: str) -> None:

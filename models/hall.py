@@ -7,7 +7,9 @@ config: ``hall.queue`` (tickets; a person acts on them through
 ``hall.at_window(code)``), ``hall.cases`` (cases), ``hall.whereabouts``
 (whereabouts, A/B cover and leave), ``hall.duty`` (roster, checklists, the
 leader's log), ``hall.attendance``, ``hall.calendar`` and ``hall.supervisor``
-(the leader's supervisor view). A screen or a command
+(the leader's supervisor view), ``hall.contacts`` (calls, letters and
+messages), ``hall.worklog`` and ``hall.meetings`` (the worker's log, meetings
+and study sessions). A screen or a command
 asks the hall for a service; it never builds one.
 
 Areas and households are ``hall.households``; visits ``hall.visits``, their
@@ -22,6 +24,7 @@ from typing import Any
 from models.calendar import HallCalendar
 from models.cases.service import Cases
 from models.config import Config
+from models.contacts.register import Contacts
 from models.db import DatabaseUnavailable, check_reachable, describe, open_database
 from models.duty.attendance import Attendance
 from models.duty.service import Duty
@@ -33,6 +36,8 @@ from models.schema import Setting, migrations
 from models.staff.whereabouts import Whereabouts
 from models.visits.log import Visits
 from models.visits.progress import Progress
+from models.worklog.log import WorkLog
+from models.worklog.meetings import Meetings
 
 
 @dataclass
@@ -50,6 +55,9 @@ class Hall:
     households: Households
     visits: Visits
     visit_progress: Progress
+    contacts: Contacts
+    worklog: WorkLog
+    meetings: Meetings
 
     @classmethod
     def wired(cls, config: Config, db: Any, url: str) -> Hall:
@@ -73,6 +81,9 @@ class Hall:
             households=households,
             visits=Visits(config, cases, whereabouts),
             visit_progress=Progress(config, households),
+            contacts=Contacts(config, cases),
+            worklog=WorkLog(config),
+            meetings=Meetings(config),
         )
 
     def at_window(self, staff_code: str) -> AtWindow:

@@ -42,6 +42,7 @@ from staff_tui.asking import Asking
 from staff_tui.hall_commands import HallCommands
 from staff_tui.idle_lock import IdleLock
 from staff_tui.leaving import Leaving
+from staff_tui.overdue_replies import OverdueReplies
 from staff_tui.screens.staff_screen import StaffScreen
 from staff_tui.typed_ahead import TypedAhead
 
@@ -61,7 +62,7 @@ def terminal_name() -> str:
     return " ".join(parts)[:120]
 
 
-class StaffApp(IdleLock, TypedAhead, Leaving, HallCommands, Asking, App):
+class StaffApp(IdleLock, TypedAhead, Leaving, HallCommands, OverdueReplies, Asking, App):
     @dataclass
     class ArrivedOnDuty(Message, bubble=False):
         """Signed in and on duty; ``changed`` is the state change, if one was needed."""
@@ -191,6 +192,7 @@ class StaffApp(IdleLock, TypedAhead, Leaving, HallCommands, Asking, App):
         self._arrived(shift)
         if shift.is_leader:
             self._calendar_notice()
+            self.tell_overdue_replies()
 
     def _calendar_notice(self) -> None:
         """A leader is told when the national holidays of this year (or, from
@@ -276,12 +278,15 @@ class StaffApp(IdleLock, TypedAhead, Leaving, HallCommands, Asking, App):
         """Ctrl+G / Ctrl+O / Ctrl+R: the whereabouts board, duty, reports; and leave, from the board."""
         if self.screen.name == name:
             return
+        from staff_tui.screens.contacts import ContactsScreen
         from staff_tui.screens.duty import DutyScreen
         from staff_tui.screens.leave import LeaveScreen
         from staff_tui.screens.reports import ReportsScreen
         from staff_tui.screens.whereabouts import WhereaboutsScreen
+        from staff_tui.screens.worklog import WorklogScreen
 
         screens = {"whereabouts": WhereaboutsScreen, "leave": LeaveScreen, "duty": DutyScreen, "reports": ReportsScreen}
+        screens.update(contacts=ContactsScreen, worklog=WorklogScreen)
         screen = screens[name]()
         if self.screen.name in self.SIDE_SCREENS:
             self.switch_screen(screen)

@@ -19,7 +19,7 @@ shared write path, and a reader who looks up one step finds its neighbours
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from models import clock, events
 from models.cases import export_files as case_exports
@@ -108,6 +108,7 @@ class Cases(CaseStore):
         name: str = "",
         phone: str = "",
         subject: str = "",
+        reply_due: date | None = None,
     ) -> CaseFacts:
         """Accept (受理) a case, from a served ticket or without one (phone, letter, visit, appointment).
 
@@ -116,7 +117,9 @@ class Cases(CaseStore):
         ``reason`` for a returned case; ``authority`` and ``authority_due`` for an
         escalated one; ``result`` for a consultation or an immediate case.
         ``subject`` is what a petition (信访件) is about. ``name``/``phone`` are kept
-        only to tell the resident the result.
+        only to tell the resident the result. ``reply_due`` is a reply deadline
+        already counted from the day a call, letter or message came in; a
+        promised case takes it as its due date.
         """
         accepting = find_staff(staff)
         ticket_row = find_ticket(ticket, Queue(self.config).today()) if ticket is not None else None
@@ -158,6 +161,8 @@ class Cases(CaseStore):
             opened["ticket"] = ticket_row.number
         if channel == "letter":
             opened["reply_due"] = _iso(self.working_days_after(today, self.config.cases.letter_reply_days))
+        if reply_due is not None:
+            opened["reply_due"] = _iso(reply_due)
         if kind in ("consultation", "immediate"):
             if channel == "letter":
                 opened["due"] = opened["reply_due"]  # answered by a reply letter
@@ -167,6 +172,8 @@ class Cases(CaseStore):
                 told = "phone" if channel == "phone" else "in_person"
                 steps.append(("completed", {"result": self._public(result, known, "result"), "late": False}))
                 steps.append(("notified", {"how": told, "told_at": clock.now().isoformat()}))
+        elif kind == "promised" and reply_due is not None:
+            opened["due"] = opened["reply_due"]
         elif kind == "promised":
             if days <= 0:
                 raise CaseRefused("promised_days_needed", item=item_row.name)

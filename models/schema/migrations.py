@@ -15,6 +15,7 @@ from peewee import fn
 from models.db import DatabaseUnavailable, database
 from models.schema.base import AppendOnlyModel, guard_table, unguard_table
 from models.schema.cases import CASE_TABLES
+from models.schema.contacts import CONTACT_TABLES
 from models.schema.duty import DUTY_TABLES, REOPEN_TABLES, UNDO_TABLES
 from models.schema.hall import CatalogueLoad, Item, Line, SchemaVersion, Setting, Window, WindowLine
 from models.schema.households import HOUSEHOLD_TABLES
@@ -22,6 +23,7 @@ from models.schema.staff import SIGNIN_TABLES, Staff, StaffPost
 from models.schema.throttle import THROTTLE_TABLES
 from models.schema.tickets import Event, Ticket, TicketCounter
 from models.schema.whereabouts import DAY_START_TABLES, WHEREABOUTS_TABLES
+from models.schema.worklog import WORKLOG_TABLES
 
 # In the order a copy must insert them (a table after those it refers to).
 CORE_TABLES = [
@@ -132,8 +134,14 @@ def _v9(db) -> None:
     db.create_tables(UNDO_TABLES, safe=True)
 
 
+def _v10(db) -> None:
+    """The contacts register (calls, letters, e-mail, online messages), the
+    worker's log and the meetings and study sessions get their tables."""
+    db.create_tables(CONTACT_TABLES + WORKLOG_TABLES, safe=True)
+
+
 # version → step that brings version-1 to version
-STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8, 9: _v9}
+STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8, 9: _v9, 10: _v10}
 CURRENT = max(STEPS)
 
 
@@ -156,6 +164,8 @@ def all_tables():
         + DAY_START_TABLES
         + HOUSEHOLD_TABLES
         + UNDO_TABLES
+        + CONTACT_TABLES
+        + WORKLOG_TABLES
     )
 
 

@@ -97,6 +97,7 @@ class QueueScreen(WideOrNarrowScreen):
         Binding("c", "call_chosen", "staff_queue.call_chosen", key_display="C", show=False),
         Binding("w", "switch_window", "staff_queue.switch_window", show=False),
         Binding("v", "visits", "staff_ui.visits.open", key_display="V", show=False),
+        Binding("l", "record_contact", "staff_ui.contact.record_call", key_display="L", show=False),
     ]
     # The buttons are the counter's function keys' actions, in the order of their keys
     # (the leader's supervisor view is a key only: an 80-column bar has no room for it).
@@ -409,6 +410,16 @@ class QueueScreen(WideOrNarrowScreen):
         from staff_tui.screens.visits import VisitsScreen
 
         self.app.push_screen(VisitsScreen())
+
+    def action_record_contact(self) -> None:
+        """L: a call (or letter, e-mail, message) recorded while at the window."""
+        from staff_tui.modals.contact_form import record_dialog, recorded_words
+
+        def closed(result) -> None:
+            if result:
+                self.say(recorded_words(result))
+
+        self.app.push_screen(record_dialog(self.app.hall.contacts, self.app.shift), closed)
 
     def action_switch_window(self) -> None:
         from staff_tui.modals.window_pick import WindowPickDialog, window_choices

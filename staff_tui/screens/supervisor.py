@@ -41,7 +41,7 @@ from staff_tui.widgets.footer import HallFooter
 from staff_tui.widgets.keyed_table import KeyedTable
 from staff_tui.widgets.status_bar import StatusBar
 
-RELOAD_KINDS = ("ticket.", "window.", "whereabouts.", "cover.", "staff.")
+RELOAD_KINDS = ("ticket.", "window.", "whereabouts.", "cover.", "staff.", "contact.")
 W = "staff_ui.supervise"
 
 
@@ -53,6 +53,7 @@ class SupervisorScreen(StaffScreen):
     @dataclass
     class Loaded(Message, bubble=False):
         view: object
+        overdue_replies: int = 0  # calls and letters past their reply day
 
     @dataclass
     class Done(Message, bubble=False):
@@ -71,6 +72,7 @@ class SupervisorScreen(StaffScreen):
     def __init__(self) -> None:
         super().__init__(name="supervisor")
         self.view = None
+        self.overdue_replies = 0
 
     def compose(self) -> ComposeResult:
         yield StatusBar()
@@ -124,7 +126,11 @@ class SupervisorScreen(StaffScreen):
 
     def load(self) -> None:
         code = self.app.shift.code
-        self.ask(lambda hall: hall.supervisor.view(code), self.Loaded, group="supervise-load")
+        self.ask(
+            lambda hall: (hall.supervisor.view(code), hall.contacts.overdue_count()),
+            lambda answer: self.Loaded(*answer),
+            group="supervise-load",
+        )
 
     def on_hall_changed(self, message: HallChanged) -> None:
         if self.app.shift is None:
@@ -134,6 +140,7 @@ class SupervisorScreen(StaffScreen):
 
     def on_supervisor_screen_loaded(self, message: Loaded) -> None:
         self.view = message.view
+        self.overdue_replies = message.overdue_replies
         self._show(message.view)
 
     # --- showing -------------------------------------------------------------------------
@@ -142,6 +149,8 @@ class SupervisorScreen(StaffScreen):
         self.query_one(StatusBar).note = tr(f"{W}.title")
         lines = {line.code: line for line in view.lines}
         alarms = [self._alarm_words(alarm, lines) for alarm in view.alarms]
+        if getattr(self, "overdue_replies", 0):
+            alarms.append(tr("staff_ui.contact.overdue_alarm", count=self.overdue_replies))
         box = self.query_one("#alarms-box")
         box.border_title = tr(f"{W}.alarms_title", count=len(alarms))
         shown = alarms[:4] if len(alarms) <= 4 else [*alarms[:3], "…"]
