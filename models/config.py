@@ -76,6 +76,22 @@ class CasesConfig:
 
 
 @dataclass(frozen=True)
+class BadRatingsConfig:
+    # The 差评 loop (models.cases.bad_ratings); every span is in working days
+    # of the hall calendar. A call-back that did not reach the resident is
+    # tried again within retry_days.
+    retry_days: int = 1
+    # Tries without reaching the resident before a 差评 may be classed 无法核实.
+    callback_attempts: int = 3
+    # A rectification plan's deadline when the verifier names none, and the
+    # furthest one it may name (限期整改).
+    plan_days: int = 10
+    plan_days_max: int = 30
+    # Another leader decides a 申诉复核 within appeal_days.
+    appeal_days: int = 5
+
+
+@dataclass(frozen=True)
 class KioskConfig:
     idle_seconds: int = 60  # without a touch, then 「还需要更多时间吗？」 for warn_seconds
     ticket_screen_seconds: int = 300  # the ticket stays until 完成; this is only the safety reset
@@ -192,6 +208,7 @@ class Config:
     web: WebConfig = field(default_factory=WebConfig)
     standards: StandardsConfig = field(default_factory=StandardsConfig)
     exports: ExportsConfig = field(default_factory=ExportsConfig)
+    bad_ratings: BadRatingsConfig = field(default_factory=BadRatingsConfig)
     opening_checklist: tuple[str, ...] = (
         "提前10分钟到岗",
         "公共区域清洁完毕",
@@ -234,6 +251,7 @@ _SECTIONS = {
     "web": WebConfig,
     "standards": StandardsConfig,
     "exports": ExportsConfig,
+    "bad_ratings": BadRatingsConfig,
 }
 
 
@@ -320,9 +338,22 @@ def parse_config(raw: dict, source: str = "hall.toml") -> Config:
         )
     if config.web.poll_milliseconds < 100:
         raise ConfigError(f"{source}: web.poll_milliseconds: must be at least 100", "web.poll_milliseconds")
+    _check_bad_ratings(config.bad_ratings, source)
     if base and not config.tracking_url:
         config = replace(config, tracking_url=base.rstrip("/") + "/track/{code}")
     return config
+
+
+def _check_bad_ratings(section: BadRatingsConfig, source: str) -> None:
+    for key in ("retry_days", "callback_attempts", "plan_days", "plan_days_max", "appeal_days"):
+        if getattr(section, key) < 1:
+            raise ConfigError(f"{source}: bad_ratings.{key}: must be at least 1", f"bad_ratings.{key}")
+    if section.plan_days > section.plan_days_max:
+        raise ConfigError(
+            f"{source}: bad_ratings.plan_days: must not be more than bad_ratings.plan_days_max "
+            f"({section.plan_days_max})",
+            "bad_ratings.plan_days",
+        )
 
 
 def _url_template(value: str, where: str) -> None:

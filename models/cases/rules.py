@@ -273,6 +273,12 @@ def apply(facts: CaseFacts, event_id: int, at: datetime, kind: str, staff_id: in
         facts.rectified_at = at
         if facts.called_back_at:
             facts.followup = "done"
+    elif kind.startswith("followup_"):  # a step of the 差评 loop (models.cases.bad_ratings) says where it stands
+        facts.followup = data.get("followup") or facts.followup
+        if data.get("called_back") and facts.called_back_at is None:
+            facts.called_back_at = at
+        if data.get("rectified") and facts.rectified_at is None:
+            facts.rectified_at = at
     # "contact_set" and unknown kinds change nothing the ledger shows.
 
 
