@@ -88,7 +88,10 @@ def test_every_refusal_and_word_of_the_loop_exists_in_both_languages():
     keys = {k for k in re.findall(r'FollowupRefused\(\s*"(\w+)"', source) if not k.endswith("_")}
     keys |= {k for k in re.findall(r'needed="(\w+)"', source)}
     keys |= {"not_now_" + stage for stage in STAGES} | {"not_for_" + name for name in CLASSES}
-    files = {lang: tomllib.loads((ROOT / f"models/locales/{lang}/bad_ratings.toml").read_text("utf-8")) for lang in ("zh", "en")}
+    files = {
+        lang: tomllib.loads((ROOT / f"models/locales/{lang}/bad_ratings.toml").read_text("utf-8"))
+        for lang in ("zh", "en")
+    }
     assert files["zh"].keys() == files["en"].keys()
     for section in files["zh"]:
         assert files["zh"][section].keys() == files["en"][section].keys(), section

@@ -142,7 +142,10 @@ def test_the_class_decides_the_disposal(hall, cases, leaders):
         loops.classify(facts.number, "S05", "careless")
     assert bad.value.key == "bad_class"
     loops.classify(facts.number, "S05", "actual")
-    for step in (lambda: loops.explain(facts.number, "S05", "无依据"), lambda: loops.appeal(facts.number, "S05", "误评")):
+    for step in (
+        lambda: loops.explain(facts.number, "S05", "无依据"),
+        lambda: loops.appeal(facts.number, "S05", "误评"),
+    ):
         with pytest.raises(FollowupRefused) as actual:
             step()
         assert actual.value.key == "not_for_actual"
@@ -213,7 +216,12 @@ def test_an_unreached_resident_is_tried_again_before_the_rating_is_unverifiable(
     loops.assign(facts.number, "L01")
     loops.call(facts.number, "S05", reached=False, note="无人接听")
     view = loops.view(facts.number)
-    assert (view["stage"], view["retry_due"], view["due"], view["attempts"]) == ("classify", "2026-11-24", "2026-11-24", 1)
+    assert (view["stage"], view["retry_due"], view["due"], view["attempts"]) == (
+        "classify",
+        "2026-11-24",
+        "2026-11-24",
+        1,
+    )
     with pytest.raises(FollowupRefused) as only:
         loops.classify(facts.number, "S05", "actual")
     assert only.value.key == "unreached_only_unverifiable"

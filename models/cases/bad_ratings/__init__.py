@@ -20,7 +20,14 @@ __getattr__, __all__ = exports(
     __name__,
     {
         "models.cases.bad_ratings.due": ("due_list", "public_result"),
-        "models.cases.bad_ratings.loop_rules": ("CLASSES", "STAGES", "TELL_HOWS", "FollowupRefused", "Loop", "fold_loop"),
+        "models.cases.bad_ratings.loop_rules": (
+            "CLASSES",
+            "STAGES",
+            "TELL_HOWS",
+            "FollowupRefused",
+            "Loop",
+            "fold_loop",
+        ),
         "models.cases.bad_ratings.steps": ("BadRatings",),
     },
 )

@@ -101,7 +101,10 @@ def due_list(config: Config, *, verifier=None, include_done: bool = False) -> li
         return []
     only = find_staff(verifier).id if verifier is not None else None
     items = {item.id: item for item in Item.select(Item.id, Item.code, Item.name, Item.name_en)}
-    states = {s.case_id: s for s in CaseState.select(CaseState.case, CaseState.item, CaseState.handler).where(CaseState.case.in_(ids))}
+    states = {
+        s.case_id: s
+        for s in CaseState.select(CaseState.case, CaseState.item, CaseState.handler).where(CaseState.case.in_(ids))
+    }
     codes = _staff_codes()
     out = []
     for record in records:

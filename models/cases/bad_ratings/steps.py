@@ -25,6 +25,7 @@ from __future__ import annotations
 from datetime import date
 
 from models import clock
+from models.cases.bad_ratings.due import case_loop, due_list, events_of
 from models.cases.bad_ratings.loop_rules import (
     APPEALABLE,
     CLASSES,
@@ -36,7 +37,6 @@ from models.cases.bad_ratings.loop_rules import (
     apply_step,
     fold_loop,
 )
-from models.cases.bad_ratings.due import case_loop, due_list, events_of
 from models.cases.rules import LEVELS, CaseFacts
 from models.cases.store import CaseStore, as_date, find_record, find_staff, normalise_number
 from models.config import Config
