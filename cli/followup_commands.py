@@ -65,32 +65,20 @@ def register(case, common) -> None:
     handling.add_argument("--level", choices=LEVELS, required=True)
 
 
-def _take(loops, args):
-    step = args.followup_step
-    number = args.case
-    if step == "assign":
-        return loops.assign(number, args.staff, args.verifier)
-    if step == "call":
-        return loops.call(number, args.staff, reached=args.reached, note=args.note)
-    if step == "classify":
-        return loops.classify(number, args.staff, args.classification, args.note)
-    if step == "fix":
-        return loops.fix_now(number, args.staff, args.note)
-    if step == "plan":
-        return loops.plan(number, args.staff, args.note, args.due)
-    if step == "plan-done":
-        return loops.plan_done(number, args.staff, args.note)
-    if step == "explain":
-        return loops.explain(number, args.staff, args.note)
-    if step == "appeal":
-        return loops.appeal(number, args.staff, args.reason)
-    if step == "decide":
-        return loops.decide(number, args.staff, upheld=args.upheld, note=args.note)
-    if step == "tell":
-        return loops.tell(number, args.staff, args.how, args.note)
-    if step == "rate-handling":
-        return loops.rate_handling(args.code, number, args.level)
-    raise AssertionError(step)  # pragma: no cover - argparse only offers the steps above
+# Each step's call of the loop, by the command's name of it.
+_STEPS = {
+    "assign": lambda loops, a: loops.assign(a.case, a.staff, a.verifier),
+    "call": lambda loops, a: loops.call(a.case, a.staff, reached=a.reached, note=a.note),
+    "classify": lambda loops, a: loops.classify(a.case, a.staff, a.classification, a.note),
+    "fix": lambda loops, a: loops.fix_now(a.case, a.staff, a.note),
+    "plan": lambda loops, a: loops.plan(a.case, a.staff, a.note, a.due),
+    "plan-done": lambda loops, a: loops.plan_done(a.case, a.staff, a.note),
+    "explain": lambda loops, a: loops.explain(a.case, a.staff, a.note),
+    "appeal": lambda loops, a: loops.appeal(a.case, a.staff, a.reason),
+    "decide": lambda loops, a: loops.decide(a.case, a.staff, upheld=a.upheld, note=a.note),
+    "tell": lambda loops, a: loops.tell(a.case, a.staff, a.how, a.note),
+    "rate-handling": lambda loops, a: loops.rate_handling(a.code, a.case, a.level),
+}
 
 
 # The command's names of steps whose words are under another name.
@@ -104,7 +92,7 @@ def cmd_followup_step(args) -> int:
 
         number = find_record(args.case).number
     else:
-        number = _take(loops, args).number
+        number = _STEPS[args.followup_step](loops, args).number
     view = loops.view(number)
     if view is None:
         from models.cases.bad_ratings import FollowupRefused

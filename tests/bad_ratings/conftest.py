@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.cases.conftest import cases, staff  # noqa: F401 - fixtures shared with the case tests
+from tests.cases.test_cli import run  # noqa: F401 - and its command-line fixture
 
 
 @pytest.fixture

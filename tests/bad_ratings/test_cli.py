@@ -4,22 +4,7 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-from cli.main import main
 from tests.bad_ratings.conftest import poor_case
-from tests.conftest import pin_on_stdin
-
-
-@pytest.fixture
-def run(hall, capsys):
-    def run(*argv, lang="zh", pin="1234"):
-        with pin_on_stdin(pin):
-            code = main(["--db", hall.config.database, "--lang", lang, *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
 
 
 def test_the_whole_loop_from_the_command_line(hall, cases, leaders, run):

@@ -82,40 +82,32 @@ def due_list(config: Config, *, verifier=None, include_done: bool = False) -> li
 
     ``verifier``: only the loops that person verifies (a staff code or Staff)."""
     today = clock.service_day(config.zone)
-    query = CaseRecord.select().join(CaseState, on=(CaseState.case == CaseRecord.id))
-    query = query.where(CaseState.followup != "") if include_done else query.where(CaseState.followup == "open")
-    records = list(query.order_by(CaseRecord.id))
-    histories: dict[int, list] = {record.id: [] for record in records}
-    ids = list(histories)
-    for start in range(0, len(ids), 500):
-        rows = (
-            CaseEvent.select(
-                CaseEvent.id, CaseEvent.at, CaseEvent.kind, CaseEvent.staff, CaseEvent.data, CaseEvent.case
-            )
-            .where(CaseEvent.case.in_(ids[start : start + 500]))
-            .order_by(CaseEvent.id)
-        )
-        for e in rows:
-            histories[e.case_id].append((e.id, e.at, e.kind, e.staff_id, e.data))
-    if not records:
+    listed = (CaseState.followup != "") if include_done else (CaseState.followup == "open")
+    states = list(CaseState.select(CaseState.case, CaseState.number, CaseState.item, CaseState.handler).where(listed))
+    if not states:
         return []
+    # One query for the events of every loop listed, whatever their number.
+    histories: dict[int, list] = {state.case_id: [] for state in states}
+    events = (
+        CaseEvent.select(CaseEvent.id, CaseEvent.at, CaseEvent.kind, CaseEvent.staff, CaseEvent.data, CaseEvent.case)
+        .join(CaseState, on=(CaseState.case == CaseEvent.case))
+        .where(listed)
+        .order_by(CaseEvent.id)
+    )
+    for e in events:
+        histories[e.case_id].append((e.id, e.at, e.kind, e.staff_id, e.data))
     only = find_staff(verifier).id if verifier is not None else None
-    items = {item.id: item for item in Item.select(Item.id, Item.code, Item.name, Item.name_en)}
-    states = {
-        s.case_id: s
-        for s in CaseState.select(CaseState.case, CaseState.item, CaseState.handler).where(CaseState.case.in_(ids))
-    }
+    items = {item.id: item for item in Item.select(Item.id, Item.name, Item.name_en)}
     codes = _staff_codes()
     out = []
-    for record in records:
-        loop = fold_loop(histories[record.id])
+    for state in states:
+        loop = fold_loop(histories[state.case_id])
         if only is not None and loop.verifier_id != only:
             continue
-        state = states[record.id]
         item = items[state.item_id]
         view = loop_view(loop, today, codes, config.zone)
         view.update(
-            number=record.number,
+            number=state.number,
             item=item.name,
             item_en=item.name_en,
             handler=codes.get(state.handler_id),
