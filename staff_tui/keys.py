@@ -38,6 +38,7 @@ WORK_ACTIONS = frozenset({"my_state", "show_work", "sign_out_asking"})
 # Screens a signed-in person works on: the ctrl keys above apply there (not
 # on a dialog, the resident's view, the lock or the sign-in).
 WORK_SCREENS = frozenset({"queue", "ledger", "case", "whereabouts", "leave", "duty", "reports", "supervisor"})
+WORK_SCREENS |= {"followups", "followup"}  # the 差评 loops: the list of what is due, and one case's loop
 
 # The whereabouts board, leave, duty and the reports replace each other rather than piling up.
 SIDE_SCREENS = frozenset({"whereabouts", "leave", "duty", "reports"})

@@ -3,7 +3,7 @@
 The resident's phone shows masked; F (完整电话) asks the models for the full
 number, which logs who opened it and when (:meth:`models.cases.Cases.contact_for`).
 Steps (材料收齐, 延期, 办结, 告知, 上报, 移交, 公告, 评价, 更正) open a small dialog
-that stays open with the message when the models refuse.
+that stays open with the message when the models refuse; G opens a 差评's loop.
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ ACTIONS = [
     ("rate", "staff_case.a_rate"),
     ("phone", "staff_case.a_phone"),
     ("correct", "staff_case.a_correct"),
+    ("followup", "staff_followup.a_followup"),
 ]
 
 
@@ -90,6 +91,7 @@ class CaseDetailScreen(WideOrNarrowScreen):
         Binding("v", "step('rate')", "staff_case.a_rate", key_display="V"),
         Binding("f", "step('phone')", "staff_case.a_phone", key_display="F"),
         Binding("x", "step('correct')", "staff_case.a_correct", key_display="X"),
+        Binding("g", "step('followup')", "staff_followup.a_followup", key_display="G"),
         Binding("escape,f9", "back", "staff_ui.back", key_display="Esc"),
         Binding("f10", "lock", "staff_ui.lock", key_display="F10", show=False),
     ]
@@ -144,6 +146,8 @@ class CaseDetailScreen(WideOrNarrowScreen):
         self.allowed = case_actions(shift, view.detail)
         if view.detail.get("phone_masked") and self.phone is None:
             self.allowed.add("phone")
+        if view.detail.get("followup"):  # a 差评: its loop has a screen of its own
+            self.allowed.add("followup")
         self._show(view)
         self._sync()
 
@@ -367,6 +371,11 @@ class CaseDetailScreen(WideOrNarrowScreen):
             self.number, self.view.detail, cases=self._cases(), staff=self.app.shift.code, lang=self.app.lang
         )
         self.app.push_screen(dialog, self._done("step_corrected"))
+
+    def _step_followup(self) -> None:
+        from staff_tui.screens.followup import FollowupScreen
+
+        self.app.push_screen(FollowupScreen(self.number))
 
     def _step_phone(self) -> None:
         self.busy = True

@@ -119,10 +119,15 @@ def due_list(config: Config, *, verifier=None, include_done: bool = False) -> li
 
 def case_loop(config: Config, case) -> dict | None:
     """One case's loop view (None: the case has no 差评)."""
-    loop = fold_loop(events_of(find_record(case)))
+    record = find_record(case)
+    loop = fold_loop(events_of(record))
     if not loop.exists:
         return None
-    return loop_view(loop, clock.service_day(config.zone), _staff_codes(), config.zone)
+    codes = _staff_codes()
+    view = loop_view(loop, clock.service_day(config.zone), codes, config.zone)
+    handler = CaseState.select(CaseState.handler).where(CaseState.case == record.id).scalar()
+    view["handler"] = codes.get(handler)  # 谁办理谁负责: whom the leader assigns by default
+    return view
 
 
 def public_result(loop: Loop) -> dict | None:

@@ -29,6 +29,14 @@ from models.i18n import DEFAULT_LANGUAGE, t
 # GB/T 39734 §9: 实际差评, 误评, 恶意差评, 无法核实 (the resident never reached).
 CLASSES = ("actual", "mistaken", "malicious", "unverifiable")
 APPEALABLE = ("mistaken", "malicious")
+# The disposals each class allows: an actual 差评 is put right; a mistaken or malicious one
+# is explained or appealed; an unverifiable one is put right or explained.
+DISPOSALS = {
+    "actual": ("fix_now", "plan"),
+    "unverifiable": ("fix_now", "plan", "explain"),
+    "mistaken": ("explain", "appeal"),
+    "malicious": ("explain", "appeal"),
+}
 # How the resident was told the result: the case's tracking-code web page, a written notice, a phone call.
 TELL_HOWS = ("web", "notice", "phone")
 # Where a loop stands; each stage names the one step that moves it on.

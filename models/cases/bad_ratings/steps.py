@@ -27,8 +27,8 @@ from datetime import date
 from models import clock
 from models.cases.bad_ratings.due import case_loop, due_list, events_of
 from models.cases.bad_ratings.loop_rules import (
-    APPEALABLE,
     CLASSES,
+    DISPOSALS,
     STAGE_STEPS,
     STEPS,
     TELL_HOWS,
@@ -189,10 +189,10 @@ class BadRatings:
         """What the resident will read on the web page: no personal data."""
         return self.store._public(text, self.store._known(record), "note")
 
-    def _disposal(self, actor: Staff, allowed: tuple[str, ...]):
+    def _disposal(self, actor: Staff, step: str):
         def check(loop: Loop, facts: CaseFacts, record) -> None:
             self._verifier_only(actor)(loop, facts, record)
-            if loop.stage == "dispose" and loop.classification not in allowed:
+            if loop.stage == "dispose" and step not in DISPOSALS[loop.classification]:
                 raise FollowupRefused("not_for_" + loop.classification, case=facts.number)
 
         return check
@@ -205,7 +205,7 @@ class BadRatings:
             case,
             actor,
             "fix_now",
-            self._disposal(actor, ("actual", "unverifiable")),
+            self._disposal(actor, "fix_now"),
             lambda loop, facts, record: {"note": self._result(record, words)},
         )[0]
 
@@ -227,7 +227,7 @@ class BadRatings:
             case,
             actor,
             "plan",
-            self._disposal(actor, ("actual", "unverifiable")),
+            self._disposal(actor, "plan"),
             lambda loop, facts, record: {"note": self._result(record, words), "due": deadline.isoformat()},
         )[0]
 
@@ -251,7 +251,7 @@ class BadRatings:
             case,
             actor,
             "explain",
-            self._disposal(actor, ("mistaken", "malicious", "unverifiable")),
+            self._disposal(actor, "explain"),
             lambda loop, facts, record: {"note": self._result(record, words)},
         )[0]
 
@@ -263,7 +263,7 @@ class BadRatings:
         def data(loop: Loop, facts: CaseFacts, record) -> dict:
             return {"note": words, "due": self._days(self.config.bad_ratings.appeal_days).isoformat()}
 
-        return self._take(case, actor, "appeal", self._disposal(actor, APPEALABLE), data)[0]
+        return self._take(case, actor, "appeal", self._disposal(actor, "appeal"), data)[0]
 
     def decide(self, case, staff, *, upheld: bool, note: str) -> CaseFacts:
         """A leader other than the one who asked decides the appeal: upheld, the rating
