@@ -110,6 +110,10 @@ def test_every_refusal_and_word_of_the_loop_exists_in_both_languages():
             assert texts[f"followup.how_{how}"]
         for mark in ("callback", "retry", "plan", "appeal", "feedback"):
             assert texts[f"followup.mark_{mark}"]
+        for step in (*steps, "handling_rated"):  # a case's history names each step's event
+            assert texts[f"staff_case.event_followup_{step}"]
+        for how in TELL_HOWS:
+            assert texts[f"case.how_{how}"]
 
 
 def test_a_follow_up_recorded_before_the_loop_folds_as_its_steps():

@@ -197,17 +197,18 @@ class BadRatings:
 
         return check
 
-    def fix_now(self, case, staff, note: str) -> CaseFacts:
-        """立行立改: put right at once; ``note`` says what was done (the resident reads it)."""
+    def _result_step(self, case, staff, step: str, note: str) -> CaseFacts:
+        """A step whose words are the result the resident reads (a disposal, or the plan's completion)."""
         actor = find_staff(staff)
         words = _note(note, needed="result_needed")
-        return self._take(
-            case,
-            actor,
-            "fix_now",
-            self._disposal(actor, "fix_now"),
-            lambda loop, facts, record: {"note": self._result(record, words)},
-        )[0]
+        check = self._verifier_only(actor) if step == "plan_done" else self._disposal(actor, step)
+        return self._take(case, actor, step, check, lambda loop, facts, record: {"note": self._result(record, words)})[
+            0
+        ]
+
+    def fix_now(self, case, staff, note: str) -> CaseFacts:
+        """立行立改: put right at once; ``note`` says what was done (the resident reads it)."""
+        return self._result_step(case, staff, "fix_now", note)
 
     def plan(self, case, staff, note: str, due=None) -> CaseFacts:
         """建立台账限期整改: a rectification plan and its deadline (default ``plan_days`` working days)."""
@@ -233,27 +234,11 @@ class BadRatings:
 
     def plan_done(self, case, staff, note: str) -> CaseFacts:
         """The plan's rectification is complete; ``note`` says what was done."""
-        actor = find_staff(staff)
-        words = _note(note, needed="result_needed")
-        return self._take(
-            case,
-            actor,
-            "plan_done",
-            self._verifier_only(actor),
-            lambda loop, facts, record: {"note": self._result(record, words)},
-        )[0]
+        return self._result_step(case, staff, "plan_done", note)
 
     def explain(self, case, staff, note: str) -> CaseFacts:
         """The 差评 has no basis: the explanation the resident is given."""
-        actor = find_staff(staff)
-        words = _note(note, needed="result_needed")
-        return self._take(
-            case,
-            actor,
-            "explain",
-            self._disposal(actor, "explain"),
-            lambda loop, facts, record: {"note": self._result(record, words)},
-        )[0]
+        return self._result_step(case, staff, "explain", note)
 
     def appeal(self, case, staff, reason: str) -> CaseFacts:
         """申诉复核 of a 误评 or 恶意差评: another leader decides within ``appeal_days``."""
