@@ -92,6 +92,16 @@ class BadRatingsConfig:
 
 
 @dataclass(frozen=True)
+class NoticeChecksConfig:
+    # 一次性告知 that measures itself (models.notice_views): in a month, an
+    # item's notice is flagged as failing when at least failing_min of its
+    # 补充件 came from residents who had read the notice first (at the kiosk
+    # or on the web), and they are at least failing_percent of its 补充件.
+    failing_min: int = 3
+    failing_percent: int = 30
+
+
+@dataclass(frozen=True)
 class KioskConfig:
     idle_seconds: int = 60  # without a touch, then 「还需要更多时间吗？」 for warn_seconds
     ticket_screen_seconds: int = 300  # the ticket stays until 完成; this is only the safety reset
@@ -209,6 +219,7 @@ class Config:
     standards: StandardsConfig = field(default_factory=StandardsConfig)
     exports: ExportsConfig = field(default_factory=ExportsConfig)
     bad_ratings: BadRatingsConfig = field(default_factory=BadRatingsConfig)
+    notice_checks: NoticeChecksConfig = field(default_factory=NoticeChecksConfig)
     opening_checklist: tuple[str, ...] = (
         "提前10分钟到岗",
         "公共区域清洁完毕",
@@ -252,6 +263,7 @@ _SECTIONS = {
     "standards": StandardsConfig,
     "exports": ExportsConfig,
     "bad_ratings": BadRatingsConfig,
+    "notice_checks": NoticeChecksConfig,
 }
 
 
@@ -339,6 +351,7 @@ def parse_config(raw: dict, source: str = "hall.toml") -> Config:
     if config.web.poll_milliseconds < 100:
         raise ConfigError(f"{source}: web.poll_milliseconds: must be at least 100", "web.poll_milliseconds")
     _check_bad_ratings(config.bad_ratings, source)
+    _check_notice_checks(config.notice_checks, source)
     if base and not config.tracking_url:
         config = replace(config, tracking_url=base.rstrip("/") + "/track/{code}")
     return config
@@ -353,6 +366,15 @@ def _check_bad_ratings(section: BadRatingsConfig, source: str) -> None:
             f"{source}: bad_ratings.plan_days: must not be more than bad_ratings.plan_days_max "
             f"({section.plan_days_max})",
             "bad_ratings.plan_days",
+        )
+
+
+def _check_notice_checks(section: NoticeChecksConfig, source: str) -> None:
+    if section.failing_min < 1:
+        raise ConfigError(f"{source}: notice_checks.failing_min: must be at least 1", "notice_checks.failing_min")
+    if not 1 <= section.failing_percent <= 100:
+        raise ConfigError(
+            f"{source}: notice_checks.failing_percent: must be from 1 to 100", "notice_checks.failing_percent"
         )
 
 

@@ -6,7 +6,7 @@ checks that it holds a hall of the current schema, and hands back a
 config: ``hall.queue`` (tickets), ``hall.cases`` (cases), ``hall.whereabouts``
 (whereabouts, A/B cover and leave), ``hall.duty`` (roster, checklists, the
 leader's log), ``hall.attendance``, ``hall.calendar`` and ``hall.supervisor``
-(the leader's supervisor view), ``hall.bad_ratings`` (the 差评 loop). A screen or a command
+(the leader's supervisor view), ``hall.bad_ratings`` (the 差评 loop), ``hall.notice_views`` (who read an item's notice first). A screen or a command
 asks the hall for a service; it never builds one.
 """
 
@@ -22,6 +22,7 @@ from models.config import Config
 from models.db import DatabaseUnavailable, check_reachable, describe, open_database
 from models.duty.attendance import Attendance
 from models.duty.service import Duty
+from models.notice_views.log import NoticeViews
 from models.queue.supervision import Supervisor
 from models.queue.tickets import Queue
 from models.schema import Setting, migrations
@@ -41,6 +42,7 @@ class Hall:
     calendar: HallCalendar
     supervisor: Supervisor
     bad_ratings: BadRatings
+    notice_views: NoticeViews
 
     @classmethod
     def wired(cls, config: Config, db: Any, url: str) -> Hall:
@@ -61,6 +63,7 @@ class Hall:
             calendar=HallCalendar(config),
             supervisor=Supervisor(config, queue, whereabouts.days),
             bad_ratings=BadRatings(config),
+            notice_views=NoticeViews(config),
         )
 
     def close(self) -> None:
