@@ -7,27 +7,20 @@ the person is kept: the item, the channel, the time, and later the ticket.
 
 from __future__ import annotations
 
-import secrets
-
 from models.config import Config
 from models.db import database
 from models.errors import NotFound, Refused
 from models.queue import tracking
 from models.schema import Item, Ticket
+from models.notice_views.visit import VISIT_LENGTH
 from models.schema.notice_views import NoticeView, VisitTicket
 
 CHANNELS = ("kiosk", "web")
-_VISIT_LENGTH = 16
-
-
-def new_visit() -> str:
-    """A fresh visit key: random, so it tells nothing about who it was."""
-    return secrets.token_hex(_VISIT_LENGTH // 2)
 
 
 def _visit(key: str) -> str:
     key = (key or "").strip()
-    if len(key) != _VISIT_LENGTH or any(ch not in "0123456789abcdef" for ch in key):
+    if len(key) != VISIT_LENGTH or any(ch not in "0123456789abcdef" for ch in key):
         raise Refused("bad_visit")
     return key
 
