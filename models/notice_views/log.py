@@ -10,9 +10,9 @@ from __future__ import annotations
 from models.config import Config
 from models.db import database
 from models.errors import NotFound, Refused
+from models.notice_views.visit import VISIT_LENGTH
 from models.queue import tracking
 from models.schema import Item, Ticket
-from models.notice_views.visit import VISIT_LENGTH
 from models.schema.notice_views import NoticeView, VisitTicket
 
 CHANNELS = ("kiosk", "web")
