@@ -29,8 +29,6 @@ def _visit_of(request: Request) -> str | None:
 
 @router.get("/guide/{item_code}")
 def item_page(request: Request, item_code: str):
-    from web.pages import _render
-
     words = for_request(request)
     hall = request.app.state.hall
     lines = ask(hall, lambda: views.guide(hall.queue.today()))
@@ -43,7 +41,10 @@ def item_page(request: Request, item_code: str):
         raise NotFound("unknown_item", item=item_code[:40])
     visit = _visit_of(request) or new_visit()
     ask(hall, lambda: hall.notice_views.viewed(item_code, "web", visit))
-    page = _render(request, "guide.html", words, lines=shown, views=views)
+    state = request.app.state
+    page = state.templates.TemplateResponse(
+        request, "guide.html", {"w": words, "hall": hall, "lines": shown, "views": views}
+    )
     page.set_cookie(
         VISIT_COOKIE,
         visit,

@@ -48,6 +48,7 @@ NOTICE_KINDS = (
 # config.cases.petition_days, in working days), its result within 60 days of acceptance.
 PETITION_RESULT_DAYS = 60
 CASE_ACTIONS = ("materials", "extend", "complete", "notify", "escalate", "handover", "publish", "rate", "correct")
+CASE_ACTIONS += ("followup",)  # a 差评's loop (models.cases.bad_ratings), whose own steps have their own rights
 # 非常满意 满意 基本满意 不满意 非常不满意; the last two are 差评.
 LEVELS = ("very_satisfied", "satisfied", "basic", "unsatisfied", "very_unsatisfied")
 BAD_LEVELS = ("unsatisfied", "very_unsatisfied")
@@ -304,6 +305,8 @@ def applicable_actions(case: dict) -> set[str]:
         allowed.add("publish")
     if state in FINISHED_STATES and case.get("rating") is None:
         allowed.add("rate")
+    if case.get("followup"):
+        allowed.add("followup")
     if state is not None:
         allowed.add("correct")  # a wrong item or result is put right by a new record, in any state
     return allowed

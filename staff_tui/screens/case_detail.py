@@ -31,6 +31,7 @@ from staff_tui.modals.form import Field, FormDialog
 from staff_tui.modals.materials_form import materials_dialog
 from staff_tui.modals.notify_form import notify_dialog
 from staff_tui.modals.rating_form import rating_dialog
+from staff_tui.screens.followup import LoopEntry
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.widgets.action_bar import ActionBar
 from staff_tui.widgets.case_fields import CaseFields
@@ -53,7 +54,7 @@ ACTIONS = [
 ]
 
 
-class CaseDetailScreen(WideOrNarrowScreen):
+class CaseDetailScreen(LoopEntry, WideOrNarrowScreen):
     @dataclass
     class CaseLoaded(Message, bubble=False):
         view: queries.CaseView
@@ -146,8 +147,6 @@ class CaseDetailScreen(WideOrNarrowScreen):
         self.allowed = case_actions(shift, view.detail)
         if view.detail.get("phone_masked") and self.phone is None:
             self.allowed.add("phone")
-        if view.detail.get("followup"):  # a 差评: its loop has a screen of its own
-            self.allowed.add("followup")
         self._show(view)
         self._sync()
 
@@ -371,11 +370,6 @@ class CaseDetailScreen(WideOrNarrowScreen):
             self.number, self.view.detail, cases=self._cases(), staff=self.app.shift.code, lang=self.app.lang
         )
         self.app.push_screen(dialog, self._done("step_corrected"))
-
-    def _step_followup(self) -> None:
-        from staff_tui.screens.followup import FollowupScreen
-
-        self.app.push_screen(FollowupScreen(self.number))
 
     def _step_phone(self) -> None:
         self.busy = True

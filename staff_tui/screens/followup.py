@@ -43,6 +43,15 @@ STEP_KEYS = [
 ]
 
 
+class LoopEntry:
+    """The case screen's way into its 差评's loop (G), where the case rules offer it."""
+
+    number: str
+
+    def _step_followup(self) -> None:
+        self.app.push_screen(FollowupScreen(self.number))  # type: ignore[attr-defined]
+
+
 @dataclass
 class LoopAnswer:
     view: dict | None

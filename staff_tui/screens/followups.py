@@ -28,6 +28,13 @@ from staff_tui.widgets.keyed_table import KeyedTable
 from staff_tui.widgets.status_bar import StatusBar
 
 
+class LoopsEntry:
+    """The ledger's way to the 差评 loops that are due (G)."""
+
+    def action_followups(self) -> None:
+        self.app.push_screen(FollowupsScreen())  # type: ignore[attr-defined]
+
+
 class FollowupsScreen(WideOrNarrowScreen):
     @dataclass
     class LoopsLoaded(Message, bubble=False):

@@ -4,10 +4,9 @@ Filters on keys (F2 open, F3 overdue, F4 due soon, F5 accepted today, F6
 mine, B open 差评, F7 clear) and selects (kind, window, handler); Ctrl+F searches by
 case number, tracking code or the last four digits of a phone. Overdue rows
 and rows due within two working days carry a word and a symbol in their
-first column ("!! 超期", "! 临期"), not only a colour; so do 差评 cases
-("差评", reversed while the 差评 loop is open). A page is one query
-of :func:`models.cases.ledger.ledger` (indexed, fast with 100,000 cases); what a
-person may see is :func:`models.cases.rights.ledger_scope`'s answer.
+first column ("!! 超期", "! 临期"), not only a colour; so do 差评 ("差评", reversed while
+its loop is open; G lists the loops due). A page is one query of :func:`models.cases.ledger.ledger`
+(indexed, fast with 100,000 cases); what a person may see is :func:`models.cases.rights.ledger_scope`'s answer.
 """
 
 from __future__ import annotations
@@ -32,6 +31,7 @@ from shared_ui.plain import plain
 from shared_ui.words import name_of, tr
 from staff_tui import queries
 from staff_tui.ledger_columns import ledger_columns
+from staff_tui.screens.followups import LoopsEntry
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.text import fit
 from staff_tui.widgets.footer import HallFooter
@@ -55,7 +55,7 @@ def _short_date(iso: str | None, today_year: int) -> str:
     return iso[5:] if iso.startswith(str(today_year)) else iso
 
 
-class LedgerScreen(WideOrNarrowScreen):
+class LedgerScreen(LoopsEntry, WideOrNarrowScreen):
     @dataclass
     class ChoicesLoaded(Message, bubble=False):
         """What the window and handler selects offer."""
@@ -395,12 +395,6 @@ class LedgerScreen(WideOrNarrowScreen):
             self.query_one("#cases").focus()
             return
         self.app.pop_screen()
-
-    def action_followups(self) -> None:
-        """G: the 差评 loops that are due (a leader's all, others' their own)."""
-        from staff_tui.screens.followups import FollowupsScreen
-
-        self.app.push_screen(FollowupsScreen())
 
     def action_lock(self) -> None:
         self.app.lock()
