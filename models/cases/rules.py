@@ -47,8 +47,11 @@ NOTICE_KINDS = (
 # 信访工作条例: whether a petition is taken up is answered within 15 days (the hall's
 # config.cases.petition_days, in working days), its result within 60 days of acceptance.
 PETITION_RESULT_DAYS = 60
-CASE_ACTIONS = ("materials", "extend", "complete", "notify", "escalate", "handover", "publish", "rate", "correct")
-CASE_ACTIONS += ("followup",)  # a 差评's loop (models.cases.bad_ratings), whose own steps have their own rights
+# "followup": a 差评's loop (models.cases.bad_ratings), whose own steps have their own rights.
+CASE_ACTIONS = (
+    *("materials", "extend", "complete", "notify", "escalate", "handover", "publish", "rate", "correct"),
+    "followup",
+)
 # 非常满意 满意 基本满意 不满意 非常不满意; the last two are 差评.
 LEVELS = ("very_satisfied", "satisfied", "basic", "unsatisfied", "very_unsatisfied")
 BAD_LEVELS = ("unsatisfied", "very_unsatisfied")
