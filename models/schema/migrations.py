@@ -90,8 +90,8 @@ def _v5(db) -> None:
     real = getattr(db, "obj", None) or db
     for model in chained_tables():
         table = model._meta.table_name
-        if not real.table_exists(table):  # created by a later step, with its chain from its first row
-            continue
+        if not real.table_exists(table):
+            continue  # a table of a later step: it is created with its chain and guards
         have = {c.name for c in real.get_columns(table)}
         for name in ("digest", "prev"):
             if name not in have:  # NOT NULL with a default: neither backend rewrites the table for it
