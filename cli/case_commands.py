@@ -9,7 +9,7 @@ Exit status as everywhere: 0 done, 1 refused by a hall rule, 2 usage.
 
 from __future__ import annotations
 
-from cli import context, ledger_commands
+from cli import context, followup_commands, ledger_commands
 from cli.context import acts_as, add_actions, emit_json, parse_date, say
 from cli.context import parse_local_time as _local_time
 from models import clock
@@ -85,12 +85,13 @@ def register(groups, common) -> None:
     correct.add_argument("--result")
     correct.add_argument("--public-text")
     correct.add_argument("--kind", choices=KINDS, help="a kind saved by mistake (its deadlines are recomputed)")
-    for name, text in (
-        ("callback", "the leader called back about a poor rating"),
-        ("rectify", "a poor rating was put right"),
-    ):
-        follow = sub(name, text, cmd_step)
-        follow.add_argument("--note", default="")
+    # The 差评 loop's two commonest steps by their older names (``hall case followup`` has them all).
+    callback = sub("callback", "a call-back about a poor rating (hall case followup call)", cmd_step)
+    callback.add_argument("--unreached", action="store_true", help="未接通: the next try is due")
+    callback.add_argument("--note", default="")
+    rectify = sub("rectify", "a poor rating put right at once (hall case followup fix)", cmd_step)
+    rectify.add_argument("--note", default="", help="what was done: the resident reads it")
+    followup_commands.register(case, common)
     contact = sub("contact", "show the resident's full contact (logged), or set it", cmd_contact)
     contact.add_argument("--set-name")
     contact.add_argument("--set-phone")
@@ -234,10 +235,11 @@ def cmd_step(args) -> int:
         facts = cases.correct(args.case, args.staff, args.reason, **changes)
         _print_facts(args, cases, facts, "case.step_corrected")
     elif step == "callback":
-        facts = cases.called_back(args.case, args.staff, args.note)
+        loops = context.hall_from(args).bad_ratings
+        facts = loops.call(args.case, args.staff, reached=not args.unreached, note=args.note)
         _print_facts(args, cases, facts, "case.step_called_back")
     elif step == "rectify":
-        facts = cases.rectified(args.case, args.staff, args.note)
+        facts = context.hall_from(args).bad_ratings.fix_now(args.case, args.staff, args.note)
         _print_facts(args, cases, facts, "case.step_rectified")
     else:  # pragma: no cover - argparse only offers the steps above
         raise AssertionError(step)

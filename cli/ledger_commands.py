@@ -1,5 +1,5 @@
 """``hall case show`` (what a tracking code shows, or a staff view of one case),
-``hall case notices`` (the notice board), ``hall case followups`` and
+``hall case notices`` (the notice board), ``hall case followups`` (in ``cli.followup_commands``) and
 ``hall ledger`` (便民服务登记台帐): reading cases, never changing them.
 
 Exit status as everywhere: 0 done, 1 refused by a hall rule, 2 usage.
@@ -7,7 +7,7 @@ Exit status as everywhere: 0 done, 1 refused by a hall rule, 2 usage.
 
 from __future__ import annotations
 
-from cli import context
+from cli import context, followup_commands
 from cli.context import emit_json, say
 from models.cases.rules import KINDS, STATES
 from models.i18n import pick, t
@@ -25,10 +25,11 @@ def register_with_cases(groups, case, common) -> None:
     notices = case.add_parser("notices", parents=[common], help="办结公告 on the notice board")
     notices.add_argument("--json", action="store_true")
     notices.set_defaults(handler=cmd_notices)
-    followups = case.add_parser("followups", parents=[common], help="open 差评 follow-ups")
+    followups = case.add_parser("followups", parents=[common], help="open 差评 loops, overdue first")
     followups.add_argument("--all", action="store_true", help="also the finished ones")
+    followups.add_argument("--verifier", metavar="CODE", help="only the loops this person verifies")
     followups.add_argument("--json", action="store_true")
-    followups.set_defaults(handler=cmd_followups)
+    followups.set_defaults(handler=followup_commands.cmd_followups)
 
     ledger = groups.add_parser("ledger", parents=[common], help="the case ledger (便民服务登记台帐)")
     ledger.add_argument("--open", action="store_true")
@@ -134,35 +135,6 @@ def cmd_notices(args) -> int:
     for notice in notices:
         say(
             f"  {notice['published_on']}  {notice['number']}  {pick(notice['item'], notice['item_en'], lang)}：{notice['text']}"
-        )
-    return 0
-
-
-def cmd_followups(args) -> int:
-    cases = context.hall_from(args).cases
-    rows = cases.followups(open_only=not args.all)
-    if args.json:
-        emit_json({"followups": rows})
-        return 0
-    lang = context.language
-    say(t("case.followups_title", lang))
-    if not rows:
-        say("  " + t("case.no_followups", lang))
-    done = t("case.done_mark", lang)
-    for row in rows:
-        say(
-            "  "
-            + t(
-                "case.followup_line",
-                lang,
-                number=row["number"],
-                item=pick(row["item"], row["item_en"], lang),
-                level=t(f"rating.level_{row['level']}", lang),
-                callback_due=row["callback_due"],
-                called=done if row["called_back"] else "",
-                rectify_due=row["rectify_due"],
-                rectified=done if row["rectified"] else "",
-            )
         )
     return 0
 

@@ -10,6 +10,9 @@ from models.i18n import pick, t
 
 def register(groups, common) -> None:
     report = groups.add_parser("report", parents=[common], help="day or month report (tickets, cases, ratings)")
+    report.add_argument(
+        "part", nargs="?", choices=["notices"], help="notices: the month's one-time notices checked (--month)"
+    )
     add_period_options(report, xlsx=True)
     report.set_defaults(handler=cmd_report)
 
@@ -21,6 +24,10 @@ def _minutes(value, lang: str) -> str:
 def cmd_report(args) -> int:
     from models.cases.reports import report
 
+    if args.part == "notices":
+        from cli.notice_commands import cmd_notices
+
+        return cmd_notices(args)
     hall = context.hall_from(args)
     if args.csv or args.xlsx:
         fmt = "xlsx" if args.xlsx else "csv"

@@ -11,6 +11,7 @@ each of them and shows the next screen (one deep above the base screen):
 - ``LinesScreen.LineChosen`` → its items (or 常办事项, or the first characters of the names;
   ``ItemsScreen.HeadChosen`` → the items starting with one); ``ItemsScreen.ItemChosen`` → the item's whole notice
   (on the way to a ticket: 「请确认已带齐以下材料」, then its take button);
+- ``ItemDetailScreen.NoticeRead`` → the notice log (the visit read it; its ticket is linked when taken);
 - ``ItemDetailScreen.TicketAsked`` → taking a ticket; ``PriorityScreen.TicketTaken`` → the ticket
   (kept a few minutes for ``HomeScreen.MyTicketChosen``, 「我的号票」, to show it again);
 - ``TrackScreen.CodeLookedUp`` → what the code shows, or rating it;
@@ -67,6 +68,7 @@ class Navigator:
         from kiosk.screens.home import HomeScreen
 
         if reset:
+            self.visit(renew=True)
             self.set_reactive(type(self).language, self.default_language)
             if self.large:
                 self.large = False
@@ -116,6 +118,7 @@ class Navigator:
         self.go_home()
 
     def on_ticket_screen_finished(self, message) -> None:
+        self.visit(renew=True)  # Done: the next tap is someone else's
         self.go_home()
 
     def on_rate_screen_finished(self, message) -> None:
@@ -193,6 +196,26 @@ class Navigator:
         else:
             self._lines(message.mode)
 
+    # A visit is one resident's turn: from the first screen to the ticket's Done, or to the idle reset.
+    _visit: str | None = None
+
+    def visit(self, *, renew: bool = False) -> str:
+        from models.notice_views.visit import new_visit
+
+        if renew or self._visit is None:
+            self._visit = new_visit()
+        return self._visit
+
+    def _log_notice(self, fn) -> None:
+        """Write to the notice log off the UI thread; a failure costs the resident nothing, so it is not shown."""
+        from shared_ui.workers import ask as ask_worker
+
+        ask_worker(self, fn, lambda _answer: None, lambda _error: None, group="notice-log", exclusive=False)
+
+    def on_item_detail_screen_notice_read(self, message) -> None:
+        code, visit = message.item_code, self.visit()
+        self._log_notice(lambda hall: hall.notice_views.viewed(code, "kiosk", visit))
+
     def on_item_detail_screen_ticket_asked(self, message) -> None:
         self._priority(message.item_code, message.back, from_detail=True)
 
@@ -207,6 +230,8 @@ class Navigator:
 
         self.last_ticket.keep(message.receipt, message.materials)
         self.show(TicketScreen(message.receipt, message.materials))
+        code, visit = message.receipt.tracking_code, self.visit()
+        self._log_notice(lambda hall: hall.notice_views.ticket_taken(visit, code))
 
     def on_home_screen_my_ticket_chosen(self, message) -> None:
         from kiosk.screens.ticket import TicketScreen

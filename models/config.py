@@ -76,6 +76,32 @@ class CasesConfig:
 
 
 @dataclass(frozen=True)
+class BadRatingsConfig:
+    # The 差评 loop (models.cases.bad_ratings); every span is in working days
+    # of the hall calendar. A call-back that did not reach the resident is
+    # tried again within retry_days.
+    retry_days: int = 1
+    # Tries without reaching the resident before a 差评 may be classed 无法核实.
+    callback_attempts: int = 3
+    # A rectification plan's deadline when the verifier names none, and the
+    # furthest one it may name (限期整改).
+    plan_days: int = 10
+    plan_days_max: int = 30
+    # Another leader decides a 申诉复核 within appeal_days.
+    appeal_days: int = 5
+
+
+@dataclass(frozen=True)
+class NoticeChecksConfig:
+    # 一次性告知 that measures itself (models.notice_views): in a month, an
+    # item's notice is flagged as failing when at least failing_min of its
+    # 补充件 came from residents who had read the notice first (at the kiosk
+    # or on the web), and they are at least failing_percent of its 补充件.
+    failing_min: int = 3
+    failing_percent: int = 30
+
+
+@dataclass(frozen=True)
 class KioskConfig:
     idle_seconds: int = 60  # without a touch, then 「还需要更多时间吗？」 for warn_seconds
     ticket_screen_seconds: int = 300  # the ticket stays until 完成; this is only the safety reset
@@ -218,6 +244,8 @@ class Config:
     exports: ExportsConfig = field(default_factory=ExportsConfig)
     contacts: ContactsConfig = field(default_factory=ContactsConfig)
     meetings: MeetingsConfig = field(default_factory=MeetingsConfig)
+    bad_ratings: BadRatingsConfig = field(default_factory=BadRatingsConfig)
+    notice_checks: NoticeChecksConfig = field(default_factory=NoticeChecksConfig)
     opening_checklist: tuple[str, ...] = (
         "提前10分钟到岗",
         "公共区域清洁完毕",
@@ -262,6 +290,8 @@ _SECTIONS = {
     "exports": ExportsConfig,
     "contacts": ContactsConfig,
     "meetings": MeetingsConfig,
+    "bad_ratings": BadRatingsConfig,
+    "notice_checks": NoticeChecksConfig,
 }
 
 
@@ -349,6 +379,8 @@ def parse_config(raw: dict, source: str = "hall.toml") -> Config:
     if config.web.poll_milliseconds < 100:
         raise ConfigError(f"{source}: web.poll_milliseconds: must be at least 100", "web.poll_milliseconds")
     _check_contacts(config, source)
+    _check_bad_ratings(config.bad_ratings, source)
+    _check_notice_checks(config.notice_checks, source)
     if base and not config.tracking_url:
         config = replace(config, tracking_url=base.rstrip("/") + "/track/{code}")
     return config
@@ -365,6 +397,27 @@ def _check_contacts(config: Config, source: str) -> None:
     for key in ("weekly_meetings", "study_per_month"):
         if getattr(config.meetings, key) < 1:
             raise ConfigError(f"{source}: meetings.{key}: must be at least 1", f"meetings.{key}")
+
+
+def _check_bad_ratings(section: BadRatingsConfig, source: str) -> None:
+    for key in ("retry_days", "callback_attempts", "plan_days", "plan_days_max", "appeal_days"):
+        if getattr(section, key) < 1:
+            raise ConfigError(f"{source}: bad_ratings.{key}: must be at least 1", f"bad_ratings.{key}")
+    if section.plan_days > section.plan_days_max:
+        raise ConfigError(
+            f"{source}: bad_ratings.plan_days: must not be more than bad_ratings.plan_days_max "
+            f"({section.plan_days_max})",
+            "bad_ratings.plan_days",
+        )
+
+
+def _check_notice_checks(section: NoticeChecksConfig, source: str) -> None:
+    if section.failing_min < 1:
+        raise ConfigError(f"{source}: notice_checks.failing_min: must be at least 1", "notice_checks.failing_min")
+    if not 1 <= section.failing_percent <= 100:
+        raise ConfigError(
+            f"{source}: notice_checks.failing_percent: must be from 1 to 100", "notice_checks.failing_percent"
+        )
 
 
 def _url_template(value: str, where: str) -> None:

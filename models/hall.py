@@ -9,7 +9,8 @@ config: ``hall.queue`` (tickets; a person acts on them through
 leader's log), ``hall.attendance``, ``hall.calendar`` and ``hall.supervisor``
 (the leader's supervisor view), ``hall.contacts`` (calls, letters and
 messages), ``hall.worklog`` and ``hall.meetings`` (the worker's log, meetings
-and study sessions). A screen or a command
+and study sessions), ``hall.bad_ratings`` (the 差评 loop) and
+``hall.notice_views`` (who read an item's notice first). A screen or a command
 asks the hall for a service; it never builds one.
 
 Areas and households are ``hall.households``; visits ``hall.visits``, their
@@ -22,6 +23,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from models.calendar import HallCalendar
+from models.cases.bad_ratings.steps import BadRatings
 from models.cases.service import Cases
 from models.config import Config
 from models.contacts.register import Contacts
@@ -29,6 +31,7 @@ from models.db import DatabaseUnavailable, check_reachable, describe, open_datab
 from models.duty.attendance import Attendance
 from models.duty.service import Duty
 from models.households.register import Households
+from models.notice_views.log import NoticeViews
 from models.queue.at_window import AtWindow
 from models.queue.supervision import Supervisor
 from models.queue.tickets import Queue
@@ -58,6 +61,8 @@ class Hall:
     contacts: Contacts
     worklog: WorkLog
     meetings: Meetings
+    bad_ratings: BadRatings
+    notice_views: NoticeViews
 
     @classmethod
     def wired(cls, config: Config, db: Any, url: str) -> Hall:
@@ -84,6 +89,8 @@ class Hall:
             contacts=Contacts(config, cases),
             worklog=WorkLog(config),
             meetings=Meetings(config),
+            bad_ratings=BadRatings(config),
+            notice_views=NoticeViews(config),
         )
 
     def at_window(self, staff_code: str) -> AtWindow:

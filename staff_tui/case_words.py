@@ -37,6 +37,9 @@ _DATA_KEYS = (
     "to",
     "level",
     "tags",
+    "verifier",
+    "class",
+    "decision",
     "note",
 )
 
@@ -50,6 +53,8 @@ def _value(key: str, value, zone) -> str:
         return tr(f"case.how_{value}")
     if key == "level":
         return tr(f"rating.level_{value}")
+    if key in ("class", "decision"):  # a 差评's class, an appeal's decision
+        return tr(f"followup.{key}_{value}")
     if key == "tags":
         return "、".join(tr(f"rating.tag_{tag}") for tag in value)
     if isinstance(value, (list, tuple)):

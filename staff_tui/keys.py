@@ -55,6 +55,7 @@ WORK_SCREENS = frozenset(
         "visits",
     }
 )
+WORK_SCREENS |= {"followups", "followup"}  # the 差评 loops: the list of what is due, and one case's loop
 
 # The whereabouts board, leave, duty and the reports replace each other rather than piling up.
 SIDE_SCREENS = frozenset({"whereabouts", "leave", "duty", "reports", "contacts", "worklog"})

@@ -24,10 +24,12 @@ class ReportData:
     lines: dict[str, tuple[str, str]]  # code → (name, name_en)
     windows: dict[int, tuple[str, str]]
     items: dict[str, tuple[str, str]]
+    notices: dict | None = None  # a month: its one-time notices checked (models.notice_views.month_report)
 
 
 def gather(hall, period: str) -> ReportData:
     """(In a worker.) Everything the screen shows for ``period``."""
+    from models.notice_views import month_report
     from models.queue.day_curves import day_curves
     from models.schema import Item, Line, Window
 
@@ -53,4 +55,5 @@ def gather(hall, period: str) -> ReportData:
         },
         windows={n: (name, en) for n, name, en in Window.select(Window.number, Window.name, Window.name_en).tuples()},
         items={code: (name, en) for code, name, en in Item.select(Item.code, Item.name, Item.name_en).tuples()},
+        notices=None if is_day else month_report(config, period),
     )

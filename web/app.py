@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException
 from models.db import DatabaseUnavailable
 from models.errors import NotFound, Refused
 from models.throttle import LookupPaused
-from web import api, pages
+from web import api, item_pages, pages
 from web.lookups import Lookups, hall_secret
 from web.words import Words, for_request
 
@@ -61,6 +61,7 @@ def create_app(hall) -> FastAPI:
     app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
     app.state.secure = hall.config.web.base_url.startswith("https://")
     app.include_router(pages.router)
+    app.include_router(item_pages.router)
     app.include_router(api.router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     _errors(app)

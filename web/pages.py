@@ -22,6 +22,7 @@ from models.queue import tracking
 from web import csrf, views
 from web.asking import ask
 from web.guard import MAX_BODY
+from web.item_pages import link_visit
 from web.words import Words, for_request
 
 router = APIRouter(include_in_schema=False)
@@ -101,6 +102,7 @@ def _with_cookie(request: Request, response, context: dict):
 def track(request: Request, code: str, rated: str = ""):
     words = for_request(request)
     view = _view(request, code)
+    link_visit(request, code)
     context = _live_context(request, view, words)
     return _with_cookie(request, _render(request, "track.html", words, rated=rated == "1", **context), context)
 

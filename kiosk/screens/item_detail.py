@@ -41,6 +41,13 @@ class ItemDetailScreen(KioskScreen):
             self.item_code = item_code
             self.back = back
 
+    class NoticeRead(Message):
+        """The item's notice is on the screen: the hall counts that it was read (no person, only the visit)."""
+
+        def __init__(self, item_code: str) -> None:
+            super().__init__()
+            self.item_code = item_code
+
     class BackChosen(KioskScreen.BackChosen):
         def __init__(self, back: tuple | None) -> None:
             super().__init__()
@@ -78,6 +85,8 @@ class ItemDetailScreen(KioskScreen):
             return
         first = self.info is None
         self.info = info
+        if first:
+            self.post_message(self.NoticeRead(self.item_code))
         key = "kiosk.confirm_heading" if self.confirming else "kiosk.notice_heading"
         self.set_heading(tr(key, item=name_of(info.name, info.name_en)))
         status, tone = status_text(info.status)

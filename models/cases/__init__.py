@@ -7,6 +7,7 @@
 - :mod:`~models.cases.ledger` — the ledger (台帐) and a case's detail.
 - :mod:`~models.cases.notices` — the written notices a resident is handed, and the public notice board.
 - :mod:`~models.cases.ratings` — 好差评, and the leader's follow-up of a 差评.
+- :mod:`~models.cases.bad_ratings` — the 差评 loop: verification, class, rectification or appeal, feedback.
 - :mod:`~models.cases.reports` — day and month reports.
 - :mod:`~models.cases.public_view` — what a tracking code shows: never a name or a phone.
 """

@@ -26,6 +26,8 @@ from peewee import JOIN
 from models import calendar as hall_calendar
 from models import clock
 from models.calendar import HallCalendar
+from models.cases.bad_ratings.due import events_of, public_result
+from models.cases.bad_ratings.loop_rules import fold_loop
 from models.cases.notices import applicable_notices
 from models.cases.rules import KINDS, STATES, CaseRefused, fold, mask_name, mask_phone, projection_values
 from models.cases.store import facts_of, find_record, normalise_number
@@ -487,6 +489,8 @@ def public_cases(config: Config, code: str) -> list[dict]:
                 "callback_due": iso(facts.callback_due),
                 "rectify_due": iso(facts.rectify_due),
                 "notices": list(applicable_notices(facts)),
+                # How a 差评 was handled, once it is: the class and the result's words, never a name.
+                "followup_result": public_result(fold_loop(events_of(record))) if facts.followup else None,
             }
         )
     return out

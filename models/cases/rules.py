@@ -48,7 +48,11 @@ NOTICE_KINDS = (
 # 信访工作条例: whether a petition is taken up is answered within 15 days (the hall's
 # config.cases.petition_days, in working days), its result within 60 days of acceptance.
 PETITION_RESULT_DAYS = 60
-CASE_ACTIONS = ("materials", "extend", "complete", "notify", "escalate", "handover", "publish", "rate", "correct")
+# "followup": a 差评's loop (models.cases.bad_ratings), whose own steps have their own rights.
+CASE_ACTIONS = (
+    *("materials", "extend", "complete", "notify", "escalate", "handover", "publish", "rate", "correct"),
+    "followup",
+)
 # 非常满意 满意 基本满意 不满意 非常不满意; the last two are 差评.
 LEVELS = ("very_satisfied", "satisfied", "basic", "unsatisfied", "very_unsatisfied")
 BAD_LEVELS = ("unsatisfied", "very_unsatisfied")
@@ -278,6 +282,12 @@ def apply(facts: CaseFacts, event_id: int, at: datetime, kind: str, staff_id: in
         facts.rectified_at = at
         if facts.called_back_at:
             facts.followup = "done"
+    elif kind.startswith("followup_"):  # a step of the 差评 loop (models.cases.bad_ratings) says where it stands
+        facts.followup = data.get("followup") or facts.followup
+        if data.get("called_back") and facts.called_back_at is None:
+            facts.called_back_at = at
+        if data.get("rectified") and facts.rectified_at is None:
+            facts.rectified_at = at
     # "contact_set" and unknown kinds change nothing the ledger shows.
 
 
@@ -303,6 +313,8 @@ def applicable_actions(case: dict) -> set[str]:
         allowed.add("publish")
     if state in FINISHED_STATES and case.get("rating") is None:
         allowed.add("rate")
+    if case.get("followup"):
+        allowed.add("followup")
     if state is not None:
         allowed.add("correct")  # a wrong item, result or kind is put right by a new record (kind: where it may)
     return allowed

@@ -8,6 +8,7 @@
 - :mod:`~models.schema.whereabouts` — whereabouts changes and leave.
 - :mod:`~models.schema.duty` — duty swaps, checklist ticks and their undoing, sign-offs and reopenings, the leader's log.
 - :mod:`~models.schema.throttle` — the counts behind shared limits.
+- :mod:`~models.schema.notice_views` — who read an item's notice before coming, and the ticket of that visit.
 - :mod:`~models.schema.migrations` — ``upgrade`` to the current version; ``all_tables`` in copy order.
 
 Rules live in the packages that use these tables, never here.

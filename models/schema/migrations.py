@@ -19,6 +19,7 @@ from models.schema.contacts import CONTACT_TABLES
 from models.schema.duty import DUTY_TABLES, REOPEN_TABLES, UNDO_TABLES
 from models.schema.hall import CatalogueLoad, Item, Line, SchemaVersion, Setting, Window, WindowLine
 from models.schema.households import HOUSEHOLD_TABLES
+from models.schema.notice_views import NOTICE_VIEW_TABLES
 from models.schema.staff import SIGNIN_TABLES, Staff, StaffPost
 from models.schema.throttle import THROTTLE_TABLES
 from models.schema.tickets import Event, Ticket, TicketCounter
@@ -140,8 +141,13 @@ def _v10(db) -> None:
     db.create_tables(CONTACT_TABLES + WORKLOG_TABLES, safe=True)
 
 
+def _v11(db) -> None:
+    """Who read an item's notice before coming (the kiosk's and the web's), and the ticket that visit took."""
+    db.create_tables(NOTICE_VIEW_TABLES, safe=True)
+
+
 # version → step that brings version-1 to version
-STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8, 9: _v9, 10: _v10}
+STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8, 9: _v9, 10: _v10, 11: _v11}
 CURRENT = max(STEPS)
 
 
@@ -166,6 +172,7 @@ def all_tables():
         + UNDO_TABLES
         + CONTACT_TABLES
         + WORKLOG_TABLES
+        + NOTICE_VIEW_TABLES
     )
 
 

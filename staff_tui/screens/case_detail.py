@@ -3,7 +3,7 @@
 The resident's phone shows masked; F (完整电话) asks the models for the full
 number, which logs who opened it and when (:meth:`models.cases.Cases.contact_for`).
 Steps (材料收齐, 延期, 办结, 告知, 上报, 移交, 公告, 评价, 更正) open a small dialog
-that stays open with the message when the models refuse.
+that stays open with the message when the models refuse; G opens a 差评's loop.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from staff_tui.modals.form import Field, FormDialog
 from staff_tui.modals.materials_form import materials_dialog
 from staff_tui.modals.notify_form import notify_dialog
 from staff_tui.modals.rating_form import rating_dialog
+from staff_tui.screens.followup import LoopEntry
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.widgets.action_bar import ActionBar
 from staff_tui.widgets.case_fields import CaseFields
@@ -49,10 +50,11 @@ ACTIONS = [
     ("rate", "staff_case.a_rate"),
     ("phone", "staff_case.a_phone"),
     ("correct", "staff_case.a_correct"),
+    ("followup", "staff_followup.a_followup"),
 ]
 
 
-class CaseDetailScreen(WideOrNarrowScreen):
+class CaseDetailScreen(LoopEntry, WideOrNarrowScreen):
     @dataclass
     class CaseLoaded(Message, bubble=False):
         view: queries.CaseView
@@ -90,6 +92,7 @@ class CaseDetailScreen(WideOrNarrowScreen):
         Binding("v", "step('rate')", "staff_case.a_rate", key_display="V"),
         Binding("f", "step('phone')", "staff_case.a_phone", key_display="F"),
         Binding("x", "step('correct')", "staff_case.a_correct", key_display="X"),
+        Binding("g", "step('followup')", "staff_followup.a_followup", key_display="G"),
         Binding("escape,f9", "back", "staff_ui.back", key_display="Esc"),
         Binding("f10", "lock", "staff_ui.lock", key_display="F10", show=False),
     ]

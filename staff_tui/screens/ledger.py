@@ -1,12 +1,12 @@
 """The ledger (便民服务登记台帐): every case, filtered, searched and paged.
 
 Filters on keys (F2 open, F3 overdue, F4 due soon, F5 accepted today, F6
-mine, F7 clear) and selects (kind, window, handler); Ctrl+F searches by
+mine, B open 差评, F7 clear) and selects (kind, window, handler); Ctrl+F searches by
 case number, tracking code or the last four digits of a phone. Overdue rows
 and rows due within two working days carry a word and a symbol in their
-first column ("!! 超期", "! 临期"), not only a colour. A page is one query
-of :func:`models.cases.ledger.ledger` (indexed, fast with 100,000 cases); what a
-person may see is :func:`models.cases.rights.ledger_scope`'s answer.
+first column ("!! 超期", "! 临期"), not only a colour; so do 差评 ("差评", reversed while
+its loop is open; G lists the loops due). A page is one query of :func:`models.cases.ledger.ledger`
+(indexed, fast with 100,000 cases); what a person may see is :func:`models.cases.rights.ledger_scope`'s answer.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from shared_ui.plain import plain
 from shared_ui.words import name_of, tr
 from staff_tui import queries
 from staff_tui.ledger_columns import ledger_columns
+from staff_tui.screens.followups import LoopsEntry
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.text import fit
 from staff_tui.widgets.footer import HallFooter
@@ -38,7 +39,7 @@ from staff_tui.widgets.keyed_table import KeyedTable
 from staff_tui.widgets.status_bar import StatusBar
 
 PAGE_SIZE = 50
-TOGGLES = [("open", "F2"), ("overdue", "F3"), ("due_soon", "F4"), ("today", "F5"), ("mine", "F6")]
+TOGGLES = [("open", "F2"), ("overdue", "F3"), ("due_soon", "F4"), ("today", "F5"), ("mine", "F6"), ("bad", "B")]
 
 
 @dataclass
@@ -54,7 +55,7 @@ def _short_date(iso: str | None, today_year: int) -> str:
     return iso[5:] if iso.startswith(str(today_year)) else iso
 
 
-class LedgerScreen(WideOrNarrowScreen):
+class LedgerScreen(LoopsEntry, WideOrNarrowScreen):
     @dataclass
     class ChoicesLoaded(Message, bubble=False):
         """What the window and handler selects offer."""
@@ -73,6 +74,8 @@ class LedgerScreen(WideOrNarrowScreen):
         Binding("f4", "toggle('due_soon')", "staff_ledger.f_due_soon", key_display="F4"),
         Binding("f5", "toggle('today')", "staff_ledger.f_today", key_display="F5"),
         Binding("f6", "toggle('mine')", "staff_ledger.f_mine", key_display="F6"),
+        Binding("b", "toggle('bad')", "staff_ledger.f_bad", key_display="B", show=False),
+        Binding("g", "followups", "staff_followup.list_key", key_display="G"),
         Binding("f7", "clear_filters", "staff_ledger.f_clear", key_display="F7"),
         Binding("f8", "open_case", "staff_ledger.open_case", key_display="F8"),
         Binding("f9", "app.show_queue", "staff_ui.queue", key_display="F9"),
@@ -198,6 +201,7 @@ class LedgerScreen(WideOrNarrowScreen):
             overdue=self.flags["overdue"],
             due_within=DUE_SOON_DAYS if self.flags["due_soon"] else None,
             today=self.flags["today"],
+            followup=self.flags["bad"],
             kind=None if kind is Select.NULL else kind,
             window=None if window is Select.NULL else window,
             handler=None if handler is Select.NULL else handler,
@@ -255,6 +259,8 @@ class LedgerScreen(WideOrNarrowScreen):
                 mark_cell = Text(tr("staff_ledger.mark_overdue"), style="bold reverse")
             elif mark == "due_soon":
                 mark_cell = Text(tr("staff_ledger.mark_due_soon"), style="bold")
+            elif row.followup:  # a 差评: reversed while its loop is open, plain once it is done
+                mark_cell = Text(tr("staff_ledger.mark_bad"), style="bold reverse" if row.followup == "open" else "")
             else:
                 mark_cell = Text("")
             cell = {

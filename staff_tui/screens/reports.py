@@ -42,6 +42,7 @@ from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.text import fit
 from staff_tui.widgets.footer import HallFooter
 from staff_tui.widgets.hour_chart import HourChart
+from staff_tui.widgets.notice_check import NoticeCheck
 from staff_tui.widgets.status_bar import StatusBar
 
 SUPPLEMENT_ROWS = 8
@@ -84,6 +85,7 @@ class ReportsScreen(WideOrNarrowScreen):
                 yield Static("", id="report-cases", classes="report-part")
                 yield Static("", id="report-ratings", classes="report-part")
             yield Static("", id="report-supplement", classes="report-part")
+            yield NoticeCheck("", id="report-notices", classes="report-part")
             yield Static("", id="report-attendance", classes="report-part")
         yield Static("", id="message", classes="message-line")
         yield HallFooter()
@@ -248,6 +250,7 @@ class ReportsScreen(WideOrNarrowScreen):
         if not shares:
             supplement.add_row(tr("staff_ui.report.none"), "", "", "")
         self.query_one("#report-supplement", Static).update(self._titled("staff_ui.report.supplement", supplement))
+        self.query_one(NoticeCheck).show(data.notices, width)
         self.query_one("#report-attendance", Static).update(
             self._titled("staff_ui.report.attendance", attendance_table(data))
         )

@@ -100,6 +100,7 @@ def test_public_view_is_an_allow_list(hall, cases):
         "callback_due",
         "rectify_due",
         "notices",
+        "followup_result",
     }
 
 

@@ -80,6 +80,8 @@ def test_the_cli_refuses_a_control_character_naming_the_option_and_writes_nothin
         "2",
         "--note",
         "请\u202e核对",
+        "--staff",
+        "S01",
         "--db",
         demo_db,
     )

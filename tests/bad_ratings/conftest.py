@@ -1,0 +1,24 @@
+"""Fixtures for the 差评 loop: the case tests' staff, a second leader, and a rated case."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.cases.conftest import cases, staff  # noqa: F401 - fixtures shared with the case tests
+from tests.cases.test_cli import run  # noqa: F401 - and its command-line fixture
+
+
+@pytest.fixture
+def leaders(staff, monkeypatch):  # noqa: F811
+    """L01 of the case tests and a second leader, L02, who may decide L01's appeals."""
+    import models.staff.accounts as staff_module
+
+    monkeypatch.setattr(staff_module, "_N", 2**4)
+    staff_module.add_staff("L02", "赵书记", "1234", role="leader")
+    return ("L01", "L02")
+
+
+def poor_case(cases, staff_code: str = "S05", window: int = 6, level: str = "unsatisfied"):  # noqa: F811
+    """A finished case by ``staff_code`` at ``window``, rated poorly: its loop is open."""
+    facts = cases.open_case(staff=staff_code, item="party-consult", window=window, result="已答复")
+    return cases.rate(facts.number, level, ["slow"])
