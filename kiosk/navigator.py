@@ -137,7 +137,7 @@ class Navigator:
         self.large = not self.large
         self.go_home()
 
-    def on_home_screen_help_asked(self, message) -> None:
+    def on_kiosk_screen_help_asked(self, message) -> None:
         self.ask_for_help()
 
     def on_more_time_screen_help_asked(self, message) -> None:
