@@ -118,12 +118,15 @@ async def shoot(hall, out: Path, size: tuple[int, int], language: str) -> list[P
             pilot, lambda: type(kiosk.screen).__name__ == "LinesScreen" and kiosk.screen.query_one(PagedTiles).entries
         )
         save(kiosk, "kiosk-lines")
-        for tile, name in (("find-popular", "kiosk-popular"), ("find-first", "kiosk-first-characters")):
+        for tile, name, shown in (
+            ("find-popular", "kiosk-popular", "ItemsScreen"),
+            ("find-first", "kiosk-first-characters", "HeadsScreen"),
+        ):
             kiosk.tap_guard.settle()
             await pilot.click(f"#{tile}")
             await wait(
                 pilot,
-                lambda: type(kiosk.screen).__name__ == "ItemsScreen" and kiosk.screen.query_one(PagedTiles).entries,
+                lambda shown=shown: type(kiosk.screen).__name__ == shown and kiosk.screen.query(".tile, .head"),
             )
             save(kiosk, name)
             kiosk.tap_guard.settle()
@@ -134,9 +137,7 @@ async def shoot(hall, out: Path, size: tuple[int, int], language: str) -> list[P
             )
         kiosk.tap_guard.settle()
         await pilot.click("#find-first")
-        await wait(
-            pilot, lambda: type(kiosk.screen).__name__ == "ItemsScreen" and kiosk.screen.query_one(PagedTiles).entries
-        )
+        await wait(pilot, lambda: type(kiosk.screen).__name__ == "HeadsScreen" and kiosk.screen.query(".head"))
         kiosk.tap_guard.settle()
         await pilot.click("#head-0")
         await wait(
@@ -242,7 +243,7 @@ async def shoot_kiosk(hall, out: Path, size: tuple[int, int], language: str, lar
         await wait(pilot, lambda: on("LinesScreen")() and tiles_shown())
         save("lines")
         await tap_tile("find-first")
-        await wait(pilot, lambda: on("ItemsScreen")() and tiles_shown())
+        await wait(pilot, lambda: on("HeadsScreen")() and kiosk.screen.query(".head"))
         save("first-characters")
         await tap("#back")
         await wait(pilot, lambda: on("LinesScreen")() and tiles_shown())
