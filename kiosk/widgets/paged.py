@@ -152,6 +152,7 @@ class Entry:
     status: str = ""
     tone: str = ""
     disabled: bool = False
+    badge: str = ""  # a line's ticket letter, big in large mode (kiosk.widgets.tile)
 
 
 class PagedTiles(Vertical):
@@ -228,6 +229,6 @@ class PagedTiles(Vertical):
         await self.remove_children()
         if self.per_page:
             await self.mount_all(
-                Tile(e.title, e.status, tone=e.tone, id=e.id, disabled=e.disabled) for e in self._shown()
+                Tile(e.title, e.status, tone=e.tone, badge=e.badge, id=e.id, disabled=e.disabled) for e in self._shown()
             )
         self.post_message(PageChanged(self.page, self.pages))
