@@ -53,6 +53,8 @@ class KioskScreen(Screen):
     has_typed = False
     # Narrow screens give the bottom row's buttons a little less room each (kiosk.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    # Tall screens have room for what a screen shows at a glance above its text (kiosk.tcss).
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
 
     def heading(self) -> str:
         return ""
