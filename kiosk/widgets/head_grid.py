@@ -9,14 +9,14 @@ the paged lists do, for the screen's Prev / Next.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from textual import events
 from textual.containers import Grid
+from textual.widget import Widget
 
 from kiosk.widgets.big_button import BigButton
-from kiosk.widgets.paged import PageChanged
+from kiosk.widgets.paged import PagedWidgets
 
 # A key's size, (columns, rows), and the gap between columns: a finger's target in either mode.
 KEY = (10, 3)
@@ -30,19 +30,15 @@ class HeadKey:
     label: str
 
 
-class HeadGrid(Grid):
+class HeadGrid(PagedWidgets, Grid):
     DEFAULT_CSS = "HeadGrid { height: 1fr; grid-gutter: 0 1; }"
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.keys: list[HeadKey] = []
+        self.entries: list[HeadKey] = []
         self.page = 0
         self.per_page = 0
         self.columns = 1
-
-    @property
-    def pages(self) -> int:
-        return max(1, math.ceil(len(self.keys) / max(1, self.per_page)))
 
     def key_size(self) -> tuple[int, int]:
         return LARGE_KEY if self.app.has_class("-large") else KEY
@@ -61,35 +57,9 @@ class HeadGrid(Grid):
             self._rebuild()
 
     def set_keys(self, keys: list[HeadKey]) -> None:
-        self.keys = list(keys)
+        self.entries = list(keys)
         self.page = min(self.page, self.pages - 1)
         self._rebuild()
 
-    def turn(self, delta: int) -> None:
-        page = max(0, min(self.pages - 1, self.page + delta))
-        if page != self.page:
-            self.page = page
-            self._rebuild()
-        else:
-            self.post_message(PageChanged(self.page, self.pages))
-
-    def show_key(self, key_id: str) -> None:
-        """Turn to the page holding ``key_id``."""
-        for index, key in enumerate(self.keys):
-            if key.id == key_id and self.per_page and index // self.per_page != self.page:
-                self.page = index // self.per_page
-                self._rebuild()
-
-    def shown(self) -> list[HeadKey]:
-        if not self.per_page:
-            return []
-        return self.keys[self.page * self.per_page : (self.page + 1) * self.per_page]
-
-    def _rebuild(self) -> None:
-        self.call_next(self._rebuild_now)
-
-    async def _rebuild_now(self) -> None:
-        await self.remove_children()
-        if self.per_page:
-            await self.mount_all(BigButton(key.label, id=key.id, classes="head") for key in self.shown())
-        self.post_message(PageChanged(self.page, self.pages))
+    def make(self, entry: HeadKey) -> Widget:
+        return BigButton(entry.label, id=entry.id, classes="head")

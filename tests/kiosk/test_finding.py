@@ -48,6 +48,20 @@ def test_chinese_first_characters_go_in_pinyin_order(hall):
     assert letter_of["重"] == "Z"  # 重度残疾: zhòng, its most common reading
 
 
+async def open_heads(pilot, *, large: bool = False) -> None:
+    """From home (in large mode if asked): 取号办事 → 按名称首字查找, its keys shown."""
+    app = pilot.app
+    await on_screen(pilot, "HomeScreen")
+    if large:
+        await tap(pilot, "#large")
+        await wait_for(pilot, lambda: app.large and app.screen.query("#take"))
+    await tap(pilot, "#take")
+    await on_screen(pilot, "LinesScreen")
+    await tap_tile(pilot, "find-first")
+    await on_screen(pilot, "HeadsScreen")
+    await wait_for(pilot, lambda: app.screen.query(".head"))
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 async def test_a_ticket_from_the_most_taken_row(hall, lang):
     hall.queue.take("hukou-in")
@@ -67,13 +81,7 @@ async def test_a_ticket_from_the_most_taken_row(hall, lang):
 async def test_a_ticket_by_the_first_character(hall, lang, head):
     app = make_kiosk(hall, lang)
     async with app.run_test(size=(80, 24)) as pilot:
-        await on_screen(pilot, "HomeScreen")
-        await tap(pilot, "#take")
-        await on_screen(pilot, "LinesScreen")
-        assert "find-popular" not in [e.id for e in app.screen.query_one("PagedTiles").entries]  # nothing taken yet
-        await tap_tile(pilot, "find-first")
-        await on_screen(pilot, "HeadsScreen")
-        await wait_for(pilot, lambda: app.screen.query(".head"))
+        await open_heads(pilot)
         await tap(pilot, f"#{app.screen.key_of(head)}")
         await on_screen(pilot, "ItemsScreen")
         await wait_for(pilot, lambda: app.screen.query_one("PagedTiles").entries)
@@ -93,11 +101,7 @@ async def test_a_ticket_by_the_first_character(hall, lang, head):
 async def test_a_character_of_one_item_opens_it_at_once(hall, lang, head, item):
     app = make_kiosk(hall, lang)
     async with app.run_test(size=(80, 24)) as pilot:
-        await tap(pilot, "#take")
-        await on_screen(pilot, "LinesScreen")
-        await tap_tile(pilot, "find-first")
-        await on_screen(pilot, "HeadsScreen")
-        await wait_for(pilot, lambda: app.screen.query(".head"))
+        await open_heads(pilot)
         assert (f"{head} Y" if lang == "zh" else head) in screen_text(app)  # the key shows the pinyin letter
         await tap(pilot, f"#{app.screen.key_of(head)}")
         await on_screen(pilot, "ItemDetailScreen")
@@ -121,15 +125,9 @@ async def test_taps_to_any_item_by_its_first_character(hall, size, lang, large):
 
     app = make_kiosk(hall, lang)
     async with app.run_test(size=size) as pilot:
-        if large:
-            await tap(pilot, "#large")
-            await wait_for(pilot, lambda: app.large and app.screen.query("#take"))
-        await tap(pilot, "#take")
-        await on_screen(pilot, "LinesScreen")
-        await tap_tile(pilot, "find-first")
-        await on_screen(pilot, "HeadsScreen")
+        await open_heads(pilot, large=large)
         grid = app.screen.query_one(HeadGrid)
-        await wait_for(pilot, lambda: grid.keys and grid.children)
+        await wait_for(pilot, lambda: grid.entries and grid.children)
         heads = app.screen.heads
         per_page = grid.per_page
         taps = {}

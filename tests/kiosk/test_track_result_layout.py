@@ -106,3 +106,23 @@ async def test_the_result_is_laid_out_for_the_screen(hall, size, lang, monkeypat
         assert ("取号" if lang == "zh" else "Ticket taken") in steps and "9:30" in steps
         assert app.screen.region.contains_region(summary.region)
         assert text.region.y >= summary.region.bottom and text.region.height >= 10
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
+async def test_the_progress_keeps_7_to_1(hall, large):
+    from tests.kiosk.test_contrast import low_cells
+
+    receipt = hall.queue.take("baby-hukou")
+    view = public_view(hall.config, receipt.tracking_code)
+    app = make_kiosk(hall, "zh")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await on_screen(pilot, "HomeScreen")
+        app.large = large
+        app._track_result(view)
+        await on_screen(pilot, "TrackResultScreen")
+        await wait_for(pilot, lambda: app.screen.query_one("#summary").region.height > 0)
+        await pilot.pause(0.2)
+        assert low_cells(app) == {}
+        app.screen.query_one("#summary-state").add_class("-warn")  # where the matter stopped
+        await pilot.pause(0.2)
+        assert low_cells(app) == {}
