@@ -18,10 +18,11 @@ from textual.widget import Widget
 from kiosk.widgets.big_button import BigButton
 from kiosk.widgets.paged import PagedWidgets
 
-# A key's size, (columns, rows), and the gap between columns: a finger's target in either mode.
-KEY = (10, 3)
-LARGE_KEY = (12, 5)
-GAP = 1
+# A key's sizes, (columns, rows), largest first: the largest with which every key fits on one
+# page (a big screen), else the smallest, a finger's target still, paged.
+KEYS = ((24, 7), (16, 5), (10, 3))
+LARGE_KEYS = ((20, 7), (12, 5))
+GAP = 1  # between columns
 
 
 @dataclass(frozen=True)
@@ -40,26 +41,35 @@ class HeadGrid(PagedWidgets, Grid):
         self.per_page = 0
         self.columns = 1
 
-    def key_size(self) -> tuple[int, int]:
-        return LARGE_KEY if self.app.has_class("-large") else KEY
-
-    def on_resize(self, event: events.Resize) -> None:
-        width, height = self.key_size()
+    def fit(self) -> tuple[int, int, int]:
+        """(columns, rows, key height): the largest key size that shows every key at once, else the smallest."""
         room = self.content_region
-        columns = max(1, (room.width + GAP) // (width + GAP))
-        rows = max(1, room.height // height)
-        if (columns, columns * rows) != (self.columns, self.per_page):
+        for width, height in LARGE_KEYS if self.app.has_class("-large") else KEYS:
+            columns = max(1, (room.width + GAP) // (width + GAP))
+            rows = max(1, room.height // height)
+            if columns * rows >= len(self.entries):
+                break
+        return columns, rows, height
+
+    def _lay_out(self, *, always: bool = False) -> None:
+        if not self.content_region.area:
+            return
+        columns, rows, height = self.fit()
+        if always or (columns, columns * rows) != (self.columns, self.per_page):
             first = self.page * max(1, self.per_page)
             self.columns, self.per_page = columns, columns * rows
             self.styles.grid_size_columns = columns
             self.styles.grid_rows = str(height)
-            self.page = first // self.per_page
+            self.page = min(first // self.per_page, self.pages - 1)
             self._rebuild()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._lay_out()
 
     def set_keys(self, keys: list[HeadKey]) -> None:
         self.entries = list(keys)
         self.page = min(self.page, self.pages - 1)
-        self._rebuild()
+        self._lay_out(always=True)
 
     def make(self, entry: HeadKey) -> Widget:
         return BigButton(entry.label, id=entry.id, classes="head")

@@ -74,6 +74,8 @@ async def _check(pilot, app, name: str, size, large: bool) -> None:
     from kiosk.widgets.paged import PagedTiles
 
     await on_screen(pilot, name)
+    if app.screen.query(".head"):
+        await wait_for(pilot, lambda: app.screen.query(".head"))
     if app.screen.query(PagedTiles):
         tiles = app.screen.query_one(PagedTiles)
         await wait_for(pilot, lambda: tiles.entries and tiles.children)
@@ -86,7 +88,7 @@ async def _check(pilot, app, name: str, size, large: bool) -> None:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 async def test_the_help_button_is_on_every_screen(hall, size, lang, large, monkeypatch):
-    """Home, the lines, the first characters, a line's items, the notice, the priority question,
+    """Home, the lines, the first characters' keys, a line's items, the notice, the priority question,
     the ticket, the code, what it shows, the rating, the more-time question: each has the help
     button whole, beside the whole paging buttons, and as many list entries as before."""
     import models.staff.accounts as staff_module
@@ -104,8 +106,8 @@ async def test_the_help_button_is_on_every_screen(hall, size, lang, large, monke
         await tap(pilot, "#take")
         await _check(pilot, app, "LinesScreen", size, large)
         await tap_tile(pilot, "find-first")
-        await _check(pilot, app, "ItemsScreen", size, large)
-        await tap(pilot, "#help")  # on a paged list at 80 columns too
+        await _check(pilot, app, "HeadsScreen", size, large)
+        await tap(pilot, "#help")  # on a paged screen at 80 columns too
         await wait_for(pilot, lambda: Event.select().where(Event.kind == HELP_ASKED).count() == 1)
         await tap(pilot, "#back")
         await on_screen(pilot, "LinesScreen")
