@@ -8,8 +8,9 @@ each of them and shows the next screen (one deep above the base screen):
 - Home, the ticket's Done or its time running out, the thanks after a rating → home;
 - ``HomeScreen.ServiceChosen`` → the lines (to take a ticket, or to read what to bring),
   or the tracking-code screen (to track, or to rate); ``HomeScreen.CodeScanned`` → looking it up;
-- ``LinesScreen.LineChosen`` → its items (or 常办事项, or the first characters of the names;
-  ``ItemsScreen.HeadChosen`` → the items starting with one); ``ItemsScreen.ItemChosen`` → the item's whole notice
+- ``LinesScreen.LineChosen`` → its items (or 常办事项, or the first characters of the names:
+  ``HeadsScreen.HeadChosen`` → the items starting with one, ``HeadsScreen.ItemChosen`` → the one
+  item starting with it); ``ItemsScreen.ItemChosen`` → the item's whole notice
   (on the way to a ticket: 「请确认已带齐以下材料」, then its take button);
 - ``ItemDetailScreen.NoticeRead`` → the notice log (the visit read it; its ticket is linked when taken);
 - ``ItemDetailScreen.TicketAsked`` → taking a ticket; ``PriorityScreen.TicketTaken`` → the ticket
@@ -75,9 +76,10 @@ class Navigator:
         self.show(HomeScreen())
 
     def _items(self, mode: str, line_code: str, page: int = 0) -> None:
+        from kiosk.screens.heads import HeadsScreen
         from kiosk.screens.items import ItemsScreen
 
-        self.show(ItemsScreen(mode, line_code, page))
+        self.show(HeadsScreen(mode, page) if line_code == "@first" else ItemsScreen(mode, line_code, page))
 
     def _lines(self, mode: str) -> None:
         from kiosk.screens.lines import LinesScreen
@@ -140,7 +142,7 @@ class Navigator:
         self.large = not self.large
         self.go_home()
 
-    def on_home_screen_help_asked(self, message) -> None:
+    def on_kiosk_screen_help_asked(self, message) -> None:
         self.ask_for_help()
 
     def on_more_time_screen_help_asked(self, message) -> None:
@@ -187,8 +189,14 @@ class Navigator:
     def on_items_screen_line_gone(self, message) -> None:
         self._lines(message.mode)
 
-    def on_items_screen_head_chosen(self, message) -> None:
+    def on_heads_screen_head_chosen(self, message) -> None:
         self._items(message.mode, f"@first:{message.head}")
+
+    def on_heads_screen_item_chosen(self, message) -> None:
+        self._item_detail(message.item_code, (message.mode, "@first", message.page))
+
+    def on_heads_screen_back_chosen(self, message) -> None:
+        self._lines(message.mode)
 
     def on_items_screen_back_chosen(self, message) -> None:
         if message.back_to:

@@ -1,12 +1,15 @@
 """The README's screenshots: each app's own ``export_screenshot()`` on the demo hall.
 
     .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--size 120x40] [--png]
+    .venv/bin/python scripts/screenshots.py --kiosk [--large] --size 80x24 --png --out /tmp/shots
 
 Builds the demo hall (``make_demo`` and this morning's history) in a
 temporary directory with the clock frozen at 11:30 on a Monday, then drives
 each app headless (Textual's Pilot) and saves an SVG per picture: kiosk
 home, kiosk ticket, board, staff queue, ledger, whereabouts board (and duty
-and reports). ``--png`` also writes PNGs (cairosvg, with a CJK font
+and reports). ``--kiosk`` shoots every kiosk screen instead, on the way to
+a ticket and to a case's progress (``--large``: in 大字 mode), each file
+named ``kiosk-<screen>``. ``--png`` also writes PNGs (cairosvg, with a CJK font
 substituted if one is installed) for looking at them.
 """
 
@@ -115,12 +118,15 @@ async def shoot(hall, out: Path, size: tuple[int, int], language: str) -> list[P
             pilot, lambda: type(kiosk.screen).__name__ == "LinesScreen" and kiosk.screen.query_one(PagedTiles).entries
         )
         save(kiosk, "kiosk-lines")
-        for tile, name in (("find-popular", "kiosk-popular"), ("find-first", "kiosk-first-characters")):
+        for tile, name, shown in (
+            ("find-popular", "kiosk-popular", "ItemsScreen"),
+            ("find-first", "kiosk-first-characters", "HeadsScreen"),
+        ):
             kiosk.tap_guard.settle()
             await pilot.click(f"#{tile}")
             await wait(
                 pilot,
-                lambda: type(kiosk.screen).__name__ == "ItemsScreen" and kiosk.screen.query_one(PagedTiles).entries,
+                lambda shown=shown: type(kiosk.screen).__name__ == shown and kiosk.screen.query(".tile, .head"),
             )
             save(kiosk, name)
             kiosk.tap_guard.settle()
@@ -131,9 +137,7 @@ async def shoot(hall, out: Path, size: tuple[int, int], language: str) -> list[P
             )
         kiosk.tap_guard.settle()
         await pilot.click("#find-first")
-        await wait(
-            pilot, lambda: type(kiosk.screen).__name__ == "ItemsScreen" and kiosk.screen.query_one(PagedTiles).entries
-        )
+        await wait(pilot, lambda: type(kiosk.screen).__name__ == "HeadsScreen" and kiosk.screen.query(".head"))
         kiosk.tap_guard.settle()
         await pilot.click("#head-0")
         await wait(
@@ -194,6 +198,82 @@ async def shoot(hall, out: Path, size: tuple[int, int], language: str) -> list[P
     return saved
 
 
+async def shoot_kiosk(hall, out: Path, size: tuple[int, int], language: str, large: bool) -> list[Path]:
+    """Every kiosk screen once: home, the lines, the first characters, an item's notice, the
+    priority question, the ticket, the tracking code, what a case's code shows, the rating."""
+    from kiosk.app import KioskApp
+    from kiosk.widgets.paged import PagedTiles
+    from models.schema.cases import CaseState
+
+    saved: list[Path] = []
+    kiosk = KioskApp(hall, language=language, live=False, watch_theme_files=False)
+    suffix = "-large" if large else ""
+
+    def save(name: str) -> None:
+        path = out / f"kiosk-{name}{suffix}.svg"
+        path.write_text(kiosk.export_screenshot(title=name), encoding="utf-8")
+        saved.append(path)
+
+    def on(name: str):
+        return lambda: type(kiosk.screen).__name__ == name
+
+    async def tap(selector: str) -> None:
+        await pilot.pause(0.1)
+        kiosk.tap_guard.settle()
+        await pilot.click(selector)
+
+    async def tap_tile(tile: str) -> None:
+        tiles = kiosk.screen.query_one(PagedTiles)
+        await wait(pilot, lambda: any(entry.id == tile for entry in tiles.entries) and tiles.per_page)
+        tiles.show_entry(tile)
+        await wait(pilot, lambda: kiosk.screen.query(f"#{tile}"))
+        await tap(f"#{tile}")
+
+    def tiles_shown() -> bool:
+        return bool(kiosk.screen.query(PagedTiles) and kiosk.screen.query_one(PagedTiles).children)
+
+    with hall.db.connection_context():
+        case = CaseState.select().where(CaseState.is_open).order_by(CaseState.case.desc()).first()
+    async with kiosk.run_test(size=size) as pilot:
+        await wait(pilot, on("HomeScreen"))
+        kiosk.large = large
+        await wait(pilot, lambda: kiosk.has_class("-large") == large and kiosk.screen.query("#take"))
+        save("home")
+        await tap("#take")
+        await wait(pilot, lambda: on("LinesScreen")() and tiles_shown())
+        save("lines")
+        await tap_tile("find-first")
+        await wait(pilot, lambda: on("HeadsScreen")() and kiosk.screen.query(".head"))
+        save("first-characters")
+        await tap("#back")
+        await wait(pilot, lambda: on("LinesScreen")() and tiles_shown())
+        await tap_tile("line-jisheng")
+        await wait(pilot, lambda: on("ItemsScreen")() and tiles_shown())
+        save("items")
+        await tap_tile("item-baby-hukou")
+        await wait(pilot, lambda: on("ItemDetailScreen")() and kiosk.screen.info)
+        save("notice")
+        await tap("#take-ticket")
+        await wait(pilot, on("PriorityScreen"))
+        save("priority")
+        await tap("#normal")
+        await wait(pilot, on("TicketScreen"))
+        save("ticket")
+        await tap("#done")
+        await wait(pilot, on("HomeScreen"))
+        await tap("#track")
+        await wait(pilot, on("TrackScreen"))
+        for key in case.tracking_code[:5] if case else "7K3M9":
+            kiosk.screen.query_one("Keypad").show_symbol(key)
+            await tap(f"#key-{key}")
+        save("track")
+        kiosk.screen.code = case.tracking_code if case else ""
+        await tap("#search")
+        await wait(pilot, on("TrackResultScreen"))
+        save("track-result")
+    return saved
+
+
 def to_png(svg: Path) -> Path:
     import cairosvg
 
@@ -212,6 +292,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--size", default="120x40")
     parser.add_argument("--lang", default="zh", choices=("zh", "en"))
+    parser.add_argument("--kiosk", action="store_true", help="every kiosk screen instead of the README's pictures")
+    parser.add_argument("--large", action="store_true", help="with --kiosk: in large mode (大字)")
     parser.add_argument("--png", action="store_true", help="also write PNGs next to the SVGs")
     args = parser.parse_args(argv)
     width, height = (int(x) for x in args.size.lower().split("x"))
@@ -219,7 +301,10 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         hall = build(Path(tmp))
-        saved = asyncio.run(shoot(hall, out, (width, height), args.lang))
+        if args.kiosk:
+            saved = asyncio.run(shoot_kiosk(hall, out, (width, height), args.lang, args.large))
+        else:
+            saved = asyncio.run(shoot(hall, out, (width, height), args.lang))
         hall.close()
     for path in saved:
         print(path)

@@ -1,5 +1,11 @@
-"""What every kiosk screen has: the header, a title line, a body and a row of
-touch buttons at the bottom (back, home and, where a screen pages, Prev / Next).
+"""What every kiosk screen has: the header, a title line with 「请工作人员帮忙」 at
+its right, a body and a row of touch buttons at the bottom (back, home and,
+where a screen pages, Prev / Next).
+
+The help button sits in the title's row, not the bottom one: at 80 columns
+the bottom row is full with Back, Home, an action and the paging buttons,
+and the title's row is three rows high anyway in large mode, so no list
+entry is lost to it; it is in the same place on every screen.
 
 A screen never shows another screen: it posts what the resident chose (a
 message nested in the screen, named as a past event, e.g. ``HomeChosen``,
@@ -45,6 +51,10 @@ class KioskScreen(Screen):
     back_button = True
     pages = False
     has_typed = False
+    # Narrow screens give the bottom row's buttons a little less room each (kiosk.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    # Tall screens have room for what a screen shows at a glance above its text (kiosk.tcss).
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
 
     def heading(self) -> str:
         return ""
@@ -55,7 +65,9 @@ class KioskScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield HallHeader()
-        yield Static(self.heading(), id="title")
+        with Horizontal(id="title-row"):
+            yield Static(self.heading(), id="title")
+            yield BigButton(tr("kiosk.help"), id="help")
         yield from self.compose_body()
         with Horizontal(id="nav"):
             if self.back_button:
@@ -95,6 +107,9 @@ class KioskScreen(Screen):
     class HomeChosen(Message):
         """The resident tapped Home."""
 
+    class HelpAsked(Message):
+        """The resident tapped 「请工作人员帮忙」."""
+
     class BackChosen(Message):
         """The resident tapped Back. (A screen whose Back leads elsewhere than home posts its own
         BackChosen, with what the app needs to know where.)"""
@@ -103,6 +118,11 @@ class KioskScreen(Screen):
     def _home_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.post_message(self.HomeChosen())
+
+    @on(Button.Pressed, "#help")
+    def _help_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.HelpAsked())
 
     @on(Button.Pressed, "#back")
     def _back_pressed(self, event: Button.Pressed) -> None:

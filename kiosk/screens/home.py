@@ -35,9 +35,6 @@ class HomeScreen(KioskScreen):
     class MyTicketChosen(Message):
         """The resident tapped 「我的号票」: this kiosk's last ticket again."""
 
-    class HelpAsked(Message):
-        """The resident tapped 「请工作人员帮忙」."""
-
     class CodeScanned(Message):
         """A scanner typed a code (and Enter) on the home screen."""
 
@@ -73,7 +70,6 @@ class HomeScreen(KioskScreen):
             receipt = shown[0]
             yield BigButton(tr("kiosk.my_ticket", number=getattr(receipt, "number", "")), id="my-ticket")
         yield Static("", id="spacer")
-        yield BigButton(tr("kiosk.help"), id="help")
         yield BigButton(tr("kiosk.other_language"), id="lang")
         yield BigButton(tr("kiosk.large_off" if self.app.large else "kiosk.large_on"), id="large")
 
@@ -109,11 +105,6 @@ class HomeScreen(KioskScreen):
     def _my_ticket_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.post_message(self.MyTicketChosen())
-
-    @on(Button.Pressed, "#help")
-    def _help_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.post_message(self.HelpAsked())
 
     @on(Button.Pressed, "#lang")
     def _language_pressed(self, event: Button.Pressed) -> None:

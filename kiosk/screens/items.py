@@ -1,8 +1,8 @@
 """The items of one line of work: open now, waiting count, or why not.
 
 The same screen lists the items found without a line: ``@popular`` (常办事项,
-the most taken of the last 30 days), ``@first`` (the first characters of the
-items' names, each a big tile) and ``@first:城`` (the items whose name starts so).
+the most taken of the last 30 days) and ``@first:城`` (the items whose name
+starts so; the first characters themselves are :mod:`kiosk.screens.heads`').
 """
 
 from __future__ import annotations
@@ -26,19 +26,11 @@ class ItemsLoaded(Message):
         self.line, self.items = answer
 
 
-class HeadsLoaded(Message):
-    def __init__(self, heads: list[tuple[str, int]]) -> None:
-        super().__init__()
-        self.heads = heads
-
-
 def _finding(code: str, language: str):
-    """What the screen asks for a list that is not a line's: ("", items), or the first characters.
+    """What the screen asks for a list that is not a line's: ("", items).
     The heading is the screen's (words are looked up in the app's thread, in its language)."""
     if code == "@popular":
         return lambda hall: ("", queries.popular(hall))
-    if code == "@first":
-        return lambda hall: queries.first_characters(hall, language)
     head = code.removeprefix("@first:")
     return lambda hall: ("", queries.starting_with(hall, head, language))
 
@@ -65,14 +57,6 @@ class ItemsScreen(KioskScreen):
             super().__init__()
             self.mode = mode
 
-    class HeadChosen(Message):
-        """The resident tapped a first character: the items whose name starts with it."""
-
-        def __init__(self, mode: str, head: str) -> None:
-            super().__init__()
-            self.mode = mode
-            self.head = head
-
     class BackChosen(KioskScreen.BackChosen):
         def __init__(self, mode: str, back_to: str | None = None) -> None:
             super().__init__()
@@ -87,8 +71,6 @@ class ItemsScreen(KioskScreen):
         self.line_name = ""
 
     def heading(self) -> str:
-        if self.line_code == "@first":
-            return tr("kiosk.find_first")
         if self.line_code == "@popular":
             return tr("kiosk.find_popular")
         if self.line_code.startswith("@first:"):
@@ -103,25 +85,10 @@ class ItemsScreen(KioskScreen):
 
     def refresh_data(self, message=None) -> None:
         code = self.line_code
-        if code == "@first":
-            self.ask(_finding(code, self.app.language), HeadsLoaded)
-        elif code.startswith("@"):
+        if code.startswith("@"):
             self.ask(_finding(code, self.app.language), ItemsLoaded)
         else:
             self.ask(lambda hall: queries.items(hall, code), ItemsLoaded)
-
-    def on_heads_loaded(self, message: HeadsLoaded) -> None:
-        entries = [
-            Entry(
-                f"head-{index}",
-                head,
-                tr("kiosk.find_head_count_one" if count == 1 else "kiosk.find_head_count", count=count),
-                "ok",
-            )
-            for index, (head, count) in enumerate(message.heads)
-        ]
-        self.heads = [head for head, _count in message.heads]
-        self._show(entries)
 
     def on_items_loaded(self, message: ItemsLoaded) -> None:
         if message.line is None:
@@ -156,11 +123,7 @@ class ItemsScreen(KioskScreen):
     @on(Tile.Pressed, "Tile")
     def _item_pressed(self, event: Tile.Pressed) -> None:
         event.stop()
-        tile = event.button.id or ""
-        if tile.startswith("head-"):
-            self.post_message(self.HeadChosen(self.mode, self.heads[int(tile.removeprefix("head-"))]))
-            return
-        code = tile.removeprefix("item-")
+        code = (event.button.id or "").removeprefix("item-")
         status = getattr(self, "statuses", {}).get(code)
         can_take = status is not None and status.can_take
         page = self.query_one(PagedTiles).page

@@ -68,7 +68,7 @@ class LinesScreen(KioskScreen):
             status, tone = status_text(line.status)
             windows = tr("kiosk.list_separator").join(str(w) for w in line.windows)
             title = tr("kiosk.line_tile", name=name_of(line.name, line.name_en), windows=windows)
-            entries.append(Entry(f"line-{line.code}", title, status, tone))
+            entries.append(Entry(f"line-{line.code}", title, status, tone, badge=line.prefix))
         self.query_one(PagedTiles).set_entries(entries)
 
     def on_query_failed(self, message: QueryFailed) -> None:

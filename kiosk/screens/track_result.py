@@ -1,19 +1,31 @@
 """What a tracking code shows: the ticket's state and people ahead, then each
 case's state, due date, missing materials and result. Only the public view
-of ``models/`` (never a name, phone or ID number)."""
+of ``models/`` (never a name, phone or ID number).
+
+On a big screen (from 100 columns and 40 rows) the matter's progress comes
+first, to be read at a glance: the number in the block font, the state in a
+band, one line of what it means (people ahead, the date promised), and the
+steps with their times (:mod:`kiosk.progress`); the whole text follows,
+paged. At 80×24 the text alone, as it has room for.
+"""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Button
+from textual.widgets import Button, Static
 
+from kiosk.progress import progress
 from kiosk.screens.base import KioskScreen, QueryFailed
 from kiosk.widgets.big_button import BigButton
 from kiosk.widgets.paged import PagedText
+from kiosk.widgets.steps import Steps
 from models.i18n import pick, t
+from shared_ui.big_text import BigText
+from shared_ui.plain import plain
 from shared_ui.words import tr
 
 
@@ -111,7 +123,31 @@ class TrackResultScreen(KioskScreen):
         return tr("kiosk.result_title")
 
     def compose_body(self) -> ComposeResult:
+        with Vertical(id="summary"):
+            with Horizontal(id="summary-head"):
+                # Twice the block size where the screen is as tall as a TV's (200×56).
+                rows = 14 if self.app.size.height >= 50 else 7
+                yield BigText("", room=40, max_rows=rows, id="summary-number")
+                with Vertical(id="summary-words"):
+                    yield Static(id="summary-state")
+                    yield Static(id="summary-detail")
+            yield Steps(id="summary-steps")
         yield PagedText(view_text(self.view, self.app.language), id="result")
+
+    def on_mount(self) -> None:
+        self._show_progress()
+
+    def _show_progress(self) -> None:
+        shown = progress(self.view, self.app.language)
+        self.query_one("#summary").set_class(shown is None, "-none")
+        if shown is None:
+            return
+        self.query_one("#summary-number", BigText).update(shown.number)
+        state = self.query_one("#summary-state", Static)
+        state.update(plain(shown.state))
+        state.set_class(shown.tone == "warn", "-warn")
+        self.query_one("#summary-detail", Static).update(plain(shown.detail))
+        self.query_one("#summary-steps", Steps).update(shown.steps)
 
     def compose_actions(self) -> ComposeResult:
         if any(case.get("can_rate") for case in self.view.get("cases") or []):
@@ -140,6 +176,7 @@ class TrackResultScreen(KioskScreen):
 
     def on_track_result_screen_view_reloaded(self, message: ViewReloaded) -> None:
         self.view = message.view
+        self._show_progress()
         self.query_one(PagedText).set_text(view_text(self.view, self.app.language), keep_page=True)
 
     def on_query_failed(self, message: QueryFailed) -> None:

@@ -152,9 +152,58 @@ class Entry:
     status: str = ""
     tone: str = ""
     disabled: bool = False
+    badge: str = ""  # a line's ticket letter, big in large mode (kiosk.widgets.tile)
 
 
-class PagedTiles(Vertical):
+class PagedWidgets:
+    """What a container of touch targets a page at a time needs: ``entries`` (each with an
+    ``id``) cut into pages of ``per_page``, the page's widgets made by ``make`` and mounted
+    anew on each turn, and :class:`PageChanged` posted for the screen's Prev / Next."""
+
+    entries: list
+    page: int
+    per_page: int
+
+    def make(self, entry) -> Widget:
+        raise NotImplementedError
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(len(self.entries) / max(1, self.per_page)))
+
+    def turn(self, delta: int) -> None:
+        page = max(0, min(self.pages - 1, self.page + delta))
+        if page != self.page:
+            self.page = page
+            self._rebuild()
+        else:
+            self.post_message(PageChanged(self.page, self.pages))  # type: ignore[attr-defined]
+
+    def show_entry(self, entry_id: str) -> None:
+        """Turn to the page holding ``entry_id``."""
+        for index, entry in enumerate(self.entries):
+            if entry.id == entry_id and self.per_page:
+                if index // self.per_page != self.page:
+                    self.page = index // self.per_page
+                    self._rebuild()
+                return
+
+    def _shown(self) -> list:
+        if not self.per_page:
+            return []
+        return self.entries[self.page * self.per_page : (self.page + 1) * self.per_page]
+
+    def _rebuild(self) -> None:
+        self.call_next(self._rebuild_now)  # type: ignore[attr-defined]
+
+    async def _rebuild_now(self) -> None:
+        await self.remove_children()  # type: ignore[attr-defined]
+        if self.per_page:
+            await self.mount_all(self.make(entry) for entry in self._shown())  # type: ignore[attr-defined]
+        self.post_message(PageChanged(self.page, self.pages))  # type: ignore[attr-defined]
+
+
+class PagedTiles(PagedWidgets, Vertical):
     """Tiles, as many per page as fit the height (each tile ``tile_height`` rows)."""
 
     DEFAULT_CSS = "PagedTiles { height: 1fr; }"
@@ -164,10 +213,6 @@ class PagedTiles(Vertical):
         self.entries: list[Entry] = list(entries or [])
         self.page = 0
         self.per_page = 0
-
-    @property
-    def pages(self) -> int:
-        return max(1, math.ceil(len(self.entries) / max(1, self.per_page)))
 
     def tile_height(self) -> int:
         return LARGE_TILE_ROWS if self.app.has_class("-large") else 4
@@ -199,35 +244,5 @@ class PagedTiles(Vertical):
         else:
             self._rebuild()
 
-    def turn(self, delta: int) -> None:
-        page = max(0, min(self.pages - 1, self.page + delta))
-        if page != self.page:
-            self.page = page
-            self._rebuild()
-        else:
-            self.post_message(PageChanged(self.page, self.pages))
-
-    def show_entry(self, entry_id: str) -> None:
-        """Turn to the page holding ``entry_id``."""
-        for index, entry in enumerate(self.entries):
-            if entry.id == entry_id and self.per_page:
-                if index // self.per_page != self.page:
-                    self.page = index // self.per_page
-                    self._rebuild()
-                return
-
-    def _shown(self) -> list[Entry]:
-        if not self.per_page:
-            return []
-        return self.entries[self.page * self.per_page : (self.page + 1) * self.per_page]
-
-    def _rebuild(self) -> None:
-        self.call_next(self._rebuild_now)
-
-    async def _rebuild_now(self) -> None:
-        await self.remove_children()
-        if self.per_page:
-            await self.mount_all(
-                Tile(e.title, e.status, tone=e.tone, id=e.id, disabled=e.disabled) for e in self._shown()
-            )
-        self.post_message(PageChanged(self.page, self.pages))
+    def make(self, entry: Entry) -> Widget:
+        return Tile(entry.title, entry.status, tone=entry.tone, badge=entry.badge, id=entry.id, disabled=entry.disabled)

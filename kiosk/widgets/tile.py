@@ -1,4 +1,10 @@
-"""A tile in a list: a two-line touch button, name above and status below."""
+"""A tile in a list: a two-line touch button, name above and status below.
+
+In large mode a tile with a ``badge`` (a line's ticket letter: the letter the
+resident's number will start with) shows it in the solid block font to the
+left of the words: a terminal cannot draw the Chinese words bigger, but a
+letter it can.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,10 @@ from rich.text import Text
 from textual.content import Content
 
 from kiosk.widgets.big_button import BigButton
+from shared_ui.big_text import solid_rows
 from shared_ui.plain import plain_text
+
+BADGE_GAP = 3  # columns between the big letter and the words
 
 
 class Tile(BigButton):
@@ -15,18 +24,40 @@ class Tile(BigButton):
 
     COMPONENT_CLASSES = {"tile--ok", "tile--warn", "tile--muted"}
 
-    def __init__(self, title: str, status: str = "", *, tone: str = "", id: str | None = None, disabled: bool = False):
+    def __init__(
+        self,
+        title: str,
+        status: str = "",
+        *,
+        tone: str = "",
+        badge: str = "",
+        id: str | None = None,
+        disabled: bool = False,
+    ):
         self.title = title
         self.status = status
         self.tone = tone
+        self.badge = badge
         super().__init__(title, id=id, classes="tile", disabled=disabled)
 
     def set_status(self, status: str, tone: str = "") -> None:
         self.status, self.tone = status, tone
         self.refresh()
 
+    def big_badge(self, width: int) -> tuple[str, ...] | None:
+        """The badge's block rows, in large mode, when it has them and leaves the words room."""
+        if not self.badge or not self.app.has_class("-large"):
+            return None
+        rows = solid_rows(self.badge)
+        if rows is None or len(rows[0]) + BADGE_GAP + 12 > width:
+            return None
+        return rows
+
     def render(self) -> Content:
         width = max(4, (self.content_region.width or self.size.width or 40) - 2 * (self.styles.line_pad or 0))
+        badge = self.big_badge(width)
+        if badge is not None:
+            width -= len(badge[0]) + BADGE_GAP
         title = plain_text(self.title, style="bold")
         if cell_len(self.title) > width:
             title.truncate(width, overflow="ellipsis")
@@ -34,4 +65,11 @@ class Tile(BigButton):
         status = plain_text(self.status, style=self.get_component_rich_style(component, partial=True))
         if cell_len(self.status) > width:
             status.truncate(width, overflow="ellipsis")
-        return Content.from_rich_text(Text("\n").join([title, status]))
+        if badge is None:
+            return Content.from_rich_text(Text("\n").join([title, status]))
+        # The words beside the letter's middle rows.
+        words = {1: title, 2: status}
+        lines = [
+            Text(row + " " * BADGE_GAP, style="bold") + words.get(index, Text()) for index, row in enumerate(badge)
+        ]
+        return Content.from_rich_text(Text("\n").join(lines))

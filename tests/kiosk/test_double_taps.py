@@ -54,6 +54,7 @@ def screens(hall):
         "HomeScreen": lambda app: app.go_home(),
         "LinesScreen": lambda app: app._lines("take"),
         "ItemsScreen": lambda app: app._items("take", "jisheng"),
+        "HeadsScreen": lambda app: app._items("take", "@first"),
         "ItemDetailScreen": lambda app: app._item_detail("hukou-in", ("guide", "jisheng", 0)),
         "PriorityScreen": lambda app: app._priority("baby-hukou", ("take", "jisheng", 0)),
         "TicketScreen": ticket,
@@ -68,7 +69,7 @@ def tappable(app) -> list[str]:
     for button in app.screen.query(BigButton):
         if not button.id or button.disabled or not button.display or not button.region.area:
             continue
-        if "tile" in button.classes:
+        if "tile" in button.classes or "head" in button.classes:
             tiles += 1
             if tiles > TILES_PER_SCREEN:
                 continue
@@ -123,6 +124,7 @@ SCREENS = [
     "HomeScreen",
     "LinesScreen",
     "ItemsScreen",
+    "HeadsScreen",
     "ItemDetailScreen",
     "PriorityScreen",
     "TicketScreen",
