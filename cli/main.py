@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
         duty_commands,
         migrate_commands,
         queue_commands,
+        rating_commands,
         report_commands,
         whereabouts_commands,
     )
@@ -65,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         whereabouts_commands,
         duty_commands,
         migrate_commands,
+        rating_commands,
     ):
         module.register(groups, common)
     return parser

@@ -6,7 +6,8 @@ checks that it holds a hall of the current schema, and hands back a
 config: ``hall.queue`` (tickets), ``hall.cases`` (cases), ``hall.whereabouts``
 (whereabouts, A/B cover and leave), ``hall.duty`` (roster, checklists, the
 leader's log), ``hall.attendance``, ``hall.calendar`` and ``hall.supervisor``
-(the leader's supervisor view). A screen or a command
+(the leader's supervisor view), ``hall.ratings`` (好差评 by the resident, the
+rating pad's requests, the published indicators). A screen or a command
 asks the hall for a service; it never builds one.
 """
 
@@ -23,6 +24,7 @@ from models.duty.attendance import Attendance
 from models.duty.service import Duty
 from models.queue.supervision import Supervisor
 from models.queue.tickets import Queue
+from models.ratings.service import Ratings
 from models.schema import Setting, migrations
 from models.staff.whereabouts import Whereabouts
 
@@ -39,6 +41,7 @@ class Hall:
     attendance: Attendance
     calendar: HallCalendar
     supervisor: Supervisor
+    ratings: Ratings
 
     @classmethod
     def wired(cls, config: Config, db: Any, url: str) -> Hall:
@@ -58,6 +61,7 @@ class Hall:
             attendance=Attendance(config),
             calendar=HallCalendar(config),
             supervisor=Supervisor(config, queue, whereabouts.days),
+            ratings=Ratings(config),
         )
 
     def close(self) -> None:

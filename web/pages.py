@@ -15,7 +15,7 @@ from fastapi.responses import RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
 from models.cases.ratings import rate_by_code
-from models.cases.rules import BAD_LEVELS, LEVELS, RATING_TAGS
+from models.cases.rules import BAD_LEVELS, BAD_REASONS, LEVELS, RATING_TEXT_MAX
 from models.errors import Refused
 from models.plain_text import TextRefused
 from models.queue import tracking
@@ -70,16 +70,20 @@ def _token(request: Request) -> tuple[str, bool]:
 def _live_context(request: Request, view: dict, words: Words) -> dict:
     hall = request.app.state.hall
     notices = ask(hall, lambda: views.written_notices(hall, view, words.language))
+    visit = ask(hall, lambda: hall.ratings.visit_view(view["tracking_code"])) if view.get("ticket") else None
     token, fresh = _token(request)
     return {
         "view": view,
         "notices": notices,
         "token": token,
         # The only cookie: set where there is a form to protect.
-        "fresh_token": fresh and any(case.get("can_rate") for case in view.get("cases") or []),
+        "fresh_token": fresh
+        and (any(case.get("can_rate") for case in view.get("cases") or []) or bool(visit and visit["can_rate"])),
         "levels": LEVELS,
         "bad_levels": BAD_LEVELS,
-        "tags": RATING_TAGS,
+        "tags": BAD_REASONS,
+        "text_max": RATING_TEXT_MAX,
+        "visit": visit,
         "poll": hall.config.web.poll_milliseconds,
     }
 
@@ -115,24 +119,48 @@ def live(request: Request, code: str):
 
 @router.post("/track/{code}/rate")
 async def rate(request: Request, code: str):
-    words = for_request(request)
-    body = await request.body()
-    form = parse_qs(body[:MAX_BODY].decode("utf-8", "replace"), max_num_fields=40)
-    first = lambda name: (form.get(name) or [""])[0]  # noqa: E731
-    state = request.app.state
-    if not csrf.matches(request.cookies.get(csrf.COOKIE), first("csrf"), state.secret):
-        return await run_in_threadpool(_failed, request, code, words, words("web.bad_form"), 403)
+    """网上服务"一事一评" of one case of the visit."""
 
-    def rate_it():
-        view = state.lookups.view(code, request.state.client)  # the same limit as any lookup
+    def rate_it(state, view, form):
+        first = lambda name: (form.get(name) or [""])[0]  # noqa: E731
         rate_by_code(
             state.hall.config,
             view["tracking_code"],
             first("case"),
             first("level"),
             form.get("tag") or (),
+            first("text"),
             channel="web",
         )
+
+    return await _rated(request, code, rate_it)
+
+
+@router.post("/track/{code}/rate-visit")
+async def rate_visit(request: Request, code: str):
+    """现场服务"一次一评" of the ticket whose QR this page is, in the allowed time."""
+
+    def rate_it(state, view, form):
+        first = lambda name: (form.get(name) or [""])[0]  # noqa: E731
+        state.hall.ratings.rate_visit(
+            view["tracking_code"], first("level"), form.get("tag") or (), first("text"), channel="web"
+        )
+
+    return await _rated(request, code, rate_it)
+
+
+async def _rated(request: Request, code: str, rate_with):
+    """A rating form posted: the CSRF check, the rating, then back to the page or the page with the refusal's sentence."""
+    words = for_request(request)
+    body = await request.body()
+    form = parse_qs(body[:MAX_BODY].decode("utf-8", "replace"), max_num_fields=40)
+    state = request.app.state
+    if not csrf.matches(request.cookies.get(csrf.COOKIE), (form.get("csrf") or [""])[0], state.secret):
+        return await run_in_threadpool(_failed, request, code, words, words("web.bad_form"), 403)
+
+    def rate_it():
+        view = state.lookups.view(code, request.state.client)  # the same limit as any lookup
+        rate_with(state, view, form)
         state.lookups.forget(code)
         return view
 

@@ -1,8 +1,10 @@
 """好差评: rate a finished case, once, by the tracking code of the visit.
 
 Steps: choose the case (when the visit has several that can be rated), tap
-one of five levels, optionally tick reason tags, send. The rule (finished,
-once) is ``models.cases.ratings.rate_by_code``'s; this screen shows its answer.
+one of five levels; a good one is sent at once, a 不满意/非常不满意 may tick
+its reasons from the classified list first, then send. The rules (finished,
+once, in time, only through a resident's channel) are
+``models.cases.ratings.rate_by_code``'s; this screen shows its answer.
 """
 
 from __future__ import annotations
@@ -27,9 +29,15 @@ def levels() -> tuple[str, ...]:
 
 
 def tags() -> tuple[str, ...]:
-    from models.cases.rules import RATING_TAGS
+    from models.cases.rules import BAD_REASONS
 
-    return RATING_TAGS
+    return BAD_REASONS
+
+
+def bad_levels() -> tuple[str, ...]:
+    from models.cases.rules import BAD_LEVELS
+
+    return BAD_LEVELS
 
 
 class RatingSaved(Message):
@@ -148,7 +156,10 @@ class RateScreen(KioskScreen):
     def _level_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.level = (event.button.id or "").removeprefix("level-")
-        self._goto("tags")
+        if self.level in bad_levels():
+            self._goto("tags")
+        else:
+            self.send()
 
     @on(Button.Pressed, ".tag")
     def _tag_pressed(self, event: Button.Pressed) -> None:
@@ -175,7 +186,7 @@ class RateScreen(KioskScreen):
         def rate(hall):
             from models.cases.ratings import rate_by_code
 
-            return rate_by_code(hall.config, code, number, level, chosen)
+            return rate_by_code(hall.config, code, number, level, chosen, channel="kiosk")
 
         self.ask(rate, RatingSaved, group="rate")
 

@@ -17,6 +17,7 @@ from models.schema.base import AppendOnlyModel, guard_table, unguard_table
 from models.schema.cases import CASE_TABLES
 from models.schema.duty import DUTY_TABLES, REOPEN_TABLES
 from models.schema.hall import CatalogueLoad, Item, Line, SchemaVersion, Setting, Window, WindowLine
+from models.schema.ratings import RATING_TABLES
 from models.schema.staff import SIGNIN_TABLES, Staff, StaffPost
 from models.schema.throttle import THROTTLE_TABLES
 from models.schema.tickets import Event, Ticket, TicketCounter
@@ -89,6 +90,8 @@ def _v5(db) -> None:
     real = getattr(db, "obj", None) or db
     for model in chained_tables():
         table = model._meta.table_name
+        if not real.table_exists(table):  # made by a later step, with its chain from the start
+            continue
         have = {c.name for c in real.get_columns(table)}
         for name in ("digest", "prev"):
             if name not in have:  # NOT NULL with a default: neither backend rewrites the table for it
@@ -119,8 +122,14 @@ def _v7(db) -> None:
     db.create_tables(DAY_START_TABLES, safe=True)
 
 
+def _v8(db) -> None:
+    """好差评 by the resident alone: the visit's ratings (一次一评) and the windows'
+    requests to their rating pads get their tables; the case's ratings stay as they are."""
+    db.create_tables(RATING_TABLES, safe=True)
+
+
 # version → step that brings version-1 to version
-STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7}
+STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8}
 CURRENT = max(STEPS)
 
 
@@ -141,6 +150,7 @@ def all_tables():
         + REOPEN_TABLES
         + THROTTLE_TABLES
         + DAY_START_TABLES
+        + RATING_TABLES
     )
 
 

@@ -56,3 +56,11 @@ def serve(hall, item: str, window: int, staff: str, *, minutes: float = 5, finis
     if finish:
         hall.queue.finish(receipt.number, window)
     return receipt.number
+
+
+def resident_rates(hall, case, level: str, reasons=(), text: str = "", *, channel: str = "kiosk"):
+    """The resident rates a case as at the kiosk: with the visit's tracking code (staff cannot rate)."""
+    from models.cases.ratings import rate_by_code
+
+    facts = hall.cases.get(case)
+    return rate_by_code(hall.config, facts.tracking_code, facts.number, level, reasons, text, channel=channel)
