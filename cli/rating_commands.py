@@ -44,7 +44,7 @@ def cmd_indicators(args) -> int:
     say(t("ratings.notice_title", lang, month=args.month))
     say(t("ratings.notice_hall", lang, **_words(found["hall"])))
     for row in found["windows"]:
-        say(t("ratings.notice_window", lang, window=row["window"], **_words(row)))
+        say(t("ratings.notice_window", lang, **_words(row)))
     return 0
 
 

@@ -155,7 +155,6 @@ def test_every_reason_has_words_in_both_languages():
 def test_a_rating_stored_by_staff_before_stays_readable(hall, cases):
     """Ratings typed in at the counter before the rule: still in the history, the ledger and the export."""
     from models.ratings.records import month_records
-
     from models.schema.cases import CaseEvent
 
     facts = _finished_case(hall, cases)
