@@ -13,7 +13,8 @@ wakes on. A request is never updated; it is open while all of these hold
 
 from __future__ import annotations
 
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from models import clock, events
 from models.config import Config
@@ -25,6 +26,16 @@ from models.schema.ratings import RatingRequest, VisitRating
 from models.staff.signin import Shift, SigninRefused
 
 RATEABLE = ("called", "serving", "done")
+
+
+@dataclass(frozen=True)
+class RatingAsked:
+    """The request written: the pad of ``window`` shows the levels for ticket ``number`` until ``until`` (UTC)."""
+
+    id: int
+    number: str
+    window: int
+    until: datetime
 
 
 def _window(number: int) -> Window:
@@ -45,7 +56,7 @@ def _visit_at(window: Window) -> Ticket | None:
     return last if last is not None and last.status in RATEABLE else None
 
 
-def ask(config: Config, shift: Shift) -> dict:
+def ask(config: Config, shift: Shift) -> RatingAsked:
     """Ask the pad of the shift's window to show the five levels for the visit there."""
     if not shift.may_work_at(shift.window):
         raise SigninRefused("not_your_window", window=shift.window)
@@ -67,7 +78,7 @@ def ask(config: Config, shift: Shift) -> dict:
             until=now + timedelta(seconds=config.ratings.pad_seconds),
         )
         events.record("rating.asked", window.id, window=window.number, ticket=ticket.number)
-    return {"id": request.id, "ticket": ticket.number, "window": window.number, "until": request.until}
+    return RatingAsked(request.id, ticket.number, window.number, request.until)
 
 
 def open_request(config: Config, window_number: int) -> dict | None:

@@ -30,7 +30,7 @@ class Ratings:
 
     # --- the window's terminal asks, the pad shows -------------------------------------
 
-    def ask(self, shift: Shift) -> dict:
+    def ask(self, shift: Shift) -> requests.RatingAsked:
         return requests.ask(self.config, shift)
 
     def open_request(self, window: int) -> dict | None:

@@ -19,18 +19,18 @@ def test_asked_then_tapped_is_recorded_once_and_ends_the_request(hall, ratings):
     assert ratings.open_request(1) is None
     since = events.last_id()
     asked = ratings.ask(shift_of("S01", 1))
-    assert asked["ticket"] == number and asked["window"] == 1
+    assert asked.number == number and asked.window == 1
     assert [e.kind for e in events.after(since)] == ["rating.asked"]  # what wakes the pad
     shown = ratings.open_request(1)
-    assert shown["id"] == asked["id"] and shown["ticket"] == number
+    assert shown["id"] == asked.id and shown["ticket"] == number
     assert ratings.open_request(2) is None  # another window's pad stays idle
-    rated = ratings.rate_at_pad(1, asked["id"], "unsatisfied", ["efficiency"])
+    rated = ratings.rate_at_pad(1, asked.id, "unsatisfied", ["efficiency"])
     assert rated["level"] == "unsatisfied" and rated["reasons"] == ["efficiency"]
     row = VisitRating.get()
     assert (row.channel, row.window.number, row.line.code) == ("pad", 1, "jisheng")
     assert ratings.open_request(1) is None
     with pytest.raises(RatingRefused) as again:
-        ratings.rate_at_pad(1, asked["id"], "satisfied")
+        ratings.rate_at_pad(1, asked.id, "satisfied")
     assert again.value.key == "not_asked"
     assert VisitRating.select().count() == 1
 
@@ -43,7 +43,7 @@ def test_a_request_times_out(hall, ratings):
     clock.set_now(clock.now() + timedelta(seconds=1))
     assert ratings.open_request(1) is None
     with pytest.raises(RatingRefused) as late:
-        ratings.rate_at_pad(1, asked["id"], "satisfied")
+        ratings.rate_at_pad(1, asked.id, "satisfied")
     assert late.value.key == "not_asked"
 
 
@@ -55,7 +55,7 @@ def test_the_next_call_ends_the_request(hall, ratings):
     hall.queue.call_next(1, "S01")
     assert ratings.open_request(1) is None
     with pytest.raises(RatingRefused):
-        ratings.rate_at_pad(1, asked["id"], "satisfied")
+        ratings.rate_at_pad(1, asked.id, "satisfied")
     assert VisitRating.select().count() == 0
 
 
@@ -63,10 +63,10 @@ def test_a_later_request_replaces_the_earlier(hall, ratings):
     serve(hall, "baby-hukou", 1, "S01")
     first = ratings.ask(shift_of("S01", 1))
     second = ratings.ask(shift_of("S01", 1))
-    assert ratings.open_request(1)["id"] == second["id"]
+    assert ratings.open_request(1)["id"] == second.id
     with pytest.raises(RatingRefused):
-        ratings.rate_at_pad(1, first["id"], "satisfied")
-    ratings.rate_at_pad(1, second["id"], "satisfied")
+        ratings.rate_at_pad(1, first.id, "satisfied")
+    ratings.rate_at_pad(1, second.id, "satisfied")
     assert RatingRequest.select().count() == 2 and VisitRating.select().count() == 1
 
 
