@@ -65,7 +65,7 @@ def checked_choice(level: str, reasons=(), text: str = "") -> tuple[list[str], s
     """The level's reasons (each once, in the list's order) and the resident's words, as they may be stored."""
     plain_check("level", str(level))
     for reason in reasons or ():
-        plain_check("reason", str(reason))
+        plain_check("tag", str(reason))
     words = plain_check("text", str(text or "")).strip()
     if level not in LEVELS:
         raise CaseRefused("bad_level", level=str(level)[:30])

@@ -99,7 +99,7 @@ def test_two_kiosks_rating_at_once_record_one_rating(hall, cases):
     ("field", "args"),
     [
         ("level", ("satisfied\x1b[2J", [])),
-        ("reason", ("unsatisfied", ["attitude", "process\u202e"])),
+        ("tag", ("unsatisfied", ["attitude", "process\u202e"])),
         ("text", ("unsatisfied", [], "太慢\x1b[2J")),
         ("case", ("satisfied", [])),
         ("code", ("satisfied", [])),
