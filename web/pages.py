@@ -19,12 +19,16 @@ from models.cases.rules import BAD_LEVELS, BAD_REASONS, LEVELS, RATING_TEXT_MAX
 from models.errors import Refused
 from models.plain_text import TextRefused
 from models.queue import tracking
+from models.schema import Line
 from web import csrf, views
 from web.asking import ask
 from web.guard import MAX_BODY
 from web.words import Words, for_request
 
 router = APIRouter(include_in_schema=False)
+
+# 好差评公示 on /notices: GB/T 39734 Annex B's indicators, in this order.
+RATING_COLUMNS = ("count", "good_rate", "bad_rate", "rectified_rate", "callback_rate", "on_time_rate")
 
 
 def _render(request: Request, template: str, words: Words, status: int = 200, **context):
@@ -197,7 +201,17 @@ def notices(request: Request):
     words = for_request(request)
     hall = request.app.state.hall
     found = ask(hall, lambda: hall.cases.public_notices(limit=100))
-    return _render(request, "notices.html", words, notices=found)
+    ratings = ask(hall, lambda: hall.ratings.indicators(hall.ratings.last_month()))
+    lines = ask(hall, lambda: {line.code: words.both(line.name, line.name_en) for line in Line.select()})
+    return _render(
+        request,
+        "notices.html",
+        words,
+        notices=found,
+        ratings=ratings,
+        rating_columns=RATING_COLUMNS,
+        line_names=lines,
+    )
 
 
 @router.get("/api/docs")

@@ -4,6 +4,7 @@
 - :mod:`~models.ratings.visits` — 现场服务"一次一评": one rating per visit (ticket), at the pad or on the web page of the ticket's QR, in the allowed time.
 - :mod:`~models.ratings.requests` — the window's terminal *asks* its pad for a rating; what the pad shows and when a request ends.
 - :mod:`~models.ratings.indicators` — GB/T 39734 Annex B's indicators per month, window and line; the window ranking.
+- :mod:`~models.ratings.publication` — the last whole month's indicators as the board's and the web's notices.
 - :mod:`~models.ratings.export` — the month's ratings and indicators as JSON or CSV for a provincial 好差评 platform.
 
 A case's own rating (网上服务"一事一评") and its follow-up stay in
@@ -20,6 +21,7 @@ from models.lazy_exports import exports
 if TYPE_CHECKING:
     from models.ratings.export import export_month, month_records
     from models.ratings.indicators import indicators, ranking
+    from models.ratings.publication import last_month, notice_lines
     from models.ratings.refusals import RatingRefused
     from models.ratings.requests import ask, open_request
     from models.ratings.service import Ratings
@@ -30,6 +32,7 @@ __getattr__, __all__ = exports(
     {
         "models.ratings.export": ("export_month", "month_records"),
         "models.ratings.indicators": ("indicators", "ranking"),
+        "models.ratings.publication": ("last_month", "notice_lines"),
         "models.ratings.refusals": ("RatingRefused",),
         "models.ratings.requests": ("ask", "open_request"),
         "models.ratings.service": ("Ratings",),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from models.cases import ratings as case_ratings
 from models.config import Config
-from models.ratings import export, indicators, requests, visits
+from models.ratings import export, indicators, publication, requests, visits
 from models.staff.signin import Shift
 
 
@@ -43,6 +43,12 @@ class Ratings:
 
     def ranking(self, month: str) -> list[dict]:
         return indicators.ranking(self.config, month)
+
+    def last_month(self) -> str:
+        return publication.last_month(self.config)
+
+    def notice_lines(self, language: str, month: str | None = None) -> list[str]:
+        return publication.notice_lines(self.config, language, month)
 
     def export(self, month: str, fmt: str = "json"):
         return export.export_month(self.config, month, fmt)
