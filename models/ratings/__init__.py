@@ -20,7 +20,7 @@ from models.lazy_exports import exports
 
 if TYPE_CHECKING:
     from models.ratings.export import export_month, month_records
-    from models.ratings.indicators import indicators, ranking
+    from models.ratings.indicators import ranking
     from models.ratings.publication import last_month, notice_lines
     from models.ratings.refusals import RatingRefused
     from models.ratings.requests import ask, open_request
@@ -31,7 +31,7 @@ __getattr__, __all__ = exports(
     __name__,
     {
         "models.ratings.export": ("export_month", "month_records"),
-        "models.ratings.indicators": ("indicators", "ranking"),
+        "models.ratings.indicators": ("ranking",),
         "models.ratings.publication": ("last_month", "notice_lines"),
         "models.ratings.refusals": ("RatingRefused",),
         "models.ratings.requests": ("ask", "open_request"),
