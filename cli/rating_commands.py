@@ -36,20 +36,12 @@ def _rate(value) -> str:
 
 def cmd_indicators(args) -> int:
     hall = context.hall_from(args)
-    found = hall.ratings.indicators(args.month)
     if args.json:
-        emit_json(found)
+        emit_json(hall.ratings.indicators(args.month))
         return 0
-    lang = context.language
-    say(t("ratings.notice_title", lang, month=args.month))
-    say(t("ratings.notice_hall", lang, **_words(found["hall"])))
-    for row in found["windows"]:
-        say(t("ratings.notice_window", lang, **_words(row)))
+    for line in hall.ratings.notice_lines(context.language, args.month) or [t("ratings.no_ratings", context.language)]:
+        say(line)
     return 0
-
-
-def _words(row: dict) -> dict:
-    return {key: _rate(value) if key.endswith("_rate") else value for key, value in row.items()}
 
 
 def cmd_ranking(args) -> int:

@@ -19,32 +19,17 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
+from kiosk.screens.rate import bad_levels, levels
+from kiosk.screens.rate import tags as reasons
 from kiosk.tap_guard import view_changed
 from kiosk.widgets.big_button import BigButton
+from kiosk.widgets.reason_toggle import ReasonToggle
 from shared_ui.live import HallChanged
 from shared_ui.plain import plain
 from shared_ui.words import tr
 from shared_ui.workers import ask
 
 THANKS_SECONDS = 5
-
-
-def levels() -> tuple[str, ...]:
-    from models.cases.rules import LEVELS
-
-    return LEVELS
-
-
-def bad_levels() -> tuple[str, ...]:
-    from models.cases.rules import BAD_LEVELS
-
-    return BAD_LEVELS
-
-
-def reasons() -> tuple[str, ...]:
-    from models.cases.rules import BAD_REASONS
-
-    return BAD_REASONS
 
 
 class PadScreen(Screen):
@@ -66,7 +51,6 @@ class PadScreen(Screen):
         self.request: dict | None = None
         self.step = "idle"
         self.level: str | None = None
-        self.chosen: set[str] = set()
         self.message = ""
 
     def compose(self) -> ComposeResult:
@@ -83,18 +67,11 @@ class PadScreen(Screen):
                 yield Static(tr("pad.reasons"), id="pad-prompt")
                 with Grid(id="pad-reasons"):
                     for reason in reasons():
-                        yield BigButton(
-                            self._reason_label(reason),
-                            id=f"reason-{reason}",
-                            classes="reason" + (" -chosen" if reason in self.chosen else ""),
-                        )
+                        yield ReasonToggle(reason, id=f"reason-{reason}", classes="reason")
                 yield BigButton(tr("pad.send"), id="send", action=True)
             else:
                 yield Static(tr("pad.thanks"), id="pad-thanks")
             yield Static(plain(self.message), id="pad-message")
-
-    def _reason_label(self, reason: str) -> str:
-        return ("☑ " if reason in self.chosen else "☐ ") + tr(f"rating.tag_{reason}")
 
     def on_mount(self) -> None:
         self.reload()
@@ -133,13 +110,13 @@ class PadScreen(Screen):
         if request is None:
             self._goto("idle")
         elif not same or self.step == "idle":
-            self.level, self.chosen, self.message = None, set(), ""
+            self.level, self.message = None, ""
             self._goto("levels")
 
     def _goto(self, step: str) -> None:
         self.step = step
         if step == "idle":
-            self.level, self.chosen = None, set()
+            self.level = None
         view_changed(self)  # other buttons where the finger is
         self.refresh(recompose=True)
 
@@ -155,14 +132,6 @@ class PadScreen(Screen):
         else:
             self.send()
 
-    @on(Button.Pressed, ".reason")
-    def _reason_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        reason = (event.button.id or "").removeprefix("reason-")
-        self.chosen.symmetric_difference_update({reason})
-        event.button.label = self._reason_label(reason)
-        event.button.set_class(reason in self.chosen, "-chosen")
-
     @on(Button.Pressed, "#send")
     def _send_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -175,7 +144,7 @@ class PadScreen(Screen):
         for button in self.query(BigButton):
             button.disabled = True
         window, level = self.window, self.level
-        chosen = [reason for reason in reasons() if reason in self.chosen]
+        chosen = [toggle.reason for toggle in self.query(ReasonToggle) if toggle.chosen]
         ask(
             self,
             lambda hall: hall.ratings.rate_at_pad(window, request["id"], level, chosen),

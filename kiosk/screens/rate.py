@@ -18,6 +18,7 @@ from textual.widgets import Button, Static
 from kiosk.screens.base import KioskScreen, QueryFailed
 from kiosk.tap_guard import view_changed
 from kiosk.widgets.big_button import BigButton
+from kiosk.widgets.reason_toggle import ReasonToggle
 from shared_ui.plain import plain
 from shared_ui.words import name_of, tr
 
@@ -70,7 +71,6 @@ class RateScreen(KioskScreen):
         if not self.rateable:
             self.step = "none"
         self.level: str | None = None
-        self.chosen: set[str] = set()
         self.message = ""
 
     def heading(self) -> str:
@@ -109,11 +109,7 @@ class RateScreen(KioskScreen):
             yield Static(tr("kiosk.rate_tags", level=tr(f"rating.level_{self.level}")), id="rate-case-line")
             with Grid(id="rate-tags"):
                 for tag in tags():
-                    yield BigButton(
-                        self._tag_label(tag),
-                        id=f"tag-{tag}",
-                        classes="tag" + (" -chosen" if tag in self.chosen else ""),
-                    )
+                    yield ReasonToggle(tag, id=f"tag-{tag}", classes="tag")
             yield Static(plain(self.message), id="rate-message")
         else:  # done
             yield Static(tr("kiosk.rate_thanks"), id="rate-message", classes="-thanks")
@@ -121,10 +117,6 @@ class RateScreen(KioskScreen):
     def compose_actions(self) -> ComposeResult:
         if self.step == "tags":
             yield BigButton(tr("kiosk.rate_send"), id="send", action=True)
-
-    def _tag_label(self, tag: str) -> str:
-        mark = "☑ " if tag in self.chosen else "☐ "
-        return mark + tr(f"rating.tag_{tag}")
 
     def go_back(self) -> None:
         if self.step == "tags":
@@ -161,14 +153,6 @@ class RateScreen(KioskScreen):
         else:
             self.send()
 
-    @on(Button.Pressed, ".tag")
-    def _tag_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        tag = (event.button.id or "").removeprefix("tag-")
-        self.chosen.symmetric_difference_update({tag})
-        event.button.label = self._tag_label(tag)
-        event.button.set_class(tag in self.chosen, "-chosen")
-
     @on(Button.Pressed, "#send")
     def _send_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -181,7 +165,7 @@ class RateScreen(KioskScreen):
         self.query_one("#rate-message", Static).update(tr("kiosk.please_wait"))
         code = self.view.get("tracking_code", "")
         number, level = self.case_number, self.level
-        chosen = [tag for tag in tags() if tag in self.chosen]
+        chosen = [toggle.reason for toggle in self.query(ReasonToggle) if toggle.chosen]
 
         def rate(hall):
             from models.cases.ratings import rate_by_code

@@ -57,6 +57,45 @@ def _iso(config: Config, at: datetime | None) -> str:
     return clock.local(at, config.zone).isoformat(timespec="seconds") if at else ""
 
 
+# A visit's rating opens no follow-up (yet): these fields do not apply to it.
+NO_FOLLOWUP = {
+    "followup": "",
+    "callback_due": "",
+    "called_back_at": "",
+    "rectify_due": "",
+    "rectified_at": "",
+    "rectified_on_time": None,
+}
+
+
+def _record(config: Config, kind: str, rating, reasons, text: str) -> dict:
+    """The fields every rating has, in the order of :data:`FIELDS`."""
+    return {
+        "kind": kind,
+        "rating_id": rating.id,
+        "rated_at": _iso(config, rating.at),
+        "channel": rating.channel,
+        "level": rating.level,
+        "bad": rating.level in BAD_LEVELS,
+        "reasons": list(reasons or []),
+        "text": text,
+    }
+
+
+def _given(model, rated, key, start: datetime, end: datetime):
+    """The ratings of ``model`` given in [start, end), with what they rate (``rated`` through ``key``), in time order."""
+    return (
+        model.select(model, rated)
+        .join(rated, on=(key == rated.id))
+        .where((model.at >= start) & (model.at < end))
+        .order_by(model.at, model.id)
+    )
+
+
+def _ticket_ref(ticket: Ticket) -> str:
+    return f"{ticket.service_day.isoformat()}/{ticket.number}"
+
+
 def month_records(config: Config, month: str) -> list[dict]:
     """Every rating given in ``month`` (YYYY-MM, local), visits first, each in time order."""
     first, last = month_span(month)
@@ -66,46 +105,22 @@ def month_records(config: Config, month: str) -> list[dict]:
     items = {item.id: (item.code, item.line_id) for item in Item.select(Item.id, Item.code, Item.line)}
     staff = {person.id: person.code for person in Staff.select(Staff.id, Staff.code)}
     out = []
-    visits = (
-        VisitRating.select(VisitRating, Ticket)
-        .join(Ticket, on=(VisitRating.ticket == Ticket.id))
-        .where((VisitRating.at >= start) & (VisitRating.at < end))
-        .order_by(VisitRating.at, VisitRating.id)
-    )
-    for rating in visits:
+    for rating in _given(VisitRating, Ticket, VisitRating.ticket, start, end):
         ticket = rating.ticket
         out.append(
-            {
-                "kind": "visit",
-                "rating_id": rating.id,
-                "rated_at": _iso(config, rating.at),
-                "channel": rating.channel,
-                "level": rating.level,
-                "bad": rating.level in BAD_LEVELS,
-                "reasons": list(rating.reasons or []),
-                "text": rating.text,
+            _record(config, "visit", rating, rating.reasons, rating.text)
+            | {
                 "window": windows.get(rating.window_id),
                 "line": lines[rating.line_id],
                 "item": items[ticket.item_id][0],
-                "ticket": f"{ticket.service_day.isoformat()}/{ticket.number}",
+                "ticket": _ticket_ref(ticket),
                 "case": "",
                 "handler": staff.get(ticket.called_by_id, ""),
                 "real_name": False,
-                "followup": "",
-                "callback_due": "",
-                "called_back_at": "",
-                "rectify_due": "",
-                "rectified_at": "",
-                "rectified_on_time": None,
             }
+            | NO_FOLLOWUP
         )
-    cases = (
-        CaseRating.select(CaseRating, CaseRecord)
-        .join(CaseRecord, on=(CaseRating.case == CaseRecord.id))
-        .where((CaseRating.at >= start) & (CaseRating.at < end))
-        .order_by(CaseRating.at, CaseRating.id)
-    )
-    for rating in cases:
+    for rating in _given(CaseRating, CaseRecord, CaseRating.case, start, end):
         record = rating.case
         facts = facts_of(record)
         contact = CaseContact.get_or_none(CaseContact.case == record.id)
@@ -115,19 +130,12 @@ def month_records(config: Config, month: str) -> list[dict]:
         if facts.rectified_at is not None and facts.rectify_due is not None:
             on_time = clock.service_day(config.zone, facts.rectified_at) <= facts.rectify_due
         out.append(
-            {
-                "kind": "case",
-                "rating_id": rating.id,
-                "rated_at": _iso(config, rating.at),
-                "channel": rating.channel,
-                "level": rating.level,
-                "bad": rating.level in BAD_LEVELS,
-                "reasons": list(rating.tags or []),
-                "text": _text_of(record),
+            _record(config, "case", rating, rating.tags, _text_of(record))
+            | {
                 "window": windows.get(facts.window_id) if facts.window_id else None,
                 "line": lines[line_id],
                 "item": item_code,
-                "ticket": f"{ticket.service_day.isoformat()}/{ticket.number}" if ticket else "",
+                "ticket": _ticket_ref(ticket) if ticket else "",
                 "case": facts.number,
                 "handler": staff.get(facts.handler_id, ""),
                 "real_name": bool(contact and contact.phone),

@@ -7,35 +7,10 @@ import io
 import json
 from pathlib import Path
 
-import pytest
-
-from cli.main import main
 from models.cases.ratings import rate_by_code
 from models.schema import Item
 from models.schema.cases import ContactAccess
 from tests.cases.conftest import serve
-from tests.conftest import pin_on_stdin
-
-
-@pytest.fixture
-def exports_folder(tmp_path, monkeypatch):
-    """A config naming the export folder, read by every command through HALL_CONFIG."""
-    folder = tmp_path / "exports"
-    config = tmp_path / "hall.toml"
-    config.write_text(f'[tickets]\nalways_open = true\n\n[exports]\nfolder = "{folder}"\n', encoding="utf-8")
-    monkeypatch.setenv("HALL_CONFIG", str(config))
-    return folder
-
-
-@pytest.fixture
-def run(hall, capsys):
-    def run(*argv, lang="zh", pin="1234"):
-        with pin_on_stdin(pin):
-            code = main(["--db", hall.config.database, "--lang", lang, *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
 
 
 def test_a_case_from_opening_to_rating(hall, cases, run):

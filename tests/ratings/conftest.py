@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from models.staff.signin import Shift
-from tests.cases.conftest import cases, staff  # noqa: F401  (fixtures)
+from tests.cases.conftest import cases, exports_folder, run, staff  # noqa: F401  (fixtures)
 
 
 def shift_of(code: str, window: int, *, role: str = "staff", windows: tuple[int, ...] | None = None) -> Shift:
@@ -16,18 +16,3 @@ def shift_of(code: str, window: int, *, role: str = "staff", windows: tuple[int,
 @pytest.fixture
 def ratings(hall, cases):  # noqa: F811
     return hall.ratings
-
-
-@pytest.fixture
-def run_cli(hall, capsys):
-    """``hall …`` in this process, on the test's database: (status, stdout, stderr)."""
-    from cli.main import main
-    from tests.conftest import pin_on_stdin
-
-    def run(*argv, lang="zh", pin="1234"):
-        with pin_on_stdin(pin):
-            code = main(["--db", hall.config.database, "--lang", lang, *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run

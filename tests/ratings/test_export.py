@@ -7,8 +7,6 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-
 from models.ratings.indicators import count
 from models.ratings.records import FIELDS
 from tests.ratings.test_indicators import november  # noqa: F401  (the fixture month)
@@ -28,24 +26,15 @@ def test_every_field_is_documented_in_order():
     assert _documented("The JSON document") == ["month", "as_of", "hall", "indicators", "ratings"]
 
 
-@pytest.fixture
-def exports(tmp_path, monkeypatch):
-    folder = tmp_path / "exports"
-    config = tmp_path / "hall.toml"
-    config.write_text(f'[exports]\nfolder = "{folder}"\n', encoding="utf-8")
-    monkeypatch.setenv("HALL_CONFIG", str(config))
-    return folder
-
-
 def _written(out: str) -> Path:
     return Path(out.strip().rsplit("：", 1)[-1].rsplit(": ", 1)[-1])
 
 
-def test_the_json_export_holds_the_indicators_and_every_rating(hall, november, exports, run_cli):  # noqa: F811
-    code, out, err = run_cli("ratings", "export", "--month", "2026-11", "--format", "json")
+def test_the_json_export_holds_the_indicators_and_every_rating(hall, november, exports_folder, run):  # noqa: F811
+    code, out, err = run("ratings", "export", "--month", "2026-11", "--format", "json")
     assert (code, err) == (0, "")
     path = _written(out)
-    assert path.parent == exports and path.name.startswith("ratings-2026-11-") and path.suffix == ".json"
+    assert path.parent == exports_folder and path.name.startswith("ratings-2026-11-") and path.suffix == ".json"
     document = json.loads(path.read_text(encoding="utf-8"))
     assert list(document) == ["month", "as_of", "hall", "indicators", "ratings"]
     assert document["indicators"]["hall"]["count"] == 7 and document["indicators"]["hall"]["good_rate"] == 57.1
@@ -54,8 +43,8 @@ def test_the_json_export_holds_the_indicators_and_every_rating(hall, november, e
     assert "13812345678" not in path.read_text(encoding="utf-8")
 
 
-def test_the_csv_export_has_a_row_per_rating(hall, november, exports, run_cli):  # noqa: F811
-    code, out, _ = run_cli("ratings", "export", "--month", "2026-11", "--format", "csv", lang="en")
+def test_the_csv_export_has_a_row_per_rating(hall, november, exports_folder, run):  # noqa: F811
+    code, out, _ = run("ratings", "export", "--month", "2026-11", "--format", "csv", lang="en")
     assert code == 0 and "Ratings of 2026-11 exported" in out
     path = _written(out)
     with path.open(encoding="utf-8-sig", newline="") as data:
@@ -67,10 +56,10 @@ def test_the_csv_export_has_a_row_per_rating(hall, november, exports, run_cli): 
     assert (visit["kind"], visit["case"], visit["rectified_on_time"], visit["bad"]) == ("visit", "", "", "0")
 
 
-def test_indicators_and_ranking_at_the_command_line(hall, november, run_cli):  # noqa: F811
-    code, out, _ = run_cli("ratings", "indicators", "--month", "2026-11")
+def test_indicators_and_ranking_at_the_command_line(hall, november, run):  # noqa: F811
+    code, out, _ = run("ratings", "indicators", "--month", "2026-11")
     assert code == 0 and "全厅评价7次" in out and "好评率57.1%" in out and "整改按期率50.0%" in out
-    code, out, _ = run_cli("ratings", "ranking", "--month", "2026-11", "--json")
+    code, out, _ = run("ratings", "ranking", "--month", "2026-11", "--json")
     assert [row["window"] for row in json.loads(out)][:3] == [3, 1, 6]
-    code, _, err = run_cli("ratings", "export", "--month", "2026-13")
+    code, _, err = run("ratings", "export", "--month", "2026-13")
     assert code == 2 and "2026-13" in err

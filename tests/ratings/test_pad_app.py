@@ -8,7 +8,7 @@ from kiosk.pad_app import PadApp
 from models.cases.rules import LEVELS
 from models.ratings import RatingRefused
 from models.schema.ratings import VisitRating
-from tests.cases.conftest import serve
+from tests.cases.conftest import advance, serve
 from tests.kiosk.conftest import exists, tap, wait_for
 from tests.ratings.conftest import shift_of
 
@@ -18,6 +18,13 @@ SIZES = [(PAD_SIZE, "zh"), (PAD_SIZE, "en"), ((80, 24), "zh"), ((80, 24), "en")]
 
 def pad(hall, language: str) -> PadApp:
     return PadApp(hall, 1, language=language, live=True, watch_theme_files=False)
+
+
+async def asked(pilot, app, hall) -> None:
+    """The pad greets; the clerk presses V at the terminal; the levels come up on the pad."""
+    await wait_for(pilot, lambda: exists(app, "#pad-idle"))
+    hall.ratings.ask(shift_of("S01", 1))
+    await wait_for(pilot, lambda: app.screen.query_one("#level-very_unsatisfied").region.height >= 3)
 
 
 def _fits(app, selector: str) -> bool:
@@ -33,8 +40,7 @@ async def test_asked_then_tapped_is_recorded(hall, cases, size, lang):
     async with app.run_test(size=size) as pilot:
         await wait_for(pilot, lambda: exists(app, "#pad-idle"))
         assert not exists(app, ".level")
-        hall.ratings.ask(shift_of("S01", 1))  # the clerk presses V at the terminal
-        await wait_for(pilot, lambda: app.screen.query_one("#level-very_unsatisfied").region.height >= 3)
+        await asked(pilot, app, hall)
         words = "请您为本次服务评价" if lang == "zh" else "Please rate this service"
         assert words in str(app.screen.query_one("#pad-prompt").render()) and number in str(
             app.screen.query_one("#pad-prompt").render()
@@ -62,9 +68,7 @@ async def test_a_good_level_is_sent_at_once_and_the_pad_goes_back_to_waiting(hal
     serve(hall, "baby-hukou", 1, "S01")
     app = pad(hall, lang)
     async with app.run_test(size=PAD_SIZE) as pilot:
-        await wait_for(pilot, lambda: exists(app, "#pad-idle"))
-        hall.ratings.ask(shift_of("S01", 1))
-        await wait_for(pilot, lambda: exists(app, "#level-basic"))
+        await asked(pilot, app, hall)
         await tap(pilot, "#level-basic")
         await wait_for(pilot, lambda: exists(app, "#pad-thanks"))
         assert VisitRating.get().level == "basic"
@@ -86,11 +90,7 @@ async def test_the_next_call_takes_the_levels_away(hall, cases):
     serve(hall, "baby-hukou", 1, "S01")
     app = pad(hall, "zh")
     async with app.run_test(size=PAD_SIZE) as pilot:
-        await wait_for(pilot, lambda: exists(app, "#pad-idle"))
-        hall.ratings.ask(shift_of("S01", 1))
-        await wait_for(pilot, lambda: exists(app, "#level-satisfied"))
-        from tests.cases.conftest import advance
-
+        await asked(pilot, app, hall)
         hall.queue.take("baby-hukou")
         advance(1)
         hall.queue.call_next(1, "S01")
@@ -103,9 +103,7 @@ async def test_a_tap_as_the_levels_appear_is_not_taken(hall, cases):
     serve(hall, "baby-hukou", 1, "S01")
     app = pad(hall, "zh")
     async with app.run_test(size=PAD_SIZE) as pilot:
-        await wait_for(pilot, lambda: exists(app, "#pad-idle"))
-        hall.ratings.ask(shift_of("S01", 1))
-        await wait_for(pilot, lambda: exists(app, "#level-satisfied"))
+        await asked(pilot, app, hall)
         app.tap_guard.changed()  # the levels have just come under the finger
         await pilot.click("#level-satisfied")
         await pilot.pause(0.2)

@@ -52,11 +52,11 @@ def test_the_staff_api_and_terminal_offer_no_way_to_rate(hall, cases):
     assert set(RESIDENT_CHANNELS) == {"kiosk", "web", "pad"}
 
 
-def test_the_staff_cli_cannot_rate(hall, cases, run_cli):
+def test_the_staff_cli_cannot_rate(hall, cases, run):
     facts = _finished_case(hall, cases)
-    code, _, err = run_cli("case", "rate", facts.number, "--code", facts.tracking_code, "--level", "satisfied")
+    code, _, err = run("case", "rate", facts.number, "--code", facts.tracking_code, "--level", "satisfied")
     assert code == 2 and "rate" in err
-    code, _, err = run_cli("ratings", "give", "--level", "satisfied")
+    code, _, err = run("ratings", "give", "--level", "satisfied")
     assert code == 2
     assert CaseRating.select().count() == 0
 
