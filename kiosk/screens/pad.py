@@ -19,8 +19,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
-from kiosk.screens.rate import bad_levels, levels
-from kiosk.screens.rate import tags as reasons
+from kiosk.rating_choices import bad_levels, levels, reasons
 from kiosk.tap_guard import view_changed
 from kiosk.widgets.big_button import BigButton
 from kiosk.widgets.reason_toggle import ReasonToggle

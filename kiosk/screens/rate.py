@@ -15,30 +15,14 @@ from textual.containers import Grid
 from textual.message import Message
 from textual.widgets import Button, Static
 
+from kiosk.rating_choices import bad_levels, levels
+from kiosk.rating_choices import reasons as tags
 from kiosk.screens.base import KioskScreen, QueryFailed
 from kiosk.tap_guard import view_changed
 from kiosk.widgets.big_button import BigButton
 from kiosk.widgets.reason_toggle import ReasonToggle
 from shared_ui.plain import plain
 from shared_ui.words import name_of, tr
-
-
-def levels() -> tuple[str, ...]:
-    from models.cases.rules import LEVELS
-
-    return LEVELS
-
-
-def tags() -> tuple[str, ...]:
-    from models.cases.rules import BAD_REASONS
-
-    return BAD_REASONS
-
-
-def bad_levels() -> tuple[str, ...]:
-    from models.cases.rules import BAD_LEVELS
-
-    return BAD_LEVELS
 
 
 class RatingSaved(Message):

@@ -23,9 +23,9 @@ if TYPE_CHECKING:
     from models.ratings.indicators import ranking
     from models.ratings.publication import last_month, notice_lines
     from models.ratings.refusals import RatingRefused
-    from models.ratings.requests import ask, open_request
+    from models.ratings.requests import ask, open_request, rate_at_pad
     from models.ratings.service import Ratings
-    from models.ratings.visits import rate_at_pad, rate_visit_by_code, visit_rating_view
+    from models.ratings.visits import rate_visit_by_code, visit_rating_view
 
 __getattr__, __all__ = exports(
     __name__,
@@ -34,8 +34,8 @@ __getattr__, __all__ = exports(
         "models.ratings.indicators": ("ranking",),
         "models.ratings.publication": ("last_month", "notice_lines"),
         "models.ratings.refusals": ("RatingRefused",),
-        "models.ratings.requests": ("ask", "open_request"),
+        "models.ratings.requests": ("ask", "open_request", "rate_at_pad"),
         "models.ratings.service": ("Ratings",),
-        "models.ratings.visits": ("rate_at_pad", "rate_visit_by_code", "visit_rating_view"),
+        "models.ratings.visits": ("rate_visit_by_code", "visit_rating_view"),
     },
 )

@@ -9,6 +9,8 @@ wakes on. A request is never updated; it is open while all of these hold
 - it is the window's latest request, and its time (``ratings.pad_seconds``) has not run out;
 - its visit has no rating yet (the resident tapped, at the pad or on the phone);
 - the window has not called another ticket since (the next call ends it).
+
+:func:`rate_at_pad` takes the resident's tap only for the request that is open now.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from models import clock, events
 from models.config import Config
 from models.db import database
 from models.ratings.refusals import RatingRefused
-from models.ratings.visits import check_open
+from models.ratings.visits import check_open, record_rating
 from models.schema import Staff, Ticket, Window
 from models.schema.ratings import RatingRequest, VisitRating
 from models.staff.signin import Shift, SigninRefused
@@ -104,3 +106,13 @@ def open_request(config: Config, window_number: int) -> dict | None:
         "window": window.number,
         "until": request.until,
     }
+
+
+def rate_at_pad(config: Config, window_number: int, request_id: int, level: str, reasons=(), text: str = "") -> dict:
+    """The pad's way in: the request it shows must still be its window's open one."""
+    request = open_request(config, window_number)
+    if request is None or request["id"] != request_id:
+        raise RatingRefused("not_asked")
+    ticket = Ticket.get_by_id(request["ticket_id"])
+    check_open(config, ticket, at_window_too=True)
+    return record_rating(config, ticket, level, reasons, text, "pad")

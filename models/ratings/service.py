@@ -23,7 +23,7 @@ class Ratings:
         return visits.rate_visit_by_code(self.config, code, level, reasons, text, channel=channel)
 
     def rate_at_pad(self, window: int, request_id: int, level: str, reasons=(), text: str = "") -> dict:
-        return visits.rate_at_pad(self.config, window, request_id, level, reasons, text)
+        return requests.rate_at_pad(self.config, window, request_id, level, reasons, text)
 
     def visit_view(self, code: str) -> dict:
         return visits.visit_rating_view(self.config, code)

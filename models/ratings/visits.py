@@ -1,8 +1,8 @@
 """现场服务"一次一评": the resident rates a visit (one ticket at a window) once.
 
 Two ways in, both the resident's: the window's rating pad while the window's
-terminal asks for it (:func:`rate_at_pad`, holding the request the pad was
-shown), and the web page of the ticket's QR (:func:`rate_visit_by_code`,
+terminal asks for it (:func:`models.ratings.requests.rate_at_pad`, holding the
+request the pad was shown), and the web page of the ticket's QR (:func:`rate_visit_by_code`,
 holding the ticket's tracking code). No staff identity opens either: the
 clerk may ask, never give. The level, the reasons of a 差评 and the
 resident's words follow the case's rule
@@ -44,7 +44,7 @@ def check_open(config: Config, ticket: Ticket, *, at_window_too: bool) -> None:
         raise RatingRefused("visit_rating_closed", hours=config.ratings.visit_hours)
 
 
-def _record(config: Config, ticket: Ticket, level: str, reasons, text: str, channel: str) -> dict:
+def record_rating(config: Config, ticket: Ticket, level: str, reasons, text: str, channel: str) -> dict:
     chosen, words = checked_choice(level, reasons, text)
     with database.atomic():
         try:
@@ -78,19 +78,7 @@ def rate_visit_by_code(
     if ticket is None:
         raise RatingRefused("no_visit_for_code")
     check_open(config, ticket, at_window_too=False)
-    return _record(config, ticket, level, reasons, text, channel)
-
-
-def rate_at_pad(config: Config, window_number: int, request_id: int, level: str, reasons=(), text: str = "") -> dict:
-    """The pad's way in: the request it shows must still be its window's open one."""
-    from models.ratings.requests import open_request
-
-    request = open_request(config, window_number)
-    if request is None or request["id"] != request_id:
-        raise RatingRefused("not_asked")
-    ticket = Ticket.get_by_id(request["ticket_id"])
-    check_open(config, ticket, at_window_too=True)
-    return _record(config, ticket, level, reasons, text, "pad")
+    return record_rating(config, ticket, level, reasons, text, channel)
 
 
 def visit_rating_view(config: Config, tracking_code: str) -> dict:
