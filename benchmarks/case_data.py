@@ -23,7 +23,7 @@ from peewee import fn
 
 from models import clock
 from models.calendar import HallCalendar
-from models.cases.rules import BAD_LEVELS, fold, projection_values
+from models.cases.rules import BAD_LEVELS, BAD_REASONS, fold, projection_values
 from models.config import Config
 from models.db import database, is_postgres
 from models.queue import tracking

@@ -107,7 +107,8 @@ class PadScreen(Screen):
         same = request is not None and self.request is not None and request["id"] == self.request["id"]
         self.request = request
         if request is None:
-            self._goto("idle")
+            if self.step != "idle":  # waiting already: nothing under the finger changes
+                self._goto("idle")
         elif not same or self.step == "idle":
             self.level, self.message = None, ""
             self._goto("levels")
