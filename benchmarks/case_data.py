@@ -23,7 +23,7 @@ from peewee import fn
 
 from models import clock
 from models.calendar import HallCalendar
-from models.cases.rules import BAD_LEVELS, fold, projection_values
+from models.cases.rules import BAD_LEVELS, BAD_REASONS, fold, projection_values
 from models.config import Config
 from models.db import database, is_postgres
 from models.queue import tracking
@@ -315,7 +315,7 @@ def _rate(rng, config, add, steps, day, today, now, after, leaders) -> None:
     data = {"level": level, "tags": [], "channel": "kiosk"}
     if level in BAD_LEVELS:
         rated_day = clock.local(when, config.zone).date()
-        data["tags"] = [rng.choice(("long_wait", "unclear", "attitude", "many_trips", "slow"))]
+        data["tags"] = [rng.choice(BAD_REASONS)]
         data["callback_due"] = add(rated_day, config.cases.callback_days).isoformat()
         data["rectify_due"] = add(rated_day, config.cases.rectify_days).isoformat()
         steps.append((when, "rated", None, data))
@@ -326,5 +326,4 @@ def _rate(rng, config, add, steps, day, today, now, after, leaders) -> None:
         if age >= 20 and rng.random() < 0.9:
             steps.append((min(now, when + timedelta(days=18)), "rectified", leader, {"note": "已整改"}))
         return
-    data["tags"] = [rng.choice(("warm", "efficient", "clear", "one_trip"))]
     steps.append((when, "rated", None, data))

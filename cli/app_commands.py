@@ -1,4 +1,4 @@
-"""``hall kiosk`` and ``hall board``: the lobby apps; ``hall web``: the hall on phones.
+"""``hall kiosk``, ``hall board`` and ``hall pad --window N`` (the window's rating pad): the hall's touch and display apps; ``hall web``: the hall on phones.
 
 Both draw their first frame from the config and open the database in the
 background (see :mod:`kiosk.pending`); a database that cannot be opened
@@ -19,6 +19,11 @@ def register(groups, common) -> None:
     kiosk.set_defaults(handler=cmd_kiosk)
     board = groups.add_parser("board", parents=[common], help="the display board: calls, waiting counts, notices")
     board.set_defaults(handler=cmd_board)
+    pad = groups.add_parser(
+        "pad", parents=[common], help="the window's rating pad: the five levels when the terminal asks"
+    )
+    pad.add_argument("--window", type=int, required=True, help="the window whose terminal asks this pad")
+    pad.set_defaults(handler=cmd_pad)
     web = groups.add_parser(
         "web", parents=[common], help="the hall on residents' phones: tracking pages, 好差评, guide, notices, JSON"
     )
@@ -62,6 +67,16 @@ def cmd_board(args) -> int:
 
     hall = _pending(args)
     BoardApp(hall, language=context.language).run()
+    return _finish(hall)
+
+
+def cmd_pad(args) -> int:
+    from kiosk.pad_app import PadApp
+
+    if args.window < 1:
+        raise UsageError(f"hall pad: --window must be a window's number, not {args.window}")
+    hall = _pending(args)
+    PadApp(hall, args.window, language=context.language).run()
     return _finish(hall)
 
 

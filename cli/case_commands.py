@@ -14,7 +14,7 @@ from cli.context import acts_as, add_actions, emit_json, parse_date, say
 from cli.context import parse_local_time as _local_time
 from models import clock
 from models.cases.notices import counter_notice
-from models.cases.rules import CHANNELS, KINDS, LEVELS, NOTICE_KINDS, NOTIFY_HOWS, RATING_TAGS
+from models.cases.rules import CHANNELS, KINDS, NOTICE_KINDS, NOTIFY_HOWS
 from models.i18n import pick, t
 
 
@@ -96,11 +96,6 @@ def register(groups, common) -> None:
     contact.add_argument("--set-name")
     contact.add_argument("--set-phone")
     contact.add_argument("--purpose", default="")
-
-    rate = sub("rate", "好差评: rate a finished case once", cmd_rate, staff=False)
-    rate.add_argument("--level", choices=LEVELS, required=True)
-    rate.add_argument("--tag", action="append", default=[], choices=RATING_TAGS)
-    rate.add_argument("--code", help="the tracking code, as at the kiosk")
 
     notice = sub("notice", "print a notice for a case", cmd_notice, staff=False)
     notice.add_argument("kind", choices=NOTICE_KINDS)
@@ -287,30 +282,6 @@ def cmd_contact(args) -> int:
                 phone=contact["phone"] or "-",
             )
         )
-    return 0
-
-
-def cmd_rate(args) -> int:
-    from models.cases.ratings import rate, rate_by_code
-
-    hall = context.hall_from(args)
-    if args.code:
-        facts = rate_by_code(hall.config, args.code, args.case, args.level, args.tag)
-    else:
-        facts = rate(hall.config, args.case, args.level, args.tag, channel="staff")
-    if args.json:
-        emit_json(
-            {"number": facts.number, "rating": facts.rating, "tags": facts.rating_tags, "followup": facts.followup}
-        )
-        return 0
-    say(
-        t(
-            "case.step_rated",
-            context.language,
-            number=facts.number,
-            level=t(f"rating.level_{facts.rating}", context.language),
-        )
-    )
     return 0
 
 

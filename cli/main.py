@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         duty_commands,
         migrate_commands,
         queue_commands,
+        rating_commands,
         report_commands,
         visit_commands,
         whereabouts_commands,
@@ -71,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
         visit_commands,
         contact_commands,
         worklog_commands,
+        rating_commands,
     ):
         module.register(groups, common)
     return parser

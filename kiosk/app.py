@@ -19,7 +19,7 @@ from kiosk.announcer import Announcer
 from kiosk.base_app import HallApp
 from kiosk.last_ticket import LastTicket
 from kiosk.navigator import Navigator
-from kiosk.tap_guard import TapGuard
+from kiosk.tap_guard import TapGuard, press_reported
 
 
 def parse_sequence(text: str) -> list[str]:
@@ -85,26 +85,11 @@ class KioskApp(Navigator, HallApp):
             if isinstance(event, (events.MouseDown, events.Key, events.MouseScrollDown, events.MouseScrollUp)):
                 self.last_touch = time.monotonic()
             if isinstance(event, events.MouseDown):
-                self.tap_guard.touched(event.time)
-                self._hand_moment(event)
+                press_reported(self, event)
             if isinstance(event, events.Key) and self._quit_step(event.key):
                 self.exit()
                 return
         await super().on_event(event)
-
-    def _hand_moment(self, event: events.MouseDown) -> None:
-        """Give the press's moment to the button under the finger, the one Textual forwards it to."""
-        from kiosk.widgets.big_button import BigButton
-
-        try:
-            widget, _ = self.get_widget_at(event.x, event.y)
-        except Exception:  # nothing there (the screen is changing): the guard's shared moment stands
-            return
-        node = widget
-        while node is not None and not isinstance(node, BigButton):
-            node = node.parent
-        if isinstance(node, BigButton):
-            node.moments.append(event.time)
 
     def _quit_step(self, key: str) -> bool:
         now = time.monotonic()

@@ -19,6 +19,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from textual import events
 from textual.dom import DOMNode
 
 # A press read this long ago and still not handled: the app was stalled, and the finger's moment
@@ -83,3 +84,20 @@ def view_changed(node: DOMNode) -> None:
     guard = getattr(node.app, "tap_guard", None)
     if guard is not None:
         guard.changed()
+
+
+def press_reported(app, event: events.MouseDown) -> None:
+    """The terminal reported a press: the app's guard learns its moment, and so does the button
+    under the finger (the one Textual forwards it to), which judges it by that moment later."""
+    from kiosk.widgets.big_button import BigButton
+
+    app.tap_guard.touched(event.time)
+    try:
+        widget, _ = app.get_widget_at(event.x, event.y)
+    except Exception:  # nothing there (the screen is changing): the guard's shared moment stands
+        return
+    node = widget
+    while node is not None and not isinstance(node, BigButton):
+        node = node.parent
+    if isinstance(node, BigButton):
+        node.moments.append(event.time)

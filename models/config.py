@@ -102,6 +102,14 @@ class NoticeChecksConfig:
 
 
 @dataclass(frozen=True)
+class RatingsConfig:
+    # GB/T 39734-2020 §7.2: a rating is given within a set time after the service ended.
+    visit_hours: int = 24  # a visit (一次一评) may be rated this many hours after its ticket was finished (1 to 720)
+    case_days: int = 15  # a case (一事一评) this many days after it was completed or returned (1 to 365)
+    pad_seconds: int = 90  # the window's rating pad shows the levels this long after the clerk asked (15 to 600)
+
+
+@dataclass(frozen=True)
 class KioskConfig:
     idle_seconds: int = 60  # without a touch, then 「还需要更多时间吗？」 for warn_seconds
     ticket_screen_seconds: int = 300  # the ticket stays until 完成; this is only the safety reset
@@ -246,6 +254,7 @@ class Config:
     meetings: MeetingsConfig = field(default_factory=MeetingsConfig)
     bad_ratings: BadRatingsConfig = field(default_factory=BadRatingsConfig)
     notice_checks: NoticeChecksConfig = field(default_factory=NoticeChecksConfig)
+    ratings: RatingsConfig = field(default_factory=RatingsConfig)
     opening_checklist: tuple[str, ...] = (
         "提前10分钟到岗",
         "公共区域清洁完毕",
@@ -292,6 +301,7 @@ _SECTIONS = {
     "meetings": MeetingsConfig,
     "bad_ratings": BadRatingsConfig,
     "notice_checks": NoticeChecksConfig,
+    "ratings": RatingsConfig,
 }
 
 
@@ -381,6 +391,12 @@ def parse_config(raw: dict, source: str = "hall.toml") -> Config:
     _check_contacts(config, source)
     _check_bad_ratings(config.bad_ratings, source)
     _check_notice_checks(config.notice_checks, source)
+    for key, low, high in (("visit_hours", 1, 720), ("case_days", 1, 365), ("pad_seconds", 15, 600)):
+        value = getattr(config.ratings, key)
+        if not low <= value <= high:
+            raise ConfigError(
+                f"{source}: ratings.{key}: must be a whole number from {low} to {high}, not {value}", f"ratings.{key}"
+            )
     if base and not config.tracking_url:
         config = replace(config, tracking_url=base.rstrip("/") + "/track/{code}")
     return config

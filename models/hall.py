@@ -10,7 +10,9 @@ leader's log), ``hall.attendance``, ``hall.calendar`` and ``hall.supervisor``
 (the leader's supervisor view), ``hall.contacts`` (calls, letters and
 messages), ``hall.worklog`` and ``hall.meetings`` (the worker's log, meetings
 and study sessions), ``hall.bad_ratings`` (the 差评 loop) and
-``hall.notice_views`` (who read an item's notice first). A screen or a command
+``hall.notice_views`` (who read an item's notice first), ``hall.ratings``
+(好差评 by the resident, the rating pad's requests, the published indicators).
+A screen or a command
 asks the hall for a service; it never builds one.
 
 Areas and households are ``hall.households``; visits ``hall.visits``, their
@@ -35,6 +37,7 @@ from models.notice_views.log import NoticeViews
 from models.queue.at_window import AtWindow
 from models.queue.supervision import Supervisor
 from models.queue.tickets import Queue
+from models.ratings.service import Ratings
 from models.schema import Setting, migrations
 from models.staff.whereabouts import Whereabouts
 from models.visits.log import Visits
@@ -63,6 +66,7 @@ class Hall:
     meetings: Meetings
     bad_ratings: BadRatings
     notice_views: NoticeViews
+    ratings: Ratings
 
     @classmethod
     def wired(cls, config: Config, db: Any, url: str) -> Hall:
@@ -91,6 +95,7 @@ class Hall:
             meetings=Meetings(config),
             bad_ratings=BadRatings(config),
             notice_views=NoticeViews(config),
+            ratings=Ratings(config),
         )
 
     def at_window(self, staff_code: str) -> AtWindow:

@@ -3,7 +3,8 @@
 :func:`gather` asks the hall for one day's or one month's report
 (:meth:`models.cases.Cases.report`), the day's hourly curves
 (:mod:`models.queue.day_curves`) and attendance
-(:class:`models.duty.attendance.Attendance`), with the names of lines,
+(:class:`models.duty.attendance.Attendance`), for a leader the windows'
+好差评 ranking of the period's month (:meth:`models.ratings.Ratings.ranking`), with the names of lines,
 windows and items. Its export is the models' (:mod:`models.cases.export_files`).
 """
 
@@ -25,9 +26,11 @@ class ReportData:
     windows: dict[int, tuple[str, str]]
     items: dict[str, tuple[str, str]]
     notices: dict | None = None  # a month: its one-time notices checked (models.notice_views.month_report)
+    ranking: tuple[dict, ...] = ()  # the windows ranked by the period's month's ratings (for a leader)
+    ranking_month: str = ""
 
 
-def gather(hall, period: str) -> ReportData:
+def gather(hall, period: str, *, ranked: bool = False) -> ReportData:
     """(In a worker.) Everything the screen shows for ``period``."""
     from models.notice_views import month_report
     from models.queue.day_curves import day_curves
@@ -40,6 +43,8 @@ def gather(hall, period: str) -> ReportData:
     curves = day_curves(config, day) if is_day else None
     attendance = hall.attendance
     rows = attendance.attendance_rows(day if is_day else period, config.language)
+    month = period[:7]
+    ranking = tuple(hall.ratings.ranking(month)) if ranked else ()
     return ReportData(
         period=period,
         day=day,
@@ -56,4 +61,6 @@ def gather(hall, period: str) -> ReportData:
         windows={n: (name, en) for n, name, en in Window.select(Window.number, Window.name, Window.name_en).tuples()},
         items={code: (name, en) for code, name, en in Item.select(Item.code, Item.name, Item.name_en).tuples()},
         notices=None if is_day else month_report(config, period),
+        ranking=ranking,
+        ranking_month=month if ranked else "",
     )

@@ -25,6 +25,33 @@ def small_table(*headers: str, widths: tuple[int, ...] = ()) -> Table:
     return table
 
 
+RATE_WIDTH = 7  # "100.0%", and each column's short header
+RANKED = ("count", "good_rate", "bad_rate", "rectified_rate", "callback_rate", "on_time_rate")
+
+
+def ranking_table(data: ReportData, name_width: int) -> Table:
+    """The windows ranked by the month's 好差评 (GB/T 39734 Annex B's indicators), the leader's view."""
+    from shared_ui.words import name_of
+
+    table = small_table(
+        tr("ratings.place"),
+        tr("ratings.window"),
+        *(tr(f"ratings.col_{key}") for key in RANKED),
+        widths=(6, name_width, *(RATE_WIDTH,) * len(RANKED)),
+    )
+    for row in data.ranking:
+        rates = [str(row[key]) if key == "count" else _rate(row[key]) for key in RANKED]
+        window = tr("staff_ui.window_choice", window=row["window"], name=name_of(row["name"], row["name_en"]))
+        table.add_row("-" if row["place"] is None else str(row["place"]), window, *rates)
+    if not data.ranking:
+        table.add_row(tr("staff_ui.report.none"), *[""] * (len(table.columns) - 1))
+    return table
+
+
+def _rate(value) -> str:
+    return "-" if value is None else f"{value:.1f}%"
+
+
 def attendance_table(data: ReportData) -> Table:
     """A day: each person's status, arrival and departure; a month: the sums."""
     if data.day is not None:

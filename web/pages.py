@@ -15,10 +15,11 @@ from fastapi.responses import RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
 from models.cases.ratings import rate_by_code
-from models.cases.rules import BAD_LEVELS, LEVELS, RATING_TAGS
+from models.cases.rules import BAD_LEVELS, BAD_REASONS, LEVELS, RATING_TEXT_MAX
 from models.errors import Refused
 from models.plain_text import TextRefused
 from models.queue import tracking
+from models.schema import Line
 from web import csrf, views
 from web.asking import ask
 from web.guard import MAX_BODY
@@ -26,6 +27,9 @@ from web.item_pages import link_visit
 from web.words import Words, for_request
 
 router = APIRouter(include_in_schema=False)
+
+# 好差评公示 on /notices: GB/T 39734 Annex B's indicators, in this order.
+RATING_COLUMNS = ("count", "good_rate", "bad_rate", "rectified_rate", "callback_rate", "on_time_rate")
 
 
 def _render(request: Request, template: str, words: Words, status: int = 200, **context):
@@ -71,16 +75,20 @@ def _token(request: Request) -> tuple[str, bool]:
 def _live_context(request: Request, view: dict, words: Words) -> dict:
     hall = request.app.state.hall
     notices = ask(hall, lambda: views.written_notices(hall, view, words.language))
+    visit = ask(hall, lambda: hall.ratings.visit_view(view["tracking_code"])) if view.get("ticket") else None
     token, fresh = _token(request)
     return {
         "view": view,
         "notices": notices,
         "token": token,
         # The only cookie: set where there is a form to protect.
-        "fresh_token": fresh and any(case.get("can_rate") for case in view.get("cases") or []),
+        "fresh_token": fresh
+        and (any(case.get("can_rate") for case in view.get("cases") or []) or bool(visit and visit["can_rate"])),
         "levels": LEVELS,
         "bad_levels": BAD_LEVELS,
-        "tags": RATING_TAGS,
+        "tags": BAD_REASONS,
+        "text_max": RATING_TEXT_MAX,
+        "visit": visit,
         "poll": hall.config.web.poll_milliseconds,
     }
 
@@ -117,24 +125,48 @@ def live(request: Request, code: str):
 
 @router.post("/track/{code}/rate")
 async def rate(request: Request, code: str):
-    words = for_request(request)
-    body = await request.body()
-    form = parse_qs(body[:MAX_BODY].decode("utf-8", "replace"), max_num_fields=40)
-    first = lambda name: (form.get(name) or [""])[0]  # noqa: E731
-    state = request.app.state
-    if not csrf.matches(request.cookies.get(csrf.COOKIE), first("csrf"), state.secret):
-        return await run_in_threadpool(_failed, request, code, words, words("web.bad_form"), 403)
+    """网上服务"一事一评" of one case of the visit."""
 
-    def rate_it():
-        view = state.lookups.view(code, request.state.client)  # the same limit as any lookup
+    def rate_it(state, view, form):
+        first = lambda name: (form.get(name) or [""])[0]  # noqa: E731
         rate_by_code(
             state.hall.config,
             view["tracking_code"],
             first("case"),
             first("level"),
             form.get("tag") or (),
+            first("text"),
             channel="web",
         )
+
+    return await _rated(request, code, rate_it)
+
+
+@router.post("/track/{code}/rate-visit")
+async def rate_visit(request: Request, code: str):
+    """现场服务"一次一评" of the ticket whose QR this page is, in the allowed time."""
+
+    def rate_it(state, view, form):
+        first = lambda name: (form.get(name) or [""])[0]  # noqa: E731
+        state.hall.ratings.rate_visit(
+            view["tracking_code"], first("level"), form.get("tag") or (), first("text"), channel="web"
+        )
+
+    return await _rated(request, code, rate_it)
+
+
+async def _rated(request: Request, code: str, rate_with):
+    """A rating form posted: the CSRF check, the rating, then back to the page or the page with the refusal's sentence."""
+    words = for_request(request)
+    body = await request.body()
+    form = parse_qs(body[:MAX_BODY].decode("utf-8", "replace"), max_num_fields=40)
+    state = request.app.state
+    if not csrf.matches(request.cookies.get(csrf.COOKIE), (form.get("csrf") or [""])[0], state.secret):
+        return await run_in_threadpool(_failed, request, code, words, words("web.bad_form"), 403)
+
+    def rate_it():
+        view = state.lookups.view(code, request.state.client)  # the same limit as any lookup
+        rate_with(state, view, form)
         state.lookups.forget(code)
         return view
 
@@ -171,7 +203,17 @@ def notices(request: Request):
     words = for_request(request)
     hall = request.app.state.hall
     found = ask(hall, lambda: hall.cases.public_notices(limit=100))
-    return _render(request, "notices.html", words, notices=found)
+    ratings = ask(hall, lambda: hall.ratings.indicators(hall.ratings.last_month()))
+    lines = ask(hall, lambda: {line.code: words.both(line.name, line.name_en) for line in Line.select()})
+    return _render(
+        request,
+        "notices.html",
+        words,
+        notices=found,
+        ratings=ratings,
+        rating_columns=RATING_COLUMNS,
+        line_names=lines,
+    )
 
 
 @router.get("/api/docs")

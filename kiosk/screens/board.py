@@ -44,7 +44,7 @@ class BoardLoaded(Message):
 
 
 def board_notices(hall, language: str) -> list[str]:
-    """Hall notices, seasonal items' periods, then published case results (办结公告)."""
+    """Hall notices, seasonal items' periods, published case results (办结公告), then the month's 好差评."""
     from models.i18n import pick, t
     from models.schema import Item
 
@@ -69,7 +69,16 @@ def board_notices(hall, language: str) -> list[str]:
             )
         )
     notes.extend(case_notices(hall, language))
+    notes.extend(rating_notices(hall, language))
     return notes
+
+
+def rating_notices(hall, language: str) -> list[str]:
+    """好差评公示: the last whole month's indicators, the hall's and each window's."""
+    try:
+        return hall.ratings.notice_lines(language)
+    except Exception:  # the ratings tables are not there yet: the other notices only
+        return []
 
 
 def case_notices(hall, language: str) -> list[str]:

@@ -1,8 +1,10 @@
 """好差评: rate a finished case, once, by the tracking code of the visit.
 
 Steps: choose the case (when the visit has several that can be rated), tap
-one of five levels, optionally tick reason tags, send. The rule (finished,
-once) is ``models.cases.ratings.rate_by_code``'s; this screen shows its answer.
+one of five levels; a good one is sent at once, a 不满意/非常不满意 may tick
+its reasons from the classified list first, then send. The rules (finished,
+once, in time, only through a resident's channel) are
+``models.cases.ratings.rate_by_code``'s; this screen shows its answer.
 """
 
 from __future__ import annotations
@@ -13,23 +15,14 @@ from textual.containers import Grid
 from textual.message import Message
 from textual.widgets import Button, Static
 
+from kiosk.rating_choices import bad_levels, levels
+from kiosk.rating_choices import reasons as tags
 from kiosk.screens.base import KioskScreen, QueryFailed
 from kiosk.tap_guard import view_changed
 from kiosk.widgets.big_button import BigButton
+from kiosk.widgets.reason_toggle import ReasonToggle
 from shared_ui.plain import plain
 from shared_ui.words import name_of, tr
-
-
-def levels() -> tuple[str, ...]:
-    from models.cases.rules import LEVELS
-
-    return LEVELS
-
-
-def tags() -> tuple[str, ...]:
-    from models.cases.rules import RATING_TAGS
-
-    return RATING_TAGS
 
 
 class RatingSaved(Message):
@@ -62,7 +55,6 @@ class RateScreen(KioskScreen):
         if not self.rateable:
             self.step = "none"
         self.level: str | None = None
-        self.chosen: set[str] = set()
         self.message = ""
 
     def heading(self) -> str:
@@ -101,11 +93,7 @@ class RateScreen(KioskScreen):
             yield Static(tr("kiosk.rate_tags", level=tr(f"rating.level_{self.level}")), id="rate-case-line")
             with Grid(id="rate-tags"):
                 for tag in tags():
-                    yield BigButton(
-                        self._tag_label(tag),
-                        id=f"tag-{tag}",
-                        classes="tag" + (" -chosen" if tag in self.chosen else ""),
-                    )
+                    yield ReasonToggle(tag, id=f"tag-{tag}", classes="tag")
             yield Static(plain(self.message), id="rate-message")
         else:  # done
             yield Static(tr("kiosk.rate_thanks"), id="rate-message", classes="-thanks")
@@ -113,10 +101,6 @@ class RateScreen(KioskScreen):
     def compose_actions(self) -> ComposeResult:
         if self.step == "tags":
             yield BigButton(tr("kiosk.rate_send"), id="send", action=True)
-
-    def _tag_label(self, tag: str) -> str:
-        mark = "☑ " if tag in self.chosen else "☐ "
-        return mark + tr(f"rating.tag_{tag}")
 
     def go_back(self) -> None:
         if self.step == "tags":
@@ -148,15 +132,10 @@ class RateScreen(KioskScreen):
     def _level_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.level = (event.button.id or "").removeprefix("level-")
-        self._goto("tags")
-
-    @on(Button.Pressed, ".tag")
-    def _tag_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        tag = (event.button.id or "").removeprefix("tag-")
-        self.chosen.symmetric_difference_update({tag})
-        event.button.label = self._tag_label(tag)
-        event.button.set_class(tag in self.chosen, "-chosen")
+        if self.level in bad_levels():
+            self._goto("tags")
+        else:
+            self.send()
 
     @on(Button.Pressed, "#send")
     def _send_pressed(self, event: Button.Pressed) -> None:
@@ -170,12 +149,12 @@ class RateScreen(KioskScreen):
         self.query_one("#rate-message", Static).update(tr("kiosk.please_wait"))
         code = self.view.get("tracking_code", "")
         number, level = self.case_number, self.level
-        chosen = [tag for tag in tags() if tag in self.chosen]
+        chosen = [toggle.reason for toggle in self.query(ReasonToggle) if toggle.chosen]
 
         def rate(hall):
             from models.cases.ratings import rate_by_code
 
-            return rate_by_code(hall.config, code, number, level, chosen)
+            return rate_by_code(hall.config, code, number, level, chosen, channel="kiosk")
 
         self.ask(rate, RatingSaved, group="rate")
 

@@ -29,6 +29,7 @@ from models.calendar import HallCalendar
 from models.cases.bad_ratings.due import events_of, public_result
 from models.cases.bad_ratings.loop_rules import fold_loop
 from models.cases.notices import applicable_notices
+from models.cases.ratings import case_rating_open
 from models.cases.rules import KINDS, STATES, CaseRefused, fold, mask_name, mask_phone, projection_values
 from models.cases.store import facts_of, find_record, normalise_number
 from models.config import Config
@@ -480,7 +481,7 @@ def public_cases(config: Config, code: str) -> list[dict]:
                 if facts.completed_at
                 else None,
                 "rated": facts.rating is not None,
-                "can_rate": facts.finished and facts.rating is None,
+                "can_rate": case_rating_open(config, facts),
                 # The resident's own rating, and whether the leader has followed a 差评 up.
                 "rating": facts.rating,
                 "followup": facts.followup,

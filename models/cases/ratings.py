@@ -1,28 +1,50 @@
-"""好差评: a resident rates a finished case once; a 差评 opens a follow-up.
+"""好差评 of a case (网上服务"一事一评"): the resident rates a finished case once; a 差评 opens a follow-up.
 
 Levels: 非常满意 very_satisfied, 满意 satisfied, 基本满意 basic, 不满意
-unsatisfied, 非常不满意 very_unsatisfied, with optional reason tags from the
-fixed list :data:`models.cases.rules.RATING_TAGS` (words in ``rating.tag_*``).
+unsatisfied, 非常不满意 very_unsatisfied. A 不满意/非常不满意 may name its
+reasons from the classified list :data:`models.cases.rules.BAD_REASONS`
+(GB/T 39734 Annex A; words in ``rating.tag_*``) and carry the resident's own
+words; a good rating names none. Older ratings' tags
+(:data:`models.cases.rules.RATING_TAGS`) are still read.
+
+Only the resident rates (国办发〔2019〕51号): :func:`rate_by_code` takes a
+rating only through a resident's channel (:data:`RESIDENT_CHANNELS`: the
+kiosk, the phone's page) and only with the visit's tracking code, which the
+resident holds on the ticket; no staff identity opens a way in, so neither the
+terminal nor the command line can give one. A case is rated within
+``ratings.case_days`` days of its completion or return (GB/T 39734 §7.2).
 
 "Once" holds under races: the case's row is locked while the rule is
 checked, and :class:`CaseRating` has a unique key on the case.
 
-A 不满意/非常不满意 rating opens a follow-up for the leader, written into the
+A 差评 opens a follow-up for the leader, written into the
 same ``rated`` event: a call-back deadline (``callback_days`` working days)
 and a rectification deadline (``rectify_days``). The leader records
 ``called_back`` and ``rectified``; the follow-up is done when both are.
 
 Every field a resident or the leader sends goes through the one character
 rule (:mod:`models.plain_text`) here, so the kiosk, the phone's form and the
-command line refuse the same text with the same sentence naming the field.
+pad refuse the same text with the same sentence naming the field.
 """
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from peewee import IntegrityError
 
 from models import clock
-from models.cases.rules import BAD_LEVELS, LEVELS, RATING_CHANNELS, RATING_TAGS, CaseFacts, CaseRefused, fold
+from models.cases.rules import (
+    BAD_LEVELS,
+    BAD_REASONS,
+    LEVELS,
+    RATING_TEXT_MAX,
+    RESIDENT_CHANNELS,
+    CaseFacts,
+    CaseRefused,
+    fold,
+    has_personal_data,
+)
 from models.cases.store import CaseStore, find_staff, normalise_number
 from models.config import Config
 from models.db import database
@@ -32,22 +54,47 @@ from models.schema import Item, Staff
 from models.schema.cases import CaseEvent, CaseRating, CaseRecord, CaseState
 
 
-def rate(config: Config, case, level: str, tags=(), *, channel: str = "kiosk") -> CaseFacts:
-    """Record the one rating of a finished case; raises CaseRefused with words a resident can read
-    (TextRefused, naming the field, for a character no input accepts)."""
+def resident_channel(channel: str) -> str:
+    """``channel`` when a resident rates through it; a refusal for any other (a terminal, the CLI)."""
+    if channel not in RESIDENT_CHANNELS:
+        raise CaseRefused("resident_only", channel=str(channel)[:30])
+    return channel
+
+
+def checked_choice(level: str, reasons=(), text: str = "") -> tuple[list[str], str]:
+    """The level's reasons (each once, in the list's order) and the resident's words, as they may be stored."""
     plain_check("level", str(level))
-    for tag in tags or ():
-        plain_check("tag", str(tag))
+    for reason in reasons or ():
+        plain_check("tag", str(reason))
+    words = plain_check("text", str(text or "")).strip()
     if level not in LEVELS:
         raise CaseRefused("bad_level", level=str(level)[:30])
-    if channel not in RATING_CHANNELS:
-        raise CaseRefused("bad_rating_channel", channel=str(channel)[:30])
-    chosen = []
-    for tag in tags or ():
-        if tag not in RATING_TAGS:
-            raise CaseRefused("bad_tag", tag=str(tag)[:30])
-        if tag not in chosen:
-            chosen.append(tag)
+    for reason in reasons or ():
+        if reason not in BAD_REASONS:
+            raise CaseRefused("bad_tag", tag=str(reason)[:30])
+    chosen = [reason for reason in BAD_REASONS if reason in (reasons or ())]
+    if level not in BAD_LEVELS and (chosen or words):
+        raise CaseRefused("reasons_for_bad_only")
+    if len(words) > RATING_TEXT_MAX:
+        raise CaseRefused("rating_text_too_long", most=RATING_TEXT_MAX)
+    if words and has_personal_data(words):
+        raise CaseRefused("personal_data")
+    return chosen, words
+
+
+def still_open(ended_at: datetime | None, limit: timedelta, now: datetime | None = None) -> bool:
+    """Whether a service that ended at ``ended_at`` may still be rated (GB/T 39734 §7.2)."""
+    return ended_at is not None and (now or clock.now()) - ended_at <= limit
+
+
+def case_rating_open(config: Config, facts: CaseFacts, now: datetime | None = None) -> bool:
+    """Whether the resident may rate this case now: finished, not rated, within ``ratings.case_days``."""
+    limit = timedelta(days=config.ratings.case_days)
+    return facts.finished and facts.rating is None and still_open(facts.completed_at, limit, now)
+
+
+def _rate(config: Config, case, level: str, reasons, text: str, channel: str) -> CaseFacts:
+    chosen, words = checked_choice(level, reasons, text)
     cases = CaseStore(config)
     with database.atomic():
         record, facts = cases._locked(case)
@@ -55,12 +102,16 @@ def rate(config: Config, case, level: str, tags=(), *, channel: str = "kiosk") -
             raise CaseRefused("already_rated", case=facts.number)
         if not facts.finished:
             raise CaseRefused("not_finished", case=facts.number)
+        if not case_rating_open(config, facts):
+            raise CaseRefused("rating_closed", days=config.ratings.case_days)
         try:
             with database.atomic():  # a savepoint: the unique key is the last word on "once"
                 CaseRating.create(case=record, level=level, tags=chosen, channel=channel, at=clock.now())
         except IntegrityError:
             raise CaseRefused("already_rated", case=facts.number) from None
-        data = {"level": level, "tags": chosen, "channel": channel}
+        data: dict = {"level": level, "tags": chosen, "channel": channel}
+        if words:
+            data["text"] = words
         if level in BAD_LEVELS:
             today = cases.today()
             data["callback_due"] = cases.working_days_after(today, config.cases.callback_days).isoformat()
@@ -69,9 +120,20 @@ def rate(config: Config, case, level: str, tags=(), *, channel: str = "kiosk") -
 
 
 def rate_by_code(
-    config: Config, tracking_code: str, case_number: str, level: str, tags=(), *, channel: str = "kiosk"
+    config: Config,
+    tracking_code: str,
+    case_number: str,
+    level: str,
+    reasons=(),
+    text: str = "",
+    *,
+    channel: str,
 ) -> CaseFacts:
-    """The resident's way in (kiosk or phone): they hold the tracking code of the visit."""
+    """The resident's one way in (kiosk or phone): they hold the tracking code of the visit.
+
+    Raises CaseRefused with words a resident can read (TextRefused, naming the
+    field, for a character no input accepts)."""
+    resident_channel(channel)
     plain_check("code", str(tracking_code or ""))
     plain_check("case", str(case_number or ""))
     code = tracking.read(tracking_code)
@@ -82,7 +144,7 @@ def rate_by_code(
     record = CaseRecord.get_or_none((CaseRecord.tracking_code == code) & (CaseRecord.number == number))
     if record is None:
         raise CaseRefused("unknown_case_for_code", case=number)
-    return rate(config, record, level, tags, channel=channel)
+    return _rate(config, record, level, reasons, text, channel)
 
 
 def _follow_step(config: Config, case, staff, kind: str, note: str) -> CaseFacts:

@@ -28,8 +28,11 @@ from models.i18n import DEFAULT_LANGUAGE, t
 KINDS = ("consultation", "immediate", "promised", "supplement", "returned", "escalated", "petition")
 # 窗口 来电 来信 走访 预约 电子邮件 网络留言
 CHANNELS = ("window", "phone", "letter", "visit", "appointment", "email", "message")
-# Where a rating was given: the kiosk, the window's rating pad, typed in by staff from paper, or a phone (`hall web`).
-RATING_CHANNELS = ("kiosk", "counter", "staff", "web")
+# Where a rating was given: the kiosk, the window's rating pad, a phone (`hall web`); "counter" and "staff"
+# (typed in by staff) are only read from ratings stored before the resident alone could rate.
+RATING_CHANNELS = ("kiosk", "counter", "staff", "web", "pad")
+# 国办发〔2019〕51号: staff never rate on a resident's behalf; a rating comes only through these.
+RESIDENT_CHANNELS = ("kiosk", "web", "pad")
 STATES = ("in_progress", "waiting_materials", "to_notify", "closed", "returned")
 OPEN_STATES = ("in_progress", "waiting_materials", "to_notify")
 FINISHED_STATES = ("to_notify", "closed", "returned")
@@ -50,13 +53,18 @@ NOTICE_KINDS = (
 PETITION_RESULT_DAYS = 60
 # "followup": a 差评's loop (models.cases.bad_ratings), whose own steps have their own rights.
 CASE_ACTIONS = (
-    *("materials", "extend", "complete", "notify", "escalate", "handover", "publish", "rate", "correct"),
+    *("materials", "extend", "complete", "notify", "escalate", "handover", "publish", "correct"),
     "followup",
 )
 # 非常满意 满意 基本满意 不满意 非常不满意; the last two are 差评.
 LEVELS = ("very_satisfied", "satisfied", "basic", "unsatisfied", "very_unsatisfied")
 BAD_LEVELS = ("unsatisfied", "very_unsatisfied")
-# Reason tags a resident may tick; their words are rating.tag_<name> in the locale files.
+# Why a 不满意/非常不满意: the classes of GB/T 39734-2020 Annex A's 差评 content (服务态度, 办事效率,
+# 办事流程, 政策规定, 办事环境, 其他); their words are rating.tag_<name> in the locale files.
+BAD_REASONS = ("attitude", "efficiency", "process", "policy", "environment", "other")
+# The resident's own words beside the reasons (one line, through the character rule).
+RATING_TEXT_MAX = 200
+# Reason tags of ratings stored before the classified list: still read and shown, no longer offered.
 RATING_TAGS = (
     "warm",
     "efficient",
@@ -311,8 +319,6 @@ def applicable_actions(case: dict) -> set[str]:
         allowed.add("handover")
     if state in ("to_notify", "closed") and not case.get("published"):
         allowed.add("publish")
-    if state in FINISHED_STATES and case.get("rating") is None:
-        allowed.add("rate")
     if case.get("followup"):
         allowed.add("followup")
     if state is not None:

@@ -490,9 +490,6 @@ class Cases(CaseStore):
         The report as the reports screen shows it (hourly curves, attendance) is ``Hall.export_report``."""
         return case_exports.export_report(self.config, self.report(day=day, month=month), fmt, lang)
 
-    def rate(self, case, level: str, tags=(), *, channel: str = "staff"):
-        return case_ratings.rate(self.config, case, level, tags, channel=channel)
-
     def called_back(self, case, staff, note: str = ""):
         return case_ratings.called_back(self.config, case, staff, note)
 

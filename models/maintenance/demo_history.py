@@ -33,6 +33,7 @@ from dataclasses import replace
 from datetime import datetime, time, timedelta
 
 from models import clock
+from models.cases.ratings import rate_by_code
 from models.errors import Refused
 from models.hall import Hall, get_setting, put_setting
 from models.schema import Item, Line, Staff, StaffPost, Window, WindowLine
@@ -390,7 +391,8 @@ class _Morning:
         if kind in ("immediate", "consultation") and self._turn % 3 != 2:
             level = ("very_satisfied", "satisfied", "very_satisfied", "basic", "unsatisfied")[self._turn % 5]
             try:
-                self.cases.rate(facts.id, level, ("slow",) if level == "unsatisfied" else ("warm",), channel="kiosk")
+                reasons = ("efficiency",) if level == "unsatisfied" else ()
+                rate_by_code(self.cases.config, facts.tracking_code, facts.number, level, reasons, channel="kiosk")
             except (Refused, TypeError):
                 pass
 

@@ -20,6 +20,7 @@ from models.schema.duty import DUTY_TABLES, REOPEN_TABLES, UNDO_TABLES
 from models.schema.hall import CatalogueLoad, Item, Line, SchemaVersion, Setting, Window, WindowLine
 from models.schema.households import HOUSEHOLD_TABLES
 from models.schema.notice_views import NOTICE_VIEW_TABLES
+from models.schema.ratings import RATING_TABLES
 from models.schema.staff import SIGNIN_TABLES, Staff, StaffPost
 from models.schema.throttle import THROTTLE_TABLES
 from models.schema.tickets import Event, Ticket, TicketCounter
@@ -146,8 +147,14 @@ def _v11(db) -> None:
     db.create_tables(NOTICE_VIEW_TABLES, safe=True)
 
 
+def _v12(db) -> None:
+    """好差评 by the resident alone: the visit's ratings (一次一评) and the windows'
+    requests to their rating pads get their tables; the case's ratings stay as they are."""
+    db.create_tables(RATING_TABLES, safe=True)
+
+
 # version → step that brings version-1 to version
-STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8, 9: _v9, 10: _v10, 11: _v11}
+STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8, 9: _v9, 10: _v10, 11: _v11, 12: _v12}
 CURRENT = max(STEPS)
 
 
@@ -173,6 +180,7 @@ def all_tables():
         + CONTACT_TABLES
         + WORKLOG_TABLES
         + NOTICE_VIEW_TABLES
+        + RATING_TABLES
     )
 
 

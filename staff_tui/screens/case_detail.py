@@ -30,7 +30,6 @@ from staff_tui.modals.correction_form import CorrectionDialog
 from staff_tui.modals.form import Field, FormDialog
 from staff_tui.modals.materials_form import materials_dialog
 from staff_tui.modals.notify_form import notify_dialog
-from staff_tui.modals.rating_form import rating_dialog
 from staff_tui.screens.followup import LoopEntry
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.widgets.action_bar import ActionBar
@@ -47,7 +46,6 @@ ACTIONS = [
     ("escalate", "staff_case.a_escalate"),
     ("handover", "staff_case.a_handover"),
     ("publish", "staff_case.a_publish"),
-    ("rate", "staff_case.a_rate"),
     ("phone", "staff_case.a_phone"),
     ("correct", "staff_case.a_correct"),
     ("followup", "staff_followup.a_followup"),
@@ -89,7 +87,6 @@ class CaseDetailScreen(LoopEntry, WideOrNarrowScreen):
         Binding("u", "step('escalate')", "staff_case.a_escalate", key_display="U"),
         Binding("h", "step('handover')", "staff_case.a_handover", key_display="H"),
         Binding("b", "step('publish')", "staff_case.a_publish", key_display="B"),
-        Binding("v", "step('rate')", "staff_case.a_rate", key_display="V"),
         Binding("f", "step('phone')", "staff_case.a_phone", key_display="F"),
         Binding("x", "step('correct')", "staff_case.a_correct", key_display="X"),
         Binding("g", "step('followup')", "staff_followup.a_followup", key_display="G"),
@@ -251,8 +248,6 @@ class CaseDetailScreen(LoopEntry, WideOrNarrowScreen):
             params["staff"] = self._person(extra)
         elif key == "step_notified" and facts.notify_retry_at is not None:  # not reached: when to try again
             key, params["retry"] = "step_notify_failed", local_text(facts.notify_retry_at, self.app.config.zone)
-        elif key == "step_rated":
-            params["level"] = tr(f"rating.level_{facts.rating}")
         return tr(f"case.{key}", **params)
 
     def _cases(self) -> Cases:
@@ -361,9 +356,6 @@ class CaseDetailScreen(LoopEntry, WideOrNarrowScreen):
             "step_published",
             intro=tr("staff_case.publish_intro"),
         )
-
-    def _step_rate(self) -> None:
-        self.app.push_screen(rating_dialog(self.number, cases=self._cases()), self._done("step_rated"))
 
     def _step_correct(self) -> None:
         dialog = CorrectionDialog(

@@ -80,6 +80,11 @@ class QueueScreen(WideOrNarrowScreen):
     class WindowResumed(TicketMoved, bubble=False):
         WORDS = "staff_queue.done_resumed"
 
+    class RatingAsked(TicketMoved, bubble=False):
+        """The window's rating pad shows the five levels to the resident (the clerk asks, never rates)."""
+
+        WORDS = "staff_queue.done_rating_asked"
+
     WIDE_FROM = 100
     BINDINGS = [
         Binding("f2", "call_next", "staff_queue.call", key_display="F2"),
@@ -98,6 +103,7 @@ class QueueScreen(WideOrNarrowScreen):
         Binding("w", "switch_window", "staff_queue.switch_window", show=False),
         Binding("v", "visits", "staff_ui.visits.open", key_display="V", show=False),
         Binding("l", "record_contact", "staff_ui.contact.record_call", key_display="L", show=False),
+        Binding("e", "ask_rating", "staff_queue.ask_rating", key_display="E", show=False),
     ]
     # The buttons are the counter's function keys' actions, in the order of their keys
     # (the leader's supervisor view is a key only: an 80-column bar has no room for it).
@@ -232,7 +238,7 @@ class QueueScreen(WideOrNarrowScreen):
             return wait if paused else False
         if action in ("call_next", "call_chosen"):
             return False if paused else wait
-        if action == "return_no_show":
+        if action in ("return_no_show", "ask_rating"):
             return wait
         if action in ("recall", "no_show", "start"):
             return wait if serving is not None and serving.status == "called" else False
@@ -394,6 +400,11 @@ class QueueScreen(WideOrNarrowScreen):
                 self.app.push_screen(ResidentScreen(result))
 
         self.app.push_screen(OutcomeDialog(serving), closed)
+
+    def action_ask_rating(self) -> None:
+        """好差评 at the window: the pad asks the resident of the visit here (the models say who that is)."""
+        shift = self.app.shift
+        self.act(lambda hall: hall.ratings.ask(shift), self.RatingAsked)
 
     def action_ledger(self) -> None:
         self.app.show_ledger()

@@ -8,7 +8,8 @@ and :class:`models.duty.attendance.Attendance`:
 - for a day: tickets issued per hour and the most people waiting at once in
   each hour, as two charts (Textual's Sparkline) with their numbers;
 - cases by kind, overdue, extended; the share of 补充件 per item (最多跑一次);
-- ratings by level and the open 差评 follow-ups;
+- ratings by level and the open 差评 follow-ups; for a leader, the windows
+  ranked by the 好差评 of the period's month (Annex B's indicators);
 - attendance (a day: each person's status, arrival, departure; a month:
   the sums).
 
@@ -22,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -37,7 +39,7 @@ from shared_ui.words import name_of, tr
 from staff_tui.modals.export_form import export_dialog
 from staff_tui.modals.form import Field, FormDialog
 from staff_tui.report_data import ReportData, gather
-from staff_tui.report_tables import attendance_table, minutes, small_table
+from staff_tui.report_tables import RATE_WIDTH, attendance_table, minutes, ranking_table, small_table
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.text import fit
 from staff_tui.widgets.footer import HallFooter
@@ -86,6 +88,7 @@ class ReportsScreen(WideOrNarrowScreen):
                 yield Static("", id="report-ratings", classes="report-part")
             yield Static("", id="report-supplement", classes="report-part")
             yield NoticeCheck("", id="report-notices", classes="report-part")
+            yield Static("", id="report-ranking", classes="report-part")
             yield Static("", id="report-attendance", classes="report-part")
         yield Static("", id="message", classes="message-line")
         yield HallFooter()
@@ -102,13 +105,13 @@ class ReportsScreen(WideOrNarrowScreen):
     # --- loading ---------------------------------------------------------------------------
 
     def load(self) -> None:
-        period = self.period
-        self.ask(lambda hall: gather(hall, period), self.ReportLoaded, group="report-load")
+        period, ranked = self.period, self.app.shift.is_leader
+        self.ask(lambda hall: gather(hall, period, ranked=ranked), self.ReportLoaded, group="report-load")
 
     def on_hall_changed(self, message: HallChanged) -> None:
         # Today's numbers move with every ticket; a past day or month does not.
         if self.period == clock.service_day(self.app.config.zone).isoformat() and any(
-            k.startswith(("ticket.", "case.", "whereabouts.", RECONNECTED)) for k in message.kinds
+            k.startswith(("ticket.", "case.", "rating.", "whereabouts.", RECONNECTED)) for k in message.kinds
         ):
             self.load()
 
@@ -251,13 +254,16 @@ class ReportsScreen(WideOrNarrowScreen):
             supplement.add_row(tr("staff_ui.report.none"), "", "", "")
         self.query_one("#report-supplement", Static).update(self._titled("staff_ui.report.supplement", supplement))
         self.query_one(NoticeCheck).show(data.notices, width)
+        ranking = self.query_one("#report-ranking", Static)
+        ranking.display = bool(data.ranking_month)
+        if data.ranking_month:
+            title = Text(tr("ratings.ranking_title", month=data.ranking_month), style="bold")
+            ranking.update(Group(title, ranking_table(data, max(8, width - 6 - 8 * 2 - 6 * RATE_WIDTH))))
         self.query_one("#report-attendance", Static).update(
             self._titled("staff_ui.report.attendance", attendance_table(data))
         )
 
     def _titled(self, key: str, table: Table):
-        from rich.console import Group
-
         return Group(Text(tr(key), style="bold"), table)
 
     # --- actions ---------------------------------------------------------------------------

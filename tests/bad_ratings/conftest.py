@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.cases.conftest import cases, staff  # noqa: F401 - fixtures shared with the case tests
-from tests.cases.test_cli import run  # noqa: F401 - and its command-line fixture
+from models.cases.ratings import rate_by_code
+from tests.cases.conftest import cases, run, staff  # noqa: F401 - fixtures shared with the case tests
 
 
 @pytest.fixture
@@ -21,4 +21,4 @@ def leaders(staff, monkeypatch):  # noqa: F811
 def poor_case(cases, staff_code: str = "S05", window: int = 6, level: str = "unsatisfied"):  # noqa: F811
     """A finished case by ``staff_code`` at ``window``, rated poorly: its loop is open."""
     facts = cases.open_case(staff=staff_code, item="party-consult", window=window, result="已答复")
-    return cases.rate(facts.number, level, ["slow"])
+    return rate_by_code(cases.config, facts.tracking_code, facts.number, level, ["efficiency"], channel="kiosk")

@@ -9,6 +9,7 @@ import pytest
 from models.cases.bad_ratings import FollowupRefused
 from models.cases.ledger import LedgerFilter, check_projection
 from models.cases.public_view import public_view
+from models.cases.ratings import rate_by_code
 from models.cases.rules import CaseRefused
 from models.errors import NotFound
 from models.schema.cases import CaseEvent
@@ -282,7 +283,7 @@ def test_overdue_marks_and_the_leader_list(hall, cases, leaders):
 
 def test_a_rating_without_a_poor_level_has_no_loop(hall, cases, leaders):
     facts = cases.open_case(staff="S05", item="party-consult", window=6, result="已答复")
-    cases.rate(facts.number, "satisfied")
+    rate_by_code(cases.config, facts.tracking_code, facts.number, "satisfied", channel="kiosk")
     assert hall.bad_ratings.view(facts.number) is None
     with pytest.raises(FollowupRefused) as none:
         hall.bad_ratings.assign(facts.number, "L01")

@@ -56,3 +56,36 @@ def serve(hall, item: str, window: int, staff: str, *, minutes: float = 5, finis
     if finish:
         hall.queue.finish(receipt.number, window)
     return receipt.number
+
+
+def resident_rates(hall, case, level: str, reasons=(), text: str = "", *, channel: str = "kiosk"):
+    """The resident rates a case as at the kiosk: with the visit's tracking code (staff cannot rate)."""
+    from models.cases.ratings import rate_by_code
+
+    facts = hall.cases.get(case)
+    return rate_by_code(hall.config, facts.tracking_code, facts.number, level, reasons, text, channel=channel)
+
+
+@pytest.fixture
+def exports_folder(tmp_path, monkeypatch):
+    """A config naming the export folder, read by every command through HALL_CONFIG."""
+    folder = tmp_path / "exports"
+    config = tmp_path / "hall.toml"
+    config.write_text(f'[tickets]\nalways_open = true\n\n[exports]\nfolder = "{folder}"\n', encoding="utf-8")
+    monkeypatch.setenv("HALL_CONFIG", str(config))
+    return folder
+
+
+@pytest.fixture
+def run(hall, capsys):
+    """``hall …`` in this process, on the test's database: (status, stdout, stderr)."""
+    from cli.main import main
+    from tests.conftest import pin_on_stdin
+
+    def run(*argv, lang="zh", pin="1234"):
+        with pin_on_stdin(pin):
+            code = main(["--db", hall.config.database, "--lang", lang, *argv])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run

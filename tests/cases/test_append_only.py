@@ -19,7 +19,7 @@ from models.cases.ledger import check_projection
 from models.db import database, is_postgres
 from models.schema import Item
 from models.schema.cases import APPEND_ONLY, CaseEvent, CaseRating, CaseRecord, ContactAccess
-from tests.cases.conftest import serve
+from tests.cases.conftest import resident_rates, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 HISTORY_TABLES = {m._meta.table_name for m in APPEND_ONLY} | {"event"}
@@ -50,8 +50,8 @@ def lifecycle(hall, cases) -> None:
         cases.complete(facts.number, handler, "已办结")
     cases.notify(promised.number, "S01", "phone")
     cases.publish(promised.number, "S01", "该事项已办结。")
-    cases.rate(consult.number, "satisfied", ["clear"])
-    cases.rate(promised.number, "very_unsatisfied", ["slow"])
+    resident_rates(hall, consult.number, "satisfied")
+    resident_rates(hall, promised.number, "very_unsatisfied", ["efficiency"])
     cases.called_back(promised.number, "L01", "已回访")
     cases.rectified(promised.number, "L01", "已整改")
     cases.rebuild_projection()

@@ -9,6 +9,7 @@ import pytest
 
 from models.cases import Cases
 from models.cases.ledger import working_days_between
+from models.cases.ratings import rate_by_code
 from models.catalogue import store as catalogue_store
 from models.hall import open_hall
 from models.schema import Item
@@ -65,7 +66,9 @@ def test_petition_and_callback_deadlines_use_working_days(hall, holiday_cases):
     # 15 working days after 09-30: 10-08, 10-09, 10-10 (调休), then twelve weekdays from 10-12
     assert petition.due_date == date(2026, 10, 27)
     holiday_cases.complete(petition.number, "S05", "已答复")
-    rated = holiday_cases.rate(petition.number, "unsatisfied", ["slow"])
+    rated = rate_by_code(
+        holiday_cases.config, petition.tracking_code, petition.number, "unsatisfied", ["efficiency"], channel="web"
+    )
     assert rated.callback_due == date(2026, 10, 8)
     assert rated.rectify_due == date(2026, 10, 27)
 

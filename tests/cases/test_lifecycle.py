@@ -199,9 +199,14 @@ def test_the_steps_that_apply_follow_the_state(hall, cases):
     waiting = cases.open_case(staff="S01", item="hukou-in", kind="supplement", window=1, other=["单位证明"])
     assert applicable_actions(cases.detail(waiting.number)) == {"materials", "handover", "correct"}
     cases.complete(facts.number, "S01", "已迁入")
-    assert applicable_actions(cases.detail(facts.number)) == {"notify", "handover", "publish", "rate", "correct"}
+    assert applicable_actions(cases.detail(facts.number)) == {
+        "notify",
+        "handover",
+        "publish",
+        "correct",
+    }  # rating is the resident's, never a step
     cases.notify(facts.number, "S01", "phone")
-    assert applicable_actions(cases.detail(facts.number)) == {"publish", "rate", "correct"}
+    assert applicable_actions(cases.detail(facts.number)) == {"publish", "correct"}
     returned = cases.open_case(staff="S01", item="hukou-in", kind="returned", window=1, reason="迁出地不属于本市")
-    assert applicable_actions(cases.detail(returned.number)) == {"notify", "rate", "correct"}
+    assert applicable_actions(cases.detail(returned.number)) == {"notify", "correct"}
     assert applicable_actions(facts.as_dict()) <= set(CASE_ACTIONS)  # the facts themselves will do

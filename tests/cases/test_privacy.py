@@ -14,7 +14,7 @@ from models.events import after
 from models.queue import tracking
 from models.schema import Item
 from models.schema.cases import CaseEvent
-from tests.cases.conftest import serve
+from tests.cases.conftest import resident_rates, serve
 
 NAME, PHONE, ID_NUMBER = "欧阳娜娜", "13812345678", "110101199003071234"
 
@@ -52,7 +52,7 @@ def test_public_view_of_every_kind_and_state_holds_no_personal_data(hall, cases)
     views.append(public_view(hall.config, code))
     for kind in ("promised", "supplement"):
         cases.notify(made[kind].number, "S01", "phone")
-    cases.rate(made["promised"].number, "very_unsatisfied", ["attitude"])
+    resident_rates(hall, made["promised"].number, "very_unsatisfied", ["attitude"])
     cases.publish(made["promised"].number, "S01", "该事项已办结。")
     views.append(public_view(hall.config, code))
     for view in views:

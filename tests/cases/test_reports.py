@@ -8,7 +8,7 @@ import pytest
 
 from models.cases.export_files import code_names, report_sheet
 from models.cases.reports import median, percentile
-from tests.cases.conftest import advance, at
+from tests.cases.conftest import advance, at, resident_rates
 
 
 @pytest.fixture
@@ -42,9 +42,9 @@ def day_of_work(hall, cases):
     advance(10)  # 09:50
     q.finish(c1.number, 3)  # served 45
     late = cases.open_case(staff="S03", ticket=c1.number, kind="promised", promised_days=1)  # due 11-24
-    cases.rate(immediate.number, "very_satisfied", ["warm"])
+    resident_rates(hall, immediate.number, "very_satisfied")
     consult = cases.open_case(staff="S05", item="party-consult", window=6, result="已答复")
-    cases.rate(consult.number, "unsatisfied", ["unclear"])
+    resident_rates(hall, consult.number, "unsatisfied", ["process"])
     at(2026, 11, 24, 9, 0)
     q.take("baby-hukou")  # another day
     at(2026, 11, 26, 9, 0)

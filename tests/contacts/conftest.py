@@ -9,8 +9,10 @@ from datetime import date, timedelta
 import pytest
 
 from models.hall import open_hall
-from tests.cases.conftest import staff  # noqa: F401  (a fixture)
-from tests.cases.test_cli import run  # noqa: F401  (a fixture: a command run with a PIN on stdin)
+from tests.cases.conftest import (
+    run,  # noqa: F401  (a fixture: a command run with a PIN on stdin)
+    staff,  # noqa: F401  (a fixture)
+)
 
 # A week off from Saturday 2026-09-26 to Sunday 2026-10-11 but for Saturday 2026-10-10, a 调休 day worked.
 HOLIDAYS = tuple(date(2026, 9, 26) + timedelta(days=n) for n in range(12)) + (date(2026, 10, 11),)

@@ -103,17 +103,18 @@ async def test_rate_a_finished_case_once(hall, size, lang, monkeypatch):
         for level in ("very_satisfied", "satisfied", "basic", "unsatisfied", "very_unsatisfied"):
             button = app.screen.query_one(f"#level-{level}")
             assert button.region.height >= 3 and button.region.width >= 12
-        await tap(pilot, "#level-satisfied")
-        await wait_for(pilot, lambda: app.screen.query("#tag-warm"))
-        await tap(pilot, "#tag-warm")
-        await tap(pilot, "#tag-clear")
+        await tap(pilot, "#level-unsatisfied")  # a 差评: what was wrong, from the classified list
+        await wait_for(pilot, lambda: app.screen.query("#tag-attitude"))
+        assert not app.screen.query("#tag-warm")  # the old tags are no longer offered
+        await tap(pilot, "#tag-efficiency")
+        await tap(pilot, "#tag-process")
         await pilot.pause(0.25)  # a button ignores taps during its 0.2 s press effect
-        await tap(pilot, "#tag-clear")  # ticked twice: off again
+        await tap(pilot, "#tag-process")  # ticked twice: off again
         await tap(pilot, "#send")
         await wait_for(pilot, lambda: getattr(app.screen, "step", "") == "done")
         assert tr("kiosk.rate_thanks") in screen_text(app)
         rating = CaseRating.get()
-        assert rating.level == "satisfied" and rating.tags == ["warm"] and rating.channel == "kiosk"
+        assert rating.level == "unsatisfied" and rating.tags == ["efficiency"] and rating.channel == "kiosk"
         # a second visit: already rated
         await tap(pilot, "#home")
         await tap(pilot, "#rate")
@@ -151,3 +152,22 @@ async def test_the_same_key_tapped_twice_quickly_counts_twice(hall):
             await pilot.click("#key-7")  # no pause: a finger tapping fast
         await pilot.pause()
         assert "777" in screen_text(app)
+
+
+async def test_a_good_level_is_sent_at_once(hall, monkeypatch):
+    import models.staff.accounts as staff_module
+
+    monkeypatch.setattr(staff_module, "_N", 2**4)
+    from models.schema.cases import CaseRating
+
+    receipt, _ = finished_case(hall)
+    app = make_kiosk(hall, "zh")
+    async with app.run_test(size=SIZES["small"]) as pilot:
+        await tap(pilot, "#rate")
+        await on_screen(pilot, "TrackScreen")
+        await pilot.press(*receipt.tracking_code, "enter")
+        await on_screen(pilot, "RateScreen")
+        await tap(pilot, "#level-very_satisfied")
+        await wait_for(pilot, lambda: getattr(app.screen, "step", "") == "done")
+    rating = CaseRating.get()
+    assert (rating.level, rating.tags, rating.channel) == ("very_satisfied", [], "kiosk")

@@ -2,5 +2,8 @@
 
 from __future__ import annotations
 
-from tests.cases.conftest import cases, staff  # noqa: F401 - fixtures shared with the case tests
-from tests.cases.test_cli import run  # noqa: F401 - and its command-line fixture
+from tests.cases.conftest import (  # noqa: F401 - fixtures shared with the case tests
+    cases,
+    run,  # noqa: F401 - and its command-line fixture
+    staff,
+)

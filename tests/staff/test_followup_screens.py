@@ -11,6 +11,7 @@ from textual.widgets import Input, Select
 
 from models.cases import Cases
 from models.cases.bad_ratings import BadRatings
+from models.cases.ratings import rate_by_code
 from staff_tui.widgets.keyed_table import KeyedTable
 from tests.staff.helpers import PIN, make_app, screen_text, shift_for, wait_for
 from tests.staff.test_ledger import mark, open_ledger, reload_done, rows
@@ -38,9 +39,9 @@ WORDS = {
 def poor_and_fine(hall) -> tuple[str, str]:
     cases = Cases(hall.config)
     poor = cases.open_case(staff="S05", item="party-consult", window=3, result="已答复")
-    cases.rate(poor.number, "very_unsatisfied", ["attitude"])
+    rate_by_code(hall.config, poor.tracking_code, poor.number, "very_unsatisfied", ["attitude"], channel="kiosk")
     fine = cases.open_case(staff="S05", item="party-consult", window=3, result="已答复")
-    cases.rate(fine.number, "satisfied")
+    rate_by_code(hall.config, fine.tracking_code, fine.number, "satisfied", channel="kiosk")
     return poor.number, fine.number
 
 

@@ -159,11 +159,10 @@ async def test_a_phone_follows_its_ticket_and_rates_the_case(tmp_path, browser):
 
         servers.hall(config, "case", "materials-received", case, "--staff", "S01")
         servers.hall(config, "case", "complete", case, "--staff", "S01", "--result", "已办结")
-        wait_text(browser, "提交评价")
-        tap(browser, "input[name=level][value=satisfied]")  # once a choice is ticked, the form is kept
-        tap(browser, "input[name=tag][value=efficient]")
+        wait_text(browser, f"请您评价受理编号 {case} 的服务")  # the case's form (the visit has its own)
+        tap(browser, f"#case-{case} input[name=level][value=satisfied]")  # once ticked, the form is kept
         browser.save_screenshot(str(shots / "web-rate.png"))
-        tap(browser, "form.rate button")
+        tap(browser, f"#case-{case} form.rate button")
         wait_text(browser, "谢谢您的评价")
         wait_text(browser, "您的评价：满意")
         browser.save_screenshot(str(shots / "web-rated.png"))

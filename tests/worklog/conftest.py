@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.cases.conftest import staff  # noqa: F401  (a fixture)
-from tests.cases.test_cli import run  # noqa: F401  (a fixture: a command run with a PIN on stdin)
+from tests.cases.conftest import (
+    run,  # noqa: F401  (a fixture: a command run with a PIN on stdin)
+    staff,  # noqa: F401  (a fixture)
+)
 
 
 @pytest.fixture
