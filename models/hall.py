@@ -6,7 +6,7 @@ checks that it holds a hall of the current schema, and hands back a
 config: ``hall.queue`` (tickets), ``hall.cases`` (cases), ``hall.whereabouts``
 (whereabouts, A/B cover and leave), ``hall.duty`` (roster, checklists, the
 leader's log), ``hall.attendance``, ``hall.calendar`` and ``hall.supervisor``
-(the leader's supervisor view). A screen or a command
+(the leader's supervisor view) and ``hall.appointments`` (预约 and check-in). A screen or a command
 asks the hall for a service; it never builds one.
 """
 
@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from models.appointments.service import Appointments
 from models.calendar import HallCalendar
 from models.cases.service import Cases
 from models.config import Config
@@ -39,6 +40,7 @@ class Hall:
     attendance: Attendance
     calendar: HallCalendar
     supervisor: Supervisor
+    appointments: Appointments
 
     @classmethod
     def wired(cls, config: Config, db: Any, url: str) -> Hall:
@@ -58,6 +60,7 @@ class Hall:
             attendance=Attendance(config),
             calendar=HallCalendar(config),
             supervisor=Supervisor(config, queue, whereabouts.days),
+            appointments=Appointments(config, queue),
         )
 
     def close(self) -> None:

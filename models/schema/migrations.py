@@ -13,6 +13,7 @@ from __future__ import annotations
 from peewee import fn
 
 from models.db import DatabaseUnavailable, database
+from models.schema.appointments import APPOINTMENT_TABLES
 from models.schema.base import AppendOnlyModel, guard_table, unguard_table
 from models.schema.cases import CASE_TABLES
 from models.schema.duty import DUTY_TABLES, REOPEN_TABLES
@@ -119,8 +120,15 @@ def _v7(db) -> None:
     db.create_tables(DAY_START_TABLES, safe=True)
 
 
+def _v8(db) -> None:
+    """Appointments (预约) and home service: bookings, their history, the places taken of each slot,
+    and the tickets of on-time check-ins."""
+    db.create_tables(APPOINTMENT_TABLES, safe=True)
+
+
 # version → step that brings version-1 to version
 STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7}
+STEPS[8] = _v8
 CURRENT = max(STEPS)
 
 
@@ -141,6 +149,7 @@ def all_tables():
         + REOPEN_TABLES
         + THROTTLE_TABLES
         + DAY_START_TABLES
+        + APPOINTMENT_TABLES
     )
 
 
