@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     from cli import (
         admin_commands,
         app_commands,
+        appointment_commands,
         case_commands,
         catalogue_commands,
         duty_commands,
@@ -65,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         whereabouts_commands,
         duty_commands,
         migrate_commands,
+        appointment_commands,
     ):
         module.register(groups, common)
     return parser

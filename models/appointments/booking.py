@@ -53,8 +53,14 @@ class Booking:
     worker: str | None
     booked_at: datetime
 
+    @property
+    def view_state(self) -> str:
+        """The state as the terminal's day view names it (a booking not yet checked in is due)."""
+        return DAY_VIEW.get(self.status, self.status)
+
     def as_dict(self) -> dict:
         data = asdict(self)
+        data["view_state"] = self.view_state
         data["day"] = self.day.isoformat()
         data["booked_at"] = self.booked_at.isoformat() + "Z"
         return data

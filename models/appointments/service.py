@@ -92,6 +92,12 @@ class Appointments:
     def slots(self, item_code: str, day: date) -> DaySlots:
         return self.plan.day_slots(self._item(item_code), day)
 
+    def why_no_slots(self, item_code: str, answer: DaySlots) -> AppointmentRefused | None:
+        """The sentence saying why ``answer`` (a day of :meth:`slots`) has no slots; None when it has some."""
+        if answer.state == "open":
+            return None
+        return self._day_refusal(answer, self._item(item_code))
+
     def open_days(self, item_code: str) -> list[DaySlots]:
         """The item's days with slots, from tomorrow to the horizon."""
         return self.plan.open_days(self._item(item_code))
@@ -168,8 +174,9 @@ class Appointments:
 
     # --- the day itself ------------------------------------------------------
 
-    def check_in(self, code: str) -> CheckIn:
-        """Check in at the kiosk (or for the resident at a window) by the booking code."""
+    def check_in(self, code: str, *, staff: str | None = None) -> CheckIn:
+        """Check in at the kiosk, or by ``staff`` for the resident, by the booking code."""
+        clerk = find_staff(staff, active_or=NotFound) if staff else None
         self.sweep()
         appointment = find_appointment(code)
         display = tracking.display(appointment.code)
@@ -208,7 +215,7 @@ class Appointments:
             state = "late" if outcome == "late" else "checked_in"
             if not self._moved(appointment, appointment.status, state):
                 raise AppointmentRefused("not_open", code=display)  # checked in at another kiosk this instant
-            self._record(appointment, state, None, ticket=ticket.number if ticket else None)
+            self._record(appointment, state, clerk, ticket=ticket.number if ticket else None)
         return CheckIn(booking_of(Appointment.get_by_id(appointment.id), self.config), outcome, ticket)
 
     def sweep(self) -> int:

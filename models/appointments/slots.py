@@ -13,7 +13,8 @@ today and the cut-off (``cutoff``, local time, the day before) has not passed.
 A working day's slots follow the office hours (seasonal or staggered); a
 weekend or holiday has slots only in the duty hours, and only when the
 roster has someone on duty that day (the duty person calls the window's
-staff in: seed 001 第四篇 三).
+staff in: seed 001 第四篇 三), its places counted as if the people on duty
+were the windows, when they are fewer.
 
 Places taken are counted per line, day and slot start, whichever of the
 line's items was booked.
@@ -105,13 +106,13 @@ class SlotPlan:
         hour, minute = (int(x) for x in self.config.appointments.cutoff.split(":"))
         return datetime.combine(day - timedelta(days=1), time(hour, minute), self.config.zone)
 
-    def hours(self, day: date) -> tuple[tuple[tuple[time, time], ...], bool]:
-        """The sessions slots are cut from on ``day``, and whether they are out-of-hours duty."""
+    def hours(self, day: date) -> tuple[tuple[tuple[time, time], ...], int | None]:
+        """The sessions slots are cut from on ``day``, and on a weekend or holiday how many
+        people are on duty (None on a working day): they, not the windows, receive residents then."""
         if self.calendar.is_working_day(day):
-            return self.calendar.sessions(day), False
-        if not self.config.appointments.duty_days or not self.roster.on_duty(day).people:
-            return (), True
-        return self.roster.hours(day), True
+            return self.calendar.sessions(day), None
+        people = self.roster.on_duty(day).people if self.config.appointments.duty_days else ()
+        return (self.roster.hours(day) if people else ()), len(people)
 
     def state_of(self, day: date, open_from: str | None, open_to: str | None, at: datetime | None = None) -> str:
         moment = clock.local(at or clock.now(), self.config.zone)
@@ -131,10 +132,13 @@ class SlotPlan:
         state = self.state_of(day, item.open_from, item.open_to, at)
         if state != "open":
             return DaySlots(day, state)
-        sessions, out_of_hours = self.hours(day)
+        sessions, on_duty = self.hours(day)
         if not sessions:
             return DaySlots(day, "closed")
         windows = windows_serving(item.line_id)
+        out_of_hours = on_duty is not None
+        if on_duty is not None:
+            windows = min(windows, on_duty)
         if not windows:
             return DaySlots(day, "no_windows")
         taken = dict(
