@@ -93,6 +93,6 @@ def test_horizon_and_cut_off(booking):
 def test_an_out_of_season_item_has_no_slots(booking):
     from models.schema import Item
 
-    item = Item.get(Item.open_from.is_null(False))
+    item = Item.get(Item.open_from == "07-15")  # 遗属补助资格认证, 07-15 to 08-15
     answer = booking.appointments.slots(item.code, TUESDAY)
     assert answer.state == "season" and not answer.slots
