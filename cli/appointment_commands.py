@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from cli import context
 from cli.context import add_actions, emit_json, parse_date, say
+from models.appointments.booking import OUTCOME_WORDS
 from models.i18n import pick, t
 from models.schema.appointments import CHANNELS
 
@@ -95,9 +96,8 @@ def cmd_check_in(args) -> int:
     if args.json:
         emit_json(done.as_dict())
         return 0
-    key = {"on_time": "checked_in", "late": "checked_in_late", "duty": "checked_in_duty", "again": "checked_in_again"}
     number = done.ticket.number if done.ticket else ""
-    say(t(f"appointment.{key[done.outcome]}", context.language, number=number))
+    say(t(f"appointment.{OUTCOME_WORDS[done.outcome]}", context.language, number=number))
     return 0
 
 

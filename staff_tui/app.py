@@ -282,6 +282,9 @@ class StaffApp(IdleLock, TypedAhead, Leaving, HallCommands, Asking, App):
         from staff_tui.screens.whereabouts import WhereaboutsScreen
 
         screens = {"whereabouts": WhereaboutsScreen, "leave": LeaveScreen, "duty": DutyScreen, "reports": ReportsScreen}
+        from staff_tui.screens.appointments import AppointmentsScreen
+
+        screens["appointments"] = AppointmentsScreen
         screen = screens[name]()
         if self.screen.name in self.SIDE_SCREENS:
             self.switch_screen(screen)

@@ -5,8 +5,8 @@ screen, ctrl keys that no screen uses, so they work even with a text field
 focused: Ctrl+T sets one's own whereabouts (在岗/开会/外出/走访/休息/请假,
 a note, the time one expects to be back), Ctrl+G shows the whereabouts
 board (with A/B cover and leave), Ctrl+O the duty screen (checklists, the
-leader's log), Ctrl+R the reports, and Ctrl+L signs out, asking which state
-to leave in.
+leader's log), Ctrl+R the reports, Ctrl+B today's bookings (预约), and
+Ctrl+L signs out, asking which state to leave in.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ APP_KEYS = [
     Binding("ctrl+o", "show_work('duty')", "staff_ui.duty.open", show=False, key_display="Ctrl+O"),
     Binding("ctrl+r", "show_work('reports')", "staff_ui.report.open", show=False, key_display="Ctrl+R"),
     Binding("ctrl+l", "sign_out_asking", "staff_ui.where.sign_out", show=False, key_display="Ctrl+L"),
+    Binding("ctrl+b", "show_work('appointments')", "staff_ui.appointments.open", show=False, key_display="Ctrl+B"),
 ]
 
 # The actions of the ctrl keys above: they apply only on a work screen.
@@ -37,7 +38,9 @@ WORK_ACTIONS = frozenset({"my_state", "show_work", "sign_out_asking"})
 
 # Screens a signed-in person works on: the ctrl keys above apply there (not
 # on a dialog, the resident's view, the lock or the sign-in).
-WORK_SCREENS = frozenset({"queue", "ledger", "case", "whereabouts", "leave", "duty", "reports", "supervisor"})
+WORK_SCREENS = frozenset({"queue", "ledger", "case", "whereabouts", "leave", "duty", "reports", "supervisor"}) | {
+    "appointments"
+}
 
 # The whereabouts board, leave, duty and the reports replace each other rather than piling up.
-SIDE_SCREENS = frozenset({"whereabouts", "leave", "duty", "reports"})
+SIDE_SCREENS = frozenset({"whereabouts", "leave", "duty", "reports"}) | {"appointments"}

@@ -17,15 +17,9 @@ from textual.widgets import Static
 from kiosk.screens.track import TrackScreen
 from kiosk.widgets.big_button import BigButton
 from kiosk.widgets.keypad import Keypad
+from models.appointments.booking import OUTCOME_WORDS
 from shared_ui.plain import plain
 from shared_ui.words import tr
-
-OUTCOME_WORDS = {
-    "on_time": "appointment.checked_in",
-    "late": "appointment.checked_in_late",
-    "duty": "appointment.checked_in_duty",
-    "again": "appointment.checked_in_again",
-}
 
 
 class CheckInScreen(TrackScreen):
@@ -70,7 +64,7 @@ class CheckInScreen(TrackScreen):
         self.busy = False
         done = message.done
         number = done.ticket.number if done.ticket else ""
-        self._say(tr(OUTCOME_WORDS[done.outcome], number=number), refused=done.outcome == "late")
+        self._say(tr(f"appointment.{OUTCOME_WORDS[done.outcome]}", number=number), refused=done.outcome == "late")
         self.query_one("#track-message").remove_class("-refused")
         shown = self.query_one("#check-in-number", Static)
         shown.update(plain(f"{number}  {tr('appointment.mark')}" if done.outcome in ("on_time", "again") else number))

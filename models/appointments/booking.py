@@ -22,6 +22,14 @@ from models.schema.appointments import Appointment
 # The states as the terminal's day view names them: booked is "due" until its slot has passed.
 DAY_VIEW = {"booked": "due", "checked_in": "checked_in", "late": "late", "no_show": "no_show", "cancelled": "cancelled"}
 
+# The words (under ``appointment.``) that tell a resident how a check-in went, by its outcome.
+OUTCOME_WORDS = {
+    "on_time": "checked_in",
+    "late": "checked_in_late",
+    "duty": "checked_in_duty",
+    "again": "checked_in_again",
+}
+
 
 class AppointmentRefused(Refused):
     """An appointment rule said no; the words are under ``refusal_appointment.<key>``."""
