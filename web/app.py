@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException
 from models.db import DatabaseUnavailable
 from models.errors import NotFound, Refused
 from models.throttle import LookupPaused
-from web import api, pages
+from web import api, booking, pages
 from web.lookups import Lookups, hall_secret
 from web.words import Words, for_request
 
@@ -62,6 +62,7 @@ def create_app(hall) -> FastAPI:
     app.state.secure = hall.config.web.base_url.startswith("https://")
     app.include_router(pages.router)
     app.include_router(api.router)
+    app.include_router(booking.router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     _errors(app)
     from web.guard import Guard

@@ -35,7 +35,9 @@ class AppointmentRefused(Refused):
     """An appointment rule said no; the words are under ``refusal_appointment.<key>``."""
 
     def message(self, language: str = DEFAULT_LANGUAGE) -> str:
-        return t(f"refusal_appointment.{self.key}", language, **self.params)
+        # A day is kept as a date and said in the reader's language (the web's may not be the hall's).
+        params = {k: date_words(v, language) if isinstance(v, date) else v for k, v in self.params.items()}
+        return t(f"refusal_appointment.{self.key}", language, **params)
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,6 @@ from models.appointments.booking import (
     AppointmentRefused,
     Booking,
     booking_of,
-    date_words,
     find_appointment,
 )
 from models.appointments.slots import DaySlots, SlotPlan
@@ -132,11 +131,11 @@ class Appointments:
                 raise self._day_refusal(answer, item)
             chosen = next((s for s in answer.slots if s.start == start), None)
             if chosen is None:
-                raise AppointmentRefused("no_such_slot", time=slot, day=date_words(day, self.config.language))
+                raise AppointmentRefused("no_such_slot", time=slot, day=day)
             self._check_phone(number)
             taken = database.execute_sql(_sql(_TAKE_PLACE), (item.line_id, day, chosen.label, chosen.places)).fetchone()
             if taken is None:
-                raise AppointmentRefused("slot_full", time=chosen.label, day=date_words(day, self.config.language))
+                raise AppointmentRefused("slot_full", time=chosen.label, day=day)
             starts_at = clock.to_utc(datetime.combine(day, start, self.config.zone))
             appointment = Appointment.create(
                 code=tracking.new_code(),
@@ -185,10 +184,9 @@ class Appointments:
             raise AppointmentRefused("home_no_check_in", code=display)
         if appointment.status == "cancelled":
             raise AppointmentRefused("cancelled", code=display)
-        language = self.config.language
         today = self.queue.today()
         if appointment.day != today:
-            raise AppointmentRefused("not_today", code=display, day=date_words(appointment.day, language))
+            raise AppointmentRefused("not_today", code=display, day=appointment.day)
         if appointment.status in ("checked_in", "late"):
             ticket = None if appointment.out_of_hours else self.queue.take(appointment.item.code, request_id=request)
             return CheckIn(booking_of(appointment, self.config), "again", ticket)
@@ -270,9 +268,7 @@ class Appointments:
             raise AppointmentRefused("too_many_open", limit=rules.open_per_phone)
         until = self.barred_until(number)
         if until is not None:
-            raise AppointmentRefused(
-                "no_shows", count=rules.no_show_limit, until=date_words(until, self.config.language)
-            )
+            raise AppointmentRefused("no_shows", count=rules.no_show_limit, until=until)
 
     def barred_until(self, number: str, today: date | None = None) -> date | None:
         """The first day ``number`` may book again after ``no_show_limit`` no-shows within 30 days, or None."""
@@ -295,7 +291,7 @@ class Appointments:
 
     def _day_refusal(self, answer: DaySlots, item: Item) -> AppointmentRefused:
         language = self.config.language
-        words = date_words(answer.day, language)
+        words = answer.day
         if answer.state == "beyond":
             return AppointmentRefused("beyond", day=words, days=self.config.appointments.horizon_days)
         if answer.state == "season":
