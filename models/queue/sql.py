@@ -81,7 +81,7 @@ _STATEMENTS = {
     # booked streak rule says; then priority first or last as the priority streak rule says.
     "next_ticket": """
         SELECT t.id, t.number, t.priority, t.recalls, t.returned, t.transfers, t.issued_at,
-               i.code, i.name, l.code
+               i.code, i.name, l.code, b.ticket_id IS NOT NULL
         FROM "ticket" t JOIN "item" i ON i.id = t.item_id JOIN "line" l ON l.id = t.line_id
         LEFT JOIN "booked_ticket" b ON b.ticket_id = t.id
         WHERE t.status = 'waiting' AND t.service_day = {p}

@@ -52,6 +52,7 @@ from models.queue.day_end import end_days_before
 from models.queue.day_hold import DAY_LOCK_SPACE, closed_for_day, refuse_if_closed_for_day
 from models.queue.sql import statement
 from models.schema import Line, Staff, StaffPost, Ticket, Window, WindowLine
+from models.schema.appointments import BookedTicket
 from models.staff.accounts import find_staff
 
 _MEDIAN_CACHE_SECONDS = 60.0
@@ -460,7 +461,10 @@ class Queue:
             ).fetchone()
             if row is None:
                 raise Refused("nothing_waiting", window=window_number)
-            ticket_id, number, priority, recalls, returned, transfers, issued_at, item_code, item_name, line_code = row
+            ticket_id, number, priority, recalls, returned, transfers, issued_at, item_code, item_name, line_code = row[
+                :10
+            ]
+            booked = {"booked": True} if row[10] else {}  # the board marks a booked resident's number 「预约」
             at = clock.now()
             claimed = database.execute_sql(
                 statement("claim_ticket", postgres), (window_id, at, staff_id, staff_id, ticket_id)
@@ -474,6 +478,7 @@ class Queue:
                 window=window_number,
                 line=line_code,
                 staff=staff.code if staff else None,
+                **booked,
             )
         counts = (priority, recalls, returned, transfers)
         return _called_row(number, window_number, (item_code, item_name, line_code), counts, issued_at, at)
@@ -501,6 +506,7 @@ class Queue:
             params = (window.id, clock.now(), staff_id, staff_id, ticket.id)
             if database.execute_sql(statement("claim_ticket", is_postgres()), params).rowcount != 1:
                 raise Refused("ticket_not_waiting", ticket=ticket.number)  # another window called it first
+            booked = BookedTicket.select().where(BookedTicket.ticket == ticket.id).exists()
             events.record(
                 "ticket.called",
                 ticket.id,
@@ -509,6 +515,7 @@ class Queue:
                 line=ticket.line.code,
                 staff=staff.code if staff else None,
                 chosen=True,
+                **({"booked": True} if booked else {}),
             )
         return called_ticket(Ticket.get_by_id(ticket.id))
 

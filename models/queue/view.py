@@ -90,6 +90,7 @@ class Call:
     window: int
     recall: bool
     at: str
+    booked: bool = False  # a booked resident (预约): the board marks the number
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,7 @@ def recent_calls(day: date, limit: int = 8) -> list[Call]:
             window=e.data.get("window") or 0,
             recall=e.kind == "ticket.recalled",
             at=e.at.isoformat() + "Z",
+            booked=bool(e.data.get("booked")),
         )
         for e in rows
     ]
