@@ -3,7 +3,8 @@
 :func:`gather` asks the hall for one day's or one month's report
 (:meth:`models.cases.Cases.report`), the day's hourly curves
 (:mod:`models.queue.day_curves`) and attendance
-(:class:`models.duty.attendance.Attendance`), with the names of lines,
+(:class:`models.duty.attendance.Attendance`), the appointments
+(:mod:`models.appointments.report`), with the names of lines,
 windows and items. Its export is the models' (:mod:`models.cases.export_files`).
 """
 
@@ -24,6 +25,7 @@ class ReportData:
     lines: dict[str, tuple[str, str]]  # code → (name, name_en)
     windows: dict[int, tuple[str, str]]
     items: dict[str, tuple[str, str]]
+    appointments: object = None  # models.appointments.report.AppointmentReport
 
 
 def gather(hall, period: str) -> ReportData:
@@ -38,6 +40,7 @@ def gather(hall, period: str) -> ReportData:
     curves = day_curves(config, day) if is_day else None
     attendance = hall.attendance
     rows = attendance.attendance_rows(day if is_day else period, config.language)
+    first, last = (day, day) if day else _month_days(period)
     return ReportData(
         period=period,
         day=day,
@@ -53,4 +56,12 @@ def gather(hall, period: str) -> ReportData:
         },
         windows={n: (name, en) for n, name, en in Window.select(Window.number, Window.name, Window.name_en).tuples()},
         items={code: (name, en) for code, name, en in Item.select(Item.code, Item.name, Item.name_en).tuples()},
+        appointments=hall.appointments.report(first, last),
     )
+
+
+def _month_days(period: str) -> tuple[date, date]:
+    """The first and last day of the month ``period`` ("2026-11")."""
+    year, month = (int(x) for x in period.split("-"))
+    after = date(year + month // 12, month % 12 + 1, 1)
+    return date(year, month, 1), date.fromordinal(after.toordinal() - 1)

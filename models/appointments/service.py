@@ -234,6 +234,13 @@ class Appointments:
                     marked += 1
         return marked
 
+    def report(self, first: date, last: date | None = None):
+        """Booked, kept, no-show, cancelled, and booked beside walk-in waits (models.appointments.report)."""
+        from models.appointments.report import appointment_report
+
+        self.sweep()
+        return appointment_report(first, last or first)
+
     def day_list(self, day: date, line: str | None = None) -> list[Booking]:
         """A day's bookings in slot order (every state), one line's with ``line`` (its code)."""
         self.sweep()

@@ -10,7 +10,9 @@ and :class:`models.duty.attendance.Attendance`:
 - cases by kind, overdue, extended; the share of 补充件 per item (最多跑一次);
 - ratings by level and the open 差评 follow-ups;
 - attendance (a day: each person's status, arrival, departure; a month:
-  the sums).
+  the sums);
+- appointments: booked, kept, no-show, cancelled, and the waits of booked
+  and walk-in residents side by side.
 
 F2 today, F3 a day, F4 a month, F5 writes the report as a CSV or XLSX file
 with headers in the clerk's language, as ``hall report --csv/--xlsx`` does,
@@ -37,7 +39,7 @@ from shared_ui.words import name_of, tr
 from staff_tui.modals.export_form import export_dialog
 from staff_tui.modals.form import Field, FormDialog
 from staff_tui.report_data import ReportData, gather
-from staff_tui.report_tables import attendance_table, minutes, small_table
+from staff_tui.report_tables import appointments_table, attendance_table, minutes, small_table
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.text import fit
 from staff_tui.widgets.footer import HallFooter
@@ -84,6 +86,7 @@ class ReportsScreen(WideOrNarrowScreen):
                 yield Static("", id="report-cases", classes="report-part")
                 yield Static("", id="report-ratings", classes="report-part")
             yield Static("", id="report-supplement", classes="report-part")
+            yield Static("", id="report-appointments", classes="report-part")
             yield Static("", id="report-attendance", classes="report-part")
         yield Static("", id="message", classes="message-line")
         yield HallFooter()
@@ -251,6 +254,10 @@ class ReportsScreen(WideOrNarrowScreen):
         self.query_one("#report-attendance", Static).update(
             self._titled("staff_ui.report.attendance", attendance_table(data))
         )
+        if data.appointments is not None:
+            self.query_one("#report-appointments", Static).update(
+                self._titled("staff_ui.appointments.report", appointments_table(data.appointments))
+            )
 
     def _titled(self, key: str, table: Table):
         from rich.console import Group
