@@ -1,7 +1,7 @@
 """预约签到: a booked resident types the booking code or scans the QR of the booking page.
 
-The same code entry as tracking (:class:`kiosk.screens.track.TrackScreen`:
-keypad, scanner, forgiving reading); what the code does is the models'
+The code is typed as a tracking code is (:mod:`kiosk.code_typing`: keypad,
+scanner, forgiving reading); what it does is the models'
 ``hall.appointments.check_in``. On time, the resident gets a ticket marked
 预约 that is called at the booked time; later, an ordinary ticket, said
 kindly; a holiday-duty booking is received by the duty person without a
@@ -10,11 +10,13 @@ queue. The answer stays on this screen, with the number large.
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import Static
+from textual.widgets import Button, Static
 
-from kiosk.screens.track import TrackScreen
+from kiosk.code_typing import MAX_TEXT, CodeTyping, show_code
+from kiosk.screens.base import KioskScreen, QueryFailed
 from kiosk.widgets.big_button import BigButton
 from kiosk.widgets.keypad import Keypad
 from models.appointments.booking import OUTCOME_WORDS
@@ -22,7 +24,7 @@ from shared_ui.plain import plain
 from shared_ui.words import tr
 
 
-class CheckInScreen(TrackScreen):
+class CheckInScreen(CodeTyping, KioskScreen):
     class CheckedIn(Message):
         """The booking was checked in: ``done`` is the models' CheckIn."""
 
@@ -31,21 +33,40 @@ class CheckInScreen(TrackScreen):
             self.done = done
 
     def __init__(self, initial: str = "", submit: bool = False) -> None:
-        super().__init__("check_in", initial, submit)
+        super().__init__()
+        self.code = initial[:MAX_TEXT]
+        self.submit_now = submit and bool(initial.strip())
+        self.busy = False
+
+    @property
+    def has_typed(self) -> bool:
+        return bool(self.code)
 
     def heading(self) -> str:
         return tr("kiosk_check_in.title")
 
     def compose_body(self) -> ComposeResult:
-        yield Static(plain(self._shown()), id="code-display")
-        yield Static(tr("kiosk_check_in.hint"), id="track-message")
+        yield Static(show_code(self.code), id="code-display")
+        yield Static(tr("kiosk_check_in.hint"), id="check-in-message")
         yield Static("", id="check-in-number")
         yield Keypad(id="keypad")
 
-    def _shown(self) -> str:
-        from kiosk.screens.track import show_code
+    def compose_actions(self) -> ComposeResult:
+        yield BigButton(tr("kiosk_check_in.button"), id="search", action=True)
 
-        return show_code(self.code)
+    def on_mount(self) -> None:
+        if self.submit_now:
+            self.submit()
+
+    def _say(self, text: str, refused: bool = False) -> None:
+        message = self.query_one("#check-in-message", Static)
+        message.update(plain(text))
+        message.set_class(refused, "-refused")
+
+    @on(Button.Pressed, "#search")
+    def _search_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.submit()
 
     def submit(self) -> None:
         text = self.code.strip()
@@ -64,10 +85,16 @@ class CheckInScreen(TrackScreen):
         self.busy = False
         done = message.done
         number = done.ticket.number if done.ticket else ""
-        self._say(tr(f"appointment.{OUTCOME_WORDS[done.outcome]}", number=number), refused=done.outcome == "late")
-        self.query_one("#track-message").remove_class("-refused")
-        shown = self.query_one("#check-in-number", Static)
-        shown.update(plain(f"{number}  {tr('appointment.mark')}" if done.outcome in ("on_time", "again") else number))
+        self._say(tr(f"appointment.{OUTCOME_WORDS[done.outcome]}", number=number))
+        marked = done.outcome in ("on_time", "again") and number
+        self.query_one("#check-in-number", Static).update(
+            plain(f"{number}  {tr('appointment.mark')}" if marked else number)
+        )
         self.query_one("#keypad", Keypad).display = False
         self.query_one("#search", BigButton).display = False
         self.set_heading(tr("kiosk_check_in.done_title"))
+
+    def on_query_failed(self, message: QueryFailed) -> None:
+        self.busy = False
+        self.query_one("#search", BigButton).disabled = False
+        self._say(self.failure_text(message.error), refused=True)

@@ -10,31 +10,20 @@ from __future__ import annotations
 
 import re
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import Button, Static
 
+from kiosk.code_typing import MAX_TEXT, CodeTyping, show_code
 from kiosk.screens.base import KioskScreen, QueryFailed
 from kiosk.widgets.big_button import BigButton
 from kiosk.widgets.keypad import Keypad
-from models.queue.tracking import LENGTH
 from shared_ui.plain import plain
 from shared_ui.words import tr
 
-MAX_TEXT = 300
 
-
-def show_code(text: str) -> str:
-    """The typed code as XXXX-XXXX-XXXX with blanks still to fill, or the raw scan."""
-    cleaned = re.sub(r"[\s\-]", "", text).upper()
-    if len(cleaned) <= LENGTH and cleaned.isalnum() or not cleaned:
-        padded = cleaned.ljust(LENGTH, "_")
-        return "-".join(padded[i : i + 4] for i in range(0, LENGTH, 4))
-    return text if len(text) <= 40 else "…" + text[-39:]
-
-
-class TrackScreen(KioskScreen):
+class TrackScreen(CodeTyping, KioskScreen):
     """``purpose``: "track" (what the code shows comes next) or "rate" (rating it does)."""
 
     class CodeLookedUp(Message):
@@ -71,43 +60,10 @@ class TrackScreen(KioskScreen):
         if self.submit_now:
             self.submit()
 
-    def _show(self) -> None:
-        self.query_one("#code-display", Static).update(show_code(self.code))
-
     def _say(self, text: str, refused: bool = False) -> None:
         message = self.query_one("#track-message", Static)
         message.update(plain(text))
         message.set_class(refused, "-refused")
-
-    # --- typing ----------------------------------------------------------------
-
-    def on_keypad_key_tapped(self, message: Keypad.KeyTapped) -> None:
-        cleaned = re.sub(r"[\s\-]", "", self.code)
-        if cleaned and not cleaned.isalnum():
-            cleaned = ""  # what a scanner typed was not a code: start afresh
-        if len(cleaned) >= LENGTH:
-            return
-        self.code = cleaned + message.symbol
-        self._show()
-
-    def on_keypad_erased(self, message: Keypad.Erased) -> None:
-        self.code = self.code[:-1]
-        self._show()
-
-    def on_keypad_cleared(self, message: Keypad.Cleared) -> None:
-        self.code = ""
-        self._show()
-
-    def on_key(self, event: events.Key) -> None:
-        event.stop()
-        if event.key == "enter":
-            self.submit()
-        elif event.key == "backspace":
-            self.code = self.code[:-1]
-            self._show()
-        elif event.character and event.character.isprintable() and len(self.code) < MAX_TEXT:
-            self.code += event.character
-            self._show()
 
     @on(Button.Pressed, "#search")
     def _search_pressed(self, event: Button.Pressed) -> None:
