@@ -6,7 +6,7 @@ checks that it holds a hall of the current schema, and hands back a
 config: ``hall.queue`` (tickets), ``hall.cases`` (cases), ``hall.whereabouts``
 (whereabouts, A/B cover and leave), ``hall.duty`` (roster, checklists, the
 leader's log), ``hall.attendance``, ``hall.calendar`` and ``hall.supervisor``
-(the leader's supervisor view) and ``hall.appointments`` (预约 and check-in). A screen or a command
+(the leader's supervisor view) and ``hall.appointments`` (预约 and check-in), ``hall.home_visits`` (上门服务). A screen or a command
 asks the hall for a service; it never builds one.
 """
 
@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from models.appointments.home import HomeVisits
 from models.appointments.service import Appointments
 from models.calendar import HallCalendar
 from models.cases.service import Cases
@@ -41,6 +42,7 @@ class Hall:
     calendar: HallCalendar
     supervisor: Supervisor
     appointments: Appointments
+    home_visits: HomeVisits
 
     @classmethod
     def wired(cls, config: Config, db: Any, url: str) -> Hall:
@@ -49,18 +51,20 @@ class Hall:
         queue = Queue(config)
         whereabouts = Whereabouts(config, rostered=lambda day: duty.on_duty(day).people)
         queue.day_starts.append(whereabouts.start_day)  # the first look at a day pauses yesterday's windows
+        appointments, cases = Appointments(config, queue), Cases(config)
         return cls(
             config=config,
             db=db,
             url=url,
             queue=queue,
-            cases=Cases(config),
+            cases=cases,
             whereabouts=whereabouts,
             duty=duty,
             attendance=Attendance(config),
             calendar=HallCalendar(config),
             supervisor=Supervisor(config, queue, whereabouts.days),
-            appointments=Appointments(config, queue),
+            appointments=appointments,
+            home_visits=HomeVisits(appointments, cases, whereabouts),
         )
 
     def close(self) -> None:

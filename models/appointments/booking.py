@@ -20,7 +20,14 @@ from models.queue import tracking
 from models.schema.appointments import Appointment
 
 # The states as the terminal's day view names them: booked is "due" until its slot has passed.
-DAY_VIEW = {"booked": "due", "checked_in": "checked_in", "late": "late", "no_show": "no_show", "cancelled": "cancelled"}
+DAY_VIEW = {
+    "booked": "due",
+    "checked_in": "checked_in",
+    "late": "late",
+    "no_show": "no_show",
+    "cancelled": "cancelled",
+    "visited": "visited",
+}
 
 # The words (under ``appointment.``) that tell a resident how a check-in went, by its outcome.
 OUTCOME_WORDS = {

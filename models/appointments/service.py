@@ -120,12 +120,11 @@ class Appointments:
             raise AppointmentRefused("clerk_needed", channel=channel)
         clerk = find_staff(staff, active_or=NotFound) if staff else None
         number = self._phone(phone)
-        start = _slot_time(slot)
+        start = slot_time(slot)
         item = self._item(item_code)
         self.sweep()
         with database.atomic():
-            if is_postgres():
-                database.execute_sql("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (PHONE_LOCK_SPACE, number))
+            self._lock_phone(number)
             answer = self.plan.day_slots(item, day)
             if answer.state != "open":
                 raise self._day_refusal(answer, item)
@@ -260,6 +259,11 @@ class Appointments:
             raise NotFound("item_retired", item=pick(item.name, item.name_en, self.config.language))
         return item
 
+    def _lock_phone(self, number: str) -> None:
+        """Inside the booking's transaction: one phone number's bookings in turn (SQLite's write lock does it)."""
+        if is_postgres():
+            database.execute_sql("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (PHONE_LOCK_SPACE, number))
+
     def _phone(self, phone: str) -> str:
         try:
             return normalise_phone(phone)
@@ -325,7 +329,8 @@ class Appointments:
         events.record(f"appointment.{kind}", appointment.id, line=appointment.line.code, slot=appointment.slot)
 
 
-def _slot_time(text: str) -> time:
+def slot_time(text: str) -> time:
+    """A slot's start as typed ("09:30"), or a refusal."""
     try:
         hour, minute = (int(x) for x in str(text).strip().split(":"))
         return time(hour, minute)

@@ -26,7 +26,7 @@ from models.i18n import DEFAULT_LANGUAGE, t
 
 # 咨询件 即办件 承诺件 补充件 退回件 上报件 信访件 (DOMAIN §5)
 KINDS = ("consultation", "immediate", "promised", "supplement", "returned", "escalated", "petition")
-CHANNELS = ("window", "phone", "letter", "visit", "appointment")  # 窗口 来电 来信 走访 预约
+CHANNELS = ("window", "phone", "letter", "visit", "appointment", "home")  # 窗口 来电 来信 走访 预约 上门
 # Where a rating was given: the kiosk, the window's rating pad, typed in by staff from paper, or a phone (`hall web`).
 RATING_CHANNELS = ("kiosk", "counter", "staff", "web")
 STATES = ("in_progress", "waiting_materials", "to_notify", "closed", "returned")
