@@ -12,6 +12,7 @@ SUITES = (
     "benchmarks.kiosk_bench",
     "benchmarks.web_bench",
     "benchmarks.year_bench",
+    "benchmarks.appointment_bench",
 )
 
 

@@ -149,8 +149,9 @@ class Appointments:
                 out_of_hours=chosen.out_of_hours,
                 booked_by=clerk.id if clerk else None,
             )
+            appointment.item, appointment.line, appointment.booked_by = item, item.line, clerk
             self._record(appointment, "booked", clerk, channel=channel, day=day.isoformat(), slot=chosen.label)
-        return booking_of(Appointment.get_by_id(appointment.id), self.config)
+        return booking_of(appointment, self.config)
 
     def cancel(self, code: str, *, staff: str | None = None) -> Booking:
         """Cancel a booking not yet due (by its code); its place is free again."""

@@ -106,13 +106,16 @@ class SlotPlan:
         hour, minute = (int(x) for x in self.config.appointments.cutoff.split(":"))
         return datetime.combine(day - timedelta(days=1), time(hour, minute), self.config.zone)
 
-    def hours(self, day: date) -> tuple[tuple[tuple[time, time], ...], int | None]:
+    def hours(self, day: date, on_duty: int | None = None) -> tuple[tuple[tuple[time, time], ...], int | None]:
         """The sessions slots are cut from on ``day``, and on a weekend or holiday how many
-        people are on duty (None on a working day): they, not the windows, receive residents then."""
+        people are on duty (None on a working day): they, not the windows, receive residents then.
+        ``on_duty`` is that number when the caller has read the roster already."""
         if self.calendar.is_working_day(day):
             return self.calendar.sessions(day), None
-        people = self.roster.on_duty(day).people if self.config.appointments.duty_days else ()
-        return (self.roster.hours(day) if people else ()), len(people)
+        if not self.config.appointments.duty_days:
+            return (), 0
+        people = len(self.roster.on_duty(day).people) if on_duty is None else on_duty
+        return (self.roster.hours(day) if people else ()), people
 
     def state_of(self, day: date, open_from: str | None, open_to: str | None, at: datetime | None = None) -> str:
         moment = clock.local(at or clock.now(), self.config.zone)
@@ -129,23 +132,24 @@ class SlotPlan:
 
     def day_slots(self, item, day: date, at: datetime | None = None) -> DaySlots:
         """``item`` (an Item row with its line) on ``day``: its slots with the places taken."""
+        return self._day(item, day, at, None, None, None)
+
+    def _day(self, item, day: date, at, on_duty: int | None, windows: int | None, taken: dict | None) -> DaySlots:
+        """One day's slots; what :meth:`open_days` has read for the whole horizon at once is passed in."""
         state = self.state_of(day, item.open_from, item.open_to, at)
         if state != "open":
             return DaySlots(day, state)
-        sessions, on_duty = self.hours(day)
+        sessions, on_duty = self.hours(day, on_duty)
         if not sessions:
             return DaySlots(day, "closed")
-        windows = windows_serving(item.line_id)
+        windows = windows_serving(item.line_id) if windows is None else windows
         out_of_hours = on_duty is not None
         if on_duty is not None:
             windows = min(windows, on_duty)
         if not windows:
             return DaySlots(day, "no_windows")
-        taken = dict(
-            SlotTaken.select(SlotTaken.slot, SlotTaken.taken)
-            .where((SlotTaken.line == item.line_id) & (SlotTaken.day == day))
-            .tuples()
-        )
+        if taken is None:
+            taken = places_taken(item.line_id, day, day).get(day, {})
         share = self.config.appointments.share_percent
         slots = tuple(
             Slot(day, start, item.service_minutes, places, taken.get(f"{start:%H:%M}", 0), out_of_hours)
@@ -159,8 +163,27 @@ class SlotPlan:
         today = clock.service_day(self.config.zone, at)
         last = self.last_day(today)
         days = [today + timedelta(days=i) for i in range(1, (last - today).days + 1)]
-        answers = [self.day_slots(item, day, at) for day in days]
+        # One read of each for the whole horizon: the roster, the windows and the places taken.
+        duty = {}
+        if self.config.appointments.duty_days and any(not self.calendar.is_working_day(day) for day in days):
+            duty = {d.day: len(d.people) for d in self.roster.roster(days[0], len(days))}
+        windows = windows_serving(item.line_id)
+        taken = places_taken(item.line_id, days[0], days[-1])
+        answers = [self._day(item, day, at, duty.get(day, 0), windows, taken.get(day, {})) for day in days]
         return [answer for answer in answers if answer.slots]
+
+
+def places_taken(line_id: int, first: date, last: date) -> dict[date, dict[str, int]]:
+    """The places taken of the line's slots from ``first`` to ``last``, by day and slot start."""
+    out: dict[date, dict[str, int]] = {}
+    rows = (
+        SlotTaken.select(SlotTaken.day, SlotTaken.slot, SlotTaken.taken)
+        .where((SlotTaken.line == line_id) & SlotTaken.day.between(first, last))
+        .tuples()
+    )
+    for day, slot, taken in rows:
+        out.setdefault(day if isinstance(day, date) else date.fromisoformat(str(day)), {})[slot] = taken
+    return out
 
 
 def windows_serving(line_id: int) -> int:
