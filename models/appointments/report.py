@@ -63,7 +63,8 @@ def appointment_report(first: date, last: date) -> AppointmentReport:
         .tuples()
     ):
         counts[status] = counts.get(status, 0) + n
-    booked, walk_in = [], []
+    booked: list[float] = []
+    walk_in: list[float] = []
     rows = (
         Ticket.select(Ticket.issued_at, Ticket.called_at, BookedTicket.due_at)
         .join(BookedTicket, JOIN.LEFT_OUTER, on=(BookedTicket.ticket == Ticket.id))

@@ -455,16 +455,14 @@ class Queue:
             if paused:  # read inside the transaction: a pause that just landed counts
                 raise Refused("window_paused", window=window_number)
             direction = "ASC" if self.priority_streak_full(window_id, postgres, day) else "DESC"
-            booked = "ASC" if self.booked_streak_full(window_id, postgres, day) else "DESC"
+            booked_order = "ASC" if self.booked_streak_full(window_id, postgres, day) else "DESC"
             row = database.execute_sql(
-                statement("next_ticket", postgres, direction, booked), (day, window_id, window_id, clock.now())
+                statement("next_ticket", postgres, direction, booked_order), (day, window_id, window_id, clock.now())
             ).fetchone()
             if row is None:
                 raise Refused("nothing_waiting", window=window_number)
-            ticket_id, number, priority, recalls, returned, transfers, issued_at, item_code, item_name, line_code = row[
-                :10
-            ]
-            booked = {"booked": True} if row[10] else {}  # the board marks a booked resident's number 「预约」
+            ticket_id, number, priority, recalls, returned, transfers, issued_at, item_code, item_name = row[:9]
+            line_code, booked = row[9], bool(row[10])
             at = clock.now()
             claimed = database.execute_sql(
                 statement("claim_ticket", postgres), (window_id, at, staff_id, staff_id, ticket_id)
@@ -478,7 +476,7 @@ class Queue:
                 window=window_number,
                 line=line_code,
                 staff=staff.code if staff else None,
-                **booked,
+                **({"booked": True} if booked else {}),  # the board marks a booked resident's number 「预约」
             )
         counts = (priority, recalls, returned, transfers)
         return _called_row(number, window_number, (item_code, item_name, line_code), counts, issued_at, at)
