@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import Button, Static
 
-from kiosk.code_typing import MAX_TEXT, CodeTyping, show_code
+from kiosk.code_typing import CodeTyping, show_code
 from kiosk.screens.base import KioskScreen, QueryFailed
 from kiosk.widgets.big_button import BigButton
 from kiosk.widgets.keypad import Keypad
@@ -32,15 +32,12 @@ class CheckInScreen(CodeTyping, KioskScreen):
             super().__init__()
             self.done = done
 
+    MESSAGE = "#check-in-message"
+    EMPTY = "kiosk_check_in.empty"
+
     def __init__(self, initial: str = "", submit: bool = False) -> None:
         super().__init__()
-        self.code = initial[:MAX_TEXT]
-        self.submit_now = submit and bool(initial.strip())
-        self.busy = False
-
-    @property
-    def has_typed(self) -> bool:
-        return bool(self.code)
+        self.start_typing(initial, submit)
 
     def heading(self) -> str:
         return tr("kiosk_check_in.title")
@@ -54,30 +51,15 @@ class CheckInScreen(CodeTyping, KioskScreen):
     def compose_actions(self) -> ComposeResult:
         yield BigButton(tr("kiosk_check_in.button"), id="search", action=True)
 
-    def on_mount(self) -> None:
-        if self.submit_now:
-            self.submit()
-
-    def _say(self, text: str, refused: bool = False) -> None:
-        message = self.query_one("#check-in-message", Static)
-        message.update(plain(text))
-        message.set_class(refused, "-refused")
-
     @on(Button.Pressed, "#search")
     def _search_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.submit()
 
     def submit(self) -> None:
-        text = self.code.strip()
-        if not text:
-            self._say(tr("kiosk_check_in.empty"), refused=True)
+        text = self.begin_lookup()
+        if text is None:
             return
-        if self.busy:
-            return
-        self.busy = True
-        self.query_one("#search", BigButton).disabled = True
-        self._say(tr("kiosk.please_wait"))
         self.ask(lambda hall: hall.appointments.check_in(text), self.CheckedIn, group="check_in")
 
     def on_check_in_screen_checked_in(self, message: CheckedIn) -> None:
@@ -95,6 +77,4 @@ class CheckInScreen(CodeTyping, KioskScreen):
         self.set_heading(tr("kiosk_check_in.done_title"))
 
     def on_query_failed(self, message: QueryFailed) -> None:
-        self.busy = False
-        self.query_one("#search", BigButton).disabled = False
-        self._say(self.failure_text(message.error), refused=True)
+        self.lookup_failed(self.failure_text(message.error))

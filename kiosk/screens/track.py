@@ -15,11 +15,10 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import Button, Static
 
-from kiosk.code_typing import MAX_TEXT, CodeTyping, show_code
+from kiosk.code_typing import CodeTyping, show_code
 from kiosk.screens.base import KioskScreen, QueryFailed
 from kiosk.widgets.big_button import BigButton
 from kiosk.widgets.keypad import Keypad
-from shared_ui.plain import plain
 from shared_ui.words import tr
 
 
@@ -37,13 +36,7 @@ class TrackScreen(CodeTyping, KioskScreen):
     def __init__(self, purpose: str = "track", initial: str = "", submit: bool = False) -> None:
         super().__init__()
         self.purpose = purpose
-        self.code = initial[:MAX_TEXT]
-        self.submit_now = submit and bool(initial.strip())
-        self.busy = False
-
-    @property
-    def has_typed(self) -> bool:
-        return bool(self.code)
+        self.start_typing(initial, submit)
 
     def heading(self) -> str:
         return tr(f"kiosk.track_title_{self.purpose}")
@@ -56,15 +49,6 @@ class TrackScreen(CodeTyping, KioskScreen):
     def compose_actions(self) -> ComposeResult:
         yield BigButton(tr("kiosk.search"), id="search", action=True)
 
-    def on_mount(self) -> None:
-        if self.submit_now:
-            self.submit()
-
-    def _say(self, text: str, refused: bool = False) -> None:
-        message = self.query_one("#track-message", Static)
-        message.update(plain(text))
-        message.set_class(refused, "-refused")
-
     @on(Button.Pressed, "#search")
     def _search_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -73,15 +57,9 @@ class TrackScreen(CodeTyping, KioskScreen):
     # --- looking up ------------------------------------------------------------------
 
     def submit(self) -> None:
-        text = self.code.strip()
-        if not text:
-            self._say(tr("kiosk.track_empty"), refused=True)
+        text = self.begin_lookup()
+        if text is None:
             return
-        if self.busy:
-            return
-        self.busy = True
-        self.query_one("#search", BigButton).disabled = True
-        self._say(tr("kiosk.please_wait"))
         throttle = self.app.throttle
 
         def look_up(hall):
@@ -96,9 +74,7 @@ class TrackScreen(CodeTyping, KioskScreen):
         self.busy = False  # the app shows what comes next
 
     def on_query_failed(self, message: QueryFailed) -> None:
-        self.busy = False
-        self.query_one("#search", BigButton).disabled = False
-        self._say(self.failure_text(message.error), refused=True)
+        self.lookup_failed(self.failure_text(message.error))
         if not re.fullmatch(r"[0-9A-Za-z\-\s]*", self.code):
             self.code = ""  # a scan that was not a code: start afresh
             self._show()
