@@ -2,7 +2,8 @@
 
 The table lists the day's bookings in slot order with their line, the
 booking code, the item, the phone (masked, as the models give it), the
-channel and the state. F2 books for a caller (电话、来信、电子邮件) in two
+channel and the state; the day's home visits (上门服务) are among them,
+with the worker they are assigned to (the address is never listed). F2 books for a caller (电话、来信、电子邮件) in two
 short forms: the item and the day, then one of that day's free slots, the
 phone and the channel; the clerk is the one signed in. F3 checks the
 resident under the cursor in at the window, F4 cancels the booking. The
@@ -136,7 +137,7 @@ class AppointmentsScreen(StaffScreen):
                         b.time,
                         fit(pick(b.line_name, b.line_name_en, lang), w["line"]).rstrip(),
                         b.code,
-                        fit(pick(b.item_name, b.item_name_en, lang), w["item"]).rstrip(),
+                        fit(self._item_words(b, lang), w["item"]).rstrip(),
                         b.phone,
                         fit(tr(f"appointment.channel_{b.channel}"), w["channel"]).rstrip(),
                         Text(tr(f"appointment.state_{state}"), style=STRONG.get(state, "")),
@@ -156,6 +157,13 @@ class AppointmentsScreen(StaffScreen):
         )
         if not rows:  # in the title: the message line keeps what was just done (a booking for another day)
             box.border_title += " · " + tr("appointment.list_empty")
+
+    def _item_words(self, booking, lang: str) -> str:
+        """The item; a home visit (上门服务) says so and whose it is, never where."""
+        name = pick(booking.item_name, booking.item_name_en, lang)
+        if booking.kind != "home":
+            return name
+        return tr("staff_ui.appointments.home_item", item=name, worker=booking.worker or "-")
 
     def selected(self):
         key = self.query_one("#bookings", KeyedTable).current_key

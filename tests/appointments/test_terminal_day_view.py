@@ -14,12 +14,15 @@ from tests.staff.helpers import add_people, make_app, screen_text, shift_for, wa
 
 
 def a_morning_of_bookings(hall) -> None:
-    """Tuesday 09:25: 08:00 not come (no-show), 09:00 checked in, 09:15 due, 09:30 due."""
+    """Tuesday 09:25: 08:00 not come (no-show), 09:00 checked in, 09:15 due, 09:30 due;
+    a home visit at 14:00 assigned to S05."""
     at(MONDAY, 9)
     codes = {
         slot: hall.appointments.book(ITEM, TUESDAY, slot, f"1390000{i:04d}").code
         for i, slot in enumerate(("08:00", "09:00", "09:15", "09:30"))
     }
+    visit = hall.home_visits.book(ITEM, TUESDAY, "14:00", "13900009999", "幸福小区3号楼", channel="phone", staff="S01")
+    hall.home_visits.assign(visit.code, "S05", leader="L01")
     at(TUESDAY, 8, 55)
     hall.appointments.check_in(codes["09:00"])
     at(TUESDAY, 9, 25)
@@ -39,6 +42,7 @@ async def test_todays_bookings_by_state(booking, language):
         for state in ("no_show", "checked_in", "due"):
             assert tr(f"appointment.state_{state}") in words
         assert "139****0001" in words and "13900000001" not in words
+        assert "S05" in words and "幸福小区" not in words  # the home visit: its worker, never its address
         assert "1" in words and "2" in words  # the counts in the title
         await pilot.press("f9")
         await wait_for(pilot, lambda: app.screen.name == "queue", what="back to the queue")
