@@ -117,3 +117,20 @@ def test_with_no_walk_in_waiting_the_booked_go_on(booking):
     at(TUESDAY, 9, 15)
     window = hall.queue.windows_for_line(Ticket.get().line_id)[0].number
     assert _call_order(hall, window, 2) == numbers
+
+
+def test_the_terminals_calling_order_is_the_call_order(booking):
+    from models.queue.view import waiting_list
+
+    hall = with_rules(booking, share_percent=100, booked_streak=1, open_per_phone=5)
+    codes = [booked(hall, slot, f"1390000000{i}") for i, slot in enumerate(("09:00", "09:15"))]
+    at(TUESDAY, 8, 50)
+    walk_in = hall.queue.take(ITEM).number
+    at(TUESDAY, 9, 5)
+    first, second = (hall.appointments.check_in(code).ticket.number for code in codes)
+    at(TUESDAY, 9, 15)
+    window = hall.queue.windows_for_line(Ticket.get().line_id)[0].number
+    for expected in (first, walk_in, second):
+        listed = waiting_list(hall.queue.today(), window, in_calling_order=True, queue=hall.queue)
+        assert listed[0].number == expected
+        assert _call_order(hall, window, 1) == [expected]
