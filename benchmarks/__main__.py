@@ -13,6 +13,7 @@ SUITES = (
     "benchmarks.web_bench",
     "benchmarks.year_bench",
     "benchmarks.visits_bench",
+    "benchmarks.appointment_bench",
 )
 
 

@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     from cli import (
         admin_commands,
         app_commands,
+        appointment_commands,
         case_commands,
         catalogue_commands,
         contact_commands,
@@ -73,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
         contact_commands,
         worklog_commands,
         rating_commands,
+        appointment_commands,
     ):
         module.register(groups, common)
     return parser

@@ -7,7 +7,8 @@ each of them and shows the next screen (one deep above the base screen):
 
 - Home, the ticket's Done or its time running out, the thanks after a rating → home;
 - ``HomeScreen.ServiceChosen`` → the lines (to take a ticket, or to read what to bring),
-  or the tracking-code screen (to track, or to rate); ``HomeScreen.CodeScanned`` → looking it up;
+  or the tracking-code screen (to track, or to rate); ``HomeScreen.CodeScanned`` → looking it up
+  (a booking page's QR: checking in); ``HomeScreen.CheckInChosen`` → 预约签到;
 - ``LinesScreen.LineChosen`` → its items (or 常办事项, or the first characters of the names:
   ``HeadsScreen.HeadChosen`` → the items starting with one, ``HeadsScreen.ItemChosen`` → the one
   item starting with it); ``ItemsScreen.ItemChosen`` → the item's whole notice
@@ -31,6 +32,8 @@ from textual.screen import Screen
 
 from kiosk.last_ticket import LastTicket
 from kiosk.tap_guard import TapGuard
+
+BOOKING_PATH = "/book/"  # a booking page's address, as its QR holds it (web /book/{code})
 
 
 class HelpRecorded(Message):
@@ -174,7 +177,18 @@ class Navigator:
         self.notify(tr("kiosk.help_failed" if message.failed else "kiosk.help_coming"), timeout=10)
 
     def on_home_screen_code_scanned(self, message) -> None:
-        self._track("track", initial=message.text, submit=True)
+        if BOOKING_PATH in message.text:  # the QR of a booking page: the resident has come to check in
+            self._check_in(initial=message.text, submit=True)
+        else:
+            self._track("track", initial=message.text, submit=True)
+
+    def on_home_screen_check_in_chosen(self, message) -> None:
+        self._check_in()
+
+    def _check_in(self, **typed) -> None:
+        from kiosk.screens.check_in import CheckInScreen
+
+        self.show(CheckInScreen(**typed))
 
     # --- taking a ticket, reading what to bring --------------------------------------------------
 

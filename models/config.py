@@ -227,6 +227,29 @@ class MeetingsConfig:
 
 
 @dataclass(frozen=True)
+class AppointmentsConfig:
+    # Per cent of each session's places (windows × slots) kept for bookings; walk-ins get the rest.
+    share_percent: int = 30
+    # How far ahead a day may be booked, in working days after today.
+    horizon_days: int = 10
+    # Bookings for a day close at this local time the day before ("HH:MM").
+    cutoff: str = "17:00"
+    # At most this many open (not yet due) bookings per phone number.
+    open_per_phone: int = 2
+    # After this many no-shows within 30 days, the phone number may not book for refuse_days.
+    no_show_limit: int = 3
+    refuse_days: int = 30
+    # Check-in opens this many minutes before the slot and closes this many after it;
+    # not checked in by then, the booking is a no-show and its place is released.
+    early_minutes: int = 15
+    late_minutes: int = 10
+    # Never more than this many booked residents called in a row while walk-ins wait.
+    booked_streak: int = 2
+    # Weekends and holidays: slots only in the duty hours, and only when the roster has someone on duty.
+    duty_days: bool = True
+
+
+@dataclass(frozen=True)
 class Config:
     hall_name: str = "社区服务大厅"
     hall_name_en: str = "Community Service Hall"
@@ -255,6 +278,7 @@ class Config:
     bad_ratings: BadRatingsConfig = field(default_factory=BadRatingsConfig)
     notice_checks: NoticeChecksConfig = field(default_factory=NoticeChecksConfig)
     ratings: RatingsConfig = field(default_factory=RatingsConfig)
+    appointments: AppointmentsConfig = field(default_factory=AppointmentsConfig)
     opening_checklist: tuple[str, ...] = (
         "提前10分钟到岗",
         "公共区域清洁完毕",
@@ -302,6 +326,7 @@ _SECTIONS = {
     "bad_ratings": BadRatingsConfig,
     "notice_checks": NoticeChecksConfig,
     "ratings": RatingsConfig,
+    "appointments": AppointmentsConfig,
 }
 
 
@@ -397,6 +422,7 @@ def parse_config(raw: dict, source: str = "hall.toml") -> Config:
             raise ConfigError(
                 f"{source}: ratings.{key}: must be a whole number from {low} to {high}, not {value}", f"ratings.{key}"
             )
+    _check_appointments(config.appointments, source)
     if base and not config.tracking_url:
         config = replace(config, tracking_url=base.rstrip("/") + "/track/{code}")
     return config
@@ -434,6 +460,21 @@ def _check_notice_checks(section: NoticeChecksConfig, source: str) -> None:
         raise ConfigError(
             f"{source}: notice_checks.failing_percent: must be from 1 to 100", "notice_checks.failing_percent"
         )
+
+
+def _check_appointments(section: AppointmentsConfig, source: str) -> None:
+    """The [appointments] values the plain types do not already check."""
+    if section.share_percent > 100:
+        key = "appointments.share_percent"
+        raise ConfigError(f"{source}: {key}: must be a per cent from 0 to 100, not {section.share_percent}", key)
+    for name in ("horizon_days", "late_minutes", "no_show_limit"):
+        if getattr(section, name) < 1:
+            key = f"appointments.{name}"
+            raise ConfigError(f"{source}: {key}: must be at least 1", key)
+    try:
+        _time(section.cutoff, f"{source}: appointments.cutoff")
+    except ConfigError as exc:
+        raise ConfigError(str(exc), "appointments.cutoff") from None
 
 
 def _url_template(value: str, where: str) -> None:
@@ -644,4 +685,16 @@ priority_paused_minutes = 15    # a priority resident waiting this long with eve
 
 [exports]
 folder = ""                     # ledger and report exports; unset: "exports" under the hall's data directory
+
+[appointments]                  # 预约 and 上门服务
+share_percent = 30              # of each session's places kept for bookings
+horizon_days = 10               # working days ahead that may be booked
+cutoff = "17:00"                # book by this time the day before
+open_per_phone = 2              # open bookings per phone number
+no_show_limit = 3               # no-shows within 30 days, then no booking for refuse_days
+refuse_days = 30
+early_minutes = 15              # check-in from 15 minutes before the slot …
+late_minutes = 10               # … to 10 minutes after; later, an ordinary ticket
+booked_streak = 2               # booked residents called in a row at most while walk-ins wait
+duty_days = true                # weekend and holiday slots in the duty hours, when someone is on duty
 """

@@ -11,7 +11,8 @@ leader's log), ``hall.attendance``, ``hall.calendar`` and ``hall.supervisor``
 messages), ``hall.worklog`` and ``hall.meetings`` (the worker's log, meetings
 and study sessions), ``hall.bad_ratings`` (the 差评 loop) and
 ``hall.notice_views`` (who read an item's notice first), ``hall.ratings``
-(好差评 by the resident, the rating pad's requests, the published indicators).
+(好差评 by the resident, the rating pad's requests, the published indicators),
+``hall.appointments`` (预约 and check-in) and ``hall.home_visits`` (上门服务).
 A screen or a command
 asks the hall for a service; it never builds one.
 
@@ -24,6 +25,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from models.appointments.home import HomeVisits
+from models.appointments.service import Appointments
 from models.calendar import HallCalendar
 from models.cases.bad_ratings.steps import BadRatings
 from models.cases.service import Cases
@@ -67,6 +70,8 @@ class Hall:
     bad_ratings: BadRatings
     notice_views: NoticeViews
     ratings: Ratings
+    appointments: Appointments
+    home_visits: HomeVisits
 
     @classmethod
     def wired(cls, config: Config, db: Any, url: str) -> Hall:
@@ -74,7 +79,7 @@ class Hall:
         duty = Duty(config)
         whereabouts = Whereabouts(config, rostered=lambda day: duty.on_duty(day).people)
         queue = Queue(config, whereabouts.start_day)  # the first look at a day pauses yesterday's windows
-        cases = Cases(config)
+        appointments, cases = Appointments(config, queue), Cases(config)
         households = Households()
         return cls(
             config=config,
@@ -96,6 +101,8 @@ class Hall:
             bad_ratings=BadRatings(config),
             notice_views=NoticeViews(config),
             ratings=Ratings(config),
+            appointments=appointments,
+            home_visits=HomeVisits(appointments, cases, whereabouts),
         )
 
     def at_window(self, staff_code: str) -> AtWindow:

@@ -287,6 +287,9 @@ class StaffApp(IdleLock, TypedAhead, Leaving, HallCommands, OverdueReplies, Aski
 
         screens = {"whereabouts": WhereaboutsScreen, "leave": LeaveScreen, "duty": DutyScreen, "reports": ReportsScreen}
         screens.update(contacts=ContactsScreen, worklog=WorklogScreen)
+        from staff_tui.screens.appointments import AppointmentsScreen
+
+        screens["appointments"] = AppointmentsScreen
         screen = screens[name]()
         if self.screen.name in self.SIDE_SCREENS:
             self.switch_screen(screen)

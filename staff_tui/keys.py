@@ -6,7 +6,8 @@ focused: Ctrl+T sets one's own whereabouts (在岗/开会/外出/走访/休息/�
 a note, the time one expects to be back), Ctrl+G shows the whereabouts
 board (with A/B cover and leave), Ctrl+O the duty screen (checklists, the
 leader's log), Ctrl+R the reports, Ctrl+N the calls and letters waiting
-for a reply (来电来信), Ctrl+Y the worker's log and the month's meetings, and Ctrl+L signs out, asking which state
+for a reply (来电来信), Ctrl+Y the worker's log and the month's meetings, Ctrl+B today's bookings (预约), and
+Ctrl+L signs out, asking which state
 to leave in.
 """
 
@@ -33,6 +34,7 @@ APP_KEYS = [
     Binding("ctrl+n", "show_work('contacts')", "staff_ui.contact.open", show=False, key_display="Ctrl+N"),
     Binding("ctrl+y", "show_work('worklog')", "staff_ui.worklog.open", show=False, key_display="Ctrl+Y"),
     Binding("ctrl+l", "sign_out_asking", "staff_ui.where.sign_out", show=False, key_display="Ctrl+L"),
+    Binding("ctrl+b", "show_work('appointments')", "staff_ui.appointments.open", show=False, key_display="Ctrl+B"),
 ]
 
 # The actions of the ctrl keys above: they apply only on a work screen.
@@ -53,9 +55,10 @@ WORK_SCREENS = frozenset(
         "contacts",
         "worklog",
         "visits",
+        "appointments",
     }
 )
 WORK_SCREENS |= {"followups", "followup"}  # the 差评 loops: the list of what is due, and one case's loop
 
 # The whereabouts board, leave, duty and the reports replace each other rather than piling up.
-SIDE_SCREENS = frozenset({"whereabouts", "leave", "duty", "reports", "contacts", "worklog"})
+SIDE_SCREENS = frozenset({"whereabouts", "leave", "duty", "reports", "contacts", "worklog", "appointments"})

@@ -4,7 +4,8 @@
 (:meth:`models.cases.Cases.report`), the day's hourly curves
 (:mod:`models.queue.day_curves`) and attendance
 (:class:`models.duty.attendance.Attendance`), for a leader the windows'
-好差评 ranking of the period's month (:meth:`models.ratings.Ratings.ranking`), with the names of lines,
+好差评 ranking of the period's month (:meth:`models.ratings.Ratings.ranking`), the appointments
+(:mod:`models.appointments.report`), with the names of lines,
 windows and items. Its export is the models' (:mod:`models.cases.export_files`).
 """
 
@@ -28,6 +29,7 @@ class ReportData:
     notices: dict | None = None  # a month: its one-time notices checked (models.notice_views.month_report)
     ranking: tuple[dict, ...] = ()  # the windows ranked by the period's month's ratings (for a leader)
     ranking_month: str = ""
+    appointments: object = None  # models.appointments.report.AppointmentReport
 
 
 def gather(hall, period: str, *, ranked: bool = False) -> ReportData:
@@ -45,6 +47,7 @@ def gather(hall, period: str, *, ranked: bool = False) -> ReportData:
     rows = attendance.attendance_rows(day if is_day else period, config.language)
     month = period[:7]
     ranking = tuple(hall.ratings.ranking(month)) if ranked else ()
+    first, last = (day, day) if day else _month_days(period)
     return ReportData(
         period=period,
         day=day,
@@ -63,4 +66,12 @@ def gather(hall, period: str, *, ranked: bool = False) -> ReportData:
         notices=None if is_day else month_report(config, period),
         ranking=ranking,
         ranking_month=month if ranked else "",
+        appointments=hall.appointments.report(first, last),
     )
+
+
+def _month_days(period: str) -> tuple[date, date]:
+    """The first and last day of the month ``period`` ("2026-11")."""
+    year, month = (int(x) for x in period.split("-"))
+    after = date(year + month // 12, month % 12 + 1, 1)
+    return date(year, month, 1), date.fromordinal(after.toordinal() - 1)

@@ -99,3 +99,19 @@ def attendance_table(data: ReportData) -> Table:
     if not data.attendance:
         table.add_row(tr("staff_ui.report.none"), *[""] * (len(table.columns) - 1))
     return table
+
+
+def appointments_table(report) -> Table:
+    """Booked, kept, no-show, cancelled (models.appointments.report), and booked beside walk-in waits."""
+    table = small_table(
+        tr("staff_ui.appointments.col_what"),
+        tr("staff_ui.appointments.col_booked"),
+        tr("staff_ui.appointments.col_walk_in"),
+    )
+    for key in ("booked", "kept", "no_show", "cancelled", "still_open"):
+        table.add_row(tr(f"staff_ui.appointments.count_{key}"), str(getattr(report, key)), "")
+    for key in ("count", "median_minutes", "p90_minutes"):
+        booked, walk_in = getattr(report.booked_waits, key), getattr(report.walk_in_waits, key)
+        shown = (str(booked), str(walk_in)) if key == "count" else (minutes(booked), minutes(walk_in))
+        table.add_row(tr(f"staff_ui.appointments.wait_{key}"), *shown)
+    return table

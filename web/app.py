@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException
 from models.db import DatabaseUnavailable
 from models.errors import NotFound, Refused
 from models.throttle import LookupPaused
-from web import api, item_pages, pages
+from web import api, booking, item_pages, pages
 from web.lookups import Lookups, hall_secret
 from web.words import Words, for_request
 
@@ -63,6 +63,7 @@ def create_app(hall) -> FastAPI:
     app.include_router(pages.router)
     app.include_router(item_pages.router)
     app.include_router(api.router)
+    app.include_router(booking.router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     _errors(app)
     from web.guard import Guard

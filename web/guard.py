@@ -11,7 +11,7 @@
   configured proxies: then the nearest address in ``X-Forwarded-For`` that is
   not a proxy.
 - The access log line names no one: the address is cut to its network
-  (``192.168.1.x``), and a tracking code in the path to its first four symbols.
+  (``192.168.1.x``), and a tracking or booking code in the path to its first four symbols.
 """
 
 from __future__ import annotations
@@ -43,11 +43,11 @@ HEADERS = [
     (b"cross-origin-resource-policy", b"same-origin"),
     (b"cache-control", b"no-store"),
 ]
-_CODE = re.compile(r"(/track/)([^/?]{4})[^/?]*")
+_CODE = re.compile(r"(/track/|/book/)([^/?]{4})[^/?]*")
 
 
 def shorten(path: str) -> str:
-    """The path as the log shows it: a tracking code cut to its first four symbols."""
+    """The path as the log shows it: a tracking or booking code cut to its first four symbols."""
     return _CODE.sub(lambda m: m.group(1) + m.group(2) + "…", path[:200])
 
 

@@ -101,6 +101,7 @@ class BoardScreen(Screen):
         super().__init__()
         self.current: tuple[str, int] | None = None
         self.recent: list[tuple[str, int, bool]] = []
+        self.booked: set[str] = set()  # numbers of booked residents (预约) among the recent calls
         self.notices: list[str] = []
         self.notice_index = 0
         self.shown_at: dict[str, float] = {}
@@ -146,6 +147,7 @@ class BoardScreen(Screen):
     def on_board_loaded(self, message: BoardLoaded) -> None:
         state = message.snapshot
         self.recent = [(c.number, c.window, c.recall) for c in state.recent_calls]
+        self.booked = {c.number for c in state.recent_calls if c.booked}  # today's only: numbers restart daily
         if self.current is None and self.recent and not self.hold.shown:
             number, window, _ = self.recent[0]
             self.hold.add(number, window, past=True)
@@ -194,6 +196,8 @@ class BoardScreen(Screen):
                 number = change.data.get("number", "")
                 window = change.data.get("window") or 0
                 recall = change.kind == "ticket.recalled"
+                if change.data.get("booked"):
+                    self.booked.add(number)
                 self.recent.insert(0, (number, window, recall))
                 del self.recent[8:]
                 spoken = tr("board.speech", number=number, window=window)
@@ -241,7 +245,8 @@ class BoardScreen(Screen):
     def _show_recent(self) -> None:
         rows = []
         for number, window, recall in self.recent[:8]:
-            row = tr("board.recent_row", number=number, window=window)
+            shown = tr("board_booked.mark", number=number) if number in self.booked else number
+            row = tr("board.recent_row", number=shown, window=window)
             rows.append((tr("board.recall") + " " if recall else "") + row)
         self.query_one("#recent-list", Static).update("\n".join(rows))
 

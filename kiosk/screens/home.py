@@ -35,6 +35,9 @@ class HomeScreen(KioskScreen):
     class MyTicketChosen(Message):
         """The resident tapped 「我的号票」: this kiosk's last ticket again."""
 
+    class CheckInChosen(Message):
+        """The resident tapped 「预约签到」: they booked and have come."""
+
     class CodeScanned(Message):
         """A scanner typed a code (and Enter) on the home screen."""
 
@@ -70,6 +73,7 @@ class HomeScreen(KioskScreen):
             receipt = shown[0]
             yield BigButton(tr("kiosk.my_ticket", number=getattr(receipt, "number", "")), id="my-ticket")
         yield Static("", id="spacer")
+        yield BigButton(tr("kiosk_check_in.button"), id="check-in")
         yield BigButton(tr("kiosk.other_language"), id="lang")
         yield BigButton(tr("kiosk.large_off" if self.app.large else "kiosk.large_on"), id="large")
 
@@ -105,6 +109,11 @@ class HomeScreen(KioskScreen):
     def _my_ticket_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.post_message(self.MyTicketChosen())
+
+    @on(Button.Pressed, "#check-in")
+    def _check_in_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.CheckInChosen())
 
     @on(Button.Pressed, "#lang")
     def _language_pressed(self, event: Button.Pressed) -> None:

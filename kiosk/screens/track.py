@@ -10,31 +10,19 @@ from __future__ import annotations
 
 import re
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import Button, Static
 
+from kiosk.code_typing import CodeTyping, show_code
 from kiosk.screens.base import KioskScreen, QueryFailed
 from kiosk.widgets.big_button import BigButton
 from kiosk.widgets.keypad import Keypad
-from models.queue.tracking import LENGTH
-from shared_ui.plain import plain
 from shared_ui.words import tr
 
-MAX_TEXT = 300
 
-
-def show_code(text: str) -> str:
-    """The typed code as XXXX-XXXX-XXXX with blanks still to fill, or the raw scan."""
-    cleaned = re.sub(r"[\s\-]", "", text).upper()
-    if len(cleaned) <= LENGTH and cleaned.isalnum() or not cleaned:
-        padded = cleaned.ljust(LENGTH, "_")
-        return "-".join(padded[i : i + 4] for i in range(0, LENGTH, 4))
-    return text if len(text) <= 40 else "…" + text[-39:]
-
-
-class TrackScreen(KioskScreen):
+class TrackScreen(CodeTyping, KioskScreen):
     """``purpose``: "track" (what the code shows comes next) or "rate" (rating it does)."""
 
     class CodeLookedUp(Message):
@@ -48,13 +36,7 @@ class TrackScreen(KioskScreen):
     def __init__(self, purpose: str = "track", initial: str = "", submit: bool = False) -> None:
         super().__init__()
         self.purpose = purpose
-        self.code = initial[:MAX_TEXT]
-        self.submit_now = submit and bool(initial.strip())
-        self.busy = False
-
-    @property
-    def has_typed(self) -> bool:
-        return bool(self.code)
+        self.start_typing(initial, submit)
 
     def heading(self) -> str:
         return tr(f"kiosk.track_title_{self.purpose}")
@@ -67,48 +49,6 @@ class TrackScreen(KioskScreen):
     def compose_actions(self) -> ComposeResult:
         yield BigButton(tr("kiosk.search"), id="search", action=True)
 
-    def on_mount(self) -> None:
-        if self.submit_now:
-            self.submit()
-
-    def _show(self) -> None:
-        self.query_one("#code-display", Static).update(show_code(self.code))
-
-    def _say(self, text: str, refused: bool = False) -> None:
-        message = self.query_one("#track-message", Static)
-        message.update(plain(text))
-        message.set_class(refused, "-refused")
-
-    # --- typing ----------------------------------------------------------------
-
-    def on_keypad_key_tapped(self, message: Keypad.KeyTapped) -> None:
-        cleaned = re.sub(r"[\s\-]", "", self.code)
-        if cleaned and not cleaned.isalnum():
-            cleaned = ""  # what a scanner typed was not a code: start afresh
-        if len(cleaned) >= LENGTH:
-            return
-        self.code = cleaned + message.symbol
-        self._show()
-
-    def on_keypad_erased(self, message: Keypad.Erased) -> None:
-        self.code = self.code[:-1]
-        self._show()
-
-    def on_keypad_cleared(self, message: Keypad.Cleared) -> None:
-        self.code = ""
-        self._show()
-
-    def on_key(self, event: events.Key) -> None:
-        event.stop()
-        if event.key == "enter":
-            self.submit()
-        elif event.key == "backspace":
-            self.code = self.code[:-1]
-            self._show()
-        elif event.character and event.character.isprintable() and len(self.code) < MAX_TEXT:
-            self.code += event.character
-            self._show()
-
     @on(Button.Pressed, "#search")
     def _search_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -117,15 +57,9 @@ class TrackScreen(KioskScreen):
     # --- looking up ------------------------------------------------------------------
 
     def submit(self) -> None:
-        text = self.code.strip()
-        if not text:
-            self._say(tr("kiosk.track_empty"), refused=True)
+        text = self.begin_lookup()
+        if text is None:
             return
-        if self.busy:
-            return
-        self.busy = True
-        self.query_one("#search", BigButton).disabled = True
-        self._say(tr("kiosk.please_wait"))
         throttle = self.app.throttle
 
         def look_up(hall):
@@ -140,9 +74,7 @@ class TrackScreen(KioskScreen):
         self.busy = False  # the app shows what comes next
 
     def on_query_failed(self, message: QueryFailed) -> None:
-        self.busy = False
-        self.query_one("#search", BigButton).disabled = False
-        self._say(self.failure_text(message.error), refused=True)
+        self.lookup_failed(self.failure_text(message.error))
         if not re.fullmatch(r"[0-9A-Za-z\-\s]*", self.code):
             self.code = ""  # a scan that was not a code: start afresh
             self._show()

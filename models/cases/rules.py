@@ -26,8 +26,8 @@ from models.i18n import DEFAULT_LANGUAGE, t
 
 # 咨询件 即办件 承诺件 补充件 退回件 上报件 信访件 (DOMAIN §5)
 KINDS = ("consultation", "immediate", "promised", "supplement", "returned", "escalated", "petition")
-# 窗口 来电 来信 走访 预约 电子邮件 网络留言
-CHANNELS = ("window", "phone", "letter", "visit", "appointment", "email", "message")
+# 窗口 来电 来信 走访 预约 电子邮件 网络留言 上门
+CHANNELS = ("window", "phone", "letter", "visit", "appointment", "email", "message", "home")
 # Where a rating was given: the kiosk, the window's rating pad, a phone (`hall web`); "counter" and "staff"
 # (typed in by staff) are only read from ratings stored before the resident alone could rate.
 RATING_CHANNELS = ("kiosk", "counter", "staff", "web", "pad")

@@ -77,16 +77,24 @@ _STATEMENTS = {
         WHERE line_id IN (SELECT line_id FROM "window_line" WHERE window_id = {p} AND NOT retired)
           AND service_day = {p} AND called_at IS NOT NULL AND NOT returned
         ORDER BY called_at DESC, id DESC LIMIT {p}""",
-    # Returned residents first; then priority first or last as the streak rule says.
+    # Returned residents first; then booked residents whose slot has come, first or last as the
+    # booked streak rule says; then priority first or last as the priority streak rule says.
     "next_ticket": """
         SELECT t.id, t.number, t.priority, t.recalls, t.returned, t.transfers, t.issued_at,
-               i.code, i.name, l.code
+               i.code, i.name, l.code, b.ticket_id IS NOT NULL
         FROM "ticket" t JOIN "item" i ON i.id = t.item_id JOIN "line" l ON l.id = t.line_id
+        LEFT JOIN "booked_ticket" b ON b.ticket_id = t.id
         WHERE t.status = 'waiting' AND t.service_day = {p}
           AND t.line_id IN (SELECT line_id FROM "window_line" WHERE window_id = {p} AND NOT retired)
           AND (t.target_window_id IS NULL OR t.target_window_id = {p})
-        ORDER BY t.front DESC, t.priority {direction}, t.arrival_at, t.id
+        ORDER BY t.front DESC, (b.due_at IS NOT NULL AND b.due_at <= {p}) {booked}, t.priority {direction},
+                 t.arrival_at, t.id
         LIMIT 1{lock}""",
+    "recent_call_booked": """
+        SELECT b.ticket_id IS NOT NULL FROM "ticket" t LEFT JOIN "booked_ticket" b ON b.ticket_id = t.id
+        WHERE t.line_id IN (SELECT line_id FROM "window_line" WHERE window_id = {p} AND NOT retired)
+          AND t.service_day = {p} AND t.called_at IS NOT NULL AND NOT t.returned
+        ORDER BY t.called_at DESC, t.id DESC LIMIT {p}""",
     "claim_ticket": """
         UPDATE "ticket" SET status = 'called', window_id = {p}, called_at = {p}, called_by_id = {p},
                front = {false}, target_window_id = NULL,
@@ -104,11 +112,12 @@ _STATEMENTS = {
 
 
 @cache
-def statement(name: str, postgres: bool, direction: str = "DESC") -> str:
+def statement(name: str, postgres: bool, direction: str = "DESC", booked: str = "DESC") -> str:
     return _STATEMENTS[name].format(
         p="%s" if postgres else "?",
         false="false" if postgres else "0",
         direction=direction,
+        booked=booked,
         lock=" FOR UPDATE OF t SKIP LOCKED" if postgres else "",
         held="(SELECT pg_advisory_xact_lock_shared(%s, %s)) AS held, " if postgres else "",
     )

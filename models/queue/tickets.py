@@ -16,9 +16,12 @@ Calling order for a window, among the waiting tickets of the lines it serves
 (and not sent to another window by a transfer):
 
 1. residents who missed their call and came back (placed next in line);
-2. priority tickets (绿色通道), unless the last ``priority_streak`` calls for
+2. booked residents (预约) checked in on time, once their slot has come, unless
+   the last ``appointments.booked_streak`` calls for these lines were all
+   booked and a walk-in is waiting;
+3. priority tickets (绿色通道), unless the last ``priority_streak`` calls for
    these lines were all priority and a normal ticket is waiting;
-3. everyone else, by original arrival time (kept through transfers).
+4. everyone else, by original arrival time (kept through transfers).
 
 One module, though long: taking, calling and moving a ticket share one
 transaction shape, the hot statements of :mod:`models.queue.sql` and the
@@ -49,6 +52,7 @@ from models.queue.day_end import end_days_before
 from models.queue.day_hold import DAY_LOCK_SPACE, closed_for_day, refuse_if_closed_for_day
 from models.queue.sql import statement
 from models.schema import Line, Staff, StaffPost, Ticket, Window, WindowLine
+from models.schema.appointments import BookedTicket
 from models.staff.accounts import find_staff
 from models.staff.whereabouts import Whereabouts
 
@@ -196,8 +200,12 @@ class Queue:
 
     # --- taking a ticket -------------------------------------------------
 
-    def take(self, item_code: str, *, priority: bool = False, request_id: str | None = None) -> TicketReceipt:
-        """Issue a ticket for ``item_code``; the same ``request_id`` twice gives the same ticket."""
+    def take(
+        self, item_code: str, *, priority: bool = False, request_id: str | None = None, booked: bool = False
+    ) -> TicketReceipt:
+        """Issue a ticket for ``item_code``; the same ``request_id`` twice gives the same ticket.
+        A ``booked`` resident checking in (models.appointments) is taken whatever the issuing
+        hours: the booking's slot lies in the day's sessions, its check-in opens before them."""
         postgres = is_postgres()
         if request_id:
             existing = self._ticket_for_request(request_id, postgres)
@@ -218,14 +226,14 @@ class Queue:
                     raise NotFound("unknown_item", item=item_code)
                 item = _ItemRow(*row)
                 windows = database.execute_sql(statement("windows_for_line", postgres), (item.line_id,)).fetchall()
-                self._check_can_issue(item, day)
+                self._check_can_issue(item, day, hours=not booked)
                 refuse_if_closed_for_day(self.config, day)
                 resuming = self._resuming(windows)
                 if not any(not paused for _number, paused in windows) and not resuming:
                     raise Refused("all_paused", line=pick(item.line_name, item.line_name_en, self.config.language))
                 ticket_id, number, code, at = self._issue(item, day, priority, request_id, postgres)
         except _DayTurned:
-            return self.take(item_code, priority=priority, request_id=request_id)
+            return self.take(item_code, priority=priority, request_id=request_id, booked=booked)
         except IntegrityError:
             # The same request id raced us from another kiosk: theirs stands.
             existing = self._ticket_for_request(request_id, postgres) if request_id else None
@@ -287,7 +295,7 @@ class Queue:
             return self.calendar.next_issuing(clock.local_days(today, today, self.config.zone)[1])
         return self.calendar.next_issuing()
 
-    def _check_can_issue(self, item: _ItemRow, today) -> None:
+    def _check_can_issue(self, item: _ItemRow, today, *, hours: bool = True) -> None:
         """What refuses a ticket for the item itself: retired, out of season, outside the hours."""
         language = self.config.language
         name = pick(item.name, item.name_en, language)
@@ -298,7 +306,7 @@ class Queue:
             raise Refused(
                 "out_of_season", item=name, opens=t("time.date_format", language, month=opens.month, day=opens.day)
             )
-        if not self.calendar.issuing_now():
+        if hours and not self.calendar.issuing_now():
             nxt = self.calendar.next_issuing()
             if nxt is None:
                 raise Refused("issuing_closed_no_next")
@@ -459,12 +467,14 @@ class Queue:
             if paused:  # read inside the transaction: a pause that just landed counts
                 raise Refused("window_paused", window=window_number)
             direction = "ASC" if self.priority_streak_full(window_id, postgres, day) else "DESC"
+            booked_order = "ASC" if self.booked_streak_full(window_id, postgres, day) else "DESC"
             row = database.execute_sql(
-                statement("next_ticket", postgres, direction), (day, window_id, window_id)
+                statement("next_ticket", postgres, direction, booked_order), (day, window_id, window_id, clock.now())
             ).fetchone()
             if row is None:
                 raise Refused("nothing_waiting", window=window_number)
-            ticket_id, number, priority, recalls, returned, transfers, issued_at, item_code, item_name, line_code = row
+            ticket_id, number, priority, recalls, returned, transfers, issued_at, item_code, item_name = row[:9]
+            line_code, booked = row[9], bool(row[10])
             at = clock.now()
             claimed = database.execute_sql(
                 statement("claim_ticket", postgres), (window_id, at, staff_id, staff_id, ticket_id)
@@ -478,6 +488,7 @@ class Queue:
                 window=window_number,
                 line=line_code,
                 staff=staff.code if staff else None,
+                **({"booked": True} if booked else {}),  # the board marks a booked resident's number 「预约」
             )
         counts = (priority, recalls, returned, transfers)
         return _called_row(number, window_number, (item_code, item_name, line_code), counts, issued_at, at)
@@ -505,6 +516,7 @@ class Queue:
             params = (window.id, clock.now(), staff_id, staff_id, ticket.id)
             if database.execute_sql(statement("claim_ticket", is_postgres()), params).rowcount != 1:
                 raise Refused("ticket_not_waiting", ticket=ticket.number)  # another window called it first
+            booked = BookedTicket.select().where(BookedTicket.ticket == ticket.id).exists()
             events.record(
                 "ticket.called",
                 ticket.id,
@@ -513,6 +525,7 @@ class Queue:
                 line=ticket.line.code,
                 staff=staff.code if staff else None,
                 chosen=True,
+                **({"booked": True} if booked else {}),
             )
         return called_ticket(Ticket.get_by_id(ticket.id))
 
@@ -530,6 +543,21 @@ class Queue:
             postgres = is_postgres()
         params = (window_id, day or self.today(), limit)
         rows = database.execute_sql(statement("recent_call_priorities", postgres), params).fetchall()
+        return len(rows) == limit and all(flag for (flag,) in rows)
+
+    def booked_streak_full(self, window_id: int, postgres: bool | None = None, day: date | None = None) -> bool:
+        """Were the last ``booked_streak`` calls for this window's lines all booked residents (预约)?
+
+        If so, a waiting walk-in goes first, as :meth:`priority_streak_full` does for priority,
+        so bookings never starve the residents who came without one.
+        """
+        limit = self.config.appointments.booked_streak
+        if limit <= 0:
+            return True
+        if postgres is None:
+            postgres = is_postgres()
+        params = (window_id, day or self.today(), limit)
+        rows = database.execute_sql(statement("recent_call_booked", postgres), params).fetchall()
         return len(rows) == limit and all(flag for (flag,) in rows)
 
     def recall(self, number: str, window_number: int) -> CalledTicket:

@@ -14,11 +14,12 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from peewee import fn
+from peewee import JOIN, Case, fn
 
 from models import clock
 from models.queue import pauses
 from models.schema import Event, Item, Line, Ticket, Window, WindowLine
+from models.schema.appointments import BookedTicket
 
 if TYPE_CHECKING:
     from models.queue.tickets import Queue
@@ -90,6 +91,7 @@ class Call:
     window: int
     recall: bool
     at: str
+    booked: bool = False  # a booked resident (预约): the board marks the number
 
 
 @dataclass(frozen=True)
@@ -197,6 +199,7 @@ def recent_calls(day: date, limit: int = 8) -> list[Call]:
             window=e.data.get("window") or 0,
             recall=e.kind == "ticket.recalled",
             at=e.at.isoformat() + "Z",
+            booked=bool(e.data.get("booked")),
         )
         for e in rows
     ]
@@ -232,8 +235,8 @@ def waiting_list(
     With ``in_calling_order`` (one window, and the hall's ``queue``) they come
     in the order ``queue.call_next`` would call them now, the order of
     ``next_ticket`` in :mod:`models.queue.sql`: returned residents first, then
-    priority tickets first or last as the priority streak rule says, then by
-    arrival. The first is the ticket ``call_next`` takes.
+    booked residents whose slot has come and priority tickets, each first or
+    last as its streak rule says, then by arrival. The first is the ticket ``call_next`` takes.
     """
     if in_calling_order and (window_number is None or queue is None):
         raise ValueError("the calling order is one window's: give window_number and queue")
@@ -255,7 +258,10 @@ def waiting_list(
         )
         if in_calling_order and queue is not None:  # both or neither, checked above
             full = queue.priority_streak_full(window.id, day=day)
-            by_priority = (Ticket.priority.asc() if full else Ticket.priority.desc(),)
+            due = Case(None, [(BookedTicket.due_at <= clock.now(), 1)], 0)
+            by_booked = due.asc() if queue.booked_streak_full(window.id, day=day) else due.desc()
+            by_priority = (by_booked, Ticket.priority.asc() if full else Ticket.priority.desc())
+            query = query.switch(Ticket).join(BookedTicket, JOIN.LEFT_OUTER, on=(BookedTicket.ticket == Ticket.id))
     targets = {w.id: w.number for w in Window.select(Window.id, Window.number)}
     return [
         WaitingTicket(

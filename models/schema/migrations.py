@@ -13,6 +13,7 @@ from __future__ import annotations
 from peewee import fn
 
 from models.db import DatabaseUnavailable, database
+from models.schema.appointments import APPOINTMENT_TABLES
 from models.schema.base import AppendOnlyModel, guard_table, unguard_table
 from models.schema.cases import CASE_TABLES
 from models.schema.contacts import CONTACT_TABLES
@@ -153,8 +154,14 @@ def _v12(db) -> None:
     db.create_tables(RATING_TABLES, safe=True)
 
 
+def _v13(db) -> None:
+    """Appointments (预约) and home service: bookings, their history, the places taken of each slot,
+    and the tickets of on-time check-ins."""
+    db.create_tables(APPOINTMENT_TABLES, safe=True)
+
+
 # version → step that brings version-1 to version
-STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8, 9: _v9, 10: _v10, 11: _v11, 12: _v12}
+STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8, 9: _v9, 10: _v10, 11: _v11, 12: _v12, 13: _v13}
 CURRENT = max(STEPS)
 
 
@@ -181,6 +188,7 @@ def all_tables():
         + WORKLOG_TABLES
         + NOTICE_VIEW_TABLES
         + RATING_TABLES
+        + APPOINTMENT_TABLES
     )
 
 

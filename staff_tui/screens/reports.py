@@ -11,7 +11,9 @@ and :class:`models.duty.attendance.Attendance`:
 - ratings by level and the open 差评 follow-ups; for a leader, the windows
   ranked by the 好差评 of the period's month (Annex B's indicators);
 - attendance (a day: each person's status, arrival, departure; a month:
-  the sums).
+  the sums);
+- appointments: booked, kept, no-show, cancelled, and the waits of booked
+  and walk-in residents side by side.
 
 F2 today, F3 a day, F4 a month, F5 writes the report, all of the above
 (hourly curves and attendance included), as a CSV or XLSX file with headers in the clerk's language, as ``hall report --csv/--xlsx`` does,
@@ -39,7 +41,14 @@ from shared_ui.words import name_of, tr
 from staff_tui.modals.export_form import export_dialog
 from staff_tui.modals.form import Field, FormDialog
 from staff_tui.report_data import ReportData, gather
-from staff_tui.report_tables import RATE_WIDTH, attendance_table, minutes, ranking_table, small_table
+from staff_tui.report_tables import (
+    RATE_WIDTH,
+    appointments_table,
+    attendance_table,
+    minutes,
+    ranking_table,
+    small_table,
+)
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
 from staff_tui.text import fit
 from staff_tui.widgets.footer import HallFooter
@@ -89,6 +98,7 @@ class ReportsScreen(WideOrNarrowScreen):
             yield Static("", id="report-supplement", classes="report-part")
             yield NoticeCheck("", id="report-notices", classes="report-part")
             yield Static("", id="report-ranking", classes="report-part")
+            yield Static("", id="report-appointments", classes="report-part")
             yield Static("", id="report-attendance", classes="report-part")
         yield Static("", id="message", classes="message-line")
         yield HallFooter()
@@ -262,6 +272,10 @@ class ReportsScreen(WideOrNarrowScreen):
         self.query_one("#report-attendance", Static).update(
             self._titled("staff_ui.report.attendance", attendance_table(data))
         )
+        if data.appointments is not None:
+            self.query_one("#report-appointments", Static).update(
+                self._titled("staff_ui.appointments.report", appointments_table(data.appointments))
+            )
 
     def _titled(self, key: str, table: Table):
         return Group(Text(tr(key), style="bold"), table)

@@ -134,6 +134,6 @@ async def test_the_help_button_is_on_every_screen(hall, size, lang, large, monke
         await _check(pilot, app, "TrackResultScreen", size, large)
         await tap(pilot, "#rate-case")
         await _check(pilot, app, "RateScreen", size, large)
-        await tap(pilot, "#level-satisfied")
+        await tap(pilot, "#level-unsatisfied")  # a poor level asks for its reasons before sending
         await wait_for(pilot, lambda: app.screen.query("#send"))
         await _check(pilot, app, "RateScreen", size, large)

@@ -1,0 +1,136 @@
+"""``hall appointment slots|book|check-in|cancel|list``: appointments (预约) for maintainers and scripts.
+
+Booking for a caller, checking a resident in and cancelling are staff actions:
+``--staff`` names who does it, and their PIN is asked. Listing the slots or a
+day's bookings only reads (phones are masked).
+"""
+
+from __future__ import annotations
+
+from cli import context
+from cli.context import add_actions, emit_json, parse_date, say
+from models.appointments.booking import OUTCOME_WORDS
+from models.i18n import pick, t
+from models.schema.appointments import CHANNELS
+
+
+def register(groups, common) -> None:
+    actions = add_actions(
+        groups, "appointment", common, "appointments (预约): slots, booking, check-in", "appointment_command"
+    )
+
+    slots = actions.add_parser("slots", parents=[common], help="the slots of an item on a day, with free places")
+    slots.add_argument("item", help="item code (see `hall catalogue list`)")
+    slots.add_argument("--date", type=parse_date, required=True, metavar="YYYY-MM-DD")
+    slots.add_argument("--json", action="store_true")
+    slots.set_defaults(handler=cmd_slots)
+
+    book = actions.add_parser("book", parents=[common], help="book a slot for a caller (staff PIN asked)")
+    book.add_argument("item")
+    book.add_argument("--date", type=parse_date, required=True, metavar="YYYY-MM-DD")
+    book.add_argument("--time", required=True, metavar="HH:MM", help="the slot's start, as `slots` lists it")
+    book.add_argument("--phone", required=True, help="the resident's phone number, for the reminder")
+    book.add_argument("--channel", choices=CHANNELS, default="phone", help="how the resident asked (default phone)")
+    book.add_argument("--staff", required=True, help="staff code of the clerk (their PIN is asked)")
+    context.acts_as(book, "staff")
+    book.add_argument("--json", action="store_true")
+    book.set_defaults(handler=cmd_book)
+
+    for name, text in (("check-in", "check a resident in by the booking code"), ("cancel", "cancel a booking")):
+        sub = actions.add_parser(name, parents=[common], help=f"{text} (staff PIN asked)")
+        sub.add_argument("code", help="the booking code, XXXX-XXXX-XXXX")
+        sub.add_argument("--staff", required=True, help="staff code (their PIN is asked)")
+        context.acts_as(sub, "staff")
+        sub.add_argument("--json", action="store_true")
+        sub.set_defaults(handler=cmd_check_in if name == "check-in" else cmd_cancel)
+
+    listing = actions.add_parser("list", parents=[common], help="a day's bookings (phones masked)")
+    listing.add_argument("--date", type=parse_date, required=True, metavar="YYYY-MM-DD")
+    listing.add_argument("--line", help="only this line's (its code)")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=cmd_list)
+
+
+def cmd_slots(args) -> int:
+    hall = context.hall_from(args)
+    answer = hall.appointments.slots(args.item, args.date)
+    if args.json:
+        emit_json(answer.as_dict())
+        return 0
+    lang = context.language
+    if not answer.slots:
+        refusal = hall.appointments.why_no_slots(args.item, answer)
+        say(refusal.message(lang) if refusal else t("appointment.no_slots", lang))
+        return 0
+    for slot in answer.slots:
+        say(t("appointment.slot_line", lang, time=slot.label, free=slot.free))
+    return 0
+
+
+def cmd_book(args) -> int:
+    hall = context.hall_from(args)
+    made = hall.appointments.book(args.item, args.date, args.time, args.phone, channel=args.channel, staff=args.staff)
+    if args.json:
+        emit_json(made.as_dict())
+        return 0
+    lang = context.language
+    day = t("time.date_format", lang, month=made.day.month, day=made.day.day)
+    say(
+        t(
+            "appointment.booked",
+            lang,
+            item=pick(made.item_name, made.item_name_en, lang),
+            day=day,
+            time=made.time,
+            code=made.code,
+            come_from=made.come_from,
+            come_until=made.come_until,
+        )
+    )
+    return 0
+
+
+def cmd_check_in(args) -> int:
+    hall = context.hall_from(args)
+    done = hall.appointments.check_in(args.code, staff=args.staff)
+    if args.json:
+        emit_json(done.as_dict())
+        return 0
+    number = done.ticket.number if done.ticket else ""
+    say(t(f"appointment.{OUTCOME_WORDS[done.outcome]}", context.language, number=number))
+    return 0
+
+
+def cmd_cancel(args) -> int:
+    hall = context.hall_from(args)
+    done = hall.appointments.cancel(args.code, staff=args.staff)
+    if args.json:
+        emit_json(done.as_dict())
+        return 0
+    say(t("appointment.cancelled", context.language, code=done.code))
+    return 0
+
+
+def cmd_list(args) -> int:
+    hall = context.hall_from(args)
+    bookings = hall.appointments.day_list(args.date, args.line)
+    if args.json:
+        emit_json([b.as_dict() for b in bookings])
+        return 0
+    lang = context.language
+    if not bookings:
+        say(t("appointment.list_empty", lang))
+    for b in bookings:
+        say(
+            t(
+                "appointment.list_line",
+                lang,
+                time=b.time,
+                code=b.code,
+                item=pick(b.item_name, b.item_name_en, lang),
+                phone=b.phone,
+                channel=t(f"appointment.channel_{b.channel}", lang),
+                state=t(f"appointment.state_{b.view_state}", lang),
+            )
+        )
+    return 0

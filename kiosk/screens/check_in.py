@@ -1,0 +1,80 @@
+"""预约签到: a booked resident types the booking code or scans the QR of the booking page.
+
+The code is typed as a tracking code is (:mod:`kiosk.code_typing`: keypad,
+scanner, forgiving reading); what it does is the models'
+``hall.appointments.check_in``. On time, the resident gets a ticket marked
+预约 that is called at the booked time; later, an ordinary ticket, said
+kindly; a holiday-duty booking is received by the duty person without a
+queue. The answer stays on this screen, with the number large.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.widgets import Button, Static
+
+from kiosk.code_typing import CodeTyping, show_code
+from kiosk.screens.base import KioskScreen, QueryFailed
+from kiosk.widgets.big_button import BigButton
+from kiosk.widgets.keypad import Keypad
+from models.appointments.booking import OUTCOME_WORDS
+from shared_ui.plain import plain
+from shared_ui.words import tr
+
+
+class CheckInScreen(CodeTyping, KioskScreen):
+    class CheckedIn(Message):
+        """The booking was checked in: ``done`` is the models' CheckIn."""
+
+        def __init__(self, done) -> None:
+            super().__init__()
+            self.done = done
+
+    MESSAGE = "#check-in-message"
+    EMPTY = "kiosk_check_in.empty"
+
+    def __init__(self, initial: str = "", submit: bool = False) -> None:
+        super().__init__()
+        self.start_typing(initial, submit)
+
+    def heading(self) -> str:
+        return tr("kiosk_check_in.title")
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(show_code(self.code), id="code-display")
+        yield Static(tr("kiosk_check_in.hint"), id="check-in-message")
+        yield Static("", id="check-in-number")
+        yield Keypad(id="keypad")
+
+    def compose_actions(self) -> ComposeResult:
+        yield BigButton(tr("kiosk_check_in.button"), id="search", action=True)
+
+    @on(Button.Pressed, "#search")
+    def _search_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.submit()
+
+    def submit(self) -> None:
+        text = self.begin_lookup()
+        if text is None:
+            return
+        self.ask(lambda hall: hall.appointments.check_in(text), self.CheckedIn, group="check_in")
+
+    def on_check_in_screen_checked_in(self, message: CheckedIn) -> None:
+        message.stop()
+        self.busy = False
+        done = message.done
+        number = done.ticket.number if done.ticket else ""
+        self._say(tr(f"appointment.{OUTCOME_WORDS[done.outcome]}", number=number))
+        marked = done.outcome in ("on_time", "again") and number
+        self.query_one("#check-in-number", Static).update(
+            plain(f"{number}  {tr('appointment.mark')}" if marked else number)
+        )
+        self.query_one("#keypad", Keypad).display = False
+        self.query_one("#search", BigButton).display = False
+        self.set_heading(tr("kiosk_check_in.done_title"))
+
+    def on_query_failed(self, message: QueryFailed) -> None:
+        self.lookup_failed(self.failure_text(message.error))
