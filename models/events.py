@@ -27,13 +27,13 @@ from models.schema import Event
 from models.schema.chain import digest_of, last_digest
 
 # Written by hand, as the queue's hot statements are: every ticket taken or called writes one.
-_INSERT = {
-    postgres: 'INSERT INTO "event" (at, kind, ref, data, prev, digest) VALUES ({p}, {p}, {p}, {p}, {p}, {p}) RETURNING id'.format(
-        p="%s" if postgres else "?"
-    )
-    for postgres in (False, True)
-}
+# On PostgreSQL the NOTIFY goes in the same round trip (it is delivered at commit either way).
 CHANNEL = "hall_events"
+_INSERT = {
+    False: 'INSERT INTO "event" (at, kind, ref, data, prev, digest) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
+    True: 'INSERT INTO "event" (at, kind, ref, data, prev, digest) VALUES (%s, %s, %s, %s, %s, %s) '
+    f"RETURNING id, pg_notify('{CHANNEL}', id::text)",
+}
 POLL_SECONDS = 0.05
 PG_FALLBACK_POLL_SECONDS = 1.0
 # The file watch gathers a commit's writes for this long before it wakes the reader:
@@ -55,10 +55,7 @@ def record(kind: str, ref: int | None = None, **data) -> int:
     prev = last_digest(db, "event")
     digest = digest_of(prev, (at, kind, ref, payload))
     cursor = database.execute_sql(_INSERT[postgres], (at, kind, ref, payload, prev, digest))
-    event_id = cursor.fetchone()[0]
-    if postgres:
-        database.execute_sql("SELECT pg_notify(%s, %s)", (CHANNEL, str(event_id)))
-    return event_id
+    return cursor.fetchone()[0]
 
 
 def after(last_id: int, limit: int = 500) -> list[Event]:
