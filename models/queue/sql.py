@@ -107,6 +107,17 @@ _STATEMENTS = {
                OR t.target_window_id = (SELECT id FROM "window" WHERE number = {p}))
         LIMIT 1""",
     "window_for_call": """SELECT id, paused FROM "window" WHERE number = {p} AND NOT retired""",
+    # The window, and whether its last ``priority_streak`` calls were all priority (false or NULL if not;
+    # Queue.priority_streak_full says why it matters), in one statement: calling reads both first.
+    "window_for_call_next": """
+        SELECT w.id, w.paused,
+               (SELECT COUNT(*) = {p} AND SUM(CASE WHEN r.priority THEN 1 ELSE 0 END) = COUNT(*) FROM (
+                    SELECT priority FROM "ticket"
+                    WHERE line_id IN (SELECT wl.line_id FROM "window_line" wl JOIN "window" ww ON ww.id = wl.window_id
+                                      WHERE ww.number = {p} AND NOT wl.retired)
+                      AND service_day = {p} AND called_at IS NOT NULL AND NOT returned
+                    ORDER BY called_at DESC, id DESC LIMIT {p}) r)
+        FROM "window" w WHERE w.number = {p} AND NOT w.retired""",
     "recent_call_priorities": """
         SELECT priority FROM "ticket"
         WHERE line_id IN (SELECT line_id FROM "window_line" WHERE window_id = {p} AND NOT retired)

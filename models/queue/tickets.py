@@ -442,13 +442,16 @@ class Queue:
             self._window(window_number)  # an unknown window says so rather than "nobody waiting"
             raise Refused("nothing_waiting", window=window_number)
         with database.atomic():
-            row = database.execute_sql(statement("window_for_call", postgres), (window_number,)).fetchone()
+            limit = self.config.tickets.priority_streak
+            row = database.execute_sql(
+                statement("window_for_call_next", postgres), (limit, window_number, day, limit, window_number)
+            ).fetchone()
             if row is None:
                 raise NotFound("unknown_window", window=window_number)
-            window_id, paused = row
+            window_id, paused, streak_full = row
             if paused:  # read inside the transaction: a pause that just landed counts
                 raise Refused("window_paused", window=window_number)
-            direction = "ASC" if self.priority_streak_full(window_id, postgres, day) else "DESC"
+            direction = "ASC" if limit <= 0 or streak_full else "DESC"  # as priority_streak_full says
             row = database.execute_sql(
                 statement("next_ticket", postgres, direction), (day, window_id, window_id)
             ).fetchone()
