@@ -38,15 +38,6 @@ def fmt(values) -> str:
     return f"median {statistics.median(values) * 1000:7.3f} ms   p95 {pct(values, 0.95) * 1000:7.3f} ms"
 
 
-def timed(fn, n=N):
-    out = []
-    for i in range(n):
-        start = time.perf_counter()
-        fn(i)
-        out.append(time.perf_counter() - start)
-    return out
-
-
 def make_hall(url: str):
     from models.catalogue import default_catalogue_path
     from models.catalogue import store as catalogue_store
@@ -58,10 +49,22 @@ def make_hall(url: str):
     return hall
 
 
-def hall_numbers(hall):
-    take = timed(lambda i: hall.queue.take("baby-hukou"))
-    call = timed(lambda i: hall.queue.call_next(1))
-    return take, call
+def side_by_side(ours, floor, n=N):
+    """Time ``ours(i)`` and ``floor(i)`` turn about, so a busy machine slows both alike."""
+    mine, theirs = [], []
+    for i in range(n):
+        for fn, out in ((ours, mine), (floor, theirs)):
+            start = time.perf_counter()
+            fn(i)
+            out.append(time.perf_counter() - start)
+    return mine, theirs
+
+
+def compare(hall, floor_take, floor_call):
+    """Take then call, the hall's and the floor's turn about (the floor's driver is its own)."""
+    take, raw_take = side_by_side(lambda i: hall.queue.take("baby-hukou"), floor_take)
+    call, raw_call = side_by_side(lambda i: hall.queue.call_next(1), floor_call)
+    return take, call, raw_take, raw_call
 
 
 # --- the floor: the same writes through the bare driver -------------------------
@@ -111,7 +114,7 @@ def raw_sqlite(path: str):
         conn.execute(call_sql[1], (now,))
         conn.execute("COMMIT")
 
-    return timed(take), timed(call)
+    return take, call
 
 
 def raw_postgres(url: str):
@@ -135,10 +138,7 @@ def raw_postgres(url: str):
             conn.execute(call_sql[0], (now,)).fetchone()
             conn.execute(call_sql[1], (now,))
 
-    try:
-        return timed(take), timed(call)
-    finally:
-        conn.close()
+    return take, call, conn
 
 
 # --- notification latency across processes --------------------------------------
@@ -213,14 +213,10 @@ def report_latency(name, latency, target_ms):
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         print(f"Queue engine, {N} operations each (SQLite WAL, synchronous=FULL)")
-        hall = make_hall(f"sqlite:///{tmp}/hall.db")
-        take, call = hall_numbers(hall)
         raw_path = f"{tmp}/raw.db"
-        make_hall(f"sqlite:///{raw_path}").close()
-        from models.db import open_database
-
-        open_database(f"sqlite:///{tmp}/hall.db")  # rebind after the floor's schema was made
-        raw_take, raw_call = raw_sqlite(raw_path)
+        make_hall(f"sqlite:///{raw_path}").close()  # the floor's schema; the hall is bound last
+        hall = make_hall(f"sqlite:///{tmp}/hall.db")
+        take, call, raw_take, raw_call = compare(hall, *raw_sqlite(raw_path))
         report("take ticket", take, raw_take, 1.3)
         report("call next", call, raw_call, 1.5)
         report_latency("change seen (SQLite)", notification_latency(hall), 10)
@@ -238,8 +234,9 @@ def main() -> None:
         print(f"\nQueue engine, {N} operations each (PostgreSQL, synchronous_commit=on)")
         make_hall(f"{base}/hall_bench_raw").close()
         hall = make_hall(f"{base}/hall_bench")
-        take, call = hall_numbers(hall)
-        raw_take, raw_call = raw_postgres(f"{base}/hall_bench_raw")
+        floor_take, floor_call, raw_conn = raw_postgres(f"{base}/hall_bench_raw")
+        take, call, raw_take, raw_call = compare(hall, floor_take, floor_call)
+        raw_conn.close()
         report("take ticket", take, raw_take, 2.0)
         report("call next", call, raw_call, 2.0)
         report_latency("change seen (PG)", notification_latency(hall), 10)
