@@ -151,6 +151,12 @@ def fill_days(hall, days: list[date], tickets: int) -> int:
     numbers = {w.id: w.number for w in Window.select()}
     rng = random.Random(11)
     made = 0
+    from models.db import database, is_postgres
+
+    if is_postgres():
+        # Building a chunk of rows between two inserts can take longer than the hall's
+        # 30 s idle-in-transaction limit on a starved machine: not for a bulk load.
+        database.execute_sql("SET idle_in_transaction_session_timeout = 0")
     ticket_id = (Ticket.select(Ticket.id).order_by(Ticket.id.desc()).scalar() or 0) + 1
     tickets_rows, events_rows, counters = [], [], []
 
@@ -282,13 +288,6 @@ def _fresh_hall(url: str, config: Config, day: date):
     return hall
 
 
-def _bind(hall) -> None:
-    """Make ``hall``'s database the one the models use (the two halls take turns)."""
-    from models.db import database
-
-    database.initialize(hall.db)
-
-
 def run(url: str, fresh_url: str, days: int, tickets: int, rounds: int = ROUNDS):
     """(day 1 figures, day ``days`` figures, their spreads): each the median over ``rounds``
     rounds, a hall without a past and the year's hall taking turns within each round."""
@@ -320,11 +319,13 @@ def run(url: str, fresh_url: str, days: int, tickets: int, rounds: int = ROUNDS)
 
     fresh = _fresh_hall(fresh_url, config, first)
     young: list[dict[str, float]] = []
-    old: list[dict[str, float]] = []
-    for round_ in range(rounds):  # a busy machine slows both alike
-        _bind(fresh)
+    old: list[dict[str, float]] = []  # the year's hall, round by round
+    from models.db import database
+
+    for round_ in range(rounds):  # a busy machine slows both alike; each hall's database bound in its turn
+        database.initialize(fresh.db)
         young.append(measure_day(fresh, calendar_days[round_], tickets))
-        _bind(hall)
+        database.initialize(hall.db)
         old.append(measure_day(hall, measured[round_], tickets))
     fresh.close()
     hall.close()
@@ -341,11 +342,8 @@ def _medians(rows: list[dict[str, float]]) -> dict[str, float]:
 
 def _growth_spread(young: list[dict[str, float]], old: list[dict[str, float]]) -> dict[str, tuple[float, float]]:
     """The lowest and highest growth of one round against its own day 1."""
-    spread = {}
-    for what in young[0]:
-        ratios = [after[what] / before[what] for before, after in zip(young, old, strict=True) if before[what]]
-        spread[what] = (min(ratios), max(ratios))
-    return spread
+    ratios = {what: [after[what] / before[what] for before, after in zip(young, old, strict=True)] for what in young[0]}
+    return {what: (min(values), max(values)) for what, values in ratios.items()}
 
 
 def show(name: str, days: int, day_one: dict[str, float], day_last: dict[str, float], spread) -> None:
