@@ -17,6 +17,29 @@ from models import events
 from models.events import EventWatcher, FileHint, last_id
 
 
+def _seen_by_a_waiting_watcher(hall, settle: float) -> list[str]:
+    """The kinds of event a watcher waiting in another thread (its own connection) returns
+    when a ticket is taken ``settle`` seconds after it began to wait."""
+    since = last_id()
+    found: dict = {"events": []}
+
+    def wait():
+        with hall.db.connection_context():
+            watcher = EventWatcher(hall.db)
+            try:
+                found["events"] = watcher.wait(since, timeout=30.0)
+            finally:
+                watcher.close()
+
+    thread = threading.Thread(target=wait)
+    thread.start()
+    time.sleep(settle)  # the watcher is waiting (and its watch set up)
+    hall.queue.take("baby-hukou")
+    thread.join(30)
+    assert not thread.is_alive()
+    return [event.kind for event in found["events"]]
+
+
 def test_a_write_to_the_wal_file_wakes_the_hint_and_other_files_do_not(tmp_path):
     path = tmp_path / "hall.db"
     path.touch()
@@ -36,24 +59,7 @@ def test_another_connections_commit_wakes_a_waiting_watcher_before_the_poll(monk
     """With the poll made an hour long, only the file watch can wake the wait."""
     hall = sqlite_hall
     monkeypatch.setattr(events, "POLL_SECONDS", 3600.0)
-    since = last_id()
-    found: dict = {}
-
-    def wait():
-        with hall.db.connection_context():
-            watcher = EventWatcher(hall.db)
-            try:
-                found["events"] = watcher.wait(since, timeout=30.0)
-            finally:
-                watcher.close()
-
-    thread = threading.Thread(target=wait)
-    thread.start()
-    time.sleep(0.5)  # the watcher is waiting and its watch is set up
-    hall.queue.take("baby-hukou")  # this thread's own connection: another connection to the waiter
-    thread.join(30)
-    assert not thread.is_alive()
-    assert [event.kind for event in found["events"]] == ["ticket.taken"]
+    assert _seen_by_a_waiting_watcher(hall, settle=0.5) == ["ticket.taken"]
 
 
 def test_without_file_events_the_poll_still_finds_the_commit(monkeypatch, sqlite_hall):
@@ -63,23 +69,7 @@ def test_without_file_events_the_poll_still_finds_the_commit(monkeypatch, sqlite
         return None
 
     monkeypatch.setattr(FileHint, "_run", no_watch)
-    since = last_id()
-    found: dict = {}
-
-    def wait():
-        with hall.db.connection_context():
-            watcher = EventWatcher(hall.db)
-            try:
-                found["events"] = watcher.wait(since, timeout=30.0)
-            finally:
-                watcher.close()
-
-    thread = threading.Thread(target=wait)
-    thread.start()
-    time.sleep(0.2)
-    hall.queue.take("baby-hukou")
-    thread.join(30)
-    assert [event.kind for event in found["events"]] == ["ticket.taken"]
+    assert _seen_by_a_waiting_watcher(hall, settle=0.2) == ["ticket.taken"]
 
 
 def test_a_spurious_wake_up_returns_nothing_and_the_wait_goes_on(sqlite_hall):
