@@ -166,4 +166,4 @@ def line_windows(value) -> list[tuple[int, bool]]:
     already decoded on PostgreSQL, NULL there for a line without windows."""
     if isinstance(value, str):
         value = json.loads(value)
-    return [(number, bool(paused)) for number, paused in value or ()]
+    return sorted((number, bool(paused)) for number, paused in value or ())  # SQLite keeps no order promise
