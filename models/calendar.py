@@ -21,7 +21,6 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cache
-from importlib import metadata
 
 from models import clock
 from models.config import Config
@@ -110,6 +109,8 @@ def calendar_words(config: Config, today: date, language: str) -> list[str]:
 
 def calendar_source(config: Config, language: str) -> str:
     """Where the working days come from: the years the package knows, and the config's own days."""
+    from importlib import metadata  # dear to import (zip and e-mail parsing): only `hall doctor` asks
+
     years = national().years
     try:
         version = metadata.version("chinese-calendar")

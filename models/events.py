@@ -3,15 +3,20 @@
 Writers call :func:`record` inside the transaction of the change, so an event
 exists exactly when its change was committed. Readers remember the last id
 they saw and ask for :func:`after` it. :class:`EventWatcher` says *when* to
-look: on SQLite it polls ``PRAGMA data_version`` (changes only when another
-connection commits, a few microseconds a call); on PostgreSQL it LISTENs for
-the NOTIFY sent at commit, with a slower poll in case a notification was
-missed while disconnected. A missed wake-up costs latency, never an event.
+look: on SQLite a file watch on the database's folder (the ``-wal`` file is
+written at every commit) wakes it within a few milliseconds, and ``PRAGMA
+data_version`` (changes only when another connection commits, a few
+microseconds a call) says whether it was a commit, polled as well in case the
+watch misses one or cannot run; on PostgreSQL it LISTENs for the NOTIFY sent
+at commit, with a slower poll in case a notification was missed while
+disconnected. A missed or spurious wake-up costs latency or one look, never an
+event.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
 from typing import Any
@@ -22,15 +27,23 @@ from models.schema import Event
 from models.schema.chain import digest_of, last_digest
 
 # Written by hand, as the queue's hot statements are: every ticket taken or called writes one.
-_INSERT = {
-    postgres: 'INSERT INTO "event" (at, kind, ref, data, prev, digest) VALUES ({p}, {p}, {p}, {p}, {p}, {p}) RETURNING id'.format(
-        p="%s" if postgres else "?"
-    )
-    for postgres in (False, True)
-}
+# On PostgreSQL the NOTIFY goes in the same round trip (it is delivered at commit either way).
 CHANNEL = "hall_events"
+_INSERT = {
+    False: 'INSERT INTO "event" (at, kind, ref, data, prev, digest) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
+    True: 'INSERT INTO "event" (at, kind, ref, data, prev, digest) VALUES (%s, %s, %s, %s, %s, %s) '
+    f"RETURNING id, pg_notify('{CHANNEL}', id::text)",
+}
 POLL_SECONDS = 0.05
 PG_FALLBACK_POLL_SECONDS = 1.0
+# The file watch gathers a commit's writes for this long before it wakes the reader:
+# shorter wakes sooner, and costs the watching thread a look (and the GIL) per step.
+HINT_STEP_MS = 3
+HINT_DEBOUNCE_MS = 6  # under a stream of commits, still a wake-up this often
+# A wake-up can come between the commit's write and its end (the write-ahead
+# log is written before the commit is marked): look again this often for a while.
+SOON_SECONDS = 0.002
+SOON_FOR_SECONDS = 0.03
 
 
 def record(kind: str, ref: int | None = None, **data) -> int:
@@ -42,10 +55,7 @@ def record(kind: str, ref: int | None = None, **data) -> int:
     prev = last_digest(db, "event")
     digest = digest_of(prev, (at, kind, ref, payload))
     cursor = database.execute_sql(_INSERT[postgres], (at, kind, ref, payload, prev, digest))
-    event_id = cursor.fetchone()[0]
-    if postgres:
-        database.execute_sql("SELECT pg_notify(%s, %s)", (CHANNEL, str(event_id)))
-    return event_id
+    return cursor.fetchone()[0]
 
 
 def after(last_id: int, limit: int = 500) -> list[Event]:
@@ -71,6 +81,7 @@ class EventWatcher:
         self.db = db if db is not None else database.obj
         self._listener: Any = None  # psycopg's connection while listening (psycopg is untyped here)
         self._closed = stop if stop is not None else threading.Event()
+        self._hint: FileHint | None = None
 
     def wait(self, since: int, timeout: float = 1.0) -> list[Event]:
         deadline = time.monotonic() + timeout
@@ -84,6 +95,9 @@ class EventWatcher:
     def close(self) -> None:
         self._closed = threading.Event()
         self._closed.set()
+        if self._hint is not None:
+            self._hint.close()
+            self._hint = None
         if self._listener is not None:
             try:
                 self._listener.close()
@@ -91,15 +105,26 @@ class EventWatcher:
                 self._listener = None
 
     def _wait_sqlite(self, since: int, deadline: float) -> list[Event]:
+        if self._hint is None and self.db.database != ":memory:":
+            self._hint = FileHint(self.db.database)
+        hint = self._hint
         version = self.db.data_version
+        soon_until = 0.0  # after a wake-up, look again shortly until then
         while not self._closed.is_set():
-            remaining = deadline - time.monotonic()
+            now = time.monotonic()
+            remaining = deadline - now
             if remaining <= 0:
                 return []
-            time.sleep(min(POLL_SECONDS, remaining))
+            step = min(SOON_SECONDS if now < soon_until else POLL_SECONDS, remaining)
+            if hint is None:
+                time.sleep(step)
+            elif hint.changed.wait(step):
+                hint.changed.clear()  # before the look below, so a later write wakes us again
+                soon_until = time.monotonic() + SOON_FOR_SECONDS
             current = self.db.data_version
             if current != version:
                 version = current
+                soon_until = 0.0
                 events = after(since)
                 if events:
                     return events
@@ -145,3 +170,45 @@ class EventWatcher:
         except Exception:
             pass
         self._listener = None
+
+
+class FileHint:
+    """A thread that sets :attr:`changed` whenever the SQLite file ``path`` or its
+    ``-wal`` file is written (a commit, and also a checkpoint: a hint only).
+
+    It watches the folder, not the files: the ``-wal`` file is removed when the
+    last connection closes and made again by the next. Where file events cannot
+    be had (no watchfiles, a file system without them) it ends quietly and the
+    reader's poll carries on alone.
+    """
+
+    def __init__(self, path: str):
+        self.changed = threading.Event()
+        self._stop = threading.Event()
+        path = os.path.abspath(path)
+        self._folder = os.path.dirname(path)
+        self._names = frozenset({os.path.basename(path), os.path.basename(path) + "-wal"})
+        self._thread = threading.Thread(target=self._run, name="hall-file-hint", daemon=True)
+        self._thread.start()
+
+    def close(self) -> None:
+        self._stop.set()
+
+    def _run(self) -> None:
+        try:
+            from watchfiles import watch
+
+            for _changes in watch(
+                self._folder,
+                watch_filter=lambda _change, changed: os.path.basename(changed) in self._names,
+                step=HINT_STEP_MS,
+                debounce=HINT_DEBOUNCE_MS,
+                stop_event=self._stop,
+                rust_timeout=1000,
+                recursive=False,
+                raise_interrupt=False,
+                ignore_permission_denied=True,
+            ):
+                self.changed.set()
+        except Exception:  # noqa: BLE001  (no file events here: the poll is enough, only slower)
+            pass

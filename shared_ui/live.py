@@ -2,8 +2,8 @@
 :class:`models.events.EventWatcher` and posts :class:`HallChanged` to the app.
 
 Another process's commit (a call, a pause, a catalogue load, a case) reaches
-the app as soon as the watcher wakes (SQLite: a 50 ms poll of
-``data_version``; PostgreSQL: LISTEN/NOTIFY). When the database goes away the
+the app as soon as the watcher wakes (SQLite: the database file's events,
+with a 50 ms poll of ``data_version`` behind them; PostgreSQL: LISTEN/NOTIFY). When the database goes away the
 feed posts :class:`DatabaseLost`, retries every second, and posts
 :class:`DatabaseRestored` and a reload (a HallChanged of kind
 :data:`RECONNECTED`) once it answers again: nothing is lost, events have ids.

@@ -3,13 +3,20 @@
 One module per cell column and two modules per cell row. The colours are
 fixed whatever the theme, so a phone can read it off the screen; ``qrcode``
 is imported only when a code is drawn.
+
+The widget draws its lines itself (Textual's line API), each a few segments
+of equal cells made once: a code drawn as styled text costs a span per cell,
+and was the dearest part of showing a ticket.
 """
 
 from __future__ import annotations
 
+from itertools import groupby
+
+from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual.geometry import Size
+from textual.strip import Strip
 from textual.widget import Widget
 
 DARK = "#000000"
@@ -31,24 +38,24 @@ def qr_matrix(data: str, border: int = 2) -> list[list[bool]]:
     return code.get_matrix()
 
 
-def qr_text(matrix: list[list[bool]]) -> Text:
+def _cell(top: bool, bottom: bool) -> tuple[str, Style]:
+    if top and bottom:
+        return " ", _BOTH_DARK
+    if not top and not bottom:
+        return " ", _BOTH_LIGHT
+    return "▀", _TOP_DARK if top else _BOTTOM_DARK
+
+
+def qr_lines(matrix: list[list[bool]]) -> list[list[Segment]]:
+    """The code as cell rows, two module rows each; equal neighbouring cells share one segment."""
     rows = list(matrix)
     if len(rows) % 2:
         rows.append([False] * len(rows[0]))
-    text = Text(no_wrap=True, overflow="crop", end="")
+    lines = []
     for index in range(0, len(rows), 2):
-        if index:
-            text.append("\n")
-        for top, bottom in zip(rows[index], rows[index + 1], strict=True):
-            if top and bottom:
-                text.append(" ", _BOTH_DARK)
-            elif not top and not bottom:
-                text.append(" ", _BOTH_LIGHT)
-            elif top:
-                text.append("▀", _TOP_DARK)
-            else:
-                text.append("▀", _BOTTOM_DARK)
-    return text
+        cells = (_cell(top, bottom) for top, bottom in zip(rows[index], rows[index + 1], strict=True))
+        lines.append([Segment(char * len(list(run)), style) for (char, style), run in groupby(cells)])
+    return lines
 
 
 class QRCode(Widget):
@@ -61,6 +68,7 @@ class QRCode(Widget):
         self.data = data
         self.border = border
         self._matrix = qr_matrix(data, border)
+        self._strips = [Strip(line, self.modules) for line in qr_lines(self._matrix)]
 
     @property
     def modules(self) -> int:
@@ -72,5 +80,9 @@ class QRCode(Widget):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return (self.modules + 1) // 2
 
-    def render(self) -> Text:
-        return qr_text(self._matrix)
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        y += scroll_y
+        if not 0 <= y < len(self._strips):
+            return Strip.blank(self.size.width)
+        return self._strips[y].crop(scroll_x, scroll_x + self.size.width)

@@ -3,8 +3,9 @@ ticket is issued until the next day, and no ticket slips in while the day is
 being signed off.
 
 Taking a ticket holds the day shared in its first statement
-(``item_for_ticket`` in :mod:`models.queue.sql`); the closing sign-off holds
-it alone (:func:`hold_day`). Both read after holding it.
+(``item_for_ticket`` in :mod:`models.queue.sql`) and reads the closing in the
+next (``bump_counter``); the closing sign-off holds it alone
+(:func:`hold_day`). Both read after holding it.
 """
 
 from __future__ import annotations
@@ -17,16 +18,11 @@ from models.config import Config
 from models.db import database, is_postgres
 from models.errors import StaffRefused
 from models.i18n import t
-
-_STANDING_CLOSING = """
-    SELECT s.early_reason FROM "duty_sign_off" s
-    WHERE s."day" = {p} AND s."checklist" = 'closing'
-      AND NOT EXISTS (SELECT 1 FROM "duty_reopen" r WHERE r.sign_off_id = s.id)
-    ORDER BY s.round DESC LIMIT 1"""
+from models.queue.sql import statement
 
 
 def _standing_closing(day: date):
-    return database.execute_sql(_STANDING_CLOSING.format(p="%s" if is_postgres() else "?"), (day,)).fetchone()
+    return database.execute_sql(statement("standing_closing", is_postgres()), (day,)).fetchone()
 
 
 def closed_for_day(day: date) -> bool:
@@ -60,9 +56,13 @@ def refuse_if_closed_for_day(config: Config, day: date) -> None:
     """The kiosk's check: after the day's closing sign-off, no ticket until the next day;
     a closing before the hours says the leader's reason."""
     row = _standing_closing(day)
-    if row is None:
-        return
-    reason = row[0] or ""
+    if row is not None:
+        refuse_closed_day(config, day, row[0])
+
+
+def refuse_closed_day(config: Config, day: date, reason: str | None) -> None:
+    """Refuse a ticket of a day whose closing was signed off (``reason``: the early closing's, or "")."""
+    reason = reason or ""
     tomorrow = datetime.combine(day + timedelta(days=1), time(0), config.zone)
     nxt = HallCalendar(config).next_issuing(clock.to_utc(tomorrow))
     if nxt is None:

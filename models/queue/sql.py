@@ -13,14 +13,47 @@ they touch are defined in :mod:`models.schema`.
 
 from __future__ import annotations
 
+import json
 from functools import cache
+
+# The day's closing sign-off, unless a leader reopened the day (models.queue.day_hold).
+_STANDING_CLOSING = """
+    SELECT COALESCE(s.early_reason, '') FROM "duty_sign_off" s
+    WHERE s."day" = {p} AND s."checklist" = 'closing'
+      AND NOT EXISTS (SELECT 1 FROM "duty_reopen" r WHERE r.sign_off_id = s.id)
+    ORDER BY s.round DESC LIMIT 1"""
+
+_INSERT_TICKET = """
+    INSERT INTO "ticket" (number, prefix, seq, service_day, item_id, line_id, priority, request_id,
+                          tracking_code, status, issued_at, arrival_at, front, recalls, returned,
+                          transfers, transfer_note)
+    VALUES ({{p}}, {{p}}, {{p}}, {{p}}, {{p}}, {{p}}, {{p}}, {{p}}, {{p}}, 'waiting', {{p}}, {{p}}, {{false}}, 0, {{false}}, 0, '')
+    RETURNING id, ({ahead})"""
+
+# Waiting tickets of the new ticket's line called before it ("ticket" is the row just inserted).
+_AHEAD_OF_NEW = """
+    SELECT COUNT(*) FROM "ticket" o
+    WHERE o.status = 'waiting' AND o.service_day = "ticket".service_day AND o.line_id = "ticket".line_id
+      AND o.id <> "ticket".id
+      AND (o.front OR ({before}(o.arrival_at < "ticket".arrival_at
+                                OR (o.arrival_at = "ticket".arrival_at AND o.id < "ticket".id))))"""
+
+_LINE_WINDOWS = {
+    False: """SELECT json_group_array(json_array(number, paused)) FROM (
+                  SELECT w.number, w.paused FROM "window" w JOIN "window_line" wl ON wl.window_id = w.id
+                  WHERE wl.line_id = l.id AND NOT wl.retired AND NOT w.retired ORDER BY w.number)""",
+    True: """SELECT json_agg(json_build_array(w.number, w.paused) ORDER BY w.number)
+             FROM "window" w JOIN "window_line" wl ON wl.window_id = w.id
+             WHERE wl.line_id = l.id AND NOT wl.retired AND NOT w.retired""",
+}
 
 _STATEMENTS = {
     # On PostgreSQL this also holds the service day shared (models.queue.day_hold.hold_day),
     # in the same round trip: {held} takes the lock space and the day first.
+    # The line's windows come along as one JSON array of [number, paused], in number order.
     "item_for_ticket": """
         SELECT i.id, i.code, i.name, i.name_en, i.retired, i.open_from, i.open_to, i.service_minutes,
-               l.id, l.prefix, l.code, l.name, l.name_en, l.retired
+               l.id, l.prefix, l.code, l.name, l.name_en, l.retired, ({line_windows})
         FROM {held}"item" i JOIN "line" l ON l.id = i.line_id
         WHERE i.code = {p}""",
     "windows_for_line": """
@@ -38,16 +71,18 @@ _STATEMENTS = {
         LEFT JOIN "window" w ON w.id = t.window_id
         WHERE t.tracking_code = {p}""",
     "code_has_cases": """SELECT 1 FROM "case_record" WHERE tracking_code = {p} LIMIT 1""",
+    "standing_closing": _STANDING_CLOSING,
+    # The day's standing closing comes back with the number (NULL: none; else its early reason or ""):
+    # on PostgreSQL this statement is the first after the day is held, so it reads what the hold waited for.
     "bump_counter": """
         INSERT INTO "ticket_counter" (prefix, day, last) VALUES ({p}, {p}, 1)
         ON CONFLICT (prefix, day) DO UPDATE SET last = "ticket_counter".last + 1
-        RETURNING last""",
-    "insert_ticket": """
-        INSERT INTO "ticket" (number, prefix, seq, service_day, item_id, line_id, priority, request_id,
-                              tracking_code, status, issued_at, arrival_at, front, recalls, returned,
-                              transfers, transfer_note)
-        VALUES ({p}, {p}, {p}, {p}, {p}, {p}, {p}, {p}, {p}, 'waiting', {p}, {p}, {false}, 0, {false}, 0, '')
-        RETURNING id""",
+        RETURNING last, ("""
+    + _STANDING_CLOSING
+    + ")",
+    # The people ahead come back with the new ticket's id (see Queue.people_ahead: a new ticket is never in front).
+    "insert_ticket": _INSERT_TICKET.format(ahead=_AHEAD_OF_NEW.format(before="")),
+    "insert_priority_ticket": _INSERT_TICKET.format(ahead=_AHEAD_OF_NEW.format(before="o.priority AND ")),
     # People ahead, by the kind of ticket asking (see Queue.people_ahead).
     "ahead_normal": """
         SELECT COUNT(*) FROM "ticket"
@@ -72,6 +107,17 @@ _STATEMENTS = {
                OR t.target_window_id = (SELECT id FROM "window" WHERE number = {p}))
         LIMIT 1""",
     "window_for_call": """SELECT id, paused FROM "window" WHERE number = {p} AND NOT retired""",
+    # The window, and whether its last ``priority_streak`` calls were all priority (false or NULL if not;
+    # Queue.priority_streak_full says why it matters), in one statement: calling reads both first.
+    "window_for_call_next": """
+        SELECT w.id, w.paused,
+               (SELECT COUNT(*) = {p} AND SUM(CASE WHEN r.priority THEN 1 ELSE 0 END) = COUNT(*) FROM (
+                    SELECT priority FROM "ticket"
+                    WHERE line_id IN (SELECT wl.line_id FROM "window_line" wl JOIN "window" ww ON ww.id = wl.window_id
+                                      WHERE ww.number = {p} AND NOT wl.retired)
+                      AND service_day = {p} AND called_at IS NOT NULL AND NOT returned
+                    ORDER BY called_at DESC, id DESC LIMIT {p}) r)
+        FROM "window" w WHERE w.number = {p} AND NOT w.retired""",
     "recent_call_priorities": """
         SELECT priority FROM "ticket"
         WHERE line_id IN (SELECT line_id FROM "window_line" WHERE window_id = {p} AND NOT retired)
@@ -120,4 +166,13 @@ def statement(name: str, postgres: bool, direction: str = "DESC", booked: str = 
         booked=booked,
         lock=" FOR UPDATE OF t SKIP LOCKED" if postgres else "",
         held="(SELECT pg_advisory_xact_lock_shared(%s, %s)) AS held, " if postgres else "",
+        line_windows=_LINE_WINDOWS[postgres],
     )
+
+
+def line_windows(value) -> list[tuple[int, bool]]:
+    """``item_for_ticket``'s windows column as (number, paused) pairs: JSON text on SQLite,
+    already decoded on PostgreSQL, NULL there for a line without windows."""
+    if isinstance(value, str):
+        value = json.loads(value)
+    return sorted((number, bool(paused)) for number, paused in value or ())  # SQLite keeps no order promise

@@ -49,8 +49,8 @@ from models.errors import NotFound, Refused
 from models.i18n import pick, t
 from models.queue import pauses, tracking
 from models.queue.day_end import end_days_before
-from models.queue.day_hold import DAY_LOCK_SPACE, closed_for_day, refuse_if_closed_for_day
-from models.queue.sql import statement
+from models.queue.day_hold import DAY_LOCK_SPACE, closed_for_day, refuse_closed_day
+from models.queue.sql import line_windows, statement
 from models.schema import Line, Staff, StaffPost, Ticket, Window, WindowLine
 from models.schema.appointments import BookedTicket
 from models.staff.accounts import find_staff
@@ -224,14 +224,17 @@ class Queue:
                     raise _DayTurned
                 if row is None:
                     raise NotFound("unknown_item", item=item_code)
-                item = _ItemRow(*row)
-                windows = database.execute_sql(statement("windows_for_line", postgres), (item.line_id,)).fetchall()
+                item, windows = _ItemRow(*row[:-1]), line_windows(row[-1])
                 self._check_can_issue(item, day, hours=not booked)
-                refuse_if_closed_for_day(self.config, day)
+                seq, closing = database.execute_sql(
+                    statement("bump_counter", postgres), (item.prefix, day, day)
+                ).fetchone()
+                if closing is not None:
+                    refuse_closed_day(self.config, day, closing)
                 resuming = self._resuming(windows)
                 if not any(not paused for _number, paused in windows) and not resuming:
                     raise Refused("all_paused", line=pick(item.line_name, item.line_name_en, self.config.language))
-                ticket_id, number, code, at = self._issue(item, day, priority, request_id, postgres)
+                ticket_id, number, code, at, ahead = self._issue(item, day, seq, priority, request_id, postgres)
         except _DayTurned:
             return self.take(item_code, priority=priority, request_id=request_id, booked=booked)
         except IntegrityError:
@@ -240,7 +243,6 @@ class Queue:
             if existing is None:
                 raise
             return self.receipt(existing)
-        ahead = self._ahead(item.line_id, day, ticket_id, at, priority=priority, front=False)
         open_count = sum(1 for _number, paused in windows if not paused)
         return TicketReceipt(
             number=number,
@@ -317,17 +319,17 @@ class Queue:
                 ),
             )
 
-    def _issue(self, item: _ItemRow, day, priority: bool, request_id: str | None, postgres: bool):
-        seq = database.execute_sql(statement("bump_counter", postgres), (item.prefix, day)).fetchone()[0]
+    def _issue(self, item: _ItemRow, day, seq: int, priority: bool, request_id: str | None, postgres: bool):
+        """The ticket numbered ``seq`` and its event; returns its id, number, code, time and the people ahead."""
         number = f"{item.prefix}{seq:03d}"
         code = tracking.new_code()
         at = clock.now()
-        ticket_id = database.execute_sql(
-            statement("insert_ticket", postgres),
+        ticket_id, ahead = database.execute_sql(
+            statement("insert_priority_ticket" if priority else "insert_ticket", postgres),
             (number, item.prefix, seq, day, item.id, item.line_id, priority, request_id or None, code, at, at),
-        ).fetchone()[0]
+        ).fetchone()
         events.record("ticket.taken", ticket_id, number=number, line=item.line_code, priority=priority)
-        return ticket_id, number, code, at
+        return ticket_id, number, code, at, ahead
 
     # --- what a ticket holder is told -------------------------------------
 
@@ -460,13 +462,16 @@ class Queue:
             self._window(window_number)  # an unknown window says so rather than "nobody waiting"
             raise Refused("nothing_waiting", window=window_number)
         with database.atomic():
-            row = database.execute_sql(statement("window_for_call", postgres), (window_number,)).fetchone()
+            limit = self.config.tickets.priority_streak
+            row = database.execute_sql(
+                statement("window_for_call_next", postgres), (limit, window_number, day, limit, window_number)
+            ).fetchone()
             if row is None:
                 raise NotFound("unknown_window", window=window_number)
-            window_id, paused = row
+            window_id, paused, streak_full = row
             if paused:  # read inside the transaction: a pause that just landed counts
                 raise Refused("window_paused", window=window_number)
-            direction = "ASC" if self.priority_streak_full(window_id, postgres, day) else "DESC"
+            direction = "ASC" if limit <= 0 or streak_full else "DESC"  # as priority_streak_full says
             booked_order = "ASC" if self.booked_streak_full(window_id, postgres, day) else "DESC"
             row = database.execute_sql(
                 statement("next_ticket", postgres, direction, booked_order), (day, window_id, window_id, clock.now())
