@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 
 from models import clock
-from models.cases.rules import mask_phone
+from models.cases.privacy import mask_phone
 from models.config import Config
 from models.errors import Refused
 from models.i18n import DEFAULT_LANGUAGE, t

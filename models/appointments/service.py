@@ -34,7 +34,8 @@ from models.appointments.booking import (
     find_appointment,
 )
 from models.appointments.slots import DaySlots, SlotPlan
-from models.cases.rules import CaseRefused, normalise_phone
+from models.cases.privacy import normalise_phone
+from models.cases.rules import CaseRefused
 from models.config import Config
 from models.db import database, is_postgres
 from models.errors import NotFound

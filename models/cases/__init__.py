@@ -1,6 +1,7 @@
 """Cases (办件): what a case is, every step of its life, and every view of it.
 
 - :mod:`~models.cases.rules` — kinds and states, and :func:`fold`: a case's facts from its history.
+- :mod:`~models.cases.privacy` — phone numbers read and masked, names masked, free text checked for personal data.
 - :mod:`~models.cases.store` — the one write path of every step, and finding cases, staff, items.
 - :mod:`~models.cases.service` — :class:`Cases`: open, supplement, receive, extend, escalate, complete, notify, hand over.
 - :mod:`~models.cases.rights` — who may see a case and take which step on it.

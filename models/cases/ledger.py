@@ -29,8 +29,9 @@ from models.calendar import HallCalendar
 from models.cases.bad_ratings.due import events_of, public_result
 from models.cases.bad_ratings.loop_rules import fold_loop
 from models.cases.notices import applicable_notices
+from models.cases.privacy import mask_name, mask_phone
 from models.cases.ratings import case_rating_open
-from models.cases.rules import KINDS, STATES, CaseRefused, fold, mask_name, mask_phone, projection_values
+from models.cases.rules import KINDS, STATES, CaseRefused, fold, projection_values
 from models.cases.store import facts_of, find_record, normalise_number
 from models.config import Config
 from models.db import database

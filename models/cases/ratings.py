@@ -34,6 +34,7 @@ from datetime import datetime, timedelta
 from peewee import IntegrityError
 
 from models import clock
+from models.cases.privacy import has_personal_data
 from models.cases.rules import (
     BAD_LEVELS,
     BAD_REASONS,
@@ -43,7 +44,6 @@ from models.cases.rules import (
     CaseFacts,
     CaseRefused,
     fold,
-    has_personal_data,
 )
 from models.cases.store import CaseStore, find_staff, normalise_number
 from models.config import Config

@@ -28,6 +28,7 @@ from models.cases import notices as case_notices
 from models.cases import ratings as case_ratings
 from models.cases import reports as case_reports
 from models.cases.kind_correction import kind_changes
+from models.cases.privacy import normalise_phone
 from models.cases.rights import concerns, require_case_right, require_window_right
 from models.cases.rules import (
     CHANNELS,
@@ -38,7 +39,6 @@ from models.cases.rules import (
     CaseFacts,
     CaseRefused,
     fold,
-    normalise_phone,
 )
 from models.cases.store import (
     CaseStore,

@@ -15,8 +15,9 @@ from datetime import date, datetime
 
 from models import clock, events
 from models.calendar import HallCalendar
+from models.cases.privacy import has_personal_data
 from models.cases.rights import require_case_right
-from models.cases.rules import CaseFacts, CaseRefused, apply, fold, has_personal_data, projection_values
+from models.cases.rules import CaseFacts, CaseRefused, apply, fold, projection_values
 from models.config import Config
 from models.db import database, is_postgres
 from models.errors import NotFound

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from models import clock, events
-from models.cases.rules import has_personal_data, mask_name, normalise_phone
+from models.cases.privacy import has_personal_data, mask_name, normalise_phone
 from models.cases.service import Cases
 from models.cases.store import find_record, find_staff
 from models.config import Config

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from models import clock, events
-from models.cases.rules import has_personal_data
+from models.cases.privacy import has_personal_data
 from models.config import Config
 from models.db import database
 from models.households.register import find_household

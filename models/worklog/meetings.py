@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 
 from models import clock, events
-from models.cases.rules import has_personal_data
+from models.cases.privacy import has_personal_data
 from models.cases.store import find_staff
 from models.config import Config
 from models.db import database

@@ -8,8 +8,9 @@ from datetime import date
 
 import pytest
 
+from models.cases.privacy import has_personal_data, mask_name, mask_phone
 from models.cases.public_view import public_view
-from models.cases.rules import KINDS, CaseRefused, has_personal_data, mask_name, mask_phone
+from models.cases.rules import KINDS, CaseRefused
 from models.events import after
 from models.queue import tracking
 from models.schema import Item
