@@ -26,6 +26,16 @@ async def _fill_and_save(pilot, sender: str, phone: str, matter: str, promised: 
     await pilot.press("enter")  # from the last field: saves
 
 
+async def _record_from_register(pilot) -> None:
+    """From the queue to the register (its people loaded) and its record form."""
+    app = pilot.app
+    await wait_for(pilot, lambda: app.screen.name == "queue", what="queue")
+    await pilot.press("ctrl+n")
+    await wait_for(pilot, lambda: app.screen.name == "contacts" and app.screen.people, what="the register")
+    await pilot.press("f2")
+    await wait_for(pilot, lambda: app.screen.name == "contact-record", what="record form")
+
+
 @pytest.mark.parametrize("language", ["zh", "en"])
 async def test_a_call_is_recorded_from_the_queue_in_a_few_keys(staffed, language):
     app = make_app(staffed, shift=shift_for("S01", 1), language=language)
@@ -57,11 +67,7 @@ async def test_a_letter_is_recorded_and_answered_from_the_register(staffed, lang
 
     app = make_app(staffed, shift=shift_for("S01", 1), language=language)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: app.screen.name == "queue", what="queue")
-        await pilot.press("ctrl+n")
-        await wait_for(pilot, lambda: app.screen.name == "contacts", what="the register")
-        await pilot.press("f2")
-        await wait_for(pilot, lambda: app.screen.name == "contact-record", what="record form")
+        await _record_from_register(pilot)
         await pilot.press("shift+tab")  # back to the channel
         assert app.screen.focused.id == "f-channel"
         await pilot.press("enter", "down", "enter")  # 来电 → 来信
@@ -135,11 +141,7 @@ async def test_a_call_is_passed_on_in_the_record_form_itself(staffed, language):
 
     app = make_app(staffed, shift=shift_for("S01", 1), language=language)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: app.screen.name == "queue", what="queue")
-        await pilot.press("ctrl+n")
-        await wait_for(pilot, lambda: app.screen.name == "contacts" and app.screen.people, what="the register")
-        await pilot.press("f2")
-        await wait_for(pilot, lambda: app.screen.name == "contact-record", what="record form")
+        await _record_from_register(pilot)
         choices = app.screen.query_one("#f-pass_to", Select)
         assert choices.value is Select.NULL  # nobody named: kept by whoever took it
         for line in screen_text(app).splitlines():

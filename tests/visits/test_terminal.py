@@ -82,30 +82,33 @@ async def test_going_out_to_visit_names_the_households(areas):
         assert areas.whereabouts.state_of("S01").state == "visiting"
 
 
+async def open_matters(pilot, app) -> None:
+    await open_visits(pilot, app)
+    await pilot.press("f5")
+    await wait_for(pilot, lambda: app.screen.name == "visit_matters" and app.screen.matters, what="matters")
+
+
+async def answer_back(pilot, app, text: str) -> None:
+    """Enter on the matter under the cursor, the answer typed and saved: the list empties."""
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: app.screen.query("#f-text"), what="answer form")
+    app.screen.query_one("#f-text").value = text
+    await pilot.press("ctrl+s")
+    await wait_for(pilot, lambda: app.screen.name == "visit_matters" and app.screen.matters == [], what="answered")
+
+
 @pytest.mark.parametrize("language", ["zh", "en"])
 async def test_an_answer_is_recorded_against_the_visit(areas, language):
     visit = areas.visits.log("S01", "g1-002", matters=["楼道灯坏了"])
     app = make_app(areas, shift=shift_for("S01", 1), language=language)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_visits(pilot, app)
-        await pilot.press("f5")
-        await wait_for(pilot, lambda: app.screen.name == "visit_matters" and app.screen.matters, what="matters")
+        await open_matters(pilot, app)
         assert "楼道灯坏了" in screen_text(app)
         assert app.screen.query_one("#matters", KeyedTable).virtual_size.width <= 80
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: app.screen.query("#f-text"), what="form")
-        app.screen.query_one("#f-text").value = "已报物业，修好了"
-        await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: app.screen.name == "visit_matters" and app.screen.matters == [], what="answered")
+        await answer_back(pilot, app, "已报物业，修好了")
         assert areas.visits.get(visit.id).matters[0].answers[0]["text"] == "已报物业，修好了"
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen.name == "visits")
-
-
-async def open_matters(pilot, app) -> None:
-    await open_visits(pilot, app)
-    await pilot.press("f5")
-    await wait_for(pilot, lambda: app.screen.name == "visit_matters" and app.screen.matters, what="matters")
 
 
 @pytest.mark.parametrize("language", ["zh", "en"])
@@ -135,11 +138,7 @@ async def test_a_matter_opens_its_case_and_is_answered_back(areas, language):
         await pilot.press("f3")  # once per matter
         await wait_for(pilot, lambda: number in text_of(app.screen.query_one("#message")), what="refused")
         assert app.screen.name == "visit_matters"
-        await pilot.press("enter")  # the answer is still to record, and reachable
-        await wait_for(pilot, lambda: app.screen.query("#f-text"), what="answer form")
-        app.screen.query_one("#f-text").value = "已告知到户籍地办理"
-        await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: app.screen.name == "visit_matters" and app.screen.matters == [], what="answered")
+        await answer_back(pilot, app, "已告知到户籍地办理")  # the answer is still to record, and reachable
         assert areas.visits.get(visit.id).matters[0].answered
 
 
