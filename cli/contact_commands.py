@@ -36,6 +36,8 @@ def register(groups, common) -> None:
     record.add_argument("--phone", default="", help="the sender's phone, only to reply")
     record.add_argument("--item", help="catalogue item it is filed under (default: contacts.item)")
     record.add_argument("--received", type=parse_local_time, help="local time it came in, default now")
+    record.add_argument("--pass-to", metavar="CODE", help="转交 at once to this person, in the same transaction")
+    record.add_argument("--pass-note", default="", help="a note for the person it is passed on to")
     passed = sub("pass", "转交: pass it on to a named person", cmd_pass)
     passed.add_argument("--to", dest="to_staff", required=True, metavar="CODE")
     passed.add_argument("--note", default="")
@@ -79,6 +81,8 @@ def cmd_record(args) -> int:
         phone=args.phone,
         item=args.item,
         received_at=received,
+        pass_to=args.pass_to,
+        pass_note=args.pass_note,
     )
     lang = context.language
     channel = t(f"contact.channel_{row.channel}", lang)

@@ -46,6 +46,14 @@ def register(groups, common) -> None:
     )
     record.add_argument("--content", required=True)
     record.add_argument("--attended", required=True, metavar="CODES", help="staff codes, comma-separated")
+    fix = sub(meeting, "correct", "a correction: a new version of a meeting, with the reason", cmd_meeting_correct)
+    fix.add_argument("meeting", type=int, help="the number of the meeting corrected (its latest version)")
+    fix.add_argument("--reason", required=True)
+    fix.add_argument(
+        "--at", dest="held_at", type=parse_local_time, help="the right local time, e.g. '2026-11-23 08:00'"
+    )
+    fix.add_argument("--content")
+    fix.add_argument("--attended", metavar="CODES", help="everyone who attended, comma-separated")
     month = sub(meeting, "month", "a month's meetings against the seed's numbers", cmd_meeting_month, staff=False)
     month.add_argument("--month", type=parse_month, required=True, metavar="YYYY-MM")
     month.add_argument("--export", choices=("csv", "xlsx"), help="write the month's summary file instead")
@@ -83,13 +91,30 @@ def cmd_log_list(args) -> int:
 def cmd_meeting_record(args) -> int:
     hall = context.hall_from(args)
     held = args.held_at.replace(tzinfo=hall.config.zone)
-    people = [code.strip() for code in args.attended.replace("，", ",").split(",") if code.strip()]
-    row = hall.meetings.record(args.staff, args.kind, held, args.content, people)
+    row = hall.meetings.record(args.staff, args.kind, held, args.content, _codes(args.attended))
     if args.json:
         emit_json(row.as_dict())
     else:
         kind = t(f"worklog.kind_{row.kind}", context.language)
         say(t("worklog.meeting_recorded", context.language, kind=kind, day=row.day, count=len(row.attendees)))
+    return 0
+
+
+def _codes(listed: str) -> list[str]:
+    return [code.strip() for code in listed.replace("，", ",").split(",") if code.strip()]
+
+
+def cmd_meeting_correct(args) -> int:
+    hall = context.hall_from(args)
+    held = args.held_at.replace(tzinfo=hall.config.zone) if args.held_at else None
+    people = _codes(args.attended) if args.attended is not None else None
+    row = hall.meetings.correct(
+        args.staff, args.meeting, args.reason, held_at=held, content=args.content, attendees=people
+    )
+    if args.json:
+        emit_json(row.as_dict())
+    else:
+        say(t("worklog.meeting_corrected", context.language, id=row.id, old=args.meeting, day=row.day))
     return 0
 
 
@@ -111,5 +136,6 @@ def cmd_meeting_month(args) -> int:
         say(t("worklog.weeks_without", lang, weeks="、".join(d.isoformat() for d in tally.weeks_without)))
     for meeting in tally.meetings:
         kind = t(f"worklog.kind_{meeting.kind}", lang)
-        say(f"  {meeting.held_at}  {kind}  {meeting.content}  ({', '.join(meeting.attendees)})")
+        mark = f"  [{t('worklog.corrects_mark', lang, old=meeting.corrects)}]" if meeting.corrects else ""
+        say(f"  {meeting.id:>4}  {meeting.held_at}  {kind}  {meeting.content}  ({', '.join(meeting.attendees)}){mark}")
     return 0

@@ -51,20 +51,26 @@ class Contacts:
         phone: str = "",
         item: str | None = None,
         received_at: datetime | None = None,
+        pass_to=None,
+        pass_note: str = "",
     ) -> listing.ContactRow:
         """A call, letter, e-mail or online message, as the clerk took it.
 
         ``sender`` is the name or unit it came from; it and ``phone`` are kept
         only in the case's contact. ``received_at`` (aware, or naive UTC;
-        default now) is when it came in: the reply deadline counts from its day."""
+        default now) is when it came in: the reply deadline counts from its day.
+        ``pass_to`` (a staff code) passes it on at once, in the same transaction:
+        recorded and passed on, or neither."""
         actor = find_staff(staff)
+        target = find_staff(pass_to) if (pass_to or "").strip() else None
+        why = check("note", pass_note or "", lines=True).strip()
         if channel not in CONTACT_CHANNELS:
             raise ContactRefused("bad_channel", channel=str(channel)[:20])
         who = _required("sender", sender, "sender_needed")
         what = _required("matter", matter, "matter_needed", lines=True)
         promise = check("promised", promised or "", lines=True).strip()
         digits = normalise_phone(phone) if (phone or "").strip() else ""
-        for name, text in (("matter", what), ("promised", promise)):
+        for name, text in (("matter", what), ("promised", promise), ("note", why)):
             if has_personal_data(text, (who, digits)):
                 raise ContactRefused("personal_data", what=name)
         when = received_at or clock.now()
@@ -95,6 +101,8 @@ class Contacts:
                 recorded_by=actor,
             )
             events.record("contact.recorded", record.id, number=facts.number, channel=channel, staff=actor.code)
+            if target is not None:
+                return self._pass(self._locked(facts.number, actor, "pass"), actor, target, why)
         return listing.contact(self.config, facts.number)
 
     # --- steps --------------------------------------------------------------
@@ -131,8 +139,12 @@ class Contacts:
             record = self._locked(number, actor, "pass")
             if has_personal_data(why, self._known(record)):
                 raise ContactRefused("personal_data", what="note")
-            self.cases.handover(record.case_id, actor, target, reason=why or "转交办理")
-            return self._step(record, actor, "passed", {"to": target.code, "note": why})
+            return self._pass(record, actor, target, why)
+
+    def _pass(self, record: ContactRecord, actor, target, why: str) -> listing.ContactRow:
+        """Inside a transaction, the right checked: the case's handler becomes ``target``."""
+        self.cases.handover(record.case_id, actor, target, reason=why or "转交办理")
+        return self._step(record, actor, "passed", {"to": target.code, "note": why})
 
     def report_up(self, number: str, staff, authority: str, due=None) -> listing.ContactRow:
         """上报: what cannot be handled here goes to a higher authority; the

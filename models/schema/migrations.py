@@ -26,7 +26,7 @@ from models.schema.staff import SIGNIN_TABLES, Staff, StaffPost
 from models.schema.throttle import THROTTLE_TABLES
 from models.schema.tickets import Event, Ticket, TicketCounter
 from models.schema.whereabouts import DAY_START_TABLES, WHEREABOUTS_TABLES
-from models.schema.worklog import WORKLOG_TABLES
+from models.schema.worklog import MEETING_CORRECTION_TABLES, WORKLOG_TABLES
 
 # In the order a copy must insert them (a table after those it refers to).
 CORE_TABLES = [
@@ -160,8 +160,14 @@ def _v13(db) -> None:
     db.create_tables(APPOINTMENT_TABLES, safe=True)
 
 
+def _v14(db) -> None:
+    """Meetings corrected: each correction links the meeting to the one written in its place."""
+    db.create_tables(MEETING_CORRECTION_TABLES, safe=True)
+
+
 # version → step that brings version-1 to version
 STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8, 9: _v9, 10: _v10, 11: _v11, 12: _v12, 13: _v13}
+STEPS[14] = _v14
 CURRENT = max(STEPS)
 
 
@@ -189,6 +195,7 @@ def all_tables():
         + NOTICE_VIEW_TABLES
         + RATING_TABLES
         + APPOINTMENT_TABLES
+        + MEETING_CORRECTION_TABLES
     )
 
 

@@ -7,6 +7,10 @@ correction is a new entry that names the one it corrects.
 - :class:`Meeting`: a weekly work meeting (工作例会) or a study session
   (集中学习): when, what it was about, who recorded it.
 - :class:`MeetingAttendance`: who attended, one row per person.
+- :class:`MeetingCorrection`: a meeting corrected: the meeting row written
+  in its place (its time, content and attendance as they should read), why,
+  who and when. A meeting corrected is never listed or counted again; its
+  rows stay as they were.
 """
 
 from __future__ import annotations
@@ -50,3 +54,15 @@ class MeetingAttendance(AppendOnlyModel):
 
 
 WORKLOG_TABLES = [WorkLogEntry, Meeting, MeetingAttendance]
+
+
+class MeetingCorrection(AppendOnlyModel):
+    id = AutoField()
+    corrected = ForeignKeyField(Meeting, backref="+", on_delete="RESTRICT", unique=True)  # corrected once
+    correction = ForeignKeyField(Meeting, backref="+", on_delete="RESTRICT", unique=True)
+    reason = TextField()
+    staff = ForeignKeyField(Staff, backref="+", on_delete="RESTRICT", index=False)
+    at = DateTimeField(default=now)
+
+
+MEETING_CORRECTION_TABLES = [MeetingCorrection]

@@ -30,6 +30,10 @@ from models.schema.whereabouts import WhereaboutsChange
 from models.staff.accounts import find_staff
 
 MAX_MATTERS = 10
+# What the case form may say beyond item, kind and result: never a ticket, a window or a channel.
+CASE_DETAILS = frozenset(
+    ("missing", "other", "reason", "authority", "authority_due", "promised_days", "name", "phone", "subject")
+)
 
 
 @dataclass(frozen=True)
@@ -157,8 +161,17 @@ class Visits:
                 raise HouseholdRefused("not_your_visit", matter=matter_id, staff=actor.code)
         return matter, visit
 
-    def open_case(self, matter_id: int, staff: str, *, item: str, kind: str | None = None, result: str = "") -> str:
-        """Open a case (channel 走访) for a matter raised; returns its number. Once per matter."""
+    def open_case(
+        self, matter_id: int, staff: str, *, item: str, kind: str | None = None, result: str = "", **details
+    ) -> str:
+        """Open a case (channel 走访) for a matter raised; returns its number. Once per matter.
+
+        ``details`` are the kind's own (promised days, materials missing, a reason …),
+        as :meth:`models.cases.Cases.open_case` takes them; a ticket or a window never.
+        """
+        unknown = set(details) - CASE_DETAILS
+        if unknown:
+            raise TypeError(f"open_case() got unexpected details: {', '.join(sorted(unknown))}")
         actor = find_staff(staff, active_or=HouseholdRefused)
         with database.atomic():
             matter, _visit = self._matter(matter_id, actor)
@@ -168,7 +181,9 @@ class Visits:
                 .exists()
             ):
                 raise HouseholdRefused("matter_has_case", matter=matter.id)
-            facts = self.cases.open_case(staff=actor.code, item=item, kind=kind, channel="visit", result=result)
+            facts = self.cases.open_case(
+                staff=actor.code, item=item, kind=kind, channel="visit", result=result, **details
+            )
             record = CaseRecord.get(CaseRecord.number == facts.number)
             VisitFollowup.create(matter=matter, kind="case", case=record, staff=actor, at=clock.now())
             events.record("visit.case_opened", matter.id, visit=matter.visit_id, case=facts.number)

@@ -5,6 +5,12 @@ numbers (``[meetings]`` of the config).
 
 A meeting counts in the month of the hall's local day it was held on. A
 week belongs to the month its Monday falls in (:func:`models.worklog.months.month_weeks`).
+
+A meeting recorded wrong is corrected, never edited: the correction is a
+whole new meeting row (time, content and attendance as they should read, of
+the same kind) linked to the one it replaces with the reason
+(:class:`~models.schema.worklog.MeetingCorrection`). Lists and the month's
+count read only the latest version; :meth:`Meetings.history` reads them all.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from models.db import database
 from models.i18n import t
 from models.plain_text import check
 from models.schema import Staff
-from models.schema.worklog import Meeting, MeetingAttendance
+from models.schema.worklog import Meeting, MeetingAttendance, MeetingCorrection
 from models.worklog.months import month_days, month_weeks
 from models.worklog.rights import WorklogRefused, require_may_record_meeting
 
@@ -36,6 +42,8 @@ class MeetingRow:
     content: str
     recorded_by: str
     attendees: list[str] = field(default_factory=list)  # staff codes
+    corrects: int | None = None  # the meeting this version replaces
+    reason: str = ""  # why it was corrected
 
     def as_dict(self) -> dict:
         values = asdict(self)
@@ -86,20 +94,21 @@ class Meetings:
     def __init__(self, config: Config):
         self.config = config
 
-    def record(self, staff, kind: str, held_at: datetime, content: str, attendees) -> MeetingRow:
-        """A meeting held: ``held_at`` aware (any zone) or naive UTC, never to come;
-        ``attendees`` staff codes, at least one."""
-        actor = find_staff(staff)
-        if kind not in MEETING_KINDS:
-            raise WorklogRefused("bad_meeting_kind", kind=str(kind)[:20])
+    def _when(self, held_at: datetime) -> datetime:
         when = clock.to_utc(held_at) if held_at.tzinfo else held_at
         if when > clock.now():
             raise WorklogRefused("meeting_ahead")
-        text = check("content", content or "", lines=True).strip()
+        return when
+
+    def _words(self, field_name: str, text: str, missing: str) -> str:
+        text = check(field_name, text or "", lines=True).strip()
         if not text:
-            raise WorklogRefused("content_needed")
+            raise WorklogRefused(missing)
         if has_personal_data(text):
             raise WorklogRefused("personal_data")
+        return text
+
+    def _people(self, actor: Staff, attendees) -> list[Staff]:
         people: list[Staff] = []
         for code in attendees or ():
             person = find_staff(code)
@@ -108,13 +117,83 @@ class Meetings:
         if not people:
             raise WorklogRefused("attendees_needed")
         require_may_record_meeting(actor, {p.id for p in people})
+        return people
+
+    def _write(self, actor: Staff, kind: str, when: datetime, text: str, people: list[Staff]) -> Meeting:
         day = clock.local(when, self.config.zone).date()
+        row = Meeting.create(kind=kind, held_at=when, day=day, content=text, recorded_by=actor)
+        for person in people:
+            MeetingAttendance.create(meeting=row, staff=person)
+        return row
+
+    def record(self, staff, kind: str, held_at: datetime, content: str, attendees) -> MeetingRow:
+        """A meeting held: ``held_at`` aware (any zone) or naive UTC, never to come;
+        ``attendees`` staff codes, at least one."""
+        actor = find_staff(staff)
+        if kind not in MEETING_KINDS:
+            raise WorklogRefused("bad_meeting_kind", kind=str(kind)[:20])
+        when = self._when(held_at)
+        text = self._words("content", content, "content_needed")
+        people = self._people(actor, attendees)
         with database.atomic():
-            row = Meeting.create(kind=kind, held_at=when, day=day, content=text, recorded_by=actor)
-            for person in people:
-                MeetingAttendance.create(meeting=row, staff=person)
-            events.record("meeting.recorded", row.id, meeting_kind=kind, day=day.isoformat(), staff=actor.code)
+            row = self._write(actor, kind, when, text, people)
+            events.record("meeting.recorded", row.id, meeting_kind=kind, day=row.day.isoformat(), staff=actor.code)
         return self._rows(Meeting.select().where(Meeting.id == row.id))[0]
+
+    def correct(
+        self,
+        staff,
+        meeting: int,
+        reason: str,
+        *,
+        held_at: datetime | None = None,
+        content: str | None = None,
+        attendees=None,
+    ) -> MeetingRow:
+        """Correct meeting ``meeting`` (its latest version): what is not given stays as it was.
+
+        The same rule as recording: a leader, or someone among the corrected attendees.
+        """
+        actor = find_staff(staff)
+        why = self._words("reason", reason, "reason_needed")
+        with database.atomic():
+            old = Meeting.get_or_none(Meeting.id == meeting)
+            if old is None:
+                raise WorklogRefused("unknown_meeting", meeting=meeting)
+            newer = MeetingCorrection.get_or_none(MeetingCorrection.corrected == old.id)
+            if newer is not None:
+                raise WorklogRefused("meeting_already_corrected", meeting=old.id, latest=self._latest(old.id))
+            current = self._rows(Meeting.select().where(Meeting.id == old.id))[0]
+            when = self._when(held_at) if held_at is not None else old.held_at
+            text = self._words("content", content, "content_needed") if content is not None else old.content
+            codes = list(attendees) if attendees is not None else current.attendees
+            people = self._people(actor, codes)
+            if (when, text, sorted(p.code for p in people)) == (old.held_at, old.content, sorted(current.attendees)):
+                raise WorklogRefused("meeting_unchanged", meeting=old.id)
+            row = self._write(actor, old.kind, when, text, people)
+            MeetingCorrection.create(corrected=old, correction=row, reason=why[:200], staff=actor, at=clock.now())
+            events.record("meeting.corrected", row.id, corrects=old.id, day=row.day.isoformat(), staff=actor.code)
+        return self._rows(Meeting.select().where(Meeting.id == row.id))[0]
+
+    def _latest(self, meeting: int) -> int:
+        """The version in force of the meeting ``meeting`` belongs to."""
+        while True:
+            newer = MeetingCorrection.get_or_none(MeetingCorrection.corrected == meeting)
+            if newer is None:
+                return meeting
+            meeting = newer.correction_id
+
+    def history(self, meeting: int) -> list[MeetingRow]:
+        """Every version of the meeting ``meeting`` belongs to, the first recorded first."""
+        if Meeting.get_or_none(Meeting.id == meeting) is None:
+            raise WorklogRefused("unknown_meeting", meeting=meeting)
+        while (older := MeetingCorrection.get_or_none(MeetingCorrection.correction == meeting)) is not None:
+            meeting = older.corrected_id
+        ids = [meeting]
+        while (newer := MeetingCorrection.get_or_none(MeetingCorrection.corrected == ids[-1])) is not None:
+            ids.append(newer.correction_id)
+        rows = {row.id: row for row in self._rows(Meeting.select().where(Meeting.id.in_(ids)))}
+        return [rows[i] for i in ids]
 
     def _rows(self, query) -> list[MeetingRow]:
         meetings = list(query.order_by(Meeting.held_at, Meeting.id))
@@ -130,6 +209,10 @@ class Meetings:
             for meeting_id, code in attended:
                 codes.setdefault(meeting_id, []).append(code)
         recorders = {s.id: s.code for s in Staff.select(Staff.id, Staff.code)}
+        corrections = {
+            c.correction_id: c
+            for c in MeetingCorrection.select().where(MeetingCorrection.correction.in_([m.id for m in meetings] or [0]))
+        }
         return [
             MeetingRow(
                 id=m.id,
@@ -139,12 +222,16 @@ class Meetings:
                 content=m.content,
                 recorded_by=recorders.get(m.recorded_by_id, ""),
                 attendees=codes.get(m.id, []),
+                corrects=corrections[m.id].corrected_id if m.id in corrections else None,
+                reason=corrections[m.id].reason if m.id in corrections else "",
             )
             for m in meetings
         ]
 
     def between(self, first: date, last: date) -> list[MeetingRow]:
-        return self._rows(Meeting.select().where(Meeting.day.between(first, last)))
+        """The meetings held those days, as corrected: a version replaced is left out."""
+        replaced = MeetingCorrection.select(MeetingCorrection.corrected)
+        return self._rows(Meeting.select().where(Meeting.day.between(first, last) & Meeting.id.not_in(replaced)))
 
     def month(self, month: str) -> MonthTally:
         """``month``'s meetings and study sessions against the seed's numbers."""

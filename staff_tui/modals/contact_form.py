@@ -37,10 +37,12 @@ def recorded_words(row) -> str:
     return t("contact.recorded", lang, number=row.number, channel=channel, sender=row.sender, due=row.reply_due)
 
 
-def record_dialog(contacts, shift, channel: str = "phone") -> ContactForm:
-    """登记: the channel (chosen), who, their phone, the matter, what was promised."""
+def record_dialog(contacts, shift, channel: str = "phone", people: list = ()) -> ContactForm:
+    """登记: the channel (chosen), who, their phone, the matter, what was promised;
+    and, if it is someone else's to handle, whom it is passed on to (转交) in the same save."""
     lang = current_language()
     options = [(t(f"contact.channel_{name}", lang), name) for name in CONTACT_CHANNELS]
+    others = [(f"{p.name}（{p.code}）", p.code) for p in people if p.code != shift.code]
 
     def save(values: dict):
         return contacts.record(
@@ -50,8 +52,10 @@ def record_dialog(contacts, shift, channel: str = "phone") -> ContactForm:
             phone=values["phone"],
             matter=values["matter"],
             promised=values["promised"],
+            pass_to=values.get("pass_to"),
         )
 
+    passing = [Field("pass_to", tr(f"{W}.f_pass_to"), "select", options=others)] if others else []
     return ContactForm(
         tr(f"{W}.record_title"),
         [
@@ -60,11 +64,13 @@ def record_dialog(contacts, shift, channel: str = "phone") -> ContactForm:
             Field("phone", tr(f"{W}.f_phone"), placeholder=tr(f"{W}.f_phone_hint")),
             Field("matter", tr(f"{W}.f_matter")),
             Field("promised", tr(f"{W}.f_promised"), placeholder=tr(f"{W}.f_promised_hint")),
+            *passing,
         ],
         save,
         save_label=tr(f"{W}.record_save"),
         first="sender",
         name="contact-record",
+        saves_from="promised",
     )
 
 

@@ -1,7 +1,7 @@
 """A dialog of a few fields whose save runs at the database (see
 :class:`~staff_tui.modals.saving_dialog.SavingDialog` for how a save that
 fails keeps everything typed). Enter moves to the next field and saves from
-the last.
+the last (or from the field named ``saves_from``, optional choices after it).
 """
 
 from __future__ import annotations
@@ -42,8 +42,11 @@ class FormDialog(SavingDialog):
         intro: str = "",
         save_label: str | None = None,
         name: str = "form",
+        saves_from: str = "",
     ) -> None:
         super().__init__(name=name)
+        # A text field whose Enter saves though optional fields follow it (they are chosen, not typed).
+        self.saves_from = saves_from
         self.title_text = title
         self.fields = fields
         self._save_fn = save
@@ -115,7 +118,7 @@ class FormDialog(SavingDialog):
     def _next_or_save(self, event: Input.Submitted) -> None:
         event.stop()
         inputs = [w for w in self.query("Input, Select, SelectionList") if w.focusable]
-        if inputs and event.input is inputs[-1]:
+        if inputs and (event.input is inputs[-1] or (self.saves_from and event.input.id == f"f-{self.saves_from}")):
             self.action_save()
         else:
             self.focus_next()

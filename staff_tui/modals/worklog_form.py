@@ -77,3 +77,32 @@ def meeting_dialog(meetings, shift, people: list, now_text: str, zone) -> FormDi
         save,
         save_label=tr(f"{W}.meeting"),
     )
+
+
+def meeting_correct_dialog(meetings, shift, people: list, meeting, zone) -> FormDialog:
+    """A meeting's correction: time, content and attendance as they should read, and why."""
+    options = [(f"{p.name}（{p.code}）", p.code) for p in people]
+
+    def save(values: dict):
+        at, content, who = values["at"].strip(), values["content"].strip(), list(values["who"])
+        return meetings.correct(
+            shift.code,
+            meeting.id,
+            values["reason"],
+            held_at=_time(at, zone) if at != meeting.held_at else None,
+            content=content if content != meeting.content else None,
+            attendees=who if sorted(who) != sorted(meeting.attendees) else None,
+        )
+
+    return FormDialog(
+        tr(f"{W}.meeting_correct_title", id=meeting.id, kind=tr(f"worklog.kind_{meeting.kind}")),
+        [
+            Field("at", tr(f"{W}.f_at"), value=meeting.held_at),
+            Field("content", tr(f"{W}.f_content"), value=meeting.content),
+            Field("who", tr(f"{W}.f_who"), "multi", value=list(meeting.attendees), options=options),
+            Field("reason", tr(f"{W}.f_reason"), placeholder=tr(f"{W}.f_reason_hint")),
+        ],
+        save,
+        intro=tr(f"{W}.meeting_correct_intro"),
+        save_label=tr(f"{W}.correct"),
+    )

@@ -131,7 +131,8 @@ class ContactsScreen(RegisterScreen):
         return next((row for row in self.rows if row.number == key), None)
 
     def action_record(self) -> None:
-        self.app.push_screen(record_dialog(self.app.hall.contacts, self.app.shift), self.after_save(recorded_words))
+        dialog = record_dialog(self.app.hall.contacts, self.app.shift, people=self.people)
+        self.app.push_screen(dialog, self.after_save(recorded_words))
 
     def _mine(self, action: str):
         """The contact under the cursor, when this person may take ``action`` on it."""

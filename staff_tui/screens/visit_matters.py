@@ -3,7 +3,8 @@
 Reached by F5 from the visits screen: every matter of the worker's visits,
 or raised in their areas, with no answer yet, oldest first, with its case if
 one was opened. Enter or F2 records the answer given back to the resident
-(how, and what was said). Esc goes back to the visits, F9 to the queue.
+(how, and what was said); F3 opens the case the matter needs, with the
+window's case form, once per matter. Esc goes back to the visits, F9 to the queue.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class VisitMattersScreen(StaffScreen):
 
     BINDINGS = [
         Binding("f2", "answer", f"{W}.answer", key_display="F2"),
+        Binding("f3", "open_case", f"{W}.open_case", key_display="F3"),
         Binding("f9", "app.show_queue", "staff_ui.queue", key_display="F9"),
         Binding("escape", "back", "staff_ui.back", key_display="Esc"),
     ]
@@ -117,11 +119,33 @@ class VisitMattersScreen(StaffScreen):
     def action_back(self) -> None:
         self.app.pop_screen()
 
-    def action_answer(self) -> None:
+    def _current(self) -> tuple | None:
         key = self.query_one("#matters", KeyedTable).current_key
         found = next(((v, m) for v, m in self.matters or [] if str(m.id) == key), None)
         if found is None:
             self.say(tr(f"{W}.pick_matter"), error=True)
+        return found
+
+    def action_open_case(self) -> None:
+        found = self._current()
+        if found is None:
+            return
+        visit, matter = found
+        if matter.case:
+            self.say(tr(f"{W}.has_case", case=matter.case), error=True)
+            return
+        from staff_tui.modals.visit_case_form import VisitCaseDialog
+
+        def closed(number) -> None:
+            if isinstance(number, str):
+                self.say(tr("visits.case_opened", matter=matter.id, number=number))
+                self.load()
+
+        self.app.push_screen(VisitCaseDialog(matter.id, visit.household, matter.text), closed)
+
+    def action_answer(self) -> None:
+        found = self._current()
+        if found is None:
             return
         visit, matter = found
         code = self.app.shift.code

@@ -1,7 +1,8 @@
 """The worker's visits (走访): this month's progress and the households, those still to visit first.
 
 Reached by V from the queue screen; F5 lists the matters raised still to
-answer (:mod:`staff_tui.screens.visit_matters`). The top box says the month's figures
+answer (:mod:`staff_tui.screens.visit_matters`); F6 opens the household
+under the cursor, for a reason that is logged, in a dialog of its own. The top box says the month's figures
 (households visited against 30, the year's coverage against 100 %, monthly
 families not contacted); the table lists every household of the worker's
 areas, masked, still to visit first. Enter or F2 logs a visit of the
@@ -57,6 +58,7 @@ class VisitsScreen(StaffScreen):
         Binding("f3", "toggle_leader", f"{W}.leader", key_display="F3"),
         Binding("f4", "go_visiting", f"{W}.go", key_display="F4"),
         Binding("f5", "matters", f"{W}.matters", key_display="F5"),
+        Binding("f6", "reveal", f"{W}.reveal", key_display="F6"),
         Binding("f9", "app.show_queue", "staff_ui.queue", key_display="F9"),
         Binding("escape", "back", "staff_ui.back", show=False),
     ]
@@ -204,7 +206,7 @@ class VisitsScreen(StaffScreen):
     def check_action(self, action: str, parameters) -> bool | None:
         if action == "toggle_leader":
             return self.app.shift is not None and self.app.shift.is_leader
-        if action in ("log_visit", "go_visiting"):
+        if action in ("log_visit", "go_visiting", "reveal"):
             return not self.showing_leader
         return True
 
@@ -279,6 +281,29 @@ class VisitsScreen(StaffScreen):
             if facts and facts is not True:
                 self.say(tr("visits.logged", household=facts.household, day=facts.visited_on, id=facts.id))
                 self.load()
+
+        self.app.push_screen(dialog, closed)
+
+    def action_reveal(self) -> None:
+        """The household under the cursor, whole, for a reason the models log; shown in a dialog only."""
+        household = self.query_one("#visits-list", KeyedTable).current_key
+        if household is None:
+            self.say(tr(f"{W}.pick_household"), error=True)
+            return
+        code = self.app.shift.code
+        dialog = FormDialog(
+            tr(f"{W}.reveal_title", household=household),
+            [Field("reason", tr(f"{W}.reveal_reason"), placeholder=tr(f"{W}.reveal_hint"))],
+            lambda values: self.app.hall.households.reveal(household, code, values.get("reason", "")),
+            intro=tr(f"{W}.reveal_intro"),
+            save_label=tr(f"{W}.reveal_save"),
+        )
+
+        def closed(details) -> None:
+            if isinstance(details, dict):
+                from staff_tui.modals.household_view import HouseholdView
+
+                self.app.push_screen(HouseholdView(details))
 
         self.app.push_screen(dialog, closed)
 

@@ -5,7 +5,8 @@ against the seed's numbers (a weekly meeting, at least two study sessions);
 below, this month's log entries (one's own; a leader's terminal shows
 everyone's), a corrected entry marked and followed by its correction, and
 the month's meetings. Keys: F2 writes an entry (today, or a past day), F3
-corrects the entry under the cursor (a new entry: nothing is edited), F4
+corrects the entry or the meeting under the cursor (a new entry, a new
+version of the meeting with the reason: nothing is edited), F4
 records a meeting or study session with who attended, F5 writes the month's
 summary file (CSV or XLSX) into the export folder.
 """
@@ -24,7 +25,7 @@ from models import clock
 from shared_ui.live import RECONNECTED, HallChanged
 from shared_ui.plain import plain_text
 from shared_ui.words import current_language, tr
-from staff_tui.modals.worklog_form import correct_dialog, meeting_dialog, write_dialog
+from staff_tui.modals.worklog_form import correct_dialog, meeting_correct_dialog, meeting_dialog, write_dialog
 from staff_tui.screens.register_screen import RegisterScreen
 from staff_tui.text import fit
 
@@ -125,6 +126,8 @@ class WorklogScreen(RegisterScreen):
         for meeting in tally.meetings:
             kind = tr(f"worklog.kind_{meeting.kind}")
             text = f"{kind}：{meeting.content}（{len(meeting.attendees)}）"
+            if meeting.corrects:
+                text = f"[{tr('worklog.corrects_mark', old=meeting.corrects)}] {text}"
             rows.append((f"m{meeting.id}", ("", meeting.day.strftime("%m-%d"), "", fit(text, w["text"]).rstrip())))
         self.table.sync(rows)
         if not self.entries:
@@ -139,12 +142,23 @@ class WorklogScreen(RegisterScreen):
 
     def action_correct(self) -> None:
         key = self.table.current_key
+        meeting = next((m for m in self.tally.meetings if f"m{m.id}" == key), None) if self.tally else None
+        if meeting is not None:
+            self._correct_meeting(meeting)
+            return
         entry = next((e for e in self.entries if str(e.id) == key), None)
         if entry is None or entry.staff != self.app.shift.code:
             self.say(tr(f"{W}.pick_own"), error=True)
             return
         dialog = correct_dialog(self.app.hall.worklog, self.app.shift, entry)
         self.app.push_screen(dialog, self.after_save(lambda e: tr("worklog.corrected", id=e.id, old=entry.id)))
+
+    def _correct_meeting(self, meeting) -> None:
+        dialog = meeting_correct_dialog(
+            self.app.hall.meetings, self.app.shift, self.people, meeting, self.app.config.zone
+        )
+        words = lambda m: tr("worklog.meeting_corrected", id=m.id, old=meeting.id, day=m.day)  # noqa: E731
+        self.app.push_screen(dialog, self.after_save(words))
 
     def action_export(self) -> None:
         from pathlib import Path

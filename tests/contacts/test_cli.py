@@ -63,3 +63,18 @@ def test_overdue_and_reveal(contacts, run):
 def test_usage_errors_exit_2(contacts, run):
     code, _, _ = run("contact", "record", "--staff", "S01", "--channel", "fax", "--from", "x", "--matter", "y")
     assert code == 2
+
+
+def test_recorded_and_passed_on_in_one_command(contacts, run):
+    code, out, _ = run(
+        "contact", "record", "--staff", "S01", "--channel", "phone", "--from", "王建国", "--matter", "路灯坏了",
+        "--pass-to", "S02", "--pass-note", "请核实", "--json",
+    )  # fmt: skip
+    assert code == 0
+    row = json.loads(out)
+    assert (row["recorded_by"], row["handler"]) == ("S01", "S02")
+    code, _, err = run(
+        "contact", "record", "--staff", "S01", "--channel", "phone", "--from", "李四", "--matter", "咨询",
+        "--pass-to", "S01",
+    )  # fmt: skip
+    assert code == 1 and err.strip() and len(contacts.list()) == 1

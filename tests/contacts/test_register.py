@@ -153,3 +153,27 @@ def test_the_history_cannot_be_rewritten(contacts):
     assert contacts.get(row.number).reply == "已答复"
     for model in (ContactRecord, ContactStep):
         assert verify(database, model)[1] is None  # the hash chain `hall doctor` checks holds
+
+
+def test_recorded_and_passed_on_at_once_or_not_at_all(contacts, hall):
+    from models.schema.cases import CaseRecord
+
+    row = _call(contacts, pass_to="S02", pass_note="请核实路段")
+    assert (row.handler, row.recorded_by) == ("S02", "S01")
+    steps = list(ContactStep.select().where(ContactStep.kind == "passed"))
+    assert [(s.staff.code, s.data) for s in steps] == [("S01", {"to": "S02", "note": "请核实路段"})]
+    assert contacts.reply(row.number, "S02", "路灯已修好").state == "replied"
+    cases_before = CaseRecord.select().count()
+    Staff.update(active=False).where(Staff.code == "S03").execute()
+    # Passing on to oneself is refused by the handover itself, after the case was written: all of it rolls back.
+    bad_ones = (
+        {"pass_to": "S01"},
+        {"pass_to": "S03"},
+        {"pass_to": "S99"},
+        {"pass_to": "S02", "pass_note": "回电13812345678"},
+    )
+    for bad in bad_ones:
+        with pytest.raises(Refused):
+            _call(contacts, **bad)
+    assert ContactRecord.select().count() == 1 and CaseRecord.select().count() == cases_before
+    assert _call(contacts, pass_to="  ").handler == "S01"  # no one named: kept by whoever took it

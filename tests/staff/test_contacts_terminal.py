@@ -26,6 +26,16 @@ async def _fill_and_save(pilot, sender: str, phone: str, matter: str, promised: 
     await pilot.press("enter")  # from the last field: saves
 
 
+async def _record_from_register(pilot) -> None:
+    """From the queue to the register (its people loaded) and its record form."""
+    app = pilot.app
+    await wait_for(pilot, lambda: app.screen.name == "queue", what="queue")
+    await pilot.press("ctrl+n")
+    await wait_for(pilot, lambda: app.screen.name == "contacts" and app.screen.people, what="the register")
+    await pilot.press("f2")
+    await wait_for(pilot, lambda: app.screen.name == "contact-record", what="record form")
+
+
 @pytest.mark.parametrize("language", ["zh", "en"])
 async def test_a_call_is_recorded_from_the_queue_in_a_few_keys(staffed, language):
     app = make_app(staffed, shift=shift_for("S01", 1), language=language)
@@ -57,11 +67,7 @@ async def test_a_letter_is_recorded_and_answered_from_the_register(staffed, lang
 
     app = make_app(staffed, shift=shift_for("S01", 1), language=language)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: app.screen.name == "queue", what="queue")
-        await pilot.press("ctrl+n")
-        await wait_for(pilot, lambda: app.screen.name == "contacts", what="the register")
-        await pilot.press("f2")
-        await wait_for(pilot, lambda: app.screen.name == "contact-record", what="record form")
+        await _record_from_register(pilot)
         await pilot.press("shift+tab")  # back to the channel
         assert app.screen.focused.id == "f-channel"
         await pilot.press("enter", "down", "enter")  # 来电 → 来信
@@ -127,3 +133,27 @@ async def test_a_leader_is_told_of_overdue_replies_at_sign_in(staffed):
             lambda: any("逾期未回复 1 件" in str(n.message) for n in app._notifications),
             what="the notice",
         )
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+async def test_a_call_is_passed_on_in_the_record_form_itself(staffed, language):
+    from textual.widgets import Select
+
+    app = make_app(staffed, shift=shift_for("S01", 1), language=language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _record_from_register(pilot)
+        choices = app.screen.query_one("#f-pass_to", Select)
+        assert choices.value is Select.NULL  # nobody named: kept by whoever took it
+        for line in screen_text(app).splitlines():
+            assert len(line) <= 80
+        choices.value = "S05"
+        app.screen.query_one("#f-sender").focus()
+        await _fill_and_save(
+            pilot, "王建国", "13812345678", "路灯坏了", "明天回电"
+        )  # Enter still saves from the promise
+        await wait_for(pilot, lambda: app.screen.name == "contacts", what="back at the register")
+        await wait_for(
+            pilot, lambda: WORDS[language]["recorded"] in text_of(app.screen.query_one("#message")), what="said"
+        )
+    [row] = staffed.contacts.list()
+    assert (row.recorded_by, row.handler, row.matter) == ("S01", "S05", "路灯坏了")

@@ -85,3 +85,34 @@ async def test_the_month_summary_is_exported_from_the_log_screen(staffed, tmp_pa
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: list(folder.glob("worklog-2026-11-*.csv")), what="the file")
         await wait_for(pilot, lambda: "worklog-2026-11-" in text_of(app.screen.query_one("#message")), what="said")
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+async def test_a_meeting_is_corrected_from_the_log_screen(staffed, language):
+    from datetime import datetime
+
+    from tests.conftest import SHANGHAI
+
+    first = staffed.meetings.record("L01", "study", datetime(2026, 11, 20, 15, tzinfo=SHANGHAI), "学习", ["L01"])
+    app = make_app(staffed, shift=shift_for("L01", 1), language=language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(pilot)
+        table = app.screen.table
+        await wait_for(pilot, lambda: table.current_key == f"m{first.id}", what="the meeting under the cursor")
+        await pilot.press("f3")
+        await wait_for(pilot, lambda: app.screen.query("#f-reason"), what="the meeting's correction")
+        assert app.screen.query_one("#f-content").value == "学习"
+        app.screen.query_one("#f-content").value = "学习新修订的条例"
+        await pilot.press("ctrl+s")  # without a reason: refused, the form stays
+        await wait_for(pilot, lambda: text_of(app.screen.query_one("#error")).strip() not in ("", "…"), what="no")
+        app.screen.query_one("#f-reason").value = "内容记得太简略"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: app.screen.name == "worklog", what="back")
+        mark = "更正第" if language == "zh" else "corrects"
+        await wait_for(pilot, lambda: "学习新修订的条例" in screen_text(app), what="the correction listed")
+        assert f"{mark} {first.id}" in screen_text(app)
+        assert WORDS[language]["count"] in text_of(app.screen.query_one("#worklog-tally"))  # counted once
+        for line in screen_text(app).splitlines():
+            assert len(line) <= 80
+    [meeting] = staffed.meetings.month("2026-11").meetings
+    assert (meeting.corrects, meeting.content, meeting.reason) == (first.id, "学习新修订的条例", "内容记得太简略")

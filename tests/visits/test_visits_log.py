@@ -70,3 +70,15 @@ def test_matters_still_to_answer(areas):
     areas.visits.answer(first.matters[0].id, "S01", "已修好")
     assert [m.text for _v, m in areas.visits.open_matters("S01")] == ["想申请老年证", "噪音"]
     assert [m.text for _v, m in areas.visits.open_matters("S02")] == ["噪音", "垃圾"]
+
+
+def test_a_matters_case_takes_the_details_of_its_kind(areas):
+    visit = areas.visits.log("S01", "g1-001", matters=["想申请老年证"])
+    number = areas.visits.open_case(
+        visit.matters[0].id, "S01", item="elderly-card", kind="returned", reason="户籍不在本社区"
+    )
+    case = areas.cases.get(number)
+    assert (case.channel, case.kind) == ("visit", "returned")
+    assert areas.visits.get(visit.id).matters[0].case == number
+    with pytest.raises(TypeError):
+        areas.visits.open_case(visit.matters[0].id, "S01", item="elderly-card", ticket="A001")

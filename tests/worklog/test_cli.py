@@ -49,3 +49,29 @@ def test_meetings_and_the_month(worklog, run, tmp_path, monkeypatch):
     monkeypatch.setenv("HALL_CONFIG", str(config))
     code, out, _ = run("meeting", "month", "--month", "2026-11", "--export", "csv")
     assert code == 0 and str(tmp_path / "out") in out and list((tmp_path / "out").glob("worklog-2026-11-*.csv"))
+
+
+def test_a_meeting_is_corrected_with_the_pin(worklog, run):
+    at(2026, 11, 23, 17)
+    code, out, _ = run(
+        "meeting", "record", "--staff", "L01", "--kind", "study", "--at", "2026-11-20 15:00",
+        "--content", "学习条例", "--attended", "S01", "--json",
+    )  # fmt: skip
+    first = json.loads(out)["id"]
+    code, out, _ = run(
+        "meeting", "correct", str(first), "--staff", "S01", "--reason", "漏记参加人员", "--attended", "S01,S02",
+        "--at", "2026-11-20 16:00",
+    )  # fmt: skip
+    assert (code, out.strip()) == (0, f"第 {first} 号会议记录已更正，现以第 {first + 1} 号（2026-11-20）为准。")
+    code, out, _ = run("meeting", "month", "--month", "2026-11", "--json")
+    tally = json.loads(out)
+    assert [(m["id"], m["corrects"], m["held_at"]) for m in tally["meetings"]] == [
+        (first + 1, first, "2026-11-20 16:00")
+    ]
+    assert tally["study_held"] == 1 and tally["attendance"]["S02"]["study"] == 1
+    code, out, _ = run("meeting", "month", "--month", "2026-11", lang="en")
+    assert f"corrects {first}" in out
+    code, _, err = run("meeting", "correct", str(first), "--staff", "L01", "--reason", "再改", "--content", "x")
+    assert code == 1 and str(first + 1) in err  # the latest version is the one to correct
+    code, _, _ = run("meeting", "correct", str(first + 1), "--staff", "L01", "--reason", "r", "--content", "y", pin="9")
+    assert code == 1
