@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from models.queue import tracking
-from tests.bad_ratings.conftest import poor_case
+from tests.bad_ratings.conftest import poor_case, put_right
 
 
 @pytest.fixture
@@ -36,22 +36,11 @@ def test_the_page_shows_the_handling_once_it_is_disposed(client, hall, cases, le
     assert "How it was handled: Put right at once. 已调整高峰期排班" in english
 
 
-def _told(hall, cases):
-    """A 差评 put right at once and the resident told: its handling may be rated."""
-    loops = hall.bad_ratings
-    facts = poor_case(cases)
-    loops.assign(facts.number, "L01")
-    loops.call(facts.number, "S05", reached=True)
-    loops.classify(facts.number, "S05", "actual")
-    loops.fix_now(facts.number, "S05", "已调整高峰期排班")
-    return facts
-
-
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_resident_rates_the_handling_once_from_the_page(client, hall, cases, leaders, lang):
     import re
 
-    facts = _told(hall, cases)
+    facts = put_right(hall, cases)
     url = f"/track/{tracking.display(facts.tracking_code)}"
     form_id = f'id="handling-rate-{facts.number}"'
     assert form_id not in client.get(url).text  # put right, not yet told: no form
@@ -77,7 +66,7 @@ def test_the_resident_rates_the_handling_once_from_the_page(client, hall, cases,
 def test_a_handling_rating_for_another_codes_case_is_refused(client, hall, cases, leaders):
     import re
 
-    facts = _told(hall, cases)
+    facts = put_right(hall, cases)
     hall.bad_ratings.tell(facts.number, "L01", "web")
     own = client.get(f"/track/{tracking.display(facts.tracking_code)}").text
     token = re.search(r'name="csrf" value="([^"]+)"', own).group(1)

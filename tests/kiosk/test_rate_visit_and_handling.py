@@ -10,7 +10,7 @@ import pytest
 from models import clock
 from models.schema.ratings import VisitRating
 from shared_ui.words import tr
-from tests.bad_ratings.conftest import leaders, poor_case  # noqa: F401 - fixtures shared with the loop's tests
+from tests.bad_ratings.conftest import leaders, put_right  # noqa: F401 - fixtures shared with the loop's tests
 from tests.cases.conftest import cases, serve, staff  # noqa: F401
 from tests.kiosk.conftest import SIZES, make_kiosk, on_screen, screen_text, tap, wait_for
 
@@ -28,15 +28,20 @@ def _code(number: str) -> str:
     return Ticket.select().where(Ticket.number == number).order_by(Ticket.id.desc()).first().tracking_code
 
 
-async def _rate_screen(pilot, app, code: str) -> None:
-    await tap(pilot, "#rate")
+async def _look_up(pilot, code: str, button: str = "#track", screen: str = "TrackResultScreen") -> None:
+    """From home: the button, the code typed, and what it leads to."""
+    await tap(pilot, button)
     await on_screen(pilot, "TrackScreen")
     await pilot.press(*code, "enter")
-    await on_screen(pilot, "RateScreen")
+    await on_screen(pilot, screen)
+
+
+async def _rate_screen(pilot, app, code: str) -> None:
+    await _look_up(pilot, code, "#rate", "RateScreen")
 
 
 @pytest.mark.parametrize("size,lang", COMBOS)
-async def test_the_kiosk_rates_a_visit_once(hall, cases, size, lang):
+async def test_the_kiosk_rates_a_visit_once(hall, cases, size, lang):  # noqa: F811
     number = serve(hall, "baby-hukou", 1, "S01")
     code = _code(number)
     app = make_kiosk(hall, lang)
@@ -63,7 +68,7 @@ async def test_the_kiosk_rates_a_visit_once(hall, cases, size, lang):
     assert VisitRating.select().count() == 1
 
 
-async def test_the_kiosk_offers_no_visit_rating_after_the_allowed_time(hall, cases):
+async def test_the_kiosk_offers_no_visit_rating_after_the_allowed_time(hall, cases):  # noqa: F811
     number = serve(hall, "baby-hukou", 1, "S01")
     clock.set_now(clock.now() + timedelta(hours=hall.config.ratings.visit_hours, minutes=1))
     app = make_kiosk(hall, "zh")
@@ -77,31 +82,21 @@ async def test_the_kiosk_offers_no_visit_rating_after_the_allowed_time(hall, cas
     assert VisitRating.select().count() == 0
 
 
-async def test_the_kiosk_offers_no_visit_rating_while_the_resident_waits(hall, cases):
+async def test_the_kiosk_offers_no_visit_rating_while_the_resident_waits(hall, cases):  # noqa: F811
     waiting = hall.queue.take("rural-dibao")
     app = make_kiosk(hall, "en")
     async with app.run_test(size=SIZES["kiosk"]) as pilot:
-        await tap(pilot, "#track")
-        await on_screen(pilot, "TrackScreen")
-        await pilot.press(*waiting.tracking_code, "enter")
-        await on_screen(pilot, "TrackResultScreen")
+        await _look_up(pilot, waiting.tracking_code)
         assert not app.screen.query("#rate-case")
 
 
 @pytest.mark.parametrize("size,lang", COMBOS)
 async def test_the_tracking_result_leads_to_rating_the_handling_once(hall, cases, leaders, size, lang):  # noqa: F811
     loops = hall.bad_ratings
-    facts = poor_case(cases)
-    loops.assign(facts.number, "L01")
-    loops.call(facts.number, "S05", reached=True)
-    loops.classify(facts.number, "S05", "actual")
-    loops.fix_now(facts.number, "S05", "已调整高峰期排班")
+    facts = put_right(hall, cases)
     app = make_kiosk(hall, lang)
     async with app.run_test(size=SIZES[size]) as pilot:
-        await tap(pilot, "#track")
-        await on_screen(pilot, "TrackScreen")
-        await pilot.press(*facts.tracking_code, "enter")
-        await on_screen(pilot, "TrackResultScreen")
+        await _look_up(pilot, facts.tracking_code)
         assert not app.screen.query("#rate-case")  # put right, not yet told: nothing to rate
         loops.tell(facts.number, "L01", "phone", "电话告知整改情况")
         await tap(pilot, "#back")
