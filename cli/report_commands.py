@@ -88,7 +88,8 @@ def cmd_report(args) -> int:
             )
     say(t("report.ratings", lang))
     for level, count in result.ratings_by_level.items():
-        say(t("report.rating_row", lang, level=t(f"rating.level_{level}", lang), count=count))
+        visits = result.visit_ratings_by_level.get(level, 0)
+        say(t("report.rating_row", lang, level=t(f"rating.level_{level}", lang), count=count, visits=visits))
     say(
         t(
             "report.followups",
@@ -98,4 +99,5 @@ def cmd_report(args) -> int:
             overdue=result.overdue_followups,
         )
     )
+    say(t("report.visit_bad", lang, bad=result.visit_bad_ratings))
     return 0

@@ -83,7 +83,7 @@ def _live_context(request: Request, view: dict, words: Words) -> dict:
         "token": token,
         # The only cookie: set where there is a form to protect.
         "fresh_token": fresh
-        and (any(case.get("can_rate") for case in view.get("cases") or []) or bool(visit and visit["can_rate"])),
+        and (any(_has_form(case) for case in view.get("cases") or []) or bool(visit and visit["can_rate"])),
         "levels": LEVELS,
         "bad_levels": BAD_LEVELS,
         "tags": BAD_REASONS,
@@ -91,6 +91,12 @@ def _live_context(request: Request, view: dict, words: Words) -> dict:
         "visit": visit,
         "poll": hall.config.web.poll_milliseconds,
     }
+
+
+def _has_form(case: dict) -> bool:
+    """Whether the case's part of the page holds a form: its rating, or the rating of its 差评's handling."""
+    handled = case.get("followup_result") or {}
+    return bool(case.get("can_rate") or handled.get("can_rate_handling"))
 
 
 def _with_cookie(request: Request, response, context: dict):
@@ -151,6 +157,17 @@ async def rate_visit(request: Request, code: str):
         state.hall.ratings.rate_visit(
             view["tracking_code"], first("level"), form.get("tag") or (), first("text"), channel="web"
         )
+
+    return await _rated(request, code, rate_it)
+
+
+@router.post("/track/{code}/rate-handling")
+async def rate_handling(request: Request, code: str):
+    """The resident rates how their 差评 was handled, once, after being told the result."""
+
+    def rate_it(state, view, form):
+        first = lambda name: (form.get(name) or [""])[0]  # noqa: E731
+        state.hall.bad_ratings.rate_handling(view["tracking_code"], first("case"), first("level"))
 
     return await _rated(request, code, rate_it)
 

@@ -1,10 +1,13 @@
-"""好差评: rate a finished case, once, by the tracking code of the visit.
+"""好差评 at the kiosk, by the tracking code of the visit: the visit itself (一次一评), a finished
+case (一事一评), or how a 差评 was handled.
 
-Steps: choose the case (when the visit has several that can be rated), tap
-one of five levels; a good one is sent at once, a 不满意/非常不满意 may tick
-its reasons from the classified list first, then send. The rules (finished,
-once, in time, only through a resident's channel) are
-``models.cases.ratings.rate_by_code``'s; this screen shows its answer.
+Steps: choose what to rate (when the code offers more than one:
+:func:`kiosk.rating_choices.subjects`), tap one of five levels; a good one is
+sent at once, a 不满意/非常不满意 of the visit or a case may tick its reasons
+from the classified list first, then send (the handling's rating is the
+level alone). The rules (finished, once, in time, only through a resident's
+channel) are the models': ``hall.ratings.rate_visit`` and ``rate_case``,
+``hall.bad_ratings.rate_handling``; this screen shows their answer.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from textual.containers import Grid
 from textual.message import Message
 from textual.widgets import Button, Static
 
-from kiosk.rating_choices import bad_levels, levels
+from kiosk.rating_choices import anything_rated, bad_levels, levels, subjects
 from kiosk.rating_choices import reasons as tags
 from kiosk.screens.base import KioskScreen, QueryFailed
 from kiosk.tap_guard import view_changed
@@ -47,12 +50,15 @@ class RateScreen(KioskScreen):
     def __init__(self, view: dict, case_number: str | None = None) -> None:
         super().__init__()
         self.view = view
-        self.rateable = [c for c in view.get("cases") or [] if c.get("can_rate")]
-        if case_number is None and len(self.rateable) == 1:
-            case_number = self.rateable[0].get("number")
-        self.case_number = case_number
-        self.step = "case" if case_number is None else "level"
-        if not self.rateable:
+        self.choices = subjects(view)
+        self.kind: str | None = None
+        self.case_number: str | None = None
+        if case_number is not None:
+            self.kind, self.case_number = "case", case_number
+        elif len(self.choices) == 1:
+            self.kind, self.case_number = self.choices[0]
+        self.step = "case" if self.kind is None else "level"
+        if not self.choices:
             self.step = "none"
         self.level: str | None = None
         self.message = ""
@@ -61,28 +67,38 @@ class RateScreen(KioskScreen):
         return tr("kiosk.rate_title")
 
     def _case(self) -> dict:
-        return next((c for c in self.rateable if c.get("number") == self.case_number), {})
+        cases = self.view.get("cases") or []
+        return next((c for c in cases if c.get("number") == self.case_number), {})
+
+    def _item(self) -> str:
+        item = self._case().get("item") or {}
+        return name_of(item.get("name", ""), item.get("name_en", ""))
 
     def _case_line(self) -> str:
-        case = self._case()
+        if self.kind == "visit":
+            return tr("kiosk.rate_visit", ticket=self.case_number or "")
+        if self.kind == "handling":
+            return tr("kiosk.rate_handling", number=self.case_number or "")
+        return tr("kiosk.rate_case", number=self.case_number or "", item=self._item())
+
+    def _choice_label(self, kind: str, number: str) -> str:
+        if kind == "visit":
+            return f"{number}\n{tr('kiosk.rate_choice_visit')}"
+        if kind == "handling":
+            return f"{number}\n{tr('kiosk.rate_choice_handling')}"
+        case = next((c for c in self.view.get("cases") or [] if c.get("number") == number), {})
         item = case.get("item") or {}
-        return tr(
-            "kiosk.rate_case",
-            number=self.case_number or "",
-            item=name_of(item.get("name", ""), item.get("name_en", "")),
-        )
+        return f"{number}\n{name_of(item.get('name', ''), item.get('name_en', ''))}"
 
     def compose_body(self) -> ComposeResult:
         if self.step == "none":
-            rated = any(c.get("rated") for c in self.view.get("cases") or [])
+            rated = anything_rated(self.view)
             yield Static(tr("kiosk.rate_none_rated" if rated else "kiosk.rate_none"), id="rate-message")
         elif self.step == "case":
             yield Static(tr("kiosk.rate_choose_case"), id="rate-message")
             with Grid(id="rate-cases"):
-                for case in self.rateable[:6]:
-                    item = case.get("item") or {}
-                    label = f"{case.get('number')}\n{name_of(item.get('name', ''), item.get('name_en', ''))}"
-                    yield BigButton(label, id=f"case-{case.get('number')}", classes="case")
+                for kind, number in self.choices[:6]:
+                    yield BigButton(plain(self._choice_label(kind, number)), id=f"{kind}-{number}", classes="case")
         elif self.step == "level":
             yield Static(plain(self._case_line()), id="rate-case-line")
             with Grid(id="rate-levels"):
@@ -105,7 +121,7 @@ class RateScreen(KioskScreen):
     def go_back(self) -> None:
         if self.step == "tags":
             self._goto("level")
-        elif self.step == "level" and len(self.rateable) > 1:
+        elif self.step == "level" and len(self.choices) > 1:
             self._goto("case")
         else:
             super().go_back()
@@ -115,7 +131,7 @@ class RateScreen(KioskScreen):
 
     def _goto(self, step: str) -> None:
         if step == "case":
-            self.case_number = None
+            self.kind = self.case_number = None
         self.step = step
         view_changed(self)  # other buttons where the finger is
         self.refresh(recompose=True)
@@ -125,14 +141,14 @@ class RateScreen(KioskScreen):
     @on(Button.Pressed, ".case")
     def _case_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.case_number = (event.button.id or "").removeprefix("case-")
+        self.kind, _, self.case_number = (event.button.id or "").partition("-")
         self._goto("level")
 
     @on(Button.Pressed, ".level")
     def _level_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.level = (event.button.id or "").removeprefix("level-")
-        if self.level in bad_levels():
+        if self.level in bad_levels() and self.kind != "handling":
             self._goto("tags")
         else:
             self.send()
@@ -148,13 +164,15 @@ class RateScreen(KioskScreen):
                 widget.disabled = True
         self.query_one("#rate-message", Static).update(tr("kiosk.please_wait"))
         code = self.view.get("tracking_code", "")
-        number, level = self.case_number, self.level
+        kind, number, level = self.kind, self.case_number, self.level
         chosen = [toggle.reason for toggle in self.query(ReasonToggle) if toggle.chosen]
 
         def rate(hall):
-            from models.cases.ratings import rate_by_code
-
-            return rate_by_code(hall.config, code, number, level, chosen, channel="kiosk")
+            if kind == "visit":
+                return hall.ratings.rate_visit(code, level, chosen, channel="kiosk")
+            if kind == "handling":
+                return hall.bad_ratings.rate_handling(code, number, level)
+            return hall.ratings.rate_case(code, number, level, chosen, channel="kiosk")
 
         self.ask(rate, RatingSaved, group="rate")
 

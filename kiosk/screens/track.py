@@ -63,9 +63,9 @@ class TrackScreen(CodeTyping, KioskScreen):
         throttle = self.app.throttle
 
         def look_up(hall):
-            from models.cases.public_view import public_view
+            from kiosk.rating_choices import tracked
 
-            return throttle.lookup(text, lambda: public_view(hall.config, text))
+            return throttle.lookup(text, lambda: tracked(hall, text))
 
         purpose = self.purpose
         self.ask(look_up, lambda view: self.CodeLookedUp(purpose, view), group="lookup")

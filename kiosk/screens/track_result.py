@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.widgets import Button, Static
 
 from kiosk.progress import progress
+from kiosk.rating_choices import subjects, tracked
 from kiosk.screens.base import KioskScreen, QueryFailed
 from kiosk.widgets.big_button import BigButton
 from kiosk.widgets.paged import PagedText
@@ -101,7 +102,7 @@ class TrackResultScreen(KioskScreen):
     pages = True
 
     class RatingAsked(Message):
-        """The resident tapped "rate" under what the code shows."""
+        """The resident tapped "rate" under what the code shows (the visit, a case, or a 差评's handling)."""
 
         def __init__(self, view: dict) -> None:
             super().__init__()
@@ -150,7 +151,7 @@ class TrackResultScreen(KioskScreen):
         self.query_one("#summary-steps", Steps).update(shown.steps)
 
     def compose_actions(self) -> ComposeResult:
-        if any(case.get("can_rate") for case in self.view.get("cases") or []):
+        if subjects(self.view):
             yield BigButton(tr("kiosk.choice_rate"), id="rate-case", action=True)
 
     def turn(self, delta: int) -> None:
@@ -168,9 +169,7 @@ class TrackResultScreen(KioskScreen):
         code = self.view.get("tracking_code", "")
 
         def look_again(hall):
-            from models.cases.public_view import public_view
-
-            return public_view(hall.config, code)
+            return tracked(hall, code)
 
         self.ask(look_again, self.ViewReloaded)
 

@@ -150,6 +150,11 @@ def report_sheet(report: Report, lang: str = "zh", names: dict[str, str] | None 
     ]
     for key in ("bad_ratings", "open_followups", "overdue_followups"):
         rows.append((w("section_ratings"), everything, metric(key), getattr(report, key)))
+    rows += [
+        (w("section_visit_ratings"), t(f"rating.level_{level}", lang), metric("ratings"), n)
+        for level, n in report.visit_ratings_by_level.items()
+    ]
+    rows.append((w("section_visit_ratings"), everything, metric("bad_ratings"), report.visit_bad_ratings))
     headers = (w("col_section"), w("col_subject"), w("col_metric"), w("col_value"))
     return Sheet(w("report_name", period=report.period), headers, tuple(rows))
 

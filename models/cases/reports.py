@@ -4,8 +4,10 @@
 :class:`Report`: tickets issued / served / no-show per line and per window;
 waiting time (issued → called) median and p90; service time median; cases by
 kind; overdue and extended cases; the share of 补充件 per item (how often a
-resident had to come twice: the 最多跑一次 measure); ratings by level and the
-open 差评 follow-ups. ``as_dict()`` gives the same numbers as JSON-ready data;
+resident had to come twice: the 最多跑一次 measure); the cases' ratings
+(一事一评) by level and, beside them, the visits' (一次一评, given at the pad,
+the web or the kiosk), each counted in the period of the moment it was given;
+the open 差评 follow-ups (a case's 差评 opens one, a visit's none). ``as_dict()`` gives the same numbers as JSON-ready data;
 :mod:`models.cases.export_files` writes them as a spreadsheet in the reader's words.
 
 Percentiles are nearest-rank: p90 of n values is the ⌈0.9·n⌉-th smallest.
@@ -20,11 +22,12 @@ from datetime import date, datetime, timedelta
 
 from models import clock
 from models.cases.ratings import followups
-from models.cases.rules import LEVELS
+from models.cases.rules import BAD_LEVELS, LEVELS
 from models.config import Config
 from models.queue.day_end import end_days_before
 from models.schema import Item, Line, Ticket, Window
 from models.schema.cases import CaseRating, CaseState
+from models.schema.ratings import VisitRating
 
 
 def percentile(values: list[float], share: float) -> float | None:
@@ -66,6 +69,9 @@ class Report:
     bad_ratings: int = 0
     open_followups: int = 0
     overdue_followups: int = 0
+    # The visits' ratings (一次一评) of the period, beside the cases' above.
+    visit_ratings_by_level: dict[str, int] = field(default_factory=dict)
+    visit_bad_ratings: int = 0
 
     def as_dict(self) -> dict:
         data = asdict(self)
@@ -201,14 +207,16 @@ def _cases(config: Config, result: Report, start: date, end: date) -> None:
         }
         for code, counts in sorted(per_item.items())
     }
-    levels = Counter(
-        level
-        for (level,) in CaseRating.select(CaseRating.level)
-        .where((CaseRating.at >= begin) & (CaseRating.at < finish))
-        .tuples()
-    )
-    result.ratings_by_level = {level: levels.get(level, 0) for level in LEVELS}
-    result.bad_ratings = levels.get("unsatisfied", 0) + levels.get("very_unsatisfied", 0)
+    result.ratings_by_level, result.bad_ratings = _levels(CaseRating, begin, finish)
+    result.visit_ratings_by_level, result.visit_bad_ratings = _levels(VisitRating, begin, finish)
     open_ones = followups(config, open_only=True)
     result.open_followups = len(open_ones)
     result.overdue_followups = sum(1 for f in open_ones if f["callback_overdue"] or f["rectify_overdue"])
+
+
+def _levels(model, begin: datetime, finish: datetime) -> tuple[dict[str, int], int]:
+    """The ratings of ``model`` given in [begin, finish) per level (every level, in order), and the 差评 among them."""
+    levels = Counter(
+        level for (level,) in model.select(model.level).where((model.at >= begin) & (model.at < finish)).tuples()
+    )
+    return {level: levels.get(level, 0) for level in LEVELS}, sum(levels.get(level, 0) for level in BAD_LEVELS)

@@ -1,7 +1,7 @@
 """好差评 by the resident alone: the visit's rating, the window's rating pad, the public indicators.
 
 - :mod:`~models.ratings.refusals` — :class:`RatingRefused`, the words of a rating rule's no.
-- :mod:`~models.ratings.visits` — 现场服务"一次一评": one rating per visit (ticket), at the pad or on the web page of the ticket's QR, in the allowed time.
+- :mod:`~models.ratings.visits` — 现场服务"一次一评": one rating per visit (ticket), at the pad, on the web page of the ticket's QR or at the kiosk, in the allowed time.
 - :mod:`~models.ratings.requests` — the window's terminal *asks* its pad for a rating; what the pad shows and when a request ends.
 - :mod:`~models.ratings.indicators` — GB/T 39734 Annex B's indicators per month, window and line; the window ranking.
 - :mod:`~models.ratings.publication` — the last whole month's indicators as the board's and the web's notices.

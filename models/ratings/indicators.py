@@ -1,20 +1,33 @@
 """GB/T 39734-2020 Annex B's public indicators of a month, for the hall, each window and each line.
 
-Every rating of the month counts (the visits' and the cases', see
-:mod:`models.ratings.records`). A rate is a percentage with one decimal, or
-None when nothing was there to count (never a 0 % that was not measured).
+Which ratings each one counts, exactly (the records of
+:mod:`models.ratings.records`, read at the moment the indicators are):
 
-- **评价量** ``count``: the ratings given in the month.
-- **好评率** ``good_rate``: 非常满意, 满意 and 基本满意 among them.
-- **差评率** ``bad_rate``: 不满意 and 非常不满意 among them.
-- **差评整改率** ``rectified_rate``: of the month's 差评 that opened a follow-up
-  (a case's; a visit's 差评 opens none yet), those whose rectification is
-  recorded (by the time the indicators are read).
-- **实名差评回访率** ``callback_rate``: of the month's 差评 given by a resident
-  the hall knows by name and phone (a case with its contact; a visit's rating
-  is anonymous), those whose call-back is recorded.
-- **整改按期率** ``on_time_rate``: of the rectified ones, those rectified on
-  or before their rectification deadline (the hall's local day).
+- **评价量** ``count``: every rating given in the month (the hall's local
+  month of its time): the visits' (现场服务"一次一评": the window's pad, the
+  web page of the ticket's QR, the kiosk) and the cases' (网上服务"一事一评":
+  the kiosk, the web page) alike. The resident's rating of how a 差评 was
+  handled is no rating of a service and is not among them; a 差评 whose
+  申诉复核 was upheld (误评, 恶意差评) is still among them.
+- **好评率** ``good_rate``: 非常满意, 满意 and 基本满意 among ``count``.
+- **差评率** ``bad_rate``: 不满意 and 非常不满意 among ``count``, visits' and
+  cases' alike.
+- **差评整改率** ``rectified_rate``: of the month's 差评 of *cases* (only a
+  case's 差评 opens a follow-up; a visit's 差评 is in neither part of this
+  rate), those whose disposal is recorded: put right at once (立行立改), a
+  rectification plan's completion, an explanation that it had no basis, or
+  an upheld 申诉复核.
+- **实名差评回访率** ``callback_rate``: of the month's 差评 of cases whose
+  resident the hall knows by a contact phone (a visit's rating is always
+  anonymous: in neither part), those whose call-back is recorded: a call
+  that reached the resident, or the 差评 classed (unreached, that is 无法核实
+  after the configured tries).
+- **整改按期率** ``on_time_rate``: of the disposed ones counted by
+  ``rectified_rate``, those disposed on or before their rectification
+  deadline (the hall's local day).
+
+A rate is a percentage with one decimal, or None when nothing was there to
+count (never a 0 % that was not measured).
 
 The window ranking (:func:`ranking`) orders windows by 好评率 (highest
 first), then 差评率 (lowest), then 评价量 (most), then number; windows with

@@ -1,9 +1,10 @@
 """现场服务"一次一评": the resident rates a visit (one ticket at a window) once.
 
-Two ways in, both the resident's: the window's rating pad while the window's
+Three ways in, all the resident's: the window's rating pad while the window's
 terminal asks for it (:func:`models.ratings.requests.rate_at_pad`, holding the
-request the pad was shown), and the web page of the ticket's QR (:func:`rate_visit_by_code`,
-holding the ticket's tracking code). No staff identity opens either: the
+request the pad was shown), and the web page of the ticket's QR or the kiosk
+(:func:`rate_visit_by_code`, channel ``web`` or ``kiosk``, holding the ticket's
+tracking code). A visit's 差评 opens no follow-up (a case's does). No staff identity opens either: the
 clerk may ask, never give. The level, the reasons of a 差评 and the
 resident's words follow the case's rule
 (:func:`models.cases.ratings.checked_choice`).
@@ -69,7 +70,7 @@ def record_rating(config: Config, ticket: Ticket, level: str, reasons, text: str
 def rate_visit_by_code(
     config: Config, tracking_code: str, level: str, reasons=(), text: str = "", *, channel: str = "web"
 ) -> dict:
-    """The phone's way in: the visit of the ticket whose QR the resident scanned."""
+    """The phone's and the kiosk's way in: the visit of the ticket whose code the resident holds."""
     if resident_channel(channel) == "pad":
         raise RatingRefused("pad_needs_request")
     plain_check("code", str(tracking_code or ""))

@@ -22,3 +22,14 @@ def poor_case(cases, staff_code: str = "S05", window: int = 6, level: str = "uns
     """A finished case by ``staff_code`` at ``window``, rated poorly: its loop is open."""
     facts = cases.open_case(staff=staff_code, item="party-consult", window=window, result="已答复")
     return rate_by_code(cases.config, facts.tracking_code, facts.number, level, ["efficiency"], channel="kiosk")
+
+
+def put_right(hall, cases):  # noqa: F811
+    """A 差评 verified as actual and put right at once (立行立改): the resident is to be told next."""
+    loops = hall.bad_ratings
+    facts = poor_case(cases)
+    loops.assign(facts.number, "L01")
+    loops.call(facts.number, "S05", reached=True)
+    loops.classify(facts.number, "S05", "actual")
+    loops.fix_now(facts.number, "S05", "已调整高峰期排班")
+    return facts

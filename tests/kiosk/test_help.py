@@ -133,6 +133,9 @@ async def test_the_help_button_is_on_every_screen(hall, size, lang, large, monke
         await pilot.press(*served.tracking_code, "enter")
         await _check(pilot, app, "TrackResultScreen", size, large)
         await tap(pilot, "#rate-case")
+        await _check(pilot, app, "RateScreen", size, large)  # the visit or the case
+        await tap(pilot, f"#case-{_facts.number}")
+        await wait_for(pilot, lambda: app.screen.query("#level-unsatisfied"))
         await _check(pilot, app, "RateScreen", size, large)
         await tap(pilot, "#level-unsatisfied")  # a poor level asks for its reasons before sending
         await wait_for(pilot, lambda: app.screen.query("#send"))

@@ -100,6 +100,10 @@ async def test_rate_a_finished_case_once(hall, size, lang, monkeypatch):
         await pilot.press(*receipt.tracking_code, "enter")
         await on_screen(pilot, "RateScreen")
         assert facts.number in screen_text(app)
+        # The visit and its case may both be rated: the resident chooses the case.
+        assert app.screen.query(f"#visit-{receipt.number}")
+        await tap(pilot, f"#case-{facts.number}")
+        await wait_for(pilot, lambda: app.screen.query("#level-very_satisfied"))
         for level in ("very_satisfied", "satisfied", "basic", "unsatisfied", "very_unsatisfied"):
             button = app.screen.query_one(f"#level-{level}")
             assert button.region.height >= 3 and button.region.width >= 12
@@ -121,7 +125,10 @@ async def test_rate_a_finished_case_once(hall, size, lang, monkeypatch):
         await on_screen(pilot, "TrackScreen")
         await pilot.press(*receipt.tracking_code, "enter")
         await on_screen(pilot, "RateScreen")
-        assert tr("kiosk.rate_none_rated") in screen_text(app)
+        # the case is rated: the visit alone is left, its five levels at once
+        await wait_for(pilot, lambda: app.screen.query("#level-very_satisfied"))
+        assert tr("kiosk.rate_visit", ticket=receipt.number) in screen_text(app)
+        assert not app.screen.query(f"#case-{facts.number}")
     assert CaseRating.select().count() == 1
 
 
@@ -160,13 +167,15 @@ async def test_a_good_level_is_sent_at_once(hall, monkeypatch):
     monkeypatch.setattr(staff_module, "_N", 2**4)
     from models.schema.cases import CaseRating
 
-    receipt, _ = finished_case(hall)
+    receipt, facts = finished_case(hall)
     app = make_kiosk(hall, "zh")
     async with app.run_test(size=SIZES["small"]) as pilot:
         await tap(pilot, "#rate")
         await on_screen(pilot, "TrackScreen")
         await pilot.press(*receipt.tracking_code, "enter")
         await on_screen(pilot, "RateScreen")
+        await tap(pilot, f"#case-{facts.number}")
+        await wait_for(pilot, lambda: app.screen.query("#level-very_satisfied"))
         await tap(pilot, "#level-very_satisfied")
         await wait_for(pilot, lambda: getattr(app.screen, "step", "") == "done")
     rating = CaseRating.get()
