@@ -60,7 +60,15 @@ class CheckInScreen(CodeTyping, KioskScreen):
         text = self.begin_lookup()
         if text is None:
             return
-        self.ask(lambda hall: hall.appointments.check_in(text), self.CheckedIn, group="check_in")
+        throttle = self.app.throttle
+
+        def check_in(hall):
+            from models.appointments.booking import unknown_code
+
+            # The tracking codes' limit: a wrong booking code counts, a right one early or late does not.
+            return throttle.lookup(text, lambda: hall.appointments.check_in(text), counts=unknown_code)
+
+        self.ask(check_in, self.CheckedIn, group="check_in")
 
     def on_check_in_screen_checked_in(self, message: CheckedIn) -> None:
         message.stop()
