@@ -12,15 +12,11 @@ from models.appointments.booking import AppointmentRefused, unknown_code
 from models.errors import Refused
 from models.queue import tracking
 from models.throttle import LookupPaused, Throttle
-from tests.appointments.conftest import ITEM, PHONE, TUESDAY, at
+from tests.appointments.conftest import TUESDAY, at
+from tests.appointments.test_kiosk_check_in import booked
 from tests.kiosk.conftest import make_kiosk, on_screen, screen_text, tap, wait_for
 
 WRONG = tracking.display(tracking.new_code())  # well formed, nobody's booking
-
-
-def booked(hall, slot: str = "09:00") -> str:
-    at(TUESDAY.replace(day=23), 9)
-    return hall.appointments.book(ITEM, TUESDAY, slot, PHONE).code
 
 
 def test_only_refusals_saying_no_such_booking_count(booking):
