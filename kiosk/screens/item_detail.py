@@ -77,7 +77,8 @@ class ItemDetailScreen(KioskScreen):
         yield PagedText(id="notice")
 
     def compose_actions(self) -> ComposeResult:
-        yield BigButton(tr("kiosk_book.button"), id="book", disabled=True)
+        if not self.confirming:  # on the way to a ticket, the resident came for one
+            yield BigButton(tr("kiosk_book.button"), id="book", disabled=True)
         label = tr("kiosk.confirm_take" if self.confirming else "kiosk.take_here")
         yield BigButton(label, id="take-ticket", action=True, disabled=True)
 
@@ -105,7 +106,8 @@ class ItemDetailScreen(KioskScreen):
         label.set_class(tone == "ok", "-ok")
         label.set_class(tone == "warn", "-warn")
         self.query_one("#take-ticket", BigButton).disabled = not info.status.can_take or bool(self.app.db_lost)
-        self.query_one("#book", BigButton).disabled = False  # which days are open, the booking screen says
+        for book in self.query("#book"):
+            book.disabled = False  # which days are open, the booking screen says
         self.query_one(PagedText).set_text(notice_text(info, self.app.language, with_name=False), keep_page=not first)
 
     def on_day_state_learned(self) -> None:
