@@ -112,3 +112,25 @@ async def test_a_refusal_of_the_models_is_one_sentence(booking):
         await tap(pilot, "#confirm")
         await wait_for(pilot, lambda: refusal in screen_text(app))
         assert Appointment.select().count() == 2 and not app.screen.query_one("#confirm").disabled
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
+async def test_the_notice_keeps_every_button_whole_at_80_columns(booking, lang, large):
+    from textual.geometry import Region
+
+    from tests.kiosk.conftest import open_item
+
+    app = make_kiosk(booking, lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_screen(pilot, "HomeScreen")
+        if large:
+            await tap(pilot, "#large")
+            await wait_for(pilot, lambda: app.large and app.screen.query("#take"))
+        await open_item(pilot, "guide", LINE, ITEM)
+        await on_screen(pilot, "ItemDetailScreen")
+        await wait_for(pilot, lambda: app.screen.info is not None)
+        await pilot.pause()
+        for button in ("#book", "#take-ticket", "#next", "#back", "#home"):
+            region = app.screen.query_one(button).region
+            assert region.width > 0 and Region(0, 0, 80, 24).contains_region(region), button
