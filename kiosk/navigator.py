@@ -9,6 +9,8 @@ each of them and shows the next screen (one deep above the base screen):
 - ``HomeScreen.ServiceChosen`` → the lines (to take a ticket, or to read what to bring),
   or the tracking-code screen (to track, or to rate); ``HomeScreen.CodeScanned`` → looking it up
   (a booking page's QR: checking in); ``HomeScreen.CheckInChosen`` → 预约签到;
+  ``CheckInScreen.CheckedIn`` with a ticket → the ticket (printed as any ticket is);
+  ``HomeScreen.BookChosen`` → the lines to read (the item's notice), ``ItemDetailScreen.BookAsked`` → 预约;
 - ``LinesScreen.LineChosen`` → its items (or 常办事项, or the first characters of the names:
   ``HeadsScreen.HeadChosen`` → the items starting with one, ``HeadsScreen.ItemChosen`` → the one
   item starting with it); ``ItemsScreen.ItemChosen`` → the item's whole notice
@@ -184,6 +186,26 @@ class Navigator:
 
     def on_home_screen_check_in_chosen(self, message) -> None:
         self._check_in()
+
+    def on_home_screen_book_chosen(self, message) -> None:
+        self._lines("guide")  # every item's notice has its 预约 button
+
+    def on_item_detail_screen_book_asked(self, message) -> None:
+        from kiosk.screens.book import BookScreen
+
+        self.show(BookScreen(message.item_code, message.item_name, back=message.back))
+
+    def on_book_screen_back_chosen(self, message) -> None:
+        self._item_detail(message.item_code, message.back)
+
+    def on_check_in_screen_checked_in(self, message) -> None:
+        from kiosk.screens.ticket import TicketScreen
+
+        done = message.done
+        again = done.outcome == "again"  # the ticket was printed when it was first checked in
+        if not again:
+            self.last_ticket.keep(done.ticket, message.materials)
+        self.show(TicketScreen(done.ticket, message.materials, again=again, note=message.words))
 
     def _check_in(self, **typed) -> None:
         from kiosk.screens.check_in import CheckInScreen

@@ -208,16 +208,18 @@ class Throttle:
             for limit in self.limits(key):
                 limit.count()
 
-    def lookup(self, key: str, fn: Callable[[], T]) -> T:
+    def lookup(self, key: str, fn: Callable[[], T], counts: Callable[[Refused], bool] | None = None) -> T:
         """Run ``fn`` (a lookup that raises Refused for a wrong code) under the rule:
-        refused while paused, and a wrong code counts."""
+        refused while paused, and a wrong code counts. ``counts`` tells a wrong code from a
+        refusal of a code that exists (a booking checked in too early): only the former counts."""
         self.check(key)
         try:
             return fn()
         except LookupPaused:
             raise
-        except Refused:
-            self.record(key)
+        except Refused as exc:
+            if counts is None or counts(exc):
+                self.record(key)
             raise
 
 

@@ -23,7 +23,6 @@ from starlette.concurrency import run_in_threadpool
 
 from models.appointments.booking import AppointmentRefused
 from models.errors import Refused
-from models.queue import tracking
 from web import csrf, views
 from web.asking import ask
 from web.guard import MAX_BODY
@@ -133,7 +132,8 @@ def _again(words: Words, item: str, day: str, message: str):
 def booking(request: Request, code: str, cancelled: str = ""):
     words = for_request(request)
     hall = request.app.state.hall
-    made = ask(hall, lambda: hall.appointments.find(code))
+    lookups = request.app.state.lookups
+    made = ask(hall, lambda: lookups.booking(code, request.state.client))
     notice = ask(hall, lambda: _item_notice(hall, made.item))
     token, fresh = _token(request)
     path = BOOKING_PATH.format(code=made.code)
@@ -159,7 +159,8 @@ async def cancel(request: Request, code: str):
     body = await request.body()
     form = parse_qs(body[:MAX_BODY].decode("utf-8", "replace"), max_num_fields=5)
     state = request.app.state
-    canonical = tracking.display(tracking.read(code))
+    made = await run_in_threadpool(ask, state.hall, lambda: state.lookups.booking(code, request.state.client))
+    canonical = made.code
     if not csrf.matches(request.cookies.get(csrf.COOKIE), (form.get("csrf") or [""])[0], state.secret):
         raise AppointmentRefused("not_open", code=canonical)
     await run_in_threadpool(ask, state.hall, lambda: state.hall.appointments.cancel(canonical))

@@ -115,6 +115,15 @@ class Lookups:
             self._cache[code] = (seen, time.monotonic(), view, body)
         return view
 
+    def booking(self, code: str, client: str):
+        """The booking of ``code`` under the same limit as tracking codes: an unknown code counts
+        against the client and everyone, a booking's own refusal does not."""
+        from models.appointments.booking import unknown_code
+
+        return self._throttle.lookup(
+            hashed(client, self.secret), lambda: self.hall.appointments.find(code), counts=unknown_code
+        )
+
     def forget(self, text: str) -> None:
         """Drop a code's kept view (after this process changed it, e.g. a rating)."""
         try:

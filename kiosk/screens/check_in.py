@@ -5,7 +5,9 @@ scanner, forgiving reading); what it does is the models'
 ``hall.appointments.check_in``. On time, the resident gets a ticket marked
 预约 that is called at the booked time; later, an ordinary ticket, said
 kindly; a holiday-duty booking is received by the duty person without a
-queue. The answer stays on this screen, with the number large.
+queue. A check-in that gives a ticket leads to the ticket screen, which
+prints it as any ticket is printed (or says to note the number and the
+code); a holiday-duty answer stays on this screen.
 """
 
 from __future__ import annotations
@@ -15,22 +17,30 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import Button, Static
 
+from kiosk import queries
 from kiosk.code_typing import CodeTyping, show_code
 from kiosk.screens.base import KioskScreen, QueryFailed
 from kiosk.widgets.big_button import BigButton
 from kiosk.widgets.keypad import Keypad
 from models.appointments.booking import OUTCOME_WORDS
-from shared_ui.plain import plain
 from shared_ui.words import tr
 
 
 class CheckInScreen(CodeTyping, KioskScreen):
     class CheckedIn(Message):
-        """The booking was checked in: ``done`` is the models' CheckIn."""
+        """The booking was checked in: ``done`` is the models' CheckIn, ``materials`` its item's."""
 
-        def __init__(self, done) -> None:
+        def __init__(self, answer) -> None:
             super().__init__()
-            self.done = done
+            self.done, self.materials = answer
+
+        @property
+        def words(self) -> str:
+            """How the check-in went, in a sentence with the number."""
+            number = self.done.ticket.number if self.done.ticket else ""
+            words = tr(f"appointment.{OUTCOME_WORDS[self.done.outcome]}", number=number)
+            booked = self.done.outcome in ("on_time", "again") and number  # called at the booked time
+            return f"【{tr('appointment.mark')}】{words}" if booked else words
 
     MESSAGE = "#check-in-message"
     EMPTY = "kiosk_check_in.empty"
@@ -45,7 +55,6 @@ class CheckInScreen(CodeTyping, KioskScreen):
     def compose_body(self) -> ComposeResult:
         yield Static(show_code(self.code), id="code-display")
         yield Static(tr("kiosk_check_in.hint"), id="check-in-message")
-        yield Static("", id="check-in-number")
         yield Keypad(id="keypad")
 
     def compose_actions(self) -> ComposeResult:
@@ -60,18 +69,23 @@ class CheckInScreen(CodeTyping, KioskScreen):
         text = self.begin_lookup()
         if text is None:
             return
-        self.ask(lambda hall: hall.appointments.check_in(text), self.CheckedIn, group="check_in")
+        throttle = self.app.throttle
+
+        def check_in(hall):
+            from models.appointments.booking import unknown_code
+
+            # The tracking codes' limit: a wrong booking code counts, a right one early or late does not.
+            done = throttle.lookup(text, lambda: hall.appointments.check_in(text), counts=unknown_code)
+            return done, queries.materials(done.booking.item) if done.ticket else []
+
+        self.ask(check_in, self.CheckedIn, group="check_in")
 
     def on_check_in_screen_checked_in(self, message: CheckedIn) -> None:
-        message.stop()
         self.busy = False
-        done = message.done
-        number = done.ticket.number if done.ticket else ""
-        self._say(tr(f"appointment.{OUTCOME_WORDS[done.outcome]}", number=number))
-        marked = done.outcome in ("on_time", "again") and number
-        self.query_one("#check-in-number", Static).update(
-            plain(f"{number}  {tr('appointment.mark')}" if marked else number)
-        )
+        if message.done.ticket:
+            return  # the app shows the ticket
+        message.stop()
+        self._say(message.words)
         self.query_one("#keypad", Keypad).display = False
         self.query_one("#search", BigButton).display = False
         self.set_heading(tr("kiosk_check_in.done_title"))

@@ -38,6 +38,9 @@ class HomeScreen(KioskScreen):
     class CheckInChosen(Message):
         """The resident tapped 「预约签到」: they booked and have come."""
 
+    class BookChosen(Message):
+        """预约: the resident chooses the item first (its notice has the button)."""
+
     class CodeScanned(Message):
         """A scanner typed a code (and Enter) on the home screen."""
 
@@ -74,6 +77,7 @@ class HomeScreen(KioskScreen):
             yield BigButton(tr("kiosk.my_ticket", number=getattr(receipt, "number", "")), id="my-ticket")
         yield Static("", id="spacer")
         yield BigButton(tr("kiosk_check_in.button"), id="check-in")
+        yield BigButton(tr("kiosk_book.button"), id="book")
         yield BigButton(tr("kiosk.other_language"), id="lang")
         yield BigButton(tr("kiosk.large_off" if self.app.large else "kiosk.large_on"), id="large")
 
@@ -114,6 +118,11 @@ class HomeScreen(KioskScreen):
     def _check_in_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.post_message(self.CheckInChosen())
+
+    @on(Button.Pressed, "#book")
+    def _book_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.BookChosen())
 
     @on(Button.Pressed, "#lang")
     def _language_pressed(self, event: Button.Pressed) -> None:

@@ -1,4 +1,4 @@
-"""An item's written one-time notice (一次性告知), paged, with a button to take a ticket.
+"""An item's written one-time notice (一次性告知), paged, with a button to take a ticket and one to book (预约).
 
 On the way to a ticket (Back leads to the items of 取号办事) the same notice
 is the step before it: 「请确认已带齐以下材料」 and a button that says the
@@ -41,6 +41,15 @@ class ItemDetailScreen(KioskScreen):
             self.item_code = item_code
             self.back = back
 
+    class BookAsked(Message):
+        """The resident tapped 预约 under the notice."""
+
+        def __init__(self, item_code: str, item_name: str, back: tuple | None) -> None:
+            super().__init__()
+            self.item_code = item_code
+            self.item_name = item_name
+            self.back = back
+
     class NoticeRead(Message):
         """The item's notice is on the screen: the hall counts that it was read (no person, only the visit)."""
 
@@ -68,6 +77,8 @@ class ItemDetailScreen(KioskScreen):
         yield PagedText(id="notice")
 
     def compose_actions(self) -> ComposeResult:
+        if not self.confirming:  # on the way to a ticket, the resident came for one
+            yield BigButton(tr("kiosk_book.button"), id="book", disabled=True)
         label = tr("kiosk.confirm_take" if self.confirming else "kiosk.take_here")
         yield BigButton(label, id="take-ticket", action=True, disabled=True)
 
@@ -95,6 +106,8 @@ class ItemDetailScreen(KioskScreen):
         label.set_class(tone == "ok", "-ok")
         label.set_class(tone == "warn", "-warn")
         self.query_one("#take-ticket", BigButton).disabled = not info.status.can_take or bool(self.app.db_lost)
+        for book in self.query("#book"):
+            book.disabled = False  # which days are open, the booking screen says
         self.query_one(PagedText).set_text(notice_text(info, self.app.language, with_name=False), keep_page=not first)
 
     def on_day_state_learned(self) -> None:
@@ -110,6 +123,12 @@ class ItemDetailScreen(KioskScreen):
 
     def back_chosen(self) -> Message:
         return self.BackChosen(self.back)
+
+    @on(Button.Pressed, "#book")
+    def _book_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        name = name_of(self.info.name, self.info.name_en) if self.info else ""
+        self.post_message(self.BookAsked(self.item_code, name, self.back))
 
     @on(Button.Pressed, "#take-ticket")
     def _take_pressed(self, event: Button.Pressed) -> None:

@@ -6,7 +6,9 @@ It stays until the resident taps 完成; only a long safety reset
 「还需要更多时间吗？」 first, as every screen does. Without a printer the
 screen says what to keep: 「请记下或拍下您的号码和查询码」. With one it says
 「请取走您的号票」 only once the print has succeeded. ``again``: the same
-ticket shown once more from 「我的号票」 on home (not printed again).
+ticket shown once more from 「我的号票」 on home (not printed again). ``note``:
+what a 预约签到 said (called at the booked time, or an ordinary ticket), in
+place of the people ahead.
 """
 
 from __future__ import annotations
@@ -61,11 +63,12 @@ class TicketScreen(KioskScreen):
     class Finished(Message):
         """The resident tapped Done (or nobody answered 「还需要更多时间吗？」)."""
 
-    def __init__(self, receipt, materials: list[dict] | None = None, *, again: bool = False) -> None:
+    def __init__(self, receipt, materials: list[dict] | None = None, *, again: bool = False, note: str = "") -> None:
         super().__init__()
         self.receipt = receipt
         self.materials = materials or []
         self.again = again
+        self.note = note  # said instead of the people ahead (a 预约签到's answer)
 
     def idle_limit(self, config) -> int:
         return config.ticket_screen_seconds
@@ -86,11 +89,13 @@ class TicketScreen(KioskScreen):
                     yield BigText(receipt.number, room=16, id="number")  # the item's name beside it
                     yield Static(plain(name_of(receipt.item_name, receipt.item_name_en)), id="ticket-item")
                 yield Static(tr("kiosk.ticket_window", windows=windows), id="ticket-window")
-                if receipt.ahead:
+                if self.note:
+                    ahead = self.note
+                elif receipt.ahead:
                     ahead = tr("kiosk.ticket_ahead", ahead=receipt.ahead, minutes=receipt.wait_minutes)
                 else:
                     ahead = tr("kiosk.ticket_next")
-                if receipt.priority:
+                if receipt.priority and not self.note:
                     ahead += tr("kiosk.ticket_priority")
                 yield Static(ahead, id="ticket-ahead")
                 with Horizontal(id="code-row"):

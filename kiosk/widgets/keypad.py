@@ -1,4 +1,4 @@
-"""An on-screen keypad for tracking codes (Crockford base-32 symbols).
+"""An on-screen keypad for tracking codes (Crockford base-32 symbols), or for digits only.
 
 Narrow screens show digits and letters on two pages with a switch key; wide
 ones show every symbol at once. Keys post :class:`Keypad.KeyTapped`,
@@ -46,10 +46,11 @@ class Keypad(Grid):
     class Cleared(Message):
         pass
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, digits_only: bool = False) -> None:
         super().__init__(id=id)
         self.page = "digits"
         self.single_page = False
+        self.digits_only = digits_only  # a phone number: no letters, no page to turn
 
     def compose(self) -> ComposeResult:
         for symbol in DIGITS:
@@ -73,13 +74,13 @@ class Keypad(Grid):
 
     def _show(self) -> None:
         digits = self.single_page or self.page == "digits"
-        letters = self.single_page or self.page == "letters"
+        letters = not self.digits_only and (self.single_page or self.page == "letters")
         for key in self.query(".-digit"):
             key.display = digits
         for key in self.query(".-letter"):
             key.display = letters
         page_key = self.query_one("#key-page", BigButton)
-        page_key.display = not self.single_page
+        page_key.display = not self.single_page and not self.digits_only
         page_key.label = tr("kiosk.key_digits" if self.page == "letters" else "kiosk.key_letters")
 
     def show_symbol(self, symbol: str) -> None:

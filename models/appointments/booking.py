@@ -119,6 +119,12 @@ def read_code(text: str) -> str:
         raise AppointmentRefused("bad_code", code=(text or "").strip()[:20]) from None
 
 
+def unknown_code(refusal: Refused) -> bool:
+    """Whether ``refusal`` says the code is no booking's: the lookup limit counts those only,
+    so a right code refused for its time (too early, not today) is never held against anyone."""
+    return isinstance(refusal, AppointmentRefused) and refusal.key in ("bad_code", "unknown_code")
+
+
 def find_appointment(text: str) -> Appointment:
     row = Appointment.get_or_none(Appointment.code == read_code(text))
     if row is None:

@@ -37,7 +37,7 @@ async def scan_at_the_kiosk(config: Path, text: str, at: datetime) -> str:
         async with app.run_test(size=(120, 40)) as pilot:
             await on_screen(pilot, "HomeScreen")
             await pilot.press(*text, "enter")
-            await on_screen(pilot, "CheckInScreen")
+            await on_screen(pilot, "TicketScreen")  # by way of the check-in, looked up at once
             await wait_for(pilot, lambda: "签到成功" in screen_text(app), timeout=10)
             return screen_text(app)
     finally:
