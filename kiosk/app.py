@@ -112,6 +112,8 @@ class KioskApp(Navigator, HallApp):
         from kiosk.screens.home import HomeScreen
         from kiosk.screens.more_time import MoreTimeScreen
 
+        if not self.screen_stack:  # the timer can fire once more while the app shuts down
+            return
         if isinstance(self.screen, MoreTimeScreen):
             return
         config = self.hall.config.kiosk
