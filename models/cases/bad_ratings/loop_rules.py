@@ -59,7 +59,12 @@ class FollowupRefused(Refused):
     """A rule of the 差评 loop said no; the words are under ``refusal_followup.<key>``."""
 
     def message(self, language: str = DEFAULT_LANGUAGE) -> str:
-        return t(f"refusal_followup.{self.key}", language, **self.params)
+        text = t(f"refusal_followup.{self.key}", language, **self.params)
+        if "/" not in str(self.params.get("case", "")):
+            return text
+        # A visit's loop (named YYYY-MM-DD/A003) is refused in the case's words, its subject renamed.
+        case, visit = t("refusal_followup.case_word", language), t("refusal_followup.visit_word", language)
+        return text.replace(case, visit).replace(case.capitalize(), visit.capitalize())
 
 
 @dataclass
