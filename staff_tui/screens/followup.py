@@ -109,7 +109,7 @@ class FollowupScreen(WideOrNarrowScreen):
         self.ask(read, self.LoopLoaded, group="followup-load")
 
     def on_hall_changed(self, message: HallChanged) -> None:
-        if any(kind.startswith("case.") for kind in message.kinds):
+        if any(kind.startswith(("case.", "rating.")) for kind in message.kinds):
             self.load()
 
     def on_followup_screen_loop_loaded(self, message: LoopLoaded) -> None:

@@ -16,15 +16,22 @@ from __future__ import annotations
 from datetime import date, tzinfo
 
 from models import clock
-from models.cases.bad_ratings.loop_rules import STAGE_STEPS, Loop, fold_loop
-from models.cases.bad_ratings.subjects import events_of, is_visit_ref, read_events, visit_ref
+from models.cases.bad_ratings.loop_rules import STAGE_STEPS, STAGES, Loop, fold_loop
+from models.cases.bad_ratings.subjects import (
+    events_of,
+    find_visit_rating,
+    is_visit_ref,
+    read_events,
+    visit_phone,
+    visit_ref,
+)
 from models.cases.store import find_staff
 from models.config import Config
 from models.schema import Item, Staff, Ticket
 from models.schema.cases import CaseEvent, CaseState
 from models.schema.ratings import VisitFollowupEvent, VisitRating
 
-__all__ = ["case_loop", "due_list", "events_of", "loop_view", "public_result"]
+__all__ = ["case_loop", "due_list", "events_of", "loop_view", "public_result", "visit_loop_counts"]
 
 
 def _iso(day: date | None) -> str | None:
@@ -147,6 +154,21 @@ def _visit_loops(include_done: bool) -> list[tuple[Ticket, Loop]]:
     return [(rating.ticket, fold_loop(histories[rating.id])) for rating in ratings]
 
 
+def visit_loop_counts(today: date, begin, finish) -> dict:
+    """For a report: the stages now of the 差评 of visits rated in [begin, finish), and the open visit loops
+    whatever their month (how many, how many overdue)."""
+    stages: dict[str, int] = {}
+    open_now = overdue = 0
+    for ticket, loop in _visit_loops(include_done=True):
+        del ticket
+        if loop.stage != "done":
+            open_now += 1
+            overdue += loop.overdue(today)
+        if loop.rated_at is not None and begin <= loop.rated_at < finish:
+            stages[loop.stage] = stages.get(loop.stage, 0) + 1
+    return {"stages": {stage: stages[stage] for stage in STAGES if stage in stages}, "open": open_now, "late": overdue}
+
+
 def case_loop(config: Config, ref) -> dict | None:
     """One loop's view, a case's or a visit's (None: it has no 差评)."""
     number, history, handler = read_events(ref)
@@ -157,6 +179,8 @@ def case_loop(config: Config, ref) -> dict | None:
     view = loop_view(loop, clock.service_day(config.zone), codes, config.zone)
     view["handler"] = codes.get(handler) if handler else None  # 谁办理谁负责: whom the leader assigns by default
     view["kind"] = "visit" if is_visit_ref(ref) else "case"
+    # A visit's resident can be called back only through a case of the same visit that left a phone.
+    view["can_call"] = not is_visit_ref(ref) or bool(visit_phone(find_visit_rating(ref).ticket_id))
     return view
 
 

@@ -40,8 +40,8 @@ from models.cases.bad_ratings.loop_rules import (
     apply_step,
     fold_loop,
 )
-from models.cases.rules import LEVELS, CaseFacts
 from models.cases.bad_ratings.subjects import VisitFacts, read_events, subject_of
+from models.cases.rules import LEVELS, CaseFacts
 from models.cases.store import CaseStore, as_date, find_staff, normalise_number
 from models.config import Config
 from models.db import database
@@ -50,7 +50,6 @@ from models.queue import tracking
 from models.schema import Staff, Ticket
 from models.schema.cases import CaseRecord
 from models.schema.ratings import VisitRating
-
 
 # What a step gives back: the case's facts after it, or the visit's.
 Done = CaseFacts | VisitFacts

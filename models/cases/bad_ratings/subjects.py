@@ -184,4 +184,3 @@ def read_events(ref) -> tuple[str, list[tuple], int | None]:
         return visit_ref(ticket), visit_events(rating.id), ticket.called_by_id
     record = find_record(ref)
     return record.number, events_of(record), facts_of(record).handler_id
-
