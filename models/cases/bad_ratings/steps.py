@@ -75,6 +75,10 @@ class BadRatings:
         """The loop of a case (its number) or of a visit (``YYYY-MM-DD/A003``)."""
         return fold_loop(read_events(case)[1])
 
+    def name_of(self, case) -> str:
+        """The loop's name as lists show it: the case's number, or the visit's ``YYYY-MM-DD/A003``."""
+        return read_events(case)[0]
+
     def view(self, case) -> dict | None:
         """The loop as screens and ``--json`` show it (None: no 差评)."""
         return case_loop(self.config, case)
