@@ -23,7 +23,7 @@ from kiosk.rating_choices import reasons as tags
 from kiosk.screens.base import KioskScreen, QueryFailed
 from kiosk.tap_guard import view_changed
 from kiosk.widgets.big_button import BigButton
-from kiosk.widgets.reason_toggle import ReasonToggle
+from kiosk.widgets.reason_toggle import ExplainsReasons, ReasonHint, ReasonToggle
 from shared_ui.plain import plain
 from shared_ui.words import name_of, tr
 
@@ -34,7 +34,7 @@ class RatingSaved(Message):
         self.facts = facts
 
 
-class RateScreen(KioskScreen):
+class RateScreen(ExplainsReasons, KioskScreen):
     """The steps (case, level, tags, done) are this one screen, composed again at each."""
 
     class BackChosen(KioskScreen.BackChosen):
@@ -110,6 +110,7 @@ class RateScreen(KioskScreen):
             with Grid(id="rate-tags"):
                 for tag in tags():
                     yield ReasonToggle(tag, id=f"tag-{tag}", classes="tag")
+            yield ReasonHint()
             yield Static(plain(self.message), id="rate-message")
         else:  # done
             yield Static(tr("kiosk.rate_thanks"), id="rate-message", classes="-thanks")
