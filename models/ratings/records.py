@@ -15,12 +15,12 @@ from datetime import date, datetime, timedelta
 
 from models import clock
 from models.cases.bad_ratings.loop_rules import fold_loop
-from models.cases.bad_ratings.subjects import events_of
+from models.cases.bad_ratings.subjects import events_of, visit_histories
 from models.cases.rules import BAD_LEVELS
 from models.cases.store import facts_of
 from models.config import Config
 from models.schema import CaseContact, CaseEvent, CaseRating, CaseRecord, Item, Line, Staff, Ticket, Window
-from models.schema.ratings import VisitFollowupEvent, VisitRating
+from models.schema.ratings import VisitRating
 
 FIELDS = (
     "kind",
@@ -108,21 +108,6 @@ def _named_visits(ticket_ids: list[int]) -> set[int]:
     return named
 
 
-def _visit_histories(ratings: list[VisitRating]) -> dict[int, list[tuple]]:
-    """The loop steps of these visits' ratings, read together."""
-    histories: dict[int, list[tuple]] = {rating.id: [] for rating in ratings if rating.level in BAD_LEVELS}
-    ids = list(histories)
-    for start in range(0, len(ids), 500):
-        rows = (
-            VisitFollowupEvent.select()
-            .where(VisitFollowupEvent.rating.in_(ids[start : start + 500]))
-            .order_by(VisitFollowupEvent.id)
-        )
-        for e in rows:
-            histories[e.rating_id].append((e.id, e.at, e.kind, e.staff_id, e.data))
-    return histories
-
-
 def _record(config: Config, kind: str, rating, reasons, text: str) -> dict:
     """The fields every rating has, in the order of :data:`FIELDS`."""
     return {
@@ -161,7 +146,7 @@ def month_records(config: Config, month: str) -> list[dict]:
     staff = {person.id: person.code for person in Staff.select(Staff.id, Staff.code)}
     out = []
     visits = list(_given(VisitRating, Ticket, VisitRating.ticket, start, end))
-    histories = _visit_histories(visits)
+    histories = visit_histories([rating.id for rating in visits if rating.level in BAD_LEVELS])
     named = _named_visits([rating.ticket_id for rating in visits])
     for rating in visits:
         ticket = rating.ticket

@@ -9,9 +9,9 @@ import pytest
 from models.cases.rules import BAD_REASONS
 from models.i18n import t
 from models.queue import tracking
+from models.schema import Ticket
 from tests.cases.conftest import serve
 from tests.kiosk.conftest import SIZES, exists, make_kiosk, on_screen, tap, wait_for
-from tests.kiosk.test_track_and_rate import finished_case
 from tests.ratings.test_pad_app import PAD_SIZE, asked, pad
 from tests.staff.test_followup_screens import _shot
 
@@ -30,18 +30,15 @@ def _hint(app) -> str:
 
 
 @pytest.mark.parametrize(("size", "lang"), [("small", "zh"), ("kiosk", "en")])
-async def test_the_kiosk_explains_the_reason_tapped(hall, size, lang, monkeypatch):
-    import models.staff.accounts as staff_module
-
-    monkeypatch.setattr(staff_module, "_N", 2**4)
-    receipt, facts = finished_case(hall)
+async def test_the_kiosk_explains_the_reason_tapped(hall, cases, size, lang):
+    number = serve(hall, "baby-hukou", 1, "S01")
+    code = Ticket.select().where(Ticket.number == number).order_by(Ticket.id.desc()).first().tracking_code
     app = make_kiosk(hall, lang)
     async with app.run_test(size=SIZES[size]) as pilot:
         await tap(pilot, "#rate")
         await on_screen(pilot, "TrackScreen")
-        await pilot.press(*receipt.tracking_code, "enter")
-        await on_screen(pilot, "RateScreen")
-        await tap(pilot, f"#case-{facts.number}")
+        await pilot.press(*code, "enter")
+        await on_screen(pilot, "RateScreen")  # the visit alone: its five levels at once
         await wait_for(pilot, lambda: app.screen.query("#level-unsatisfied"))
         await tap(pilot, "#level-unsatisfied")
         await wait_for(pilot, lambda: app.screen.query("#reason-hint"))
@@ -81,8 +78,6 @@ def client(hall):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_phone_s_form_explains_each_reason(hall, cases, client, lang):
-    from models.schema import Ticket
-
     number = serve(hall, "baby-hukou", 1, "S01")
     code = Ticket.select().where(Ticket.number == number).order_by(Ticket.id.desc()).first().tracking_code
     page = client.get(f"/track/{tracking.display(code)}?lang={lang}").text

@@ -22,6 +22,7 @@ from models.cases.bad_ratings.subjects import (
     find_visit_rating,
     is_visit_ref,
     read_events,
+    visit_histories,
     visit_phone,
     visit_ref,
 )
@@ -103,33 +104,21 @@ def due_list(config: Config, *, verifier=None, include_done: bool = False) -> li
     only = find_staff(verifier).id if verifier is not None else None
     items = {item.id: item for item in Item.select(Item.id, Item.name, Item.name_en)}
     codes = _staff_codes()
+    # (kind, name, item, handler, loop) of every loop listed: the cases' and the visits'.
+    found = [
+        ("case", state.number, state.item_id, state.handler_id, fold_loop(histories[state.case_id])) for state in states
+    ]
+    found += [
+        ("visit", visit_ref(ticket), ticket.item_id, ticket.called_by_id, loop)
+        for ticket, loop in _visit_loops(include_done)
+    ]
     out = []
-    for state in states:
-        loop = fold_loop(histories[state.case_id])
+    for kind, number, item_id, handler_id, loop in found:
         if only is not None and loop.verifier_id != only:
             continue
-        item = items[state.item_id]
+        item = items[item_id]
         view = loop_view(loop, today, codes, config.zone)
-        view.update(
-            kind="case",
-            number=state.number,
-            item=item.name,
-            item_en=item.name_en,
-            handler=codes.get(state.handler_id),
-        )
-        out.append(view)
-    for ticket, loop in _visit_loops(include_done):
-        if only is not None and loop.verifier_id != only:
-            continue
-        item = items[ticket.item_id]
-        view = loop_view(loop, today, codes, config.zone)
-        view.update(
-            kind="visit",
-            number=visit_ref(ticket),
-            item=item.name,
-            item_en=item.name_en,
-            handler=codes.get(ticket.called_by_id),
-        )
+        view.update(kind=kind, number=number, item=item.name, item_en=item.name_en, handler=codes.get(handler_id))
         out.append(view)
     out.sort(key=lambda row: (not row["overdue"], row["due"] or "9999", row["number"]))
     return out
@@ -141,16 +130,7 @@ def _visit_loops(include_done: bool) -> list[tuple[Ticket, Loop]]:
     told = VisitFollowupEvent.select(VisitFollowupEvent.rating).where(VisitFollowupEvent.kind == "followup_tell")
     where = VisitRating.id.in_(opened) if include_done else (VisitRating.id.in_(opened) & ~VisitRating.id.in_(told))
     ratings = list(VisitRating.select(VisitRating, Ticket).join(Ticket).where(where).order_by(VisitRating.id))
-    histories: dict[int, list] = {rating.id: [] for rating in ratings}
-    ids = list(histories)
-    for start in range(0, len(ids), 500):
-        rows = (
-            VisitFollowupEvent.select()
-            .where(VisitFollowupEvent.rating.in_(ids[start : start + 500]))
-            .order_by(VisitFollowupEvent.id)
-        )
-        for e in rows:
-            histories[e.rating_id].append((e.id, e.at, e.kind, e.staff_id, e.data))
+    histories = visit_histories([rating.id for rating in ratings])
     return [(rating.ticket, fold_loop(histories[rating.id])) for rating in ratings]
 
 

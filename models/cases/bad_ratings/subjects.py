@@ -68,18 +68,21 @@ def events_of(record: CaseRecord) -> list[tuple]:
 
 def visit_events(rating_id: int) -> list[tuple]:
     """A visit's loop steps as the fold takes them, oldest first."""
-    rows = (
-        VisitFollowupEvent.select(
-            VisitFollowupEvent.id,
-            VisitFollowupEvent.at,
-            VisitFollowupEvent.kind,
-            VisitFollowupEvent.staff,
-            VisitFollowupEvent.data,
+    return visit_histories([rating_id])[rating_id]
+
+
+def visit_histories(rating_ids: list[int]) -> dict[int, list[tuple]]:
+    """The loop steps of these visits' ratings, read together (a year may leave hundreds), by rating."""
+    histories: dict[int, list[tuple]] = {rating_id: [] for rating_id in rating_ids}
+    for start in range(0, len(rating_ids), 500):
+        rows = (
+            VisitFollowupEvent.select()
+            .where(VisitFollowupEvent.rating.in_(rating_ids[start : start + 500]))
+            .order_by(VisitFollowupEvent.id)
         )
-        .where(VisitFollowupEvent.rating == rating_id)
-        .order_by(VisitFollowupEvent.id)
-    )
-    return [(e.id, e.at, e.kind, e.staff_id, e.data) for e in rows]
+        for e in rows:
+            histories[e.rating_id].append((e.id, e.at, e.kind, e.staff_id, e.data))
+    return histories
 
 
 def visit_phone(ticket_id: int) -> str:
