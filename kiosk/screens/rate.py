@@ -79,12 +79,14 @@ class RateScreen(ExplainsReasons, KioskScreen):
             return tr("kiosk.rate_visit", ticket=self.case_number or "")
         if self.kind == "handling":
             return tr("kiosk.rate_handling", number=self.case_number or "")
+        if self.kind == "visithandling":
+            return tr("kiosk.rate_visit_handling", ticket=self.case_number or "")
         return tr("kiosk.rate_case", number=self.case_number or "", item=self._item())
 
     def _choice_label(self, kind: str, number: str) -> str:
         if kind == "visit":
             return f"{number}\n{tr('kiosk.rate_choice_visit')}"
-        if kind == "handling":
+        if kind in ("handling", "visithandling"):
             return f"{number}\n{tr('kiosk.rate_choice_handling')}"
         case = next((c for c in self.view.get("cases") or [] if c.get("number") == number), {})
         item = case.get("item") or {}
@@ -149,7 +151,7 @@ class RateScreen(ExplainsReasons, KioskScreen):
     def _level_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.level = (event.button.id or "").removeprefix("level-")
-        if self.level in bad_levels() and self.kind != "handling":
+        if self.level in bad_levels() and self.kind not in ("handling", "visithandling"):
             self._goto("tags")
         else:
             self.send()
@@ -173,6 +175,8 @@ class RateScreen(ExplainsReasons, KioskScreen):
                 return hall.ratings.rate_visit(code, level, chosen, channel="kiosk")
             if kind == "handling":
                 return hall.bad_ratings.rate_handling(code, number, level)
+            if kind == "visithandling":
+                return hall.bad_ratings.rate_visit_handling(code, level)
             return hall.ratings.rate_case(code, number, level, chosen, channel="kiosk")
 
         self.ask(rate, RatingSaved, group="rate")
