@@ -1,4 +1,5 @@
-"""What the 差评 loop of a case *is*, folded from the case's own events.
+"""What a 差评 loop *is*, folded from its steps: a case's own events, or a visit's
+(:class:`models.schema.ratings.VisitFollowupEvent`, the same kinds and data).
 
 GB/T 39734-2020 §9 and 国办发〔2019〕51号: a 差评 is verified (回访), classed,
 then put right (立行立改, or a dated plan 限期整改), explained (no basis), or

@@ -270,7 +270,8 @@ class BadRatings:
 
     def decide(self, case, staff, *, upheld: bool, note: str) -> Done:
         """A leader other than the one who asked decides the appeal: upheld, the rating
-        counts in no indicator; rejected, it is an actual 差评 to be put right."""
+        counts in no indicator (it stays stored; the export marks it ``excluded``,
+        :mod:`models.ratings.records`); rejected, it is an actual 差评 to be put right."""
         actor = find_staff(staff)
         if actor.role != "leader":
             raise FollowupRefused("decide_leader_only", staff=actor.code)
