@@ -90,6 +90,11 @@ def test_each_rate_counts_the_ratings_its_words_name(hall, cases, leaders):  # n
     assert (found["real_name_bad"], found["called_back"], found["callback_rate"]) == (2, 2, 100.0)
     # 整改按期率: of the three disposed, all on the day: before their deadline.
     assert (found["rectified_on_time"], found["on_time_rate"]) == (3, 100.0)
+    # Per window too: window 6 had C2 alone, now out of every indicator (its place in the ranking is none).
+    windows = {row["window"]: row for row in indicators(hall.config, "2026-11")["windows"]}
+    assert (windows[6]["count"], windows[6]["excluded"], windows[6]["bad_rate"]) == (0, 1, None)
+    assert (windows[1]["count"], windows[1]["bad"], windows[1]["excluded"]) == (5, 4, 1)  # V1 V2 V3 V5 C1; V4 out
+    assert next(r for r in hall.ratings.ranking("2026-11") if r["window"] == 6)["place"] is None
     # Nothing was deleted: the upheld ones stay stored and in the export, marked.
     assert VisitRating.select().count() == 5 and CaseRating.select().count() == 2
     records = month_records(hall.config, "2026-11")

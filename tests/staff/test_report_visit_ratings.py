@@ -82,3 +82,21 @@ async def test_the_clerk_who_served_records_that_a_visit_without_a_phone_was_not
         await wait_for(pilot, lambda: app.screen.name == "followup", what="the call saved")
         await wait_for(pilot, lambda: loop.answer.view["stage"] == "classify", what="called")
         assert loop.allowed == ["call", "classify"]
+
+
+async def test_brackets_in_a_visit_s_loop_are_shown_as_typed(staffed):
+    poor = _rated_visit(staffed, "unsatisfied")
+    loops = BadRatings(staffed.config)
+    loops.assign(poor, "L01")
+    loops.call(poor, "S01", reached=False, note="请核对[/]材料")
+    loops.classify(poor, "S01", "unverifiable")
+    loops.explain(poor, "S01", "[red]已说明[/red]")
+    app = make_app(staffed, shift=shift_for("L01", 1), live=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.screen.name == "queue")
+        from staff_tui.screens.followup import FollowupScreen
+
+        app.push_screen(FollowupScreen(poor))
+        await wait_for(pilot, lambda: app.screen.name == "followup" and app.screen.answer is not None, what="loop")
+        await wait_for(pilot, lambda: "[red]已说明[/red]" in screen_text(app), what="the result as typed")
+        assert "请核对[/]材料" in screen_text(app)

@@ -124,11 +124,14 @@ def due_list(config: Config, *, verifier=None, include_done: bool = False) -> li
     return out
 
 
-def _visit_loops(include_done: bool) -> list[tuple[Ticket, Loop]]:
-    """The visits' loops (open ones, or all), each with its ticket: their steps read in a few queries."""
+def _visit_loops(include_done: bool, rated_in: tuple | None = None) -> list[tuple[Ticket, Loop]]:
+    """The visits' loops (open ones, or all; ``rated_in``: only of ratings given in [begin, finish)),
+    each with its ticket: their steps read in a few queries."""
     opened = VisitFollowupEvent.select(VisitFollowupEvent.rating).where(VisitFollowupEvent.kind == "rated")
     told = VisitFollowupEvent.select(VisitFollowupEvent.rating).where(VisitFollowupEvent.kind == "followup_tell")
     where = VisitRating.id.in_(opened) if include_done else (VisitRating.id.in_(opened) & ~VisitRating.id.in_(told))
+    if rated_in is not None:
+        where &= (VisitRating.at >= rated_in[0]) & (VisitRating.at < rated_in[1])
     ratings = list(VisitRating.select(VisitRating, Ticket).join(Ticket).where(where).order_by(VisitRating.id))
     histories = visit_histories([rating.id for rating in ratings])
     return [(rating.ticket, fold_loop(histories[rating.id])) for rating in ratings]
@@ -138,14 +141,10 @@ def visit_loop_counts(today: date, begin, finish) -> dict:
     """For a report: the stages now of the 差评 of visits rated in [begin, finish), and the open visit loops
     whatever their month (how many, how many overdue)."""
     stages: dict[str, int] = {}
-    open_now = overdue = 0
-    for ticket, loop in _visit_loops(include_done=True):
-        del ticket
-        if loop.stage != "done":
-            open_now += 1
-            overdue += loop.overdue(today)
-        if loop.rated_at is not None and begin <= loop.rated_at < finish:
-            stages[loop.stage] = stages.get(loop.stage, 0) + 1
+    for _ticket, loop in _visit_loops(include_done=True, rated_in=(begin, finish)):
+        stages[loop.stage] = stages.get(loop.stage, 0) + 1
+    still_open = [loop for _ticket, loop in _visit_loops(include_done=False)]
+    open_now, overdue = len(still_open), sum(loop.overdue(today) for loop in still_open)
     return {"stages": {stage: stages[stage] for stage in STAGES if stage in stages}, "open": open_now, "late": overdue}
 
 
