@@ -26,7 +26,7 @@ def register(case, common) -> None:
 
     def step(name: str, help_text: str, *, staff: bool = True):
         parser = steps.add_parser(name, parents=[common], help=help_text)
-        parser.add_argument("case", help="case number, e.g. 2026-000123")
+        parser.add_argument("case", help="case number, e.g. 2026-000123, or a visit: day/ticket, e.g. 2026-11-23/A003")
         if staff:
             parser.add_argument("--staff", required=True, metavar="CODE", help="staff code of the person acting")
             acts_as(parser, "staff")
@@ -77,7 +77,9 @@ _STEPS = {
     "appeal": lambda loops, a: loops.appeal(a.case, a.staff, a.reason),
     "decide": lambda loops, a: loops.decide(a.case, a.staff, upheld=a.upheld, note=a.note),
     "tell": lambda loops, a: loops.tell(a.case, a.staff, a.how, a.note),
-    "rate-handling": lambda loops, a: loops.rate_handling(a.code, a.case, a.level),
+    "rate-handling": lambda loops, a: (
+        loops.rate_visit_handling(a.code, a.level) if "/" in a.case else loops.rate_handling(a.code, a.case, a.level)
+    ),
 }
 
 
@@ -88,9 +90,7 @@ _STEP_WORDS = {"fix": "fix_now", "plan-done": "plan_done"}
 def cmd_followup_step(args) -> int:
     loops = context.hall_from(args).bad_ratings
     if args.followup_step == "show":
-        from models.cases import find_record
-
-        number = find_record(args.case).number
+        number = loops.name_of(args.case)
     else:
         number = _STEPS[args.followup_step](loops, args).number
     view = loops.view(number)
@@ -104,7 +104,8 @@ def cmd_followup_step(args) -> int:
     lang = context.language
     if args.followup_step not in ("show", "rate-handling"):
         word = t("followup.step_" + _STEP_WORDS.get(args.followup_step, args.followup_step), lang)
-        say(t("followup_cli.done", lang, number=number, step=word))
+        said = "followup_cli.done_visit" if "/" in number else "followup_cli.done"
+        say(t(said, lang, number=number, step=word))
     say(status_line(number, view, lang))
     return 0
 

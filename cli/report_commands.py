@@ -99,5 +99,13 @@ def cmd_report(args) -> int:
             overdue=result.overdue_followups,
         )
     )
-    say(t("report.visit_bad", lang, bad=result.visit_bad_ratings))
+    say(
+        t(
+            "report.visit_bad",
+            lang,
+            bad=result.visit_bad_ratings,
+            open=result.visit_open_followups,
+            overdue=result.visit_overdue_followups,
+        )
+    )
     return 0

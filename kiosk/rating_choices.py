@@ -35,8 +35,8 @@ def tracked(hall, text: str) -> dict:
 
 def subjects(view: dict) -> list[tuple[str, str]]:
     """What the resident may rate now under this code, as (kind, number): the visit (一次一评,
-    by its ticket), each finished case not yet rated (一事一评), and each case whose 差评's
-    handling they were told and have not rated."""
+    by its ticket), each finished case not yet rated (一事一评), and each case or visit whose
+    差评's handling they were told and have not rated."""
     out: list[tuple[str, str]] = []
     visit = view.get("visit") or {}
     if visit.get("can_rate"):
@@ -47,6 +47,8 @@ def subjects(view: dict) -> list[tuple[str, str]]:
     for case in view.get("cases") or []:
         if (case.get("followup_result") or {}).get("can_rate_handling"):
             out.append(("handling", str(case.get("number") or "")))
+    if (visit.get("followup") or {}).get("can_rate_handling"):  # the visit's own 差评, handled and told
+        out.append(("visithandling", str(visit.get("ticket") or "")))
     return out
 
 

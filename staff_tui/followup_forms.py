@@ -31,7 +31,8 @@ def step_dialog(step: str, number: str, code: str, loops, view: dict, people: li
         save = lambda v: loops.assign(number, code, v["to"])  # noqa: E731
     elif step == "call":
         reached = [(tr("followup.reached"), "yes"), (tr("followup.unreached"), "no")]
-        fields = [Field("reached", tr("staff_followup.call_result"), "select", value="yes", options=reached), _note()]
+        said = "yes" if view.get("can_call", True) else "no"  # a visit without a phone cannot be reached
+        fields = [Field("reached", tr("staff_followup.call_result"), "select", value=said, options=reached), _note()]
         save = lambda v: loops.call(number, code, reached=v["reached"] != "no", note=v["note"])  # noqa: E731
     elif step == "classify":
         options = [(tr(f"followup.class_{name}"), name) for name in CLASSES]

@@ -115,3 +115,26 @@ def appointments_table(report) -> Table:
         shown = (str(booked), str(walk_in)) if key == "count" else (minutes(booked), minutes(walk_in))
         table.add_row(tr(f"staff_ui.appointments.wait_{key}"), *shown)
     return table
+
+
+def ratings_table(report) -> Table:
+    """The period's ratings per level, the cases' (一事一评) beside the visits' (一次一评); their 差评, the open
+    follow-ups of each (overdue marked ``!!``), and where the visits' 差评 stand in their loop."""
+    table = small_table(
+        tr("staff_ui.report.col_level"), tr("staff_ui.report.col_cases"), tr("staff_ui.report.col_visits")
+    )
+    for level, count in report.ratings_by_level.items():
+        table.add_row(tr(f"rating.level_{level}"), str(count), str(report.visit_ratings_by_level.get(level, 0)))
+    table.add_row(Text(tr("staff_ui.report.bad"), style="bold"), str(report.bad_ratings), str(report.visit_bad_ratings))
+
+    def followups(open_now: int, late: int) -> str:
+        return ("!! " if late else "") + tr("staff_ui.report.followups_n", open=open_now, overdue=late)
+
+    table.add_row(
+        tr("staff_ui.report.followups"),
+        followups(report.open_followups, report.overdue_followups),
+        followups(report.visit_open_followups, report.visit_overdue_followups),
+    )
+    for stage, count in report.visit_bad_by_stage.items():
+        table.add_row(tr("staff_ui.report.visit_stage", stage=tr(f"followup.stage_{stage}")), "", str(count))
+    return table

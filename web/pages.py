@@ -83,7 +83,10 @@ def _live_context(request: Request, view: dict, words: Words) -> dict:
         "token": token,
         # The only cookie: set where there is a form to protect.
         "fresh_token": fresh
-        and (any(_has_form(case) for case in view.get("cases") or []) or bool(visit and visit["can_rate"])),
+        and (
+            any(_has_form(case) for case in view.get("cases") or [])
+            or bool(visit and (visit["can_rate"] or (visit["followup"] or {}).get("can_rate_handling")))
+        ),
         "levels": LEVELS,
         "bad_levels": BAD_LEVELS,
         "tags": BAD_REASONS,
@@ -168,6 +171,16 @@ async def rate_handling(request: Request, code: str):
     def rate_it(state, view, form):
         first = lambda name: (form.get(name) or [""])[0]  # noqa: E731
         state.hall.bad_ratings.rate_handling(view["tracking_code"], first("case"), first("level"))
+
+    return await _rated(request, code, rate_it)
+
+
+@router.post("/track/{code}/rate-visit-handling")
+async def rate_visit_handling(request: Request, code: str):
+    """The resident rates how their visit's 差评 was handled, once, after being told the result."""
+
+    def rate_it(state, view, form):
+        state.hall.bad_ratings.rate_visit_handling(view["tracking_code"], (form.get("level") or [""])[0])
 
     return await _rated(request, code, rate_it)
 

@@ -22,7 +22,7 @@ from textual.widgets import Button, Static
 from kiosk.rating_choices import bad_levels, levels, reasons
 from kiosk.tap_guard import view_changed
 from kiosk.widgets.big_button import BigButton
-from kiosk.widgets.reason_toggle import ReasonToggle
+from kiosk.widgets.reason_toggle import ExplainsReasons, ReasonHint, ReasonToggle
 from shared_ui.live import HallChanged
 from shared_ui.plain import plain
 from shared_ui.words import tr
@@ -31,7 +31,7 @@ from shared_ui.workers import ask
 THANKS_SECONDS = 5
 
 
-class PadScreen(Screen):
+class PadScreen(ExplainsReasons, Screen):
     @dataclass
     class RequestLoaded(Message, bubble=False):
         request: dict | None
@@ -67,6 +67,7 @@ class PadScreen(Screen):
                 with Grid(id="pad-reasons"):
                     for reason in reasons():
                         yield ReasonToggle(reason, id=f"reason-{reason}", classes="reason")
+                yield ReasonHint()
                 yield BigButton(tr("pad.send"), id="send", action=True)
             else:
                 yield Static(tr("pad.thanks"), id="pad-thanks")

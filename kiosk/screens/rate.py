@@ -23,7 +23,7 @@ from kiosk.rating_choices import reasons as tags
 from kiosk.screens.base import KioskScreen, QueryFailed
 from kiosk.tap_guard import view_changed
 from kiosk.widgets.big_button import BigButton
-from kiosk.widgets.reason_toggle import ReasonToggle
+from kiosk.widgets.reason_toggle import ExplainsReasons, ReasonHint, ReasonToggle
 from shared_ui.plain import plain
 from shared_ui.words import name_of, tr
 
@@ -34,7 +34,7 @@ class RatingSaved(Message):
         self.facts = facts
 
 
-class RateScreen(KioskScreen):
+class RateScreen(ExplainsReasons, KioskScreen):
     """The steps (case, level, tags, done) are this one screen, composed again at each."""
 
     class BackChosen(KioskScreen.BackChosen):
@@ -79,12 +79,14 @@ class RateScreen(KioskScreen):
             return tr("kiosk.rate_visit", ticket=self.case_number or "")
         if self.kind == "handling":
             return tr("kiosk.rate_handling", number=self.case_number or "")
+        if self.kind == "visithandling":
+            return tr("kiosk.rate_visit_handling", ticket=self.case_number or "")
         return tr("kiosk.rate_case", number=self.case_number or "", item=self._item())
 
     def _choice_label(self, kind: str, number: str) -> str:
         if kind == "visit":
             return f"{number}\n{tr('kiosk.rate_choice_visit')}"
-        if kind == "handling":
+        if kind in ("handling", "visithandling"):
             return f"{number}\n{tr('kiosk.rate_choice_handling')}"
         case = next((c for c in self.view.get("cases") or [] if c.get("number") == number), {})
         item = case.get("item") or {}
@@ -110,6 +112,7 @@ class RateScreen(KioskScreen):
             with Grid(id="rate-tags"):
                 for tag in tags():
                     yield ReasonToggle(tag, id=f"tag-{tag}", classes="tag")
+            yield ReasonHint()
             yield Static(plain(self.message), id="rate-message")
         else:  # done
             yield Static(tr("kiosk.rate_thanks"), id="rate-message", classes="-thanks")
@@ -148,7 +151,7 @@ class RateScreen(KioskScreen):
     def _level_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.level = (event.button.id or "").removeprefix("level-")
-        if self.level in bad_levels() and self.kind != "handling":
+        if self.level in bad_levels() and self.kind not in ("handling", "visithandling"):
             self._goto("tags")
         else:
             self.send()
@@ -172,6 +175,8 @@ class RateScreen(KioskScreen):
                 return hall.ratings.rate_visit(code, level, chosen, channel="kiosk")
             if kind == "handling":
                 return hall.bad_ratings.rate_handling(code, number, level)
+            if kind == "visithandling":
+                return hall.bad_ratings.rate_visit_handling(code, level)
             return hall.ratings.rate_case(code, number, level, chosen, channel="kiosk")
 
         self.ask(rate, RatingSaved, group="rate")

@@ -155,6 +155,8 @@ def report_sheet(report: Report, lang: str = "zh", names: dict[str, str] | None 
         for level, n in report.visit_ratings_by_level.items()
     ]
     rows.append((w("section_visit_ratings"), everything, metric("bad_ratings"), report.visit_bad_ratings))
+    for key in ("open_followups", "overdue_followups"):
+        rows.append((w("section_visit_ratings"), everything, metric(key), getattr(report, "visit_" + key)))
     headers = (w("col_section"), w("col_subject"), w("col_metric"), w("col_value"))
     return Sheet(w("report_name", period=report.period), headers, tuple(rows))
 

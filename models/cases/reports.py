@@ -7,7 +7,8 @@ kind; overdue and extended cases; the share of 补充件 per item (how often a
 resident had to come twice: the 最多跑一次 measure); the cases' ratings
 (一事一评) by level and, beside them, the visits' (一次一评, given at the pad,
 the web or the kiosk), each counted in the period of the moment it was given;
-the open 差评 follow-ups (a case's 差评 opens one, a visit's none). ``as_dict()`` gives the same numbers as JSON-ready data;
+the open 差评 follow-ups of cases and, apart, of visits (each 差评 opens its
+loop), and the stage each of the period's visits' 差评 stands at now. ``as_dict()`` gives the same numbers as JSON-ready data;
 :mod:`models.cases.export_files` writes them as a spreadsheet in the reader's words.
 
 Percentiles are nearest-rank: p90 of n values is the ⌈0.9·n⌉-th smallest.
@@ -21,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 
 from models import clock
+from models.cases.bad_ratings.due import visit_loop_counts
 from models.cases.ratings import followups
 from models.cases.rules import BAD_LEVELS, LEVELS
 from models.config import Config
@@ -72,6 +74,10 @@ class Report:
     # The visits' ratings (一次一评) of the period, beside the cases' above.
     visit_ratings_by_level: dict[str, int] = field(default_factory=dict)
     visit_bad_ratings: int = 0
+    # The period's visits' 差评 by the stage of their loop now; the visits' open loops now, and the overdue ones.
+    visit_bad_by_stage: dict[str, int] = field(default_factory=dict)
+    visit_open_followups: int = 0
+    visit_overdue_followups: int = 0
 
     def as_dict(self) -> dict:
         data = asdict(self)
@@ -212,6 +218,9 @@ def _cases(config: Config, result: Report, start: date, end: date) -> None:
     open_ones = followups(config, open_only=True)
     result.open_followups = len(open_ones)
     result.overdue_followups = sum(1 for f in open_ones if f["callback_overdue"] or f["rectify_overdue"])
+    visit_loops = visit_loop_counts(today, begin, finish)
+    result.visit_bad_by_stage = visit_loops["stages"]
+    result.visit_open_followups, result.visit_overdue_followups = visit_loops["open"], visit_loops["late"]
 
 
 def _levels(model, begin: datetime, finish: datetime) -> tuple[dict[str, int], int]:

@@ -7,21 +7,23 @@ Which ratings each one counts, exactly (the records of
   month of its time): the visits' (现场服务"一次一评": the window's pad, the
   web page of the ticket's QR, the kiosk) and the cases' (网上服务"一事一评":
   the kiosk, the web page) alike. The resident's rating of how a 差评 was
-  handled is no rating of a service and is not among them; a 差评 whose
-  申诉复核 was upheld (误评, 恶意差评) is still among them.
+  handled is no rating of a service and is not among them; nor is a 差评
+  whose 申诉复核 the deciding leader upheld (误评, 恶意差评): it stays stored
+  and in the export, marked ``excluded``, and counts in no indicator here
+  (``excluded`` says how many).
 - **好评率** ``good_rate``: 非常满意, 满意 and 基本满意 among ``count``.
 - **差评率** ``bad_rate``: 不满意 and 非常不满意 among ``count``, visits' and
   cases' alike.
-- **差评整改率** ``rectified_rate``: of the month's 差评 of *cases* (only a
-  case's 差评 opens a follow-up; a visit's 差评 is in neither part of this
-  rate), those whose disposal is recorded: put right at once (立行立改), a
-  rectification plan's completion, an explanation that it had no basis, or
-  an upheld 申诉复核.
-- **实名差评回访率** ``callback_rate``: of the month's 差评 of cases whose
-  resident the hall knows by a contact phone (a visit's rating is always
-  anonymous: in neither part), those whose call-back is recorded: a call
-  that reached the resident, or the 差评 classed (unreached, that is 无法核实
-  after the configured tries).
+- **差评整改率** ``rectified_rate``: of the month's 差评, visits' and cases'
+  alike (each opens its 差评 loop), those whose disposal is recorded: put
+  right at once (立行立改), a rectification plan's completion, or an
+  explanation that it had no basis.
+- **实名差评回访率** ``callback_rate``: of the month's 差评 whose resident the
+  hall knows by a contact phone (a case's contact; for a visit, that of a
+  case of the same visit — a visit without one is anonymous: in neither
+  part), those whose call-back is recorded: a call that reached the
+  resident, or the 差评 classed (unreached, that is 无法核实 after the
+  configured tries).
 - **整改按期率** ``on_time_rate``: of the disposed ones counted by
   ``rectified_rate``, those disposed on or before their rectification
   deadline (the hall's local day).
@@ -50,7 +52,9 @@ def _rate(part: int, whole: int) -> float | None:
 
 
 def count(records: list[dict]) -> dict:
-    """The indicators of these records."""
+    """The indicators of these records (those an upheld 申诉复核 excluded count in none but ``excluded``)."""
+    excluded = sum(1 for r in records if r["excluded"])
+    records = [r for r in records if not r["excluded"]]
     bad = [r for r in records if r["bad"]]
     followed = [r for r in bad if r["followup"]]
     rectified = [r for r in followed if r["rectified_at"]]
@@ -69,6 +73,7 @@ def count(records: list[dict]) -> dict:
         "callback_rate": _rate(sum(1 for r in named if r["called_back_at"]), len(named)),
         "rectified_on_time": sum(1 for r in rectified if r["rectified_on_time"]),
         "on_time_rate": _rate(sum(1 for r in rectified if r["rectified_on_time"]), len(rectified)),
+        "excluded": excluded,
     }
 
 

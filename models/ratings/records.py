@@ -3,8 +3,10 @@
 The record is what the indicators count and what the export writes; its
 fields are documented one by one in ``docs/ratings_export.md`` (a test holds
 the two together). A month is the hall's local month of the rating's time.
-A case's follow-up (call-back, rectification) is read as its history records
-it at the moment of reading.
+A 差评's follow-up (call-back, rectification), a case's or a visit's, is read
+as its loop records it at the moment of reading; so is whether a 申诉复核 was
+upheld (``excluded``: the rating stays here, marked, and counts in no
+indicator).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from models import clock
+from models.cases.bad_ratings.loop_rules import fold_loop
+from models.cases.bad_ratings.subjects import events_of, visit_histories
 from models.cases.rules import BAD_LEVELS
 from models.cases.store import facts_of
 from models.config import Config
@@ -40,6 +44,7 @@ FIELDS = (
     "rectify_due",
     "rectified_at",
     "rectified_on_time",
+    "excluded",
 )
 
 
@@ -57,7 +62,7 @@ def _iso(config: Config, at: datetime | None) -> str:
     return clock.local(at, config.zone).isoformat(timespec="seconds") if at else ""
 
 
-# A visit's rating opens no follow-up (yet): these fields do not apply to it.
+# A good rating of a visit opens no follow-up: these fields do not apply to it.
 NO_FOLLOWUP = {
     "followup": "",
     "callback_due": "",
@@ -65,7 +70,42 @@ NO_FOLLOWUP = {
     "rectify_due": "",
     "rectified_at": "",
     "rectified_on_time": None,
+    "excluded": False,
 }
+
+
+def _visit_followup(config: Config, history: list[tuple]) -> dict:
+    """A visit's follow-up fields from its loop's steps, read as a case's projection reads its own."""
+    if not history:
+        return NO_FOLLOWUP
+    loop = fold_loop(history)
+    called = next((at for _i, at, kind, _s, data in history if kind != "rated" and data.get("called_back")), None)
+    rectified = next((at for _i, at, kind, _s, data in history if kind != "rated" and data.get("rectified")), None)
+    on_time = None
+    if rectified is not None and loop.rectify_due is not None:
+        on_time = clock.service_day(config.zone, rectified) <= loop.rectify_due
+    return {
+        "followup": "done" if loop.stage == "done" else "open",
+        "callback_due": loop.callback_due.isoformat() if loop.callback_due else "",
+        "called_back_at": _iso(config, called),
+        "rectify_due": loop.rectify_due.isoformat() if loop.rectify_due else "",
+        "rectified_at": _iso(config, rectified),
+        "rectified_on_time": on_time,
+        "excluded": loop.excluded,
+    }
+
+
+def _named_visits(ticket_ids: list[int]) -> set[int]:
+    """Those of these visits whose resident left a phone with a case of the same visit."""
+    named: set[int] = set()
+    for start in range(0, len(ticket_ids), 500):
+        rows = (
+            CaseRecord.select(CaseRecord.ticket)
+            .join(CaseContact, on=(CaseContact.case == CaseRecord.id))
+            .where(CaseRecord.ticket.in_(ticket_ids[start : start + 500]) & (CaseContact.phone != ""))
+        )
+        named.update(row.ticket_id for row in rows)
+    return named
 
 
 def _record(config: Config, kind: str, rating, reasons, text: str) -> dict:
@@ -105,8 +145,12 @@ def month_records(config: Config, month: str) -> list[dict]:
     items = {item.id: (item.code, item.line_id) for item in Item.select(Item.id, Item.code, Item.line)}
     staff = {person.id: person.code for person in Staff.select(Staff.id, Staff.code)}
     out = []
-    for rating in _given(VisitRating, Ticket, VisitRating.ticket, start, end):
+    visits = list(_given(VisitRating, Ticket, VisitRating.ticket, start, end))
+    histories = visit_histories([rating.id for rating in visits if rating.level in BAD_LEVELS])
+    named = _named_visits([rating.ticket_id for rating in visits])
+    for rating in visits:
         ticket = rating.ticket
+        history = histories.get(rating.id, [])
         out.append(
             _record(config, "visit", rating, rating.reasons, rating.text)
             | {
@@ -116,9 +160,9 @@ def month_records(config: Config, month: str) -> list[dict]:
                 "ticket": _ticket_ref(ticket),
                 "case": "",
                 "handler": staff.get(ticket.called_by_id, ""),
-                "real_name": False,
+                "real_name": ticket.id in named,
             }
-            | NO_FOLLOWUP
+            | _visit_followup(config, history)
         )
     for rating in _given(CaseRating, CaseRecord, CaseRating.case, start, end):
         record = rating.case
@@ -145,6 +189,7 @@ def month_records(config: Config, month: str) -> list[dict]:
                 "rectify_due": facts.rectify_due.isoformat() if facts.rectify_due else "",
                 "rectified_at": _iso(config, facts.rectified_at),
                 "rectified_on_time": on_time,
+                "excluded": bool(facts.followup) and fold_loop(events_of(record)).excluded,
             }
         )
     return out

@@ -4,8 +4,9 @@ Three ways in, all the resident's: the window's rating pad while the window's
 terminal asks for it (:func:`models.ratings.requests.rate_at_pad`, holding the
 request the pad was shown), and the web page of the ticket's QR or the kiosk
 (:func:`rate_visit_by_code`, channel ``web`` or ``kiosk``, holding the ticket's
-tracking code). A visit's 差评 opens no follow-up (a case's does). No staff identity opens either: the
-clerk may ask, never give. The level, the reasons of a 差评 and the
+tracking code). No staff identity opens either: the clerk may ask, never
+give. A visit's 差评 opens its 差评 loop in the same transaction, with a
+case's deadlines on the hall calendar (:mod:`models.cases.bad_ratings.subjects`). The level, the reasons of a 差评 and the
 resident's words follow the case's rule
 (:func:`models.cases.ratings.checked_choice`).
 
@@ -21,7 +22,11 @@ from datetime import timedelta
 from peewee import IntegrityError
 
 from models import clock, events
+from models.cases.bad_ratings.due import public_result
+from models.cases.bad_ratings.loop_rules import fold_loop
+from models.cases.bad_ratings.subjects import open_visit_loop, visit_events
 from models.cases.ratings import checked_choice, resident_channel, still_open
+from models.cases.store import CaseStore
 from models.config import Config
 from models.db import database
 from models.plain_text import check as plain_check
@@ -62,6 +67,7 @@ def record_rating(config: Config, ticket: Ticket, level: str, reasons, text: str
                 )
         except IntegrityError:
             raise RatingRefused("visit_already_rated", ticket=ticket.number) from None
+        open_visit_loop(CaseStore(config), rating)
         window = Window.get_by_id(ticket.window_id).number if ticket.window_id else None
         events.record("rating.given", ticket.id, ticket=ticket.number, window=window, level=level)
     return {"id": rating.id, "ticket": ticket.number, "window": window, "level": level, "reasons": chosen}
@@ -99,4 +105,6 @@ def visit_rating_view(config: Config, tracking_code: str) -> dict:
         "can_rate": can,
         "rated": rated.level if rated is not None else None,
         "hours": config.ratings.visit_hours,
+        # How the visit's 差评 was handled, once it is (GB/T 39734 §9: the result fed back).
+        "followup": public_result(fold_loop(visit_events(rated.id))) if rated is not None else None,
     }

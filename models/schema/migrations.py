@@ -21,7 +21,7 @@ from models.schema.duty import DUTY_TABLES, REOPEN_TABLES, UNDO_TABLES
 from models.schema.hall import CatalogueLoad, Item, Line, SchemaVersion, Setting, Window, WindowLine
 from models.schema.households import HOUSEHOLD_TABLES
 from models.schema.notice_views import NOTICE_VIEW_TABLES
-from models.schema.ratings import RATING_TABLES
+from models.schema.ratings import RATING_TABLES, VISIT_FOLLOWUP_TABLES
 from models.schema.staff import SIGNIN_TABLES, Staff, StaffPost
 from models.schema.throttle import THROTTLE_TABLES
 from models.schema.tickets import OPEN_TICKETS_INDEX, Event, Ticket, TicketCounter
@@ -170,10 +170,16 @@ def _v15(db) -> None:
     db.execute_sql(OPEN_TICKETS_INDEX)
 
 
+def _v16(db) -> None:
+    """A visit's 差评 gets its loop (verified, classed, put right or explained or appealed, told): its table of steps."""
+    db.create_tables(VISIT_FOLLOWUP_TABLES, safe=True)
+
+
 # version → step that brings version-1 to version
 STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8, 9: _v9, 10: _v10, 11: _v11, 12: _v12, 13: _v13}
 STEPS[14] = _v14
 STEPS[15] = _v15
+STEPS[16] = _v16
 CURRENT = max(STEPS)
 
 
@@ -202,6 +208,7 @@ def all_tables():
         + RATING_TABLES
         + APPOINTMENT_TABLES
         + MEETING_CORRECTION_TABLES
+        + VISIT_FOLLOWUP_TABLES
     )
 
 

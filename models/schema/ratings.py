@@ -9,7 +9,11 @@
   window calls the next ticket, or a later request replaces it — all read
   from other rows (:mod:`models.ratings.requests`).
 
-Both are history, guarded append-only and hash-chained.
+- :class:`VisitFollowupEvent`: the 差评 loop of a visit's rating, one row a
+  step, in the same kinds and data as a case's ``rated`` and ``followup_*``
+  events (:mod:`models.cases.bad_ratings`), so one fold reads both.
+
+All are history, guarded append-only and hash-chained.
 """
 
 from __future__ import annotations
@@ -56,3 +60,21 @@ class RatingRequest(AppendOnlyModel):
 
 
 RATING_TABLES = [VisitRating, RatingRequest]
+
+
+class VisitFollowupEvent(AppendOnlyModel):
+    """One step of a visit's 差评 loop (the ``rated`` opening, then ``followup_<step>``)."""
+
+    id = AutoField()
+    rating = ForeignKeyField(VisitRating, backref="+", on_delete="RESTRICT", index=False)
+    at = DateTimeField(default=now)
+    kind = CharField()
+    staff = ForeignKeyField(Staff, null=True, backref="+", on_delete="RESTRICT", index=False)
+    data = JSONField(default=dict)
+
+    class Meta:
+        table_name = "visit_followup_event"
+        indexes = ((("rating", "id"), False),)
+
+
+VISIT_FOLLOWUP_TABLES = [VisitFollowupEvent]

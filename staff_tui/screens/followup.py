@@ -109,7 +109,7 @@ class FollowupScreen(WideOrNarrowScreen):
         self.ask(read, self.LoopLoaded, group="followup-load")
 
     def on_hall_changed(self, message: HallChanged) -> None:
-        if any(kind.startswith("case.") for kind in message.kinds):
+        if any(kind.startswith(("case.", "rating.")) for kind in message.kinds):
             self.load()
 
     def on_followup_screen_loop_loaded(self, message: LoopLoaded) -> None:
@@ -150,7 +150,8 @@ class FollowupScreen(WideOrNarrowScreen):
 
         def closed(result) -> None:
             if result:
-                self.say(tr("followup_cli.done", number=self.number, step=tr(f"followup.step_{step}")))
+                said = "followup_cli.done_visit" if "/" in self.number else "followup_cli.done"  # a visit: day/ticket
+                self.say(tr(said, number=self.number, step=tr(f"followup.step_{step}")))
                 self.load()
 
         self.app.push_screen(dialog, closed)

@@ -72,7 +72,7 @@ class FollowupsScreen(WideOrNarrowScreen):
         stage = max(cell_len(tr(f"followup.stage_{s}")) for s in STAGES)
         fixed = [
             ("mark", tr("ledger.flags"), 16 if self.wide else 12),
-            ("number", tr("ledger.number"), 11),
+            ("number", tr("ledger.number"), max([11, *(cell_len(row["number"]) for row in self.rows or [])])),
             ("stage", tr("staff_followup.h_stage"), stage),
             ("due", tr("staff_followup.h_due"), 10),
             ("verifier", tr("staff_followup.h_verifier"), 6),
@@ -90,11 +90,14 @@ class FollowupsScreen(WideOrNarrowScreen):
         self.ask(lambda hall: hall.bad_ratings.due(verifier=verifier), self.LoopsLoaded, group="followups-load")
 
     def on_hall_changed(self, message: HallChanged) -> None:
-        if any(kind.startswith("case.") for kind in message.kinds):
+        if any(kind.startswith(("case.", "rating.")) for kind in message.kinds):
             self.load()
 
     def on_followups_screen_loops_loaded(self, message: LoopsLoaded) -> None:
+        widths = [width for _, _, width in self._columns()]
         self.rows = message.rows
+        if [width for _, _, width in self._columns()] != widths:
+            self._set_columns()  # a visit's name (YYYY-MM-DD/A003) is wider than a case's number
         self._show(message.rows)
 
     def _show(self, rows: list) -> None:

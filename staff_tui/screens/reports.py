@@ -47,6 +47,7 @@ from staff_tui.report_tables import (
     attendance_table,
     minutes,
     ranking_table,
+    ratings_table,
     small_table,
 )
 from staff_tui.screens.wide_or_narrow import WideOrNarrowScreen
@@ -229,16 +230,7 @@ class ReportsScreen(WideOrNarrowScreen):
         cases.add_row(tr("staff_ui.report.over_time"), str(r.over_time_immediate))
         self.query_one("#report-cases", Static).update(self._titled("staff_ui.report.cases", cases))
 
-        ratings = small_table(tr("staff_ui.report.col_level"), tr("staff_ui.report.col_count"))
-        for level, count in r.ratings_by_level.items():
-            ratings.add_row(tr(f"rating.level_{level}"), str(count))
-        ratings.add_row(tr("staff_ui.report.bad"), str(r.bad_ratings))
-        ratings.add_row(
-            tr("staff_ui.report.followups"),
-            ("!! " if r.open_followups else "")
-            + tr("staff_ui.report.followups_n", open=r.open_followups, overdue=r.overdue_followups),
-        )
-        self.query_one("#report-ratings", Static).update(self._titled("staff_ui.report.ratings", ratings))
+        self.query_one("#report-ratings", Static).update(self._titled("staff_ui.report.ratings", ratings_table(r)))
 
         width = (self.size.width or 80) - 2
         item_width = max(10, width - 3 * 8 - 4)

@@ -76,3 +76,40 @@ def test_a_handling_rating_for_another_codes_case_is_refused(client, hall, cases
     sent = client.post(url + "/rate-handling", data={"csrf": token, "case": facts.number, "level": "satisfied"})
     assert sent.status_code == 400
     assert hall.bad_ratings.view(facts.number)["handling_level"] is None
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_ticket_s_page_shows_how_a_visit_s_poor_rating_was_handled(client, hall, cases, leaders, lang):
+    import re
+
+    from tests.bad_ratings.test_visit_loop import poor_visit
+    from tests.cases.conftest import at
+
+    at(2026, 11, 23, 9)
+    ref, ticket = poor_visit(hall)
+    url = f"/track/{tracking.display(ticket.tracking_code)}"
+    assert 'id="visit-followup"' not in client.get(url).text
+    loops = hall.bad_ratings
+    loops.assign(ref, "L01")
+    loops.call(ref, "S01", reached=False)
+    loops.classify(ref, "S01", "unverifiable")
+    loops.fix_now(ref, "S01", "已增开高峰窗口")
+    page = client.get(url + f"?lang={lang}").text
+    said = (
+        "处理情况：已立行立改。已增开高峰窗口"
+        if lang == "zh"
+        else "How it was handled: Put right at once. 已增开高峰窗口"
+    )
+    assert 'id="visit-followup"' in page and said in page and 'id="handling-rate-visit"' not in page
+    loops.tell(ref, "L01", "web")
+    page = client.get(url + f"?lang={lang}")
+    assert 'id="handling-rate-visit"' in page.text and ticket.number in page.text
+    token = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
+    sent = client.post(
+        url + f"/rate-visit-handling?lang={lang}", data={"csrf": token, "level": "basic"}, follow_redirects=False
+    )
+    assert sent.status_code == 303 and loops.view(ref)["handling_level"] == "basic"
+    after = client.get(sent.headers["location"]).text
+    assert 'id="handling-rate-visit"' not in after and 'id="handling-rated-visit"' in after
+    again = client.post(url + "/rate-visit-handling", data={"csrf": token, "level": "basic"}, follow_redirects=False)
+    assert again.status_code == 400

@@ -54,11 +54,13 @@ def test_the_csv_export_has_a_row_per_rating(hall, november, exports_folder, run
     assert (c1["bad"], c1["real_name"], c1["rectified_on_time"], c1["reasons"]) == ("1", "1", "1", "attitude")
     visit = rows[0]
     assert (visit["kind"], visit["case"], visit["rectified_on_time"], visit["bad"]) == ("visit", "", "", "0")
+    v3 = next(row for row in rows if row["ticket"] == november["v3"])  # a visit's 差评, in its loop
+    assert (v3["bad"], v3["followup"], v3["rectified_on_time"], v3["excluded"]) == ("1", "open", "1", "0")
 
 
 def test_indicators_and_ranking_at_the_command_line(hall, november, run):  # noqa: F811
     code, out, _ = run("ratings", "indicators", "--month", "2026-11")
-    assert code == 0 and "全厅评价7次" in out and "好评率57.1%" in out and "整改按期率50.0%" in out
+    assert code == 0 and "全厅评价7次" in out and "好评率57.1%" in out and "整改按期率66.7%" in out
     code, out, _ = run("ratings", "ranking", "--month", "2026-11", "--json")
     assert [row["window"] for row in json.loads(out)][:3] == [3, 1, 6]
     code, _, err = run("ratings", "export", "--month", "2026-13")

@@ -9,10 +9,12 @@ from models.schema import Ticket
 from tests.cases.conftest import at, resident_rates, serve
 
 
-def _visit(hall, item, window, staff, level, reasons=()):
+def _visit(hall, item, window, staff, level, reasons=()) -> str:
+    """A visit served and rated by its resident on the web; its loop's name (``YYYY-MM-DD/A003``)."""
     number = serve(hall, item, window, staff)
-    code = Ticket.select().where(Ticket.number == number).order_by(Ticket.id.desc()).first().tracking_code
-    hall.ratings.rate_visit(code, level, reasons)
+    ticket = Ticket.select().where(Ticket.number == number).order_by(Ticket.id.desc()).first()
+    hall.ratings.rate_visit(ticket.tracking_code, level, reasons)
+    return f"{ticket.service_day.isoformat()}/{ticket.number}"
 
 
 @pytest.fixture
@@ -21,7 +23,7 @@ def november(hall, cases):
     at(2026, 11, 23, 9)
     _visit(hall, "baby-hukou", 1, "S01", "very_satisfied")  # V1
     _visit(hall, "baby-hukou", 1, "S01", "satisfied")  # V2
-    _visit(hall, "baby-hukou", 1, "S01", "unsatisfied", ["efficiency"])  # V3: a visit's 差评 opens no follow-up
+    v3 = _visit(hall, "baby-hukou", 1, "S01", "unsatisfied", ["efficiency"])  # V3: a visit's 差评, no phone
     _visit(hall, "rural-dibao", 3, "S03", "basic")  # V4
     number = serve(hall, "baby-hukou", 1, "S01")
     c1 = cases.open_case(staff="S01", ticket=number, name="张三", phone="13812345678")
@@ -34,37 +36,44 @@ def november(hall, cases):
     at(2026, 12, 1, 0, 10)  # 16:10 UTC on 11-30, but December in the hall
     _visit(hall, "baby-hukou", 1, "S01", "very_unsatisfied")  # not counted in November
     at(2026, 11, 25, 10)
+    loops = hall.bad_ratings  # V3: nobody to call, so 无法核实 at once; put right on time
+    loops.assign(v3, "L01")
+    loops.call(v3, "S01", reached=False, note="未留电话")
+    loops.classify(v3, "S01", "unverifiable")
+    loops.fix_now(v3, "S01", "高峰期增开窗口")
     cases.called_back(c1.number, "L01", "已回访致歉")
     cases.rectified(c1.number, "L01", "已批评教育")  # on time
     at(2026, 12, 28, 10)
     assert cases.get(c2.number).rectify_due.isoformat() < "2026-12-28"
     cases.rectified(c2.number, "L01", "已解释政策")  # late
-    return {"c1": c1.number, "c2": c2.number, "c3": c3.number}
+    return {"c1": c1.number, "c2": c2.number, "c3": c3.number, "v3": v3}
 
 
 def test_the_month_is_counted_by_hand(hall, november):
     found = hall.ratings.indicators("2026-11")
-    # 7 ratings: good V1 V2 V4 C3, bad V3 C1 C2; follow-ups C1 C2, both rectified, C1 on time;
-    # the one named 差评 (C1) was called back.
+    # 7 ratings: good V1 V2 V4 C3, bad V3 C1 C2; follow-ups V3 C1 C2, all rectified, V3 and C1 on time;
+    # the one named 差评 (C1) was called back (V3 left no phone: not named).
     assert found["hall"] == {
         "count": 7,
         "good": 4,
         "bad": 3,
         "good_rate": 57.1,
         "bad_rate": 42.9,
-        "followups": 2,
-        "rectified": 2,
+        "followups": 3,
+        "rectified": 3,
         "rectified_rate": 100.0,
         "real_name_bad": 1,
         "called_back": 1,
         "callback_rate": 100.0,
-        "rectified_on_time": 1,
-        "on_time_rate": 50.0,
+        "rectified_on_time": 2,
+        "on_time_rate": 66.7,
+        "excluded": 0,
     }
     windows = {row["window"]: row for row in found["windows"]}
     assert sorted(windows) == [1, 3, 6]
     one, three, six = windows[1], windows[3], windows[6]
     assert (one["count"], one["good_rate"], one["bad_rate"]) == (4, 50.0, 50.0)  # V1 V2 V3 C1
+    assert (one["followups"], one["rectified_on_time"]) == (2, 2)  # V3 C1
     assert (one["rectified_rate"], one["callback_rate"], one["on_time_rate"]) == (100.0, 100.0, 100.0)
     assert (three["count"], three["good_rate"], three["bad_rate"]) == (1, 100.0, 0.0)
     assert (three["rectified_rate"], three["callback_rate"], three["on_time_rate"]) == (None, None, None)
@@ -94,4 +103,7 @@ def test_the_records_name_the_visit_or_the_case_and_never_the_resident(hall, nov
     assert next(r for r in records if r["case"] == november["c2"])["rectified_on_time"] is False
     assert records[0]["ticket"].startswith("2026-11-23/A") and records[0]["handler"] == "S01"
     text = repr(records)
+    v3 = next(r for r in records if r["ticket"] == november["v3"])
+    assert (v3["followup"], v3["real_name"], v3["rectified_on_time"], v3["excluded"]) == ("open", False, True, False)
+    assert v3["called_back_at"].startswith("2026-11-25") and v3["rectify_due"] > "2026-11-25"
     assert "张三" not in text and "13812345678" not in text

@@ -14,7 +14,7 @@ def test_the_board_cycles_the_months_indicators(hall, november):  # noqa: F811
     zh = board_notices(hall, "zh")
     head = next(line for line in zh if line.startswith("2026-11 好差评公示"))
     assert "全厅评价7次" in head and "好评率57.1%" in head and "差评率42.9%" in head
-    assert "差评整改率100.0%" in head and "实名差评回访率100.0%" in head and "整改按期率50.0%" in head
+    assert "差评整改率100.0%" in head and "实名差评回访率100.0%" in head and "整改按期率66.7%" in head
     assert "3号窗口：评价1次，好评率100.0%，差评率0.0%。" in zh
     en = board_notices(hall, "en")
     assert any(line.startswith("Ratings of 2026-11: The hall was rated 7 times") for line in en)

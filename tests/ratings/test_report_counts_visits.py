@@ -43,7 +43,8 @@ def test_the_day_and_the_month_count_visits_beside_cases(hall, cases):
     month = report(hall.config, month="2026-11")
     assert sum(month.visit_ratings_by_level.values()) == 3 and month.visit_ratings_by_level["basic"] == 1
     assert month.visit_bad_ratings == 1
-    assert month.open_followups == 1  # the case's 差评 opened one; the visit's none
+    assert month.open_followups == 1  # the case's 差评 opened one
+    assert (month.visit_open_followups, month.visit_bad_by_stage) == (1, {"assign": 1})  # and the visit's its own
     december = report(hall.config, month="2026-12")
     assert december.visit_ratings_by_level["satisfied"] == 1 and sum(december.ratings_by_level.values()) == 0
     sheet = {(r[0], r[1], r[2]): r[3] for r in report_sheet(month, "zh", code_names("zh")).rows}

@@ -81,7 +81,13 @@ def test_one_rating_per_visit_on_the_web_in_the_allowed_time(hall, ratings):
     with pytest.raises(RatingRefused) as again:
         ratings.rate_visit(code, "unsatisfied")
     assert again.value.key == "visit_already_rated" and "已经评价过" in again.value.message("zh")
-    assert ratings.visit_view(code) == {"ticket": number, "can_rate": False, "rated": "very_satisfied", "hours": 24}
+    assert ratings.visit_view(code) == {
+        "ticket": number,
+        "can_rate": False,
+        "rated": "very_satisfied",
+        "hours": 24,
+        "followup": None,
+    }
     with pytest.raises(RatingRefused) as asked:  # the pad is not asked for a visit already rated
         ratings.ask(shift_of("S01", 1))
     assert asked.value.key == "visit_already_rated"

@@ -1,4 +1,5 @@
-"""What the 差评 loop of a case *is*, folded from the case's own events.
+"""What a 差评 loop *is*, folded from its steps: a case's own events, or a visit's
+(:class:`models.schema.ratings.VisitFollowupEvent`, the same kinds and data).
 
 GB/T 39734-2020 §9 and 国办发〔2019〕51号: a 差评 is verified (回访), classed,
 then put right (立行立改, or a dated plan 限期整改), explained (no basis), or
@@ -59,7 +60,12 @@ class FollowupRefused(Refused):
     """A rule of the 差评 loop said no; the words are under ``refusal_followup.<key>``."""
 
     def message(self, language: str = DEFAULT_LANGUAGE) -> str:
-        return t(f"refusal_followup.{self.key}", language, **self.params)
+        text = t(f"refusal_followup.{self.key}", language, **self.params)
+        if "/" not in str(self.params.get("case", "")):
+            return text
+        # A visit's loop (named YYYY-MM-DD/A003) is refused in the case's words, its subject renamed.
+        case, visit = t("refusal_followup.case_word", language), t("refusal_followup.visit_word", language)
+        return text.replace(case, visit).replace(case.capitalize(), visit.capitalize())
 
 
 @dataclass

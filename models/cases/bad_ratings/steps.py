@@ -13,9 +13,12 @@
 - The verifier or a leader records how the resident was told; the resident
   then may rate the handling once, with the tracking code of the visit.
 
-Each step is one transaction through :class:`models.cases.store.CaseStore`
-(case locked, rule checked on the folded facts, event appended, projection
-rewritten, change feed told). Deadlines come from the hall calendar
+A loop is a case's rating's or a visit's (:mod:`models.cases.bad_ratings.subjects`):
+each step names it by the case's number or the visit's ``YYYY-MM-DD/A003``.
+Each step is one transaction (the subject locked, the rule checked on the
+folded loop, the step appended — a case's through
+:class:`models.cases.store.CaseStore`, its projection rewritten — and the
+change feed told). Deadlines come from the hall calendar
 (:class:`models.calendar.HallCalendar`, working days) and are stored in the
 event, so the fold stays pure.
 """
@@ -25,7 +28,7 @@ from __future__ import annotations
 from datetime import date
 
 from models import clock
-from models.cases.bad_ratings.due import case_loop, due_list, events_of
+from models.cases.bad_ratings.due import case_loop, due_list
 from models.cases.bad_ratings.loop_rules import (
     CLASSES,
     DISPOSALS,
@@ -37,14 +40,19 @@ from models.cases.bad_ratings.loop_rules import (
     apply_step,
     fold_loop,
 )
+from models.cases.bad_ratings.subjects import VisitFacts, read_events, subject_of
 from models.cases.rules import LEVELS, CaseFacts
-from models.cases.store import CaseStore, as_date, find_record, find_staff, normalise_number
+from models.cases.store import CaseStore, as_date, find_staff, normalise_number
 from models.config import Config
 from models.db import database
 from models.plain_text import check as plain_check
 from models.queue import tracking
-from models.schema import Staff
+from models.schema import Staff, Ticket
 from models.schema.cases import CaseRecord
+from models.schema.ratings import VisitRating
+
+# What a step gives back: the case's facts after it, or the visit's.
+Done = CaseFacts | VisitFacts
 
 
 def _note(text: str, *, needed: str = "") -> str:
@@ -64,10 +72,15 @@ class BadRatings:
     # --- reading -----------------------------------------------------------------
 
     def loop(self, case) -> Loop:
-        return fold_loop(events_of(find_record(case)))
+        """The loop of a case (its number) or of a visit (``YYYY-MM-DD/A003``)."""
+        return fold_loop(read_events(case)[1])
+
+    def name_of(self, case) -> str:
+        """The loop's name as lists show it: the case's number, or the visit's ``YYYY-MM-DD/A003``."""
+        return read_events(case)[0]
 
     def view(self, case) -> dict | None:
-        """The case's loop as screens and ``--json`` show it (None: no 差评)."""
+        """The loop as screens and ``--json`` show it (None: no 差评)."""
         return case_loop(self.config, case)
 
     def due(self, *, verifier=None, include_done: bool = False) -> list[dict]:
@@ -76,14 +89,15 @@ class BadRatings:
 
     # --- the write path -------------------------------------------------------------
 
-    def _take(self, case, actor: Staff | None, step: str, check, data_fn) -> tuple[CaseFacts, Loop]:
+    def _take(self, case, actor: Staff | None, step: str, check, data_fn) -> tuple[Done, Loop]:
         """One step in one transaction: ``check(loop, facts, record)`` refuses, ``data_fn`` gives the event's data.
 
         Both see the loop before the step; the step's stored data also says
         where the case's follow-up stands afterwards, for the ledger."""
         with database.atomic():
-            record, facts = self.store._locked(case)
-            loop = fold_loop(events_of(record))
+            subject = subject_of(self.store, case)
+            facts, record = subject.facts, subject
+            loop = fold_loop(subject.events())
             if not loop.exists:
                 raise FollowupRefused("no_followup", case=facts.number)
             if loop.stage == "done" and step != "handling_rated":
@@ -97,7 +111,7 @@ class BadRatings:
             if step in STEPS and step not in STAGE_STEPS[loop.stage]:
                 raise FollowupRefused("not_now_" + loop.stage, case=facts.number)
             steps.append(self._with_flags(loop, step, actor, data_fn(loop, facts, record)))
-            return self.store._append(record, facts, actor, steps), loop
+            return subject.append(actor, steps), loop
 
     @staticmethod
     def _with_flags(loop: Loop, step: str, actor: Staff | None, data: dict) -> tuple[str, dict]:
@@ -120,7 +134,7 @@ class BadRatings:
 
     # --- the steps ---------------------------------------------------------------
 
-    def assign(self, case, staff, verifier=None) -> CaseFacts:
+    def assign(self, case, staff, verifier=None) -> Done:
         """The leader names who verifies (default: the case's handler, 谁办理谁负责)."""
         actor = find_staff(staff)
         if actor.role != "leader":
@@ -130,6 +144,8 @@ class BadRatings:
         def check(loop: Loop, facts: CaseFacts, record) -> None:
             if "assign" not in STAGE_STEPS[loop.stage]:
                 raise FollowupRefused("not_now_" + loop.stage, case=facts.number)
+            if chosen is None and facts.handler_id is None:
+                raise FollowupRefused("verifier_needed", case=facts.number)
             person = chosen or Staff.get_by_id(facts.handler_id)
             if loop.verifier_id == person.id:
                 raise FollowupRefused("already_verifier", case=facts.number, staff=person.code)
@@ -142,7 +158,7 @@ class BadRatings:
 
         return self._take(case, actor, "assign", check, data)[0]
 
-    def call(self, case, staff, *, reached: bool, note: str = "") -> CaseFacts:
+    def call(self, case, staff, *, reached: bool, note: str = "") -> Done:
         """A call-back to the resident: reached, or not (then the next try is due)."""
         actor = find_staff(staff)
         words = _note(note)
@@ -151,6 +167,8 @@ class BadRatings:
             self._verifier_only(actor)(loop, facts, record)
             if loop.reached:
                 raise FollowupRefused("already_reached", case=facts.number)
+            if reached and not record.can_call:
+                raise FollowupRefused("no_phone", case=facts.number)
 
         def data(loop: Loop, facts: CaseFacts, record) -> dict:
             out: dict = {"reached": bool(reached), "note": words}
@@ -160,7 +178,7 @@ class BadRatings:
 
         return self._take(case, actor, "call", check, data)[0]
 
-    def classify(self, case, staff, classification: str, note: str = "") -> CaseFacts:
+    def classify(self, case, staff, classification: str, note: str = "") -> Done:
         """The class of the 差评 (GB/T 39734 §9); 无法核实 only after the configured tries."""
         actor = find_staff(staff)
         plain_check("class", str(classification))
@@ -178,16 +196,16 @@ class BadRatings:
                 tries = self.config.bad_ratings.callback_attempts
                 if classification != "unverifiable":
                     raise FollowupRefused("unreached_only_unverifiable", case=facts.number)
-                if loop.attempts < tries:
+                if loop.attempts < tries and record.can_call:
                     raise FollowupRefused("more_tries", case=facts.number, tries=tries, done=loop.attempts)
 
         return self._take(
             case, actor, "classify", check, lambda loop, facts, record: {"class": classification, "note": words}
         )[0]
 
-    def _result(self, record: CaseRecord, text: str) -> str:
+    def _result(self, subject, text: str) -> str:
         """What the resident will read on the web page: no personal data."""
-        return self.store._public(text, self.store._known(record), "note")
+        return subject.public(text)
 
     def _disposal(self, actor: Staff, step: str):
         def check(loop: Loop, facts: CaseFacts, record) -> None:
@@ -197,7 +215,7 @@ class BadRatings:
 
         return check
 
-    def _result_step(self, case, staff, step: str, note: str) -> CaseFacts:
+    def _result_step(self, case, staff, step: str, note: str) -> Done:
         """A step whose words are the result the resident reads (a disposal, or the plan's completion)."""
         actor = find_staff(staff)
         words = _note(note, needed="result_needed")
@@ -206,11 +224,11 @@ class BadRatings:
             0
         ]
 
-    def fix_now(self, case, staff, note: str) -> CaseFacts:
+    def fix_now(self, case, staff, note: str) -> Done:
         """立行立改: put right at once; ``note`` says what was done (the resident reads it)."""
         return self._result_step(case, staff, "fix_now", note)
 
-    def plan(self, case, staff, note: str, due=None) -> CaseFacts:
+    def plan(self, case, staff, note: str, due=None) -> Done:
         """建立台账限期整改: a rectification plan and its deadline (default ``plan_days`` working days)."""
         actor = find_staff(staff)
         words = _note(note, needed="plan_needed")
@@ -232,15 +250,15 @@ class BadRatings:
             lambda loop, facts, record: {"note": self._result(record, words), "due": deadline.isoformat()},
         )[0]
 
-    def plan_done(self, case, staff, note: str) -> CaseFacts:
+    def plan_done(self, case, staff, note: str) -> Done:
         """The plan's rectification is complete; ``note`` says what was done."""
         return self._result_step(case, staff, "plan_done", note)
 
-    def explain(self, case, staff, note: str) -> CaseFacts:
+    def explain(self, case, staff, note: str) -> Done:
         """The 差评 has no basis: the explanation the resident is given."""
         return self._result_step(case, staff, "explain", note)
 
-    def appeal(self, case, staff, reason: str) -> CaseFacts:
+    def appeal(self, case, staff, reason: str) -> Done:
         """申诉复核 of a 误评 or 恶意差评: another leader decides within ``appeal_days``."""
         actor = find_staff(staff)
         words = _note(reason, needed="reason_needed")
@@ -250,9 +268,10 @@ class BadRatings:
 
         return self._take(case, actor, "appeal", self._disposal(actor, "appeal"), data)[0]
 
-    def decide(self, case, staff, *, upheld: bool, note: str) -> CaseFacts:
+    def decide(self, case, staff, *, upheld: bool, note: str) -> Done:
         """A leader other than the one who asked decides the appeal: upheld, the rating
-        counts in no indicator; rejected, it is an actual 差评 to be put right."""
+        counts in no indicator (it stays stored; the export marks it ``excluded``,
+        :mod:`models.ratings.records`); rejected, it is an actual 差评 to be put right."""
         actor = find_staff(staff)
         if actor.role != "leader":
             raise FollowupRefused("decide_leader_only", staff=actor.code)
@@ -269,7 +288,7 @@ class BadRatings:
 
         return self._take(case, actor, "decide", check, data)[0]
 
-    def tell(self, case, staff, how: str, note: str = "") -> CaseFacts:
+    def tell(self, case, staff, how: str, note: str = "") -> Done:
         """The resident was told the result: on the case's web page, by a notice, or by phone."""
         actor = find_staff(staff)
         plain_check("how", str(how))
@@ -285,7 +304,7 @@ class BadRatings:
 
         return self._take(case, actor, "tell", check, lambda loop, facts, record: {"how": how, "note": words})[0]
 
-    def rate_handling(self, tracking_code: str, case_number: str, level: str) -> CaseFacts:
+    def rate_handling(self, tracking_code: str, case_number: str, level: str) -> Done:
         """The resident rates how the 差评 was handled, once, holding the visit's tracking code."""
         plain_check("code", str(tracking_code or ""))
         plain_check("case", str(case_number or ""))
@@ -304,7 +323,30 @@ class BadRatings:
             if loop.handling_level is not None:
                 raise FollowupRefused("handling_rated", case=facts.number)
 
-        return self._take(record, None, "handling_rated", check, lambda loop, facts, record: {"level": level})[0]
+        return self._take(record, None, "handling_rated", check, self._handling(level))[0]
+
+    def rate_visit_handling(self, tracking_code: str, level: str) -> Done:
+        """The resident rates how a visit's 差评 was handled, once, holding the ticket's tracking code."""
+        plain_check("code", str(tracking_code or ""))
+        plain_check("level", str(level))
+        if level not in LEVELS:
+            raise FollowupRefused("bad_level", value=str(level)[:30])
+        ticket = Ticket.get_or_none(Ticket.tracking_code == tracking.read(tracking_code))
+        rating = VisitRating.get_or_none(VisitRating.ticket == ticket.id) if ticket is not None else None
+        if rating is None:
+            raise FollowupRefused("no_visit_loop")
+
+        def check(loop: Loop, facts, record) -> None:
+            if loop.stage != "done":
+                raise FollowupRefused("handling_not_yet", case=facts.number)
+            if loop.handling_level is not None:
+                raise FollowupRefused("handling_rated", case=facts.number)
+
+        return self._take(rating, None, "handling_rated", check, self._handling(level))[0]
+
+    @staticmethod
+    def _handling(level: str):
+        return lambda loop, facts, record: {"level": level}
 
 
 VERIFIER_STEPS = ("call", "classify", "fix_now", "plan", "plan_done", "explain", "appeal")
