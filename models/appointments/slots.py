@@ -26,11 +26,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from models import clock
+from models.appointments.sql import statement
 from models.calendar import HallCalendar, in_season
 from models.config import Config
-from models.duty.roster import Roster
-from models.appointments.sql import statement
 from models.db import database, is_postgres
+from models.duty.roster import Roster
 from models.schema import Item, Line, Window, WindowLine
 
 
@@ -119,7 +119,12 @@ class SlotPlan:
         return (self.roster.hours(day) if people else ()), people
 
     def state_of(
-        self, day: date, open_from: str | None, open_to: str | None, at: datetime | None = None, last: date | None = None
+        self,
+        day: date,
+        open_from: str | None,
+        open_to: str | None,
+        at: datetime | None = None,
+        last: date | None = None,
     ) -> str:
         """``last``: the horizon's last day when the caller has counted it already."""
         moment = clock.local(at or clock.now(), self.config.zone)

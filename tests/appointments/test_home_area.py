@@ -9,8 +9,8 @@ import pytest
 
 from models.households import HouseholdRefused
 from models.households.store import load_file
-from models.schema.appointments import Appointment, AppointmentRecord
 from models.schema import Staff
+from models.schema.appointments import Appointment, AppointmentRecord
 from tests.appointments.conftest import ITEM, PHONE, TUESDAY
 from tests.visits.conftest import AREA_FILE, add_people
 
