@@ -251,6 +251,8 @@ class Appointments:
         query = Appointment.select(Appointment, Item, Line).join(Item).switch(Appointment).join(Line)
         query = query.where(Appointment.day == day)
         if line:
+            if not Line.select().where(Line.code == line).exists():
+                raise NotFound("unknown_line", line=line[:40])
             query = query.where(Line.code == line)
         return [booking_of(a, self.config) for a in query.order_by(Appointment.starts_at, Appointment.id)]
 
