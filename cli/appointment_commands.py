@@ -31,31 +31,17 @@ def register(groups, common) -> None:
     slots.set_defaults(handler=cmd_slots)
 
     book = actions.add_parser("book", parents=[common], help="book a slot for a caller (staff PIN asked)")
-    book.add_argument("item")
-    book.add_argument("--date", type=parse_date, required=True, metavar="YYYY-MM-DD")
-    book.add_argument("--time", required=True, metavar="HH:MM", help="the slot's start, as `slots` lists it")
-    book.add_argument("--phone", required=True, help="the resident's phone number, for the reminder")
-    book.add_argument("--channel", choices=CHANNELS, default="phone", help="how the resident asked (default phone)")
-    book.add_argument("--staff", required=True, help="staff code of the clerk (their PIN is asked)")
-    context.acts_as(book, "staff")
-    book.add_argument("--json", action="store_true")
+    _item_day_time(book, "the slot's start, as `slots` lists it")
+    _by_a_clerk(book, CHANNELS)
     book.set_defaults(handler=cmd_book)
 
     home = actions.add_parser(
         "home", parents=[common], help="book a home visit (上门服务) for a caller (staff PIN asked)"
     )
-    home.add_argument("item")
-    home.add_argument("--date", type=parse_date, required=True, metavar="YYYY-MM-DD")
-    home.add_argument("--time", required=True, metavar="HH:MM", help="when the worker comes, within the day's hours")
-    home.add_argument("--phone", required=True, help="the resident's phone number")
+    _item_day_time(home, "when the worker comes, within the day's hours")
     home.add_argument("--address", default="", help="where (kept for the worker only; never listed)")
     home.add_argument("--household", metavar="CODE", help="the household (see `hall households list`)")
-    home.add_argument(
-        "--channel", choices=HOME_CHANNELS, default="phone", help="how the resident asked (default phone)"
-    )
-    home.add_argument("--staff", required=True, help="staff code of the clerk (their PIN is asked)")
-    context.acts_as(home, "staff")
-    home.add_argument("--json", action="store_true")
+    _by_a_clerk(home, HOME_CHANNELS)
     home.set_defaults(handler=cmd_home)
 
     assign = actions.add_parser(
@@ -81,6 +67,22 @@ def register(groups, common) -> None:
     listing.add_argument("--line", help="only this line's (its code)")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=cmd_list)
+
+
+def _item_day_time(parser, time_help: str) -> None:
+    """What booking and a home visit both ask: the item, the day, the time, the resident's phone."""
+    parser.add_argument("item", help="item code (see `hall catalogue list`)")
+    parser.add_argument("--date", type=parse_date, required=True, metavar="YYYY-MM-DD")
+    parser.add_argument("--time", required=True, metavar="HH:MM", help=time_help)
+    parser.add_argument("--phone", required=True, help="the resident's phone number, for the reminder")
+
+
+def _by_a_clerk(parser, channels) -> None:
+    """How the resident asked, and the clerk who enters it (whose PIN is asked)."""
+    parser.add_argument("--channel", choices=channels, default="phone", help="how the resident asked (default phone)")
+    parser.add_argument("--staff", required=True, help="staff code of the clerk (their PIN is asked)")
+    context.acts_as(parser, "staff")
+    parser.add_argument("--json", action="store_true")
 
 
 def cmd_slots(args) -> int:

@@ -174,14 +174,24 @@ class AppointmentsScreen(StaffScreen):
 
     # --- actions ----------------------------------------------------------------------------
 
-    def action_book(self) -> None:
-        """First the item and the day; then that day's free slots."""
+    def _item_and_day(self) -> list[Field]:
+        """The item (of those that may be booked) and the day, the next working day first; none without items."""
         lang = self.app.lang
         options = [(f"{pick(i.name, i.name_en, lang)}（{i.code}）", i.code) for i in self.items]
         if not options:
+            return []
+        tomorrow = self.app.hall.calendar.add_working_days(clock.service_day(self.app.config.zone), 1)
+        return [
+            Field("item", tr("staff_ui.appointments.field_item"), "select", value=options[0][1], options=options),
+            Field("day", tr("staff_ui.appointments.field_day"), "date", value=tomorrow.isoformat()),
+        ]
+
+    def action_book(self) -> None:
+        """First the item and the day; then that day's free slots."""
+        fields = self._item_and_day()
+        if not fields:
             return
         apps = self.app.hall.appointments
-        tomorrow = self.app.hall.calendar.add_working_days(clock.service_day(self.app.config.zone), 1)
 
         def look(values: dict):
             day = parse_day(values["day"])
@@ -198,12 +208,7 @@ class AppointmentsScreen(StaffScreen):
         self.app.push_screen(
             FormDialog(
                 tr("staff_ui.appointments.book_title"),
-                [
-                    Field(
-                        "item", tr("staff_ui.appointments.field_item"), "select", value=options[0][1], options=options
-                    ),
-                    Field("day", tr("staff_ui.appointments.field_day"), "date", value=tomorrow.isoformat()),
-                ],
+                fields,
                 look,
                 intro=tr("staff_ui.appointments.book_intro"),
                 save_label=tr("staff_ui.appointments.book_next"),
@@ -247,13 +252,12 @@ class AppointmentsScreen(StaffScreen):
 
     def action_book_home(self) -> None:
         """上门服务 for a caller: the item, when, the phone, and the household or the address."""
-        lang = self.app.lang
-        options = [(f"{pick(i.name, i.name_en, lang)}（{i.code}）", i.code) for i in self.items]
-        if not options:
+        fields = self._item_and_day()
+        if not fields:
             return
+        lang = self.app.lang
         shift = self.app.shift
         home = self.app.hall.home_visits
-        tomorrow = self.app.hall.calendar.add_working_days(clock.service_day(self.app.config.zone), 1)
         channels = [(tr(f"appointment.channel_{c}"), c) for c in CLERK_CHANNELS]
 
         def save(values: dict):
@@ -290,10 +294,7 @@ class AppointmentsScreen(StaffScreen):
             FormDialog(
                 tr("staff_ui.appointments.home_title"),
                 [
-                    Field(
-                        "item", tr("staff_ui.appointments.field_item"), "select", value=options[0][1], options=options
-                    ),
-                    Field("day", tr("staff_ui.appointments.field_day"), "date", value=tomorrow.isoformat()),
+                    *fields,
                     Field("time", tr("staff_ui.appointments.field_time"), placeholder="14:00"),
                     Field("phone", tr("staff_ui.appointments.field_phone")),
                     Field("household", tr("staff_ui.appointments.field_household")),

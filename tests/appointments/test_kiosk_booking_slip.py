@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from escpos.printer import Dummy
 
 from models.schema import Event
 from models.schema.appointments import Appointment
@@ -25,20 +24,6 @@ COMBOS = [
     pytest.param("kiosk", "en", id="120x40-en"),
 ]
 SHOTS = Path("/tmp") / "kiosk-booking-shots"
-
-
-@pytest.fixture
-def printed(monkeypatch):
-    import shared_ui.printing as printing
-
-    printers: list[Dummy] = []
-
-    def dummy(spec):
-        printers.append(Dummy())
-        return printers[-1]
-
-    monkeypatch.setattr(printing, "open_printer", dummy)
-    return printers
 
 
 async def book_at_the_kiosk(pilot) -> None:
