@@ -17,7 +17,9 @@ staff in: seed 001 第四篇 三), its places counted as if the people on duty
 were the windows, when they are fewer.
 
 Places taken are counted per line, day and slot start, whichever of the
-line's items was booked.
+line's items was booked. Listing the whole horizon reads the item with its
+windows, the people on duty and the places taken once each, in hand-written
+statements (:mod:`models.appointments.sql`), however many days and slots.
 """
 
 from __future__ import annotations
