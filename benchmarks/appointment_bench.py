@@ -100,17 +100,15 @@ def fill_bookings(hall, days: list[date], per_day: int) -> int:
             key = (row["line"], row["day"], row["slot"])
             taken[key] = taken.get(key, 0) + 1
     counts = [{"line": line, "day": day, "slot": slot, "taken": n} for (line, day, slot), n in taken.items()]
-    first_id = (Appointment.select(Appointment.id).order_by(Appointment.id.desc()).scalar() or 0) + 1
-    records = []
-    for offset, row in enumerate(rows):
-        ref = first_id + offset
-        records.append({"appointment": ref, "kind": "booked", "at": row["booked_at"], "data": {}})
-        records.append({"appointment": ref, "kind": row["status"], "at": row["starts_at"], "data": {}})
     with database.atomic():
         for start in range(0, len(rows), 1000):
-            Appointment.insert_many(
-                [{"id": first_id + start + k, **r} for k, r in enumerate(rows[start : start + 1000])]
-            ).execute()
+            Appointment.insert_many(rows[start : start + 1000]).execute()
+        ids = dict(Appointment.select(Appointment.code, Appointment.id).tuples())  # each booking's id, by its code
+        records = []
+        for row in rows:
+            ref = ids[row["code"]]
+            records.append({"appointment": ref, "kind": "booked", "at": row["booked_at"], "data": {}})
+            records.append({"appointment": ref, "kind": row["status"], "at": row["starts_at"], "data": {}})
         for start in range(0, len(records), 1000):
             AppointmentRecord.insert_many(records[start : start + 1000]).execute()
         for start in range(0, len(counts), 1000):
