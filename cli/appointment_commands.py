@@ -1,6 +1,9 @@
-"""``hall appointment slots|book|check-in|cancel|list``: appointments (预约) for maintainers and scripts.
+"""``hall appointment slots|book|home|assign|check-in|cancel|list``: appointments (预约) for maintainers and scripts.
 
-Booking for a caller, checking a resident in and cancelling are staff actions:
+``home`` books a home visit (上门服务) for an address or a household and says
+who it went to (the worker of the area it lies in) or that the leader will
+choose; ``assign`` is the leader choosing. Booking for a caller, checking a
+resident in and cancelling are staff actions:
 ``--staff`` names who does it, and their PIN is asked. Listing the slots or a
 day's bookings only reads (phones are masked).
 """
@@ -12,6 +15,8 @@ from cli.context import add_actions, emit_json, parse_date, say
 from models.appointments.booking import OUTCOME_WORDS
 from models.i18n import pick, t
 from models.schema.appointments import CHANNELS
+
+HOME_CHANNELS = ("phone", "letter", "email")  # a clerk enters a home visit asked for so
 
 
 def register(groups, common) -> None:
@@ -26,15 +31,28 @@ def register(groups, common) -> None:
     slots.set_defaults(handler=cmd_slots)
 
     book = actions.add_parser("book", parents=[common], help="book a slot for a caller (staff PIN asked)")
-    book.add_argument("item")
-    book.add_argument("--date", type=parse_date, required=True, metavar="YYYY-MM-DD")
-    book.add_argument("--time", required=True, metavar="HH:MM", help="the slot's start, as `slots` lists it")
-    book.add_argument("--phone", required=True, help="the resident's phone number, for the reminder")
-    book.add_argument("--channel", choices=CHANNELS, default="phone", help="how the resident asked (default phone)")
-    book.add_argument("--staff", required=True, help="staff code of the clerk (their PIN is asked)")
-    context.acts_as(book, "staff")
-    book.add_argument("--json", action="store_true")
+    _item_day_time(book, "the slot's start, as `slots` lists it")
+    _by_a_clerk(book, CHANNELS)
     book.set_defaults(handler=cmd_book)
+
+    home = actions.add_parser(
+        "home", parents=[common], help="book a home visit (上门服务) for a caller (staff PIN asked)"
+    )
+    _item_day_time(home, "when the worker comes, within the day's hours")
+    home.add_argument("--address", default="", help="where (kept for the worker only; never listed)")
+    home.add_argument("--household", metavar="CODE", help="the household (see `hall households list`)")
+    _by_a_clerk(home, HOME_CHANNELS)
+    home.set_defaults(handler=cmd_home)
+
+    assign = actions.add_parser(
+        "assign", parents=[common], help="the leader chooses who makes a home visit (PIN asked)"
+    )
+    assign.add_argument("code", help="the booking code, XXXX-XXXX-XXXX")
+    assign.add_argument("--worker", required=True, metavar="CODE", help="staff code of who visits")
+    assign.add_argument("--staff", required=True, help="staff code of the leader (their PIN is asked)")
+    context.acts_as(assign, "staff")
+    assign.add_argument("--json", action="store_true")
+    assign.set_defaults(handler=cmd_assign)
 
     for name, text in (("check-in", "check a resident in by the booking code"), ("cancel", "cancel a booking")):
         sub = actions.add_parser(name, parents=[common], help=f"{text} (staff PIN asked)")
@@ -49,6 +67,22 @@ def register(groups, common) -> None:
     listing.add_argument("--line", help="only this line's (its code)")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=cmd_list)
+
+
+def _item_day_time(parser, time_help: str) -> None:
+    """What booking and a home visit both ask: the item, the day, the time, the resident's phone."""
+    parser.add_argument("item", help="item code (see `hall catalogue list`)")
+    parser.add_argument("--date", type=parse_date, required=True, metavar="YYYY-MM-DD")
+    parser.add_argument("--time", required=True, metavar="HH:MM", help=time_help)
+    parser.add_argument("--phone", required=True, help="the resident's phone number, for the reminder")
+
+
+def _by_a_clerk(parser, channels) -> None:
+    """How the resident asked, and the clerk who enters it (whose PIN is asked)."""
+    parser.add_argument("--channel", choices=channels, default="phone", help="how the resident asked (default phone)")
+    parser.add_argument("--staff", required=True, help="staff code of the clerk (their PIN is asked)")
+    context.acts_as(parser, "staff")
+    parser.add_argument("--json", action="store_true")
 
 
 def cmd_slots(args) -> int:
@@ -87,6 +121,43 @@ def cmd_book(args) -> int:
             come_until=made.come_until,
         )
     )
+    return 0
+
+
+def cmd_home(args) -> int:
+    hall = context.hall_from(args)
+    visit = hall.home_visits.book(
+        args.item,
+        args.date,
+        args.time,
+        args.phone,
+        args.address,
+        channel=args.channel,
+        staff=args.staff,
+        household=args.household,
+    )
+    if args.json:
+        emit_json(visit.as_dict())
+        return 0
+    lang = context.language
+    made = visit.booking
+    day = t("time.date_format", lang, month=made.day.month, day=made.day.day)
+    item = pick(made.item_name, made.item_name_en, lang)
+    say(t("appointment.home_booked", lang, item=item, day=day, time=made.time, code=made.code))
+    if visit.worker_name:
+        say(t("appointment.home_to_area", lang, worker=visit.worker_name, code=made.worker, area=visit.area_name))
+    else:
+        say(t("appointment.home_to_leader", lang))
+    return 0
+
+
+def cmd_assign(args) -> int:
+    hall = context.hall_from(args)
+    made = hall.home_visits.assign(args.code, args.worker, leader=args.staff)
+    if args.json:
+        emit_json(made.as_dict())
+        return 0
+    say(t("appointment.home_assigned", context.language, code=made.code, worker=made.worker))
     return 0
 
 

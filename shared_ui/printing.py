@@ -10,8 +10,8 @@ the feed (and in the log).
 (hex, e.g. ``usb:0x04b8:0x0202``), ``network:HOST[:PORT]``,
 ``serial:/dev/ttyS0`` or ``file:/dev/usb/lp0``.
 
-:func:`print_ticket`, :func:`print_notice` and :func:`print_notices` (the
-notices of a visit's outcome) open the printer, print, cut and close it, and
+:func:`print_ticket`, :func:`print_booking` (a 预约's slip), :func:`print_notice`
+and :func:`print_notices` (the notices of a visit's outcome) open the printer, print, cut and close it, and
 raise :class:`PrintFailure` whatever went wrong;
 :func:`print_text` prints one line on a printer already open.
 """
@@ -133,6 +133,41 @@ def print_ticket(spec, receipt, *, url: str, materials: list[str], language: str
     return printer
 
 
+def booking_lines(made, *, notice: str, language: str) -> dict:
+    """The words on a booking's slip: the item, the code, when to come and the 一次性告知's
+    reference (``notice``) — never the phone number or anything else of the resident's."""
+    day = t("time.date_format", language, month=made.day.month, day=made.day.day)
+    return {
+        "title": t("kiosk_book.slip_title", language),
+        "item": pick(made.item_name, made.item_name_en, language),
+        "code": t("kiosk_book.slip_code", language, code=made.code),
+        "when": t("kiosk_book.slip_when", language, day=day, time=made.time),
+        "come": t("kiosk_book.slip_come", language, come_from=made.come_from, come_until=made.come_until),
+        "notice": notice,
+        "footer": t("kiosk_book.slip_footer", language),
+    }
+
+
+def print_booking(spec, made, *, url: str, notice: str, language: str):
+    """Print one booking's slip, with the QR of its page (scanned at the kiosk, it checks in); raises PrintFailure."""
+    words = booking_lines(made, notice=notice, language=language)
+    with _opened(spec) as printer:
+        printer.set(align="center", bold=True)
+        print_text(printer, words["title"])
+        print_text(printer, words["item"])
+        printer.set(align="center", double_height=True, bold=True)
+        print_text(printer, words["code"])
+        printer.set(align="left", normal_textsize=True, bold=False)
+        print_text(printer, words["when"])
+        print_text(printer, words["come"])
+        print_text(printer, words["notice"])
+        printer.qr(url, size=6, native=False, center=True)
+        printer.set(align="center", normal_textsize=True)
+        print_text(printer, words["footer"])
+        printer.cut()
+    return printer
+
+
 def print_notice(spec, *notices: str, url: str = "") -> None:
     """Print each notice (plain text) on its own slip, left-aligned, with the QR code of ``url``
     when given, in one go on the printer of ``spec``; raises PrintFailure."""
@@ -155,13 +190,19 @@ def print_notices(spec, outcome, *, language: str) -> None:
 
 def report_failure(hall, receipt, reason: str) -> None:
     """Tell staff: a line in the log and an event on the feed."""
-    log.warning("ticket %s was issued but not printed: %s", receipt.number, reason)
+    report_unprinted(hall, receipt.number, reason, what="ticket")
+
+
+def report_unprinted(hall, number: str, reason: str, *, what: str) -> None:
+    """Tell staff that ``what`` (a ticket, a booking's slip) ``number`` was not printed."""
+    log.warning("%s %s was issued but not printed: %s", what, number, reason)
     try:
         from models import events
         from models.db import database
 
         with hall.db.connection_context():
             with database.atomic():
-                events.record("kiosk.print_failed", None, number=receipt.number, reason=reason[:200])
+                kind = {} if what == "ticket" else {"what": what}  # a ticket's event as it always was
+                events.record("kiosk.print_failed", None, number=number, reason=reason[:200], **kind)
     except Exception as exc:  # the database too: the log line must do
         log.warning("could not record the print failure: %s", exc)

@@ -2,7 +2,9 @@
 
 ``/book`` walks through the item, the day and the slot in plain GET forms
 (``?item=…&day=…``), then posts the slot and a phone number for the reminder;
-the answer is a redirect to the booking's own page (post/redirect/get). That
+the answer is a redirect to the booking's own page (post/redirect/get); a
+refusal leads back to the day's slots, read afresh, with its sentence (a
+slot taken meanwhile says so). That
 page shows the booking code and its QR (the address of the page: scanned at
 the kiosk, it checks the resident in), the time to come, the item's complete
 一次性告知, and a button to cancel. Both posts carry the hall's CSRF token,
@@ -118,6 +120,8 @@ async def book_slot(request: Request):
         made = await run_in_threadpool(ask, state.hall, book_it)
     except (Refused, ValueError) as exc:
         reason = exc.message(words.language) if isinstance(exc, Refused) else words("web_book.bad_form")
+        if isinstance(exc, AppointmentRefused) and exc.key == "slot_full":
+            reason = words("web_book.full_reloaded")  # the page it leads to reads the slots afresh
         return _again(words, item, day, reason)
     return RedirectResponse(words.link(BOOKING_PATH.format(code=made.code)), status_code=303)
 

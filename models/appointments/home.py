@@ -1,12 +1,13 @@
 """Home service (上门服务) for residents who cannot come: booked like an appointment,
-assigned to a worker by a leader, visited on the worker's day.
+assigned to the worker of the household's area (or by a leader), visited on the worker's day.
 
 A home visit takes no place at a window: it is booked for a slot time within
 the day's hours, under the same horizon, cut-off and per-phone limits as a
 booking at the hall. The address is kept for the worker only: no booking
 list shows it, the board's whereabouts say 走访 with the item and never the
-address, and the worker reading it is recorded (who, when). The leader
-chooses the worker (by household area, once areas exist). When the worker
+address, and the worker reading it is recorded (who, when). A visit in a
+known area goes to the area's worker by default (:mod:`models.appointments.home_area`);
+the leader may choose another, and chooses when no area matches. When the worker
 sets out, their whereabouts become 走访; at the home the case is opened
 with channel 上门 (``home``).
 """
@@ -18,6 +19,7 @@ from datetime import date, datetime
 
 from models import clock, events
 from models.appointments.booking import AppointmentRefused, Booking, booking_of, find_appointment
+from models.appointments.home_area import home_area
 from models.appointments.service import CLERK_CHANNELS, Appointments, slot_time
 from models.cases.service import Cases
 from models.db import database
@@ -35,6 +37,11 @@ from models.staff.whereabouts import Whereabouts
 class HomeVisit:
     booking: Booking
     worker_name: str | None
+    area: str = ""  # the area's code, when the visit went to its worker by default
+    area_name: str = ""
+
+    def as_dict(self) -> dict:
+        return {**self.booking.as_dict(), "worker_name": self.worker_name, "area": self.area or None}
 
 
 class HomeVisits:
@@ -45,9 +52,20 @@ class HomeVisits:
         self.whereabouts = whereabouts
 
     def book(
-        self, item_code: str, day: date, slot: str, phone: str, address: str, *, channel: str, staff: str | None
-    ) -> Booking:
-        """A home visit asked for by phone, letter, e-mail (a clerk enters it) or on the web."""
+        self,
+        item_code: str,
+        day: date,
+        slot: str,
+        phone: str,
+        address: str,
+        *,
+        channel: str,
+        staff: str | None,
+        household: str | None = None,
+    ) -> HomeVisit:
+        """A home visit asked for by phone, letter, e-mail (a clerk enters it) or on the web, for an
+        address or a household (its code); it goes to the worker of the area it lies in, if any
+        (:mod:`models.appointments.home_area`), else it waits for the leader to choose."""
         apps = self.appointments
         if channel not in (*CLERK_CHANNELS, "web"):
             raise AppointmentRefused("bad_channel", channel=channel[:20], channels=", ".join((*CLERK_CHANNELS, "web")))
@@ -55,7 +73,8 @@ class HomeVisits:
             raise AppointmentRefused("clerk_needed", channel=channel)
         clerk = find_staff(staff, active_or=NotFound) if staff else None
         where = check("address", address or "").strip()
-        if not where:
+        household = check("household", household or "").strip()
+        if not where and not household:
             raise AppointmentRefused("address_needed")
         number = apps._phone(phone)
         item = apps._item(item_code)
@@ -72,6 +91,8 @@ class HomeVisits:
             if state != "open":
                 raise apps._day_refusal(apps.plan.day_slots(item, day), item)
             apps._check_phone(number)
+            found = home_area(household, where)
+            worker = found.worker
             appointment = Appointment.create(
                 code=tracking.new_code(),
                 kind="home",
@@ -84,10 +105,16 @@ class HomeVisits:
                 phone=number,
                 channel=channel,
                 booked_by=clerk.id if clerk else None,
-                address=where,
+                address=found.address,
+                worker=worker.id if worker else None,
             )
             apps._record(appointment, "booked", clerk, channel=channel, visit="home")
-        return booking_of(Appointment.get_by_id(appointment.id), self.config)
+            if worker is not None and found.area is not None:  # by the area: no leader chose, so no staff
+                apps._record(appointment, "assigned", None, worker=worker.code, area=found.area.code)
+        booking = booking_of(Appointment.get_by_id(appointment.id), self.config)
+        if worker is None or found.area is None:
+            return HomeVisit(booking, None)
+        return HomeVisit(booking, worker.name, found.area.code, found.area.name)
 
     def assign(self, code: str, worker: str, *, leader: str) -> Booking:
         """The leader chooses who visits (an active member of staff)."""

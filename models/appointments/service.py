@@ -33,7 +33,8 @@ from models.appointments.booking import (
     booking_of,
     find_appointment,
 )
-from models.appointments.slots import DaySlots, SlotPlan
+from models.appointments.slots import DaySlots, SlotPlan, item_with_line
+from models.appointments.sql import statement
 from models.cases.privacy import normalise_phone
 from models.cases.rules import CaseRefused
 from models.config import Config
@@ -221,6 +222,8 @@ class Appointments:
         """Bookings not checked in ``late_minutes`` after their slot become no-shows, their
         places released; each once, whoever looks first. Returns how many."""
         before = clock.now() - timedelta(minutes=self.config.appointments.late_minutes)
+        if database.execute_sql(statement("overdue", is_postgres()), (before,)).fetchone() is None:
+            return 0  # the common case, read in one short statement
         due = list(
             Appointment.select()
             .where((Appointment.status == "booked") & (Appointment.kind == "window") & (Appointment.starts_at < before))
@@ -248,13 +251,16 @@ class Appointments:
         query = Appointment.select(Appointment, Item, Line).join(Item).switch(Appointment).join(Line)
         query = query.where(Appointment.day == day)
         if line:
+            if not Line.select().where(Line.code == line).exists():
+                raise NotFound("unknown_line", line=line[:40])
             query = query.where(Line.code == line)
         return [booking_of(a, self.config) for a in query.order_by(Appointment.starts_at, Appointment.id)]
 
     # --- helpers -------------------------------------------------------------
 
     def _item(self, code: str) -> Item:
-        item = Item.select(Item, Line).join(Line).where(Item.code == code).first()
+        """The item with its line and the windows serving it (see :func:`item_with_line`)."""
+        item = item_with_line(code)
         if item is None:
             raise NotFound("unknown_item", item=code)
         if item.retired or item.line.retired:
@@ -273,28 +279,30 @@ class Appointments:
             raise AppointmentRefused("bad_phone") from None
 
     def _check_phone(self, number: str) -> None:
+        """The per-phone limits, from one read of the number's open bookings and recent no-shows."""
         rules = self.config.appointments
-        open_count = (
-            Appointment.select().where((Appointment.phone == number) & (Appointment.status == "booked")).count()
-        )
-        if open_count >= rules.open_per_phone:
+        today = clock.service_day(self.config.zone)
+        rows = self._phone_history(number, today)
+        if sum(1 for status, _day in rows if status == "booked") >= rules.open_per_phone:
             raise AppointmentRefused("too_many_open", limit=rules.open_per_phone)
-        until = self.barred_until(number)
+        until = self._barred(rows, today)
         if until is not None:
             raise AppointmentRefused("no_shows", count=rules.no_show_limit, until=until)
 
     def barred_until(self, number: str, today: date | None = None) -> date | None:
         """The first day ``number`` may book again after ``no_show_limit`` no-shows within 30 days, or None."""
-        rules = self.config.appointments
         today = today or clock.service_day(self.config.zone)
-        since = today - timedelta(days=NO_SHOW_SPAN + rules.refuse_days)
-        days = [
-            d
-            for (d,) in Appointment.select(Appointment.day)
-            .where((Appointment.phone == number) & (Appointment.status == "no_show") & (Appointment.day >= since))
-            .order_by(Appointment.day)
-            .tuples()
-        ]
+        return self._barred(self._phone_history(number, today), today)
+
+    def _phone_history(self, number: str, today: date) -> list[tuple[str, date]]:
+        """``number``'s open bookings and its no-shows recent enough to bar it, in day order."""
+        since = today - timedelta(days=NO_SHOW_SPAN + self.config.appointments.refuse_days)
+        rows = database.execute_sql(statement("phone_history", is_postgres()), (number, since)).fetchall()
+        return [(status, day if isinstance(day, date) else date.fromisoformat(str(day))) for status, day in rows]
+
+    def _barred(self, rows: list[tuple[str, date]], today: date) -> date | None:
+        rules = self.config.appointments
+        days = [day for status, day in rows if status == "no_show"]
         limit = rules.no_show_limit
         until = None
         for k in range(limit - 1, len(days)):

@@ -17,7 +17,9 @@ staff in: seed 001 第四篇 三), its places counted as if the people on duty
 were the windows, when they are fewer.
 
 Places taken are counted per line, day and slot start, whichever of the
-line's items was booked.
+line's items was booked. Listing the whole horizon reads the item with its
+windows, the people on duty and the places taken once each, in hand-written
+statements (:mod:`models.appointments.sql`), however many days and slots.
 """
 
 from __future__ import annotations
@@ -26,11 +28,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from models import clock
+from models.appointments.sql import statement
 from models.calendar import HallCalendar, in_season
 from models.config import Config
+from models.db import database, is_postgres
 from models.duty.roster import Roster
-from models.schema import Window, WindowLine
-from models.schema.appointments import SlotTaken
+from models.schema import Item, Line, Window, WindowLine
 
 
 @dataclass(frozen=True)
@@ -114,15 +117,23 @@ class SlotPlan:
             return self.calendar.sessions(day), None
         if not self.config.appointments.duty_days:
             return (), 0
-        people = len(self.roster.on_duty(day).people) if on_duty is None else on_duty
+        people = self.roster.head_counts([day])[day] if on_duty is None else on_duty
         return (self.roster.hours(day) if people else ()), people
 
-    def state_of(self, day: date, open_from: str | None, open_to: str | None, at: datetime | None = None) -> str:
+    def state_of(
+        self,
+        day: date,
+        open_from: str | None,
+        open_to: str | None,
+        at: datetime | None = None,
+        last: date | None = None,
+    ) -> str:
+        """``last``: the horizon's last day when the caller has counted it already."""
         moment = clock.local(at or clock.now(), self.config.zone)
         today = moment.date()
         if day <= today:
             return "past"
-        if day > self.last_day(today):
+        if day > (last or self.last_day(today)):
             return "beyond"
         if moment >= self.cutoff_of(day):
             return "cutoff"
@@ -131,12 +142,13 @@ class SlotPlan:
         return "open"
 
     def day_slots(self, item, day: date, at: datetime | None = None) -> DaySlots:
-        """``item`` (an Item row with its line) on ``day``: its slots with the places taken."""
-        return self._day(item, day, at, None, None, None)
+        """``item`` (an Item row with its line) on ``day``: its slots with the places taken.
+        An item read by :func:`item_with_line` carries the windows serving its line already."""
+        return self._day(item, day, at, None, getattr(item, "windows", None), None, None)
 
-    def _day(self, item, day: date, at, on_duty: int | None, windows: int | None, taken: dict | None) -> DaySlots:
+    def _day(self, item, day: date, at, on_duty: int | None, windows: int | None, taken: dict | None, last) -> DaySlots:
         """One day's slots; what :meth:`open_days` has read for the whole horizon at once is passed in."""
-        state = self.state_of(day, item.open_from, item.open_to, at)
+        state = self.state_of(day, item.open_from, item.open_to, at, last)
         if state != "open":
             return DaySlots(day, state)
         sessions, on_duty = self.hours(day, on_duty)
@@ -163,24 +175,48 @@ class SlotPlan:
         today = clock.service_day(self.config.zone, at)
         last = self.last_day(today)
         days = [today + timedelta(days=i) for i in range(1, (last - today).days + 1)]
-        # One read of each for the whole horizon: the roster, the windows and the places taken.
+        # One read of each for the whole horizon: the people on duty, the windows and the places taken.
         duty = {}
         if self.config.appointments.duty_days and any(not self.calendar.is_working_day(day) for day in days):
-            duty = {d.day: len(d.people) for d in self.roster.roster(days[0], len(days))}
-        windows = windows_serving(item.line_id)
+            duty = self.roster.head_counts(days)
+        windows = getattr(item, "windows", None)
+        windows = windows_serving(item.line_id) if windows is None else windows
         taken = places_taken(item.line_id, days[0], days[-1])
-        answers = [self._day(item, day, at, duty.get(day, 0), windows, taken.get(day, {})) for day in days]
+        answers = [self._day(item, day, at, duty.get(day, 0), windows, taken.get(day, {}), last) for day in days]
         return [answer for answer in answers if answer.slots]
+
+
+def item_with_line(code: str):
+    """The item of ``code`` with its line (``item.line``) and the number of windows serving
+    the line (``item.windows``), in one read; None for no such item."""
+    row = database.execute_sql(statement("item", is_postgres()), (code,)).fetchone()
+    if row is None:
+        return None
+    item_id, item_code, name, name_en, kind, minutes, open_from, open_to, retired = row[:9]
+    line_id, line_code, prefix, line_name, line_name_en, line_retired, windows = row[9:]
+    line = Line(
+        id=line_id, code=line_code, prefix=prefix, name=line_name, name_en=line_name_en, retired=bool(line_retired)
+    )
+    item = Item(
+        id=item_id,
+        code=item_code,
+        line=line,
+        name=name,
+        name_en=name_en,
+        kind=kind,
+        service_minutes=minutes,
+        open_from=open_from,
+        open_to=open_to,
+        retired=bool(retired),
+    )
+    item.windows = int(windows)
+    return item
 
 
 def places_taken(line_id: int, first: date, last: date) -> dict[date, dict[str, int]]:
     """The places taken of the line's slots from ``first`` to ``last``, by day and slot start."""
     out: dict[date, dict[str, int]] = {}
-    rows = (
-        SlotTaken.select(SlotTaken.day, SlotTaken.slot, SlotTaken.taken)
-        .where((SlotTaken.line == line_id) & SlotTaken.day.between(first, last))
-        .tuples()
-    )
+    rows = database.execute_sql(statement("places_taken", is_postgres()), (line_id, first, last)).fetchall()
     for day, slot, taken in rows:
         out.setdefault(day if isinstance(day, date) else date.fromisoformat(str(day)), {})[slot] = taken
     return out

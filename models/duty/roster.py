@@ -125,6 +125,20 @@ class Roster:
             self._day(start + timedelta(days=i), people, leaders, swaps, names, leaves) for i in range(max(0, days))
         ]
 
+    def head_counts(self, days: list[date]) -> dict[date, int]:
+        """How many people are on duty on each of ``days`` (``len(DutyDay.people)``), in one read
+        of the staff: a swap puts one person in another's place, so it never changes the count."""
+        from peewee import Case, fn
+
+        leader = Staff.role == "leader"
+        everyone, leaders = (
+            Staff.select(fn.COUNT(Staff.id), fn.SUM(Case(None, ((leader, 1),), 0))).where(Staff.active).tuples().get()
+        )
+        leaders = int(leaders or 0)
+        people = everyone if self.config.duty.include_leaders else everyone - leaders
+        per_day = min(self.config.duty.per_day, people) + (1 if leaders else 0)
+        return {day: per_day if self.hours(day) else 0 for day in days}
+
     def on_duty(self, day: date | None = None) -> DutyDay:
         return self.roster(day, 1)[0]
 

@@ -5,7 +5,9 @@ booking code, the item, the phone (masked, as the models give it), the
 channel and the state; the day's home visits (上门服务) are among them,
 with the worker they are assigned to (the address is never listed). F2 books for a caller (电话、来信、电子邮件) in two
 short forms: the item and the day, then one of that day's free slots, the
-phone and the channel; the clerk is the one signed in. F3 checks the
+phone and the channel; the clerk is the one signed in. F5 books a home
+visit for an address or a household and says who it went to (the worker of
+its area) or that the leader will choose. F3 checks the
 resident under the cursor in at the window, F4 cancels the booking. The
 rules are :class:`models.appointments.Appointments`'s; its refusals are shown
 as they are.
@@ -60,6 +62,7 @@ class AppointmentsScreen(StaffScreen):
         Binding("f2", "book", "staff_ui.appointments.book", key_display="F2"),
         Binding("f3", "check_in", "staff_ui.appointments.check_in", key_display="F3"),
         Binding("f4", "cancel_booking", "staff_ui.appointments.cancel", key_display="F4"),
+        Binding("f5", "book_home", "staff_ui.appointments.home", key_display="F5"),
         Binding("f9", "app.show_queue", "staff_ui.queue", key_display="F9"),
         Binding("f10", "lock", "staff_ui.lock", key_display="F10"),
         Binding("escape", "app.show_queue", "staff_ui.back", show=False),
@@ -171,14 +174,24 @@ class AppointmentsScreen(StaffScreen):
 
     # --- actions ----------------------------------------------------------------------------
 
-    def action_book(self) -> None:
-        """First the item and the day; then that day's free slots."""
+    def _item_and_day(self) -> list[Field]:
+        """The item (of those that may be booked) and the day, the next working day first; none without items."""
         lang = self.app.lang
         options = [(f"{pick(i.name, i.name_en, lang)}（{i.code}）", i.code) for i in self.items]
         if not options:
+            return []
+        tomorrow = self.app.hall.calendar.add_working_days(clock.service_day(self.app.config.zone), 1)
+        return [
+            Field("item", tr("staff_ui.appointments.field_item"), "select", value=options[0][1], options=options),
+            Field("day", tr("staff_ui.appointments.field_day"), "date", value=tomorrow.isoformat()),
+        ]
+
+    def action_book(self) -> None:
+        """First the item and the day; then that day's free slots."""
+        fields = self._item_and_day()
+        if not fields:
             return
         apps = self.app.hall.appointments
-        tomorrow = self.app.hall.calendar.add_working_days(clock.service_day(self.app.config.zone), 1)
 
         def look(values: dict):
             day = parse_day(values["day"])
@@ -195,12 +208,7 @@ class AppointmentsScreen(StaffScreen):
         self.app.push_screen(
             FormDialog(
                 tr("staff_ui.appointments.book_title"),
-                [
-                    Field(
-                        "item", tr("staff_ui.appointments.field_item"), "select", value=options[0][1], options=options
-                    ),
-                    Field("day", tr("staff_ui.appointments.field_day"), "date", value=tomorrow.isoformat()),
-                ],
+                fields,
                 look,
                 intro=tr("staff_ui.appointments.book_intro"),
                 save_label=tr("staff_ui.appointments.book_next"),
@@ -237,6 +245,66 @@ class AppointmentsScreen(StaffScreen):
                     ),
                 ],
                 save,
+                save_label=tr("staff_ui.appointments.book_save"),
+            ),
+            closed,
+        )
+
+    def action_book_home(self) -> None:
+        """上门服务 for a caller: the item, when, the phone, and the household or the address."""
+        fields = self._item_and_day()
+        if not fields:
+            return
+        lang = self.app.lang
+        shift = self.app.shift
+        home = self.app.hall.home_visits
+        channels = [(tr(f"appointment.channel_{c}"), c) for c in CLERK_CHANNELS]
+
+        def save(values: dict):
+            return home.book(
+                values["item"],
+                parse_day(values["day"]),
+                values["time"],
+                values["phone"],
+                values["address"],
+                channel=values["channel"],
+                staff=shift.code,
+                household=values["household"],
+            )
+
+        def closed(visit) -> None:
+            if not visit:
+                return
+            made = visit.booking
+            if visit.worker_name:
+                who = tr(
+                    "staff_ui.appointments.home_to_area",
+                    worker=visit.worker_name,
+                    code=made.worker,
+                    area=visit.area_name,
+                )
+            else:
+                who = tr("staff_ui.appointments.home_to_leader")
+            day = t("time.date_format", lang, month=made.day.month, day=made.day.day)
+            said = tr("staff_ui.appointments.home_booked", code=made.code, day=day, time=made.time, who=who)
+            self.say(said)
+            self.load()
+
+        self.app.push_screen(
+            FormDialog(
+                tr("staff_ui.appointments.home_title"),
+                [
+                    *fields,
+                    Field("time", tr("staff_ui.appointments.field_time"), placeholder="14:00"),
+                    Field("phone", tr("staff_ui.appointments.field_phone")),
+                    Field("household", tr("staff_ui.appointments.field_household")),
+                    Field("address", tr("staff_ui.appointments.field_address")),
+                    Field(
+                        "channel", tr("staff_ui.appointments.field_channel"), "select", value="phone", options=channels
+                    ),
+                ],
+                save,
+                intro=tr("staff_ui.appointments.home_intro"),
                 save_label=tr("staff_ui.appointments.book_save"),
             ),
             closed,

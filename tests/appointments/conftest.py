@@ -32,3 +32,20 @@ def with_rules(hall, **rules):
 @pytest.fixture
 def booking(hall, frozen_clock):
     return hall
+
+
+@pytest.fixture
+def printed(monkeypatch):
+    """Every printer the kiosk opens is a python-escpos Dummy; the list holds them, to read their output."""
+    from escpos.printer import Dummy
+
+    import shared_ui.printing as printing
+
+    printers: list[Dummy] = []
+
+    def dummy(spec):
+        printers.append(Dummy())
+        return printers[-1]
+
+    monkeypatch.setattr(printing, "open_printer", dummy)
+    return printers

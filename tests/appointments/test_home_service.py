@@ -34,7 +34,9 @@ def refusal(call) -> str:
 
 def test_a_home_visit_from_booking_to_the_case(people):
     home = people.home_visits
-    made = home.book(ITEM, TUESDAY, "14:00", PHONE, ADDRESS, channel="phone", staff="S02")
+    visit = home.book(ITEM, TUESDAY, "14:00", PHONE, ADDRESS, channel="phone", staff="S02")
+    made = visit.booking
+    assert visit.worker_name is None and made.worker is None  # no areas: the leader chooses
     assert made.kind == "home" and made.phone == "138****5678"
     assert ADDRESS not in json.dumps(made.as_dict(), ensure_ascii=False)
     listed = people.appointments.day_list(TUESDAY)

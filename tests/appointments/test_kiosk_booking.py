@@ -134,3 +134,17 @@ async def test_the_notice_keeps_every_button_whole_at_80_columns(booking, lang, 
         for button in ("#book", "#take-ticket", "#next", "#back", "#home"):
             region = app.screen.query_one(button).region
             assert region.width > 0 and Region(0, 0, 80, 24).contains_region(region), button
+
+
+async def test_changing_the_slot_from_the_phone_shows_the_same_days_slots_again(booking):
+    app = make_kiosk(booking, "zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_booking(pilot)
+        await tap(pilot, f"#day-{TUESDAY:%Y%m%d}")
+        await wait_for(pilot, lambda: app.screen.query("#slot-0800"))
+        await tap(pilot, "#slot-0800")
+        await type_phone(pilot, "138")
+        await tap(pilot, "#change")  # 换时段: the same buttons (and ids) again
+        await wait_for(pilot, lambda: app.screen.step == "slots" and app.screen.query("#slot-0900"))
+        await tap(pilot, "#slot-0900")
+        await wait_for(pilot, lambda: "09:00" in screen_text(app) and "138" in screen_text(app))

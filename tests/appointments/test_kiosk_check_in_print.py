@@ -5,7 +5,6 @@ shown, not printed twice — at 80×24 and the kiosk's size, in both languages."
 from __future__ import annotations
 
 import pytest
-from escpos.printer import Dummy
 
 from models.schema import Event, Ticket
 from shared_ui.words import tr
@@ -21,20 +20,6 @@ def booked(hall) -> str:
     code = hall.appointments.book(ITEM, TUESDAY, "09:00", PHONE).code
     at(TUESDAY, 8, 50)
     return code
-
-
-@pytest.fixture
-def printed(monkeypatch):
-    import shared_ui.printing as printing
-
-    printers: list[Dummy] = []
-
-    def dummy(spec):
-        printers.append(Dummy())
-        return printers[-1]
-
-    monkeypatch.setattr(printing, "open_printer", dummy)
-    return printers
 
 
 async def check_in(pilot, code: str) -> None:

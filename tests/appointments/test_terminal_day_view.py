@@ -22,7 +22,7 @@ def a_morning_of_bookings(hall) -> None:
         for i, slot in enumerate(("08:00", "09:00", "09:15", "09:30"))
     }
     visit = hall.home_visits.book(ITEM, TUESDAY, "14:00", "13900009999", "幸福小区3号楼", channel="phone", staff="S01")
-    hall.home_visits.assign(visit.code, "S05", leader="L01")
+    hall.home_visits.assign(visit.booking.code, "S05", leader="L01")
     at(TUESDAY, 8, 55)
     hall.appointments.check_in(codes["09:00"])
     at(TUESDAY, 9, 25)
