@@ -16,6 +16,8 @@ from __future__ import annotations
 import json
 from functools import cache
 
+from models.schema.chain import hold_sql, last_digest_sql
+
 # The day's closing sign-off, unless a leader reopened the day (models.queue.day_hold).
 _STANDING_CLOSING = """
     SELECT COALESCE(s.early_reason, '') FROM "duty_sign_off" s
@@ -28,7 +30,7 @@ _INSERT_TICKET = """
                           tracking_code, status, issued_at, arrival_at, front, recalls, returned,
                           transfers, transfer_note)
     VALUES ({{p}}, {{p}}, {{p}}, {{p}}, {{p}}, {{p}}, {{p}}, {{p}}, {{p}}, 'waiting', {{p}}, {{p}}, {{false}}, 0, {{false}}, 0, '')
-    RETURNING id, ({ahead})"""
+    RETURNING id, ({ahead}), {{event_digest}}"""
 
 # Waiting tickets of the new ticket's line called before it ("ticket" is the row just inserted).
 _AHEAD_OF_NEW = """
@@ -48,8 +50,9 @@ _LINE_WINDOWS = {
 }
 
 _STATEMENTS = {
-    # On PostgreSQL this also holds the service day shared (models.queue.day_hold.hold_day),
-    # in the same round trip: {held} takes the lock space and the day first.
+    # On PostgreSQL this also holds the service day shared (models.queue.day_hold.hold_day)
+    # and the change feed's chain, in the same round trip: {held} takes the lock space and
+    # the day first. The ticket's insert, a later statement, reads the chain's last digest.
     # The line's windows come along as one JSON array of [number, paused], in number order.
     "item_for_ticket": """
         SELECT i.id, i.code, i.name, i.name_en, i.retired, i.open_from, i.open_to, i.service_minutes,
@@ -107,8 +110,11 @@ _STATEMENTS = {
                OR t.target_window_id = (SELECT id FROM "window" WHERE number = {p}))
         LIMIT 1""",
     "window_for_call": """SELECT id, paused FROM "window" WHERE number = {p} AND NOT retired""",
-    # The window, and whether its last ``priority_streak`` calls were all priority (false or NULL if not;
-    # Queue.priority_streak_full says why it matters), in one statement: calling reads both first.
+    # The window, and whether its last ``priority_streak`` calls were all priority and its last
+    # ``booked_streak`` all booked (false or NULL if not; Queue.priority_streak_full and
+    # booked_streak_full say why it matters), in one statement: calling reads them first.
+    # On PostgreSQL it also holds the change feed's chain ({chain_held}): the claim, the next
+    # statement, reads the chain's last digest.
     "window_for_call_next": """
         SELECT w.id, w.paused,
                (SELECT COUNT(*) = {p} AND SUM(CASE WHEN r.priority THEN 1 ELSE 0 END) = COUNT(*) FROM (
@@ -116,8 +122,15 @@ _STATEMENTS = {
                     WHERE line_id IN (SELECT wl.line_id FROM "window_line" wl JOIN "window" ww ON ww.id = wl.window_id
                                       WHERE ww.number = {p} AND NOT wl.retired)
                       AND service_day = {p} AND called_at IS NOT NULL AND NOT returned
-                    ORDER BY called_at DESC, id DESC LIMIT {p}) r)
-        FROM "window" w WHERE w.number = {p} AND NOT w.retired""",
+                    ORDER BY called_at DESC, id DESC LIMIT {p}) r),
+               (SELECT COUNT(*) = {p} AND SUM(CASE WHEN r.booked THEN 1 ELSE 0 END) = COUNT(*) FROM (
+                    SELECT b.ticket_id IS NOT NULL AS booked
+                    FROM "ticket" t LEFT JOIN "booked_ticket" b ON b.ticket_id = t.id
+                    WHERE t.line_id IN (SELECT wl.line_id FROM "window_line" wl JOIN "window" ww ON ww.id = wl.window_id
+                                        WHERE ww.number = {p} AND NOT wl.retired)
+                      AND t.service_day = {p} AND t.called_at IS NOT NULL AND NOT t.returned
+                    ORDER BY t.called_at DESC, t.id DESC LIMIT {p}) r)
+        FROM {chain_held}"window" w WHERE w.number = {p} AND NOT w.retired""",
     "recent_call_priorities": """
         SELECT priority FROM "ticket"
         WHERE line_id IN (SELECT line_id FROM "window_line" WHERE window_id = {p} AND NOT retired)
@@ -125,17 +138,28 @@ _STATEMENTS = {
         ORDER BY called_at DESC, id DESC LIMIT {p}""",
     # Returned residents first; then booked residents whose slot has come, first or last as the
     # booked streak rule says; then priority first or last as the priority streak rule says.
-    "next_ticket": """
-        SELECT t.id, t.number, t.priority, t.recalls, t.returned, t.transfers, t.issued_at,
-               i.code, i.name, l.code, b.ticket_id IS NOT NULL
-        FROM "ticket" t JOIN "item" i ON i.id = t.item_id JOIN "line" l ON l.id = t.line_id
-        LEFT JOIN "booked_ticket" b ON b.ticket_id = t.id
-        WHERE t.status = 'waiting' AND t.service_day = {p}
-          AND t.line_id IN (SELECT line_id FROM "window_line" WHERE window_id = {p} AND NOT retired)
-          AND (t.target_window_id IS NULL OR t.target_window_id = {p})
-        ORDER BY t.front DESC, (b.due_at IS NOT NULL AND b.due_at <= {p}) {booked}, t.priority {direction},
-                 t.arrival_at, t.id
-        LIMIT 1{lock}""",
+    # The next ticket in that order chosen and claimed in one statement, with what the caller
+    # is told of it and the chain's last digest for the call's event. Only the ticket and its
+    # booking are sorted; the names are read for the one row claimed.
+    "claim_next": """
+        UPDATE "ticket" SET status = 'called', window_id = {p}, called_at = {p}, called_by_id = {p},
+               front = {false}, target_window_id = NULL,
+               first_responder_id = COALESCE(first_responder_id, {p})
+        WHERE id = (
+            SELECT t.id FROM "ticket" t LEFT JOIN "booked_ticket" b ON b.ticket_id = t.id
+            WHERE t.status = 'waiting' AND t.service_day = {p}
+              AND t.line_id IN (SELECT line_id FROM "window_line" WHERE window_id = {p} AND NOT retired)
+              AND (t.target_window_id IS NULL OR t.target_window_id = {p})
+            ORDER BY t.front DESC, (b.due_at IS NOT NULL AND b.due_at <= {p}) {booked}, t.priority {direction},
+                     t.arrival_at, t.id
+            LIMIT 1{lock})
+          AND status = 'waiting'
+        RETURNING id, number, priority, recalls, returned, transfers, issued_at,
+                  (SELECT i.code FROM "item" i WHERE i.id = "ticket".item_id),
+                  (SELECT i.name FROM "item" i WHERE i.id = "ticket".item_id),
+                  (SELECT l.code FROM "line" l WHERE l.id = "ticket".line_id),
+                  EXISTS (SELECT 1 FROM "booked_ticket" bt WHERE bt.ticket_id = "ticket".id),
+                  {event_digest}""",
     "recent_call_booked": """
         SELECT b.ticket_id IS NOT NULL FROM "ticket" t LEFT JOIN "booked_ticket" b ON b.ticket_id = t.id
         WHERE t.line_id IN (SELECT line_id FROM "window_line" WHERE window_id = {p} AND NOT retired)
@@ -165,7 +189,9 @@ def statement(name: str, postgres: bool, direction: str = "DESC", booked: str = 
         direction=direction,
         booked=booked,
         lock=" FOR UPDATE OF t SKIP LOCKED" if postgres else "",
-        held="(SELECT pg_advisory_xact_lock_shared(%s, %s)) AS held, " if postgres else "",
+        held=f"(SELECT pg_advisory_xact_lock_shared(%s, %s), {hold_sql('event')}) AS held, " if postgres else "",
+        chain_held=f"(SELECT {hold_sql('event')}) AS held, " if postgres else "",
+        event_digest=last_digest_sql("event"),
         line_windows=_LINE_WINDOWS[postgres],
     )
 

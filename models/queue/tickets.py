@@ -324,11 +324,11 @@ class Queue:
         number = f"{item.prefix}{seq:03d}"
         code = tracking.new_code()
         at = clock.now()
-        ticket_id, ahead = database.execute_sql(
+        ticket_id, ahead, prev = database.execute_sql(
             statement("insert_priority_ticket" if priority else "insert_ticket", postgres),
             (number, item.prefix, seq, day, item.id, item.line_id, priority, request_id or None, code, at, at),
         ).fetchone()
-        events.record("ticket.taken", ticket_id, number=number, line=item.line_code, priority=priority)
+        events.record_after(prev, "ticket.taken", ticket_id, number=number, line=item.line_code, priority=priority)
         return ticket_id, number, code, at, ahead
 
     # --- what a ticket holder is told -------------------------------------
@@ -453,8 +453,11 @@ class Queue:
         staff = self._staff(staff_code, self._window(window_number)) if staff_code else None
         staff_id = staff.id if staff else None
         day = self.today()
+        # On SQLite a look without the write lock first, so a call on an empty queue holds up
+        # no kiosk; PostgreSQL holds nobody up by reading, and the claim below says it.
         if (
-            database.execute_sql(
+            not postgres
+            and database.execute_sql(
                 statement("anyone_waiting_for", postgres), (day, window_number, window_number)
             ).fetchone()
             is None
@@ -462,31 +465,26 @@ class Queue:
             self._window(window_number)  # an unknown window says so rather than "nobody waiting"
             raise Refused("nothing_waiting", window=window_number)
         with database.atomic():
-            limit = self.config.tickets.priority_streak
-            row = database.execute_sql(
-                statement("window_for_call_next", postgres), (limit, window_number, day, limit, window_number)
-            ).fetchone()
+            limit, booked_limit = self.config.tickets.priority_streak, self.config.appointments.booked_streak
+            params = (limit, window_number, day, limit, booked_limit, window_number, day, booked_limit, window_number)
+            row = database.execute_sql(statement("window_for_call_next", postgres), params).fetchone()
             if row is None:
                 raise NotFound("unknown_window", window=window_number)
-            window_id, paused, streak_full = row
+            window_id, paused, streak_full, booked_full = row
             if paused:  # read inside the transaction: a pause that just landed counts
                 raise Refused("window_paused", window=window_number)
-            direction = "ASC" if limit <= 0 or streak_full else "DESC"  # as priority_streak_full says
-            booked_order = "ASC" if self.booked_streak_full(window_id, postgres, day) else "DESC"
-            row = database.execute_sql(
-                statement("next_ticket", postgres, direction, booked_order), (day, window_id, window_id, clock.now())
-            ).fetchone()
+            # As priority_streak_full and booked_streak_full say.
+            direction = "ASC" if limit <= 0 or streak_full else "DESC"
+            booked_order = "ASC" if booked_limit <= 0 or booked_full else "DESC"
+            at = clock.now()
+            params = (window_id, at, staff_id, staff_id, day, window_id, window_id, at)
+            row = database.execute_sql(statement("claim_next", postgres, direction, booked_order), params).fetchone()
             if row is None:
                 raise Refused("nothing_waiting", window=window_number)
             ticket_id, number, priority, recalls, returned, transfers, issued_at, item_code, item_name = row[:9]
-            line_code, booked = row[9], bool(row[10])
-            at = clock.now()
-            claimed = database.execute_sql(
-                statement("claim_ticket", postgres), (window_id, at, staff_id, staff_id, ticket_id)
-            ).rowcount
-            if claimed != 1:  # cannot happen under the locks above; never hand out a stolen ticket
-                raise Refused("nothing_waiting", window=window_number)
-            events.record(
+            line_code, booked, prev = row[9], bool(row[10]), row[11]
+            events.record_after(
+                prev,
                 "ticket.called",
                 ticket_id,
                 number=number,
