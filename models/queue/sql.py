@@ -32,6 +32,21 @@ _INSERT_TICKET = """
     VALUES ({{p}}, {{p}}, {{p}}, {{p}}, {{p}}, {{p}}, {{p}}, {{p}}, {{p}}, 'waiting', {{p}}, {{p}}, {{false}}, 0, {{false}}, 0, '')
     RETURNING id, ({ahead}), {{event_digest}}"""
 
+# PostgreSQL: the counter's bump and the ticket under its number in one statement, with the
+# day's standing closing read after the day was held (the statement before holds it).
+_TAKE_TICKET = """
+    WITH c AS (
+        INSERT INTO "ticket_counter" (prefix, day, last) VALUES (%s, %s, 1)
+        ON CONFLICT (prefix, day) DO UPDATE SET last = "ticket_counter".last + 1
+        RETURNING prefix, day, last)
+    INSERT INTO "ticket" (number, prefix, seq, service_day, item_id, line_id, priority, request_id,
+                          tracking_code, status, issued_at, arrival_at, front, recalls, returned,
+                          transfers, transfer_note)
+    SELECT c.prefix || CASE WHEN c.last < 1000 THEN lpad(c.last::text, 3, '0') ELSE c.last::text END,
+           c.prefix, c.last, c.day, %s, %s, %s, %s, %s, 'waiting', %s, %s, false, 0, false, 0, ''
+    FROM c
+    RETURNING id, number, ({ahead}), {{event_digest}}, ({closing})"""
+
 # Waiting tickets of the new ticket's line called before it ("ticket" is the row just inserted).
 _AHEAD_OF_NEW = """
     SELECT COUNT(*) FROM "ticket" o
@@ -86,6 +101,10 @@ _STATEMENTS = {
     # The people ahead come back with the new ticket's id (see Queue.people_ahead: a new ticket is never in front).
     "insert_ticket": _INSERT_TICKET.format(ahead=_AHEAD_OF_NEW.format(before="")),
     "insert_priority_ticket": _INSERT_TICKET.format(ahead=_AHEAD_OF_NEW.format(before="o.priority AND ")),
+    "take_ticket": _TAKE_TICKET.format(ahead=_AHEAD_OF_NEW.format(before=""), closing=_STANDING_CLOSING),
+    "take_priority_ticket": _TAKE_TICKET.format(
+        ahead=_AHEAD_OF_NEW.format(before="o.priority AND "), closing=_STANDING_CLOSING
+    ),
     # People ahead, by the kind of ticket asking (see Queue.people_ahead).
     "ahead_normal": """
         SELECT COUNT(*) FROM "ticket"

@@ -226,15 +226,17 @@ class Queue:
                     raise NotFound("unknown_item", item=item_code)
                 item, windows = _ItemRow(*row[:-1]), line_windows(row[-1])
                 self._check_can_issue(item, day, hours=not booked)
-                seq, closing = database.execute_sql(
-                    statement("bump_counter", postgres), (item.prefix, day, day)
-                ).fetchone()
+                code, at = tracking.new_code(), clock.now()
+                ticket_id, number, ahead, prev, closing = self._issue(item, day, priority, request_id, code, at)
+                # Refused after the insert as well as before it: the refusal rolls both back.
                 if closing is not None:
                     refuse_closed_day(self.config, day, closing)
                 resuming = self._resuming(windows)
                 if not any(not paused for _number, paused in windows) and not resuming:
                     raise Refused("all_paused", line=pick(item.line_name, item.line_name_en, self.config.language))
-                ticket_id, number, code, at, ahead = self._issue(item, day, seq, priority, request_id, postgres)
+                events.record_after(
+                    prev, "ticket.taken", ticket_id, number=number, line=item.line_code, priority=priority
+                )
         except _DayTurned:
             return self.take(item_code, priority=priority, request_id=request_id, booked=booked)
         except IntegrityError:
@@ -319,17 +321,23 @@ class Queue:
                 ),
             )
 
-    def _issue(self, item: _ItemRow, day, seq: int, priority: bool, request_id: str | None, postgres: bool):
-        """The ticket numbered ``seq`` and its event; returns its id, number, code, time and the people ahead."""
+    def _issue(self, item: _ItemRow, day, priority: bool, request_id: str | None, code: str, at: datetime):
+        """The day's next number for the item's prefix and the ticket under it: returns its id,
+        number, the people ahead, the change feed's last digest and the day's standing closing
+        (None: none). On PostgreSQL one statement does it all (the counter's bump in a WITH)."""
+        columns = (item.id, item.line_id, priority, request_id or None, code, at, at)
+        if is_postgres():
+            name = "take_priority_ticket" if priority else "take_ticket"
+            params = (item.prefix, day, *columns, day)
+            ticket_id, number, ahead, prev, closing = database.execute_sql(statement(name, True), params).fetchone()
+            return ticket_id, number, ahead, prev, closing
+        seq, closing = database.execute_sql(statement("bump_counter", False), (item.prefix, day, day)).fetchone()
         number = f"{item.prefix}{seq:03d}"
-        code = tracking.new_code()
-        at = clock.now()
         ticket_id, ahead, prev = database.execute_sql(
-            statement("insert_priority_ticket" if priority else "insert_ticket", postgres),
-            (number, item.prefix, seq, day, item.id, item.line_id, priority, request_id or None, code, at, at),
+            statement("insert_priority_ticket" if priority else "insert_ticket", False),
+            (number, item.prefix, seq, day, *columns),
         ).fetchone()
-        events.record_after(prev, "ticket.taken", ticket_id, number=number, line=item.line_code, priority=priority)
-        return ticket_id, number, code, at, ahead
+        return ticket_id, number, ahead, prev, closing
 
     # --- what a ticket holder is told -------------------------------------
 
