@@ -64,6 +64,8 @@ _LINE_WINDOWS = {
              WHERE wl.line_id = l.id AND NOT wl.retired AND NOT w.retired""",
 }
 
+_WINDOW_LINES = """SELECT line_id FROM "window_line" WHERE window_id = {p} AND NOT retired"""
+
 _STATEMENTS = {
     # On PostgreSQL this also holds the service day shared (models.queue.day_hold.hold_day)
     # and the change feed's chain, in the same round trip: {held} takes the lock space and
@@ -167,7 +169,7 @@ _STATEMENTS = {
         WHERE id = (
             SELECT t.id FROM "ticket" t LEFT JOIN "booked_ticket" b ON b.ticket_id = t.id
             WHERE t.status = 'waiting' AND t.service_day = {p}
-              AND t.line_id IN (SELECT line_id FROM "window_line" WHERE window_id = {p} AND NOT retired)
+              AND t.line_id {in_window_lines}
               AND (t.target_window_id IS NULL OR t.target_window_id = {p})
             ORDER BY t.front DESC, (b.due_at IS NOT NULL AND b.due_at <= {p}) {booked}, t.priority {direction},
                      t.arrival_at, t.id
@@ -211,6 +213,10 @@ def statement(name: str, postgres: bool, direction: str = "DESC", booked: str = 
         held=f"(SELECT pg_advisory_xact_lock_shared(%s, %s), {hold_sql('event')}) AS held, " if postgres else "",
         chain_held=f"(SELECT {hold_sql('event')}) AS held, " if postgres else "",
         event_digest=last_digest_sql("event"),
+        # The window's lines read once: PostgreSQL would otherwise look them up for every waiting ticket.
+        in_window_lines=(
+            f"= ANY(ARRAY({_WINDOW_LINES.format(p='%s')}))" if postgres else f"IN ({_WINDOW_LINES.format(p='?')})"
+        ),
         line_windows=_LINE_WINDOWS[postgres],
     )
 
