@@ -474,8 +474,10 @@ class Queue:
             raise Refused("nothing_waiting", window=window_number)
         with database.atomic():
             limit, booked_limit = self.config.tickets.priority_streak, self.config.appointments.booked_streak
-            params = (limit, window_number, day, limit, booked_limit, window_number, day, booked_limit, window_number)
-            row = database.execute_sql(statement("window_for_call_next", postgres), params).fetchone()
+            streaks = (limit, window_number, day, limit, booked_limit, window_number, day, booked_limit)
+            row = database.execute_sql(
+                statement("window_for_call_next", postgres), (*streaks, window_number)
+            ).fetchone()
             if row is None:
                 raise NotFound("unknown_window", window=window_number)
             window_id, paused, streak_full, booked_full = row
@@ -485,8 +487,8 @@ class Queue:
             direction = "ASC" if limit <= 0 or streak_full else "DESC"
             booked_order = "ASC" if booked_limit <= 0 or booked_full else "DESC"
             at = clock.now()
-            params = (window_id, at, staff_id, staff_id, day, window_id, window_id, at)
-            row = database.execute_sql(statement("claim_next", postgres, direction, booked_order), params).fetchone()
+            claim = (window_id, at, staff_id, staff_id, day, window_id, window_id, at)
+            row = database.execute_sql(statement("claim_next", postgres, direction, booked_order), claim).fetchone()
             if row is None:
                 raise Refused("nothing_waiting", window=window_number)
             ticket_id, number, priority, recalls, returned, transfers, issued_at, item_code, item_name = row[:9]

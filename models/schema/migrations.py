@@ -168,7 +168,9 @@ def _v14(db) -> None:
 def _v15(db) -> None:
     """Tickets get an index by service day and call time: each call reads the window's latest
     calls for the streak rules, and without it that read went through all of the day's tickets."""
-    db.execute_sql('CREATE INDEX IF NOT EXISTS "ticket_service_day_called_at_id" ON "ticket" ("service_day", "called_at", "id")')
+    db.execute_sql(
+        'CREATE INDEX IF NOT EXISTS "ticket_service_day_called_at_id" ON "ticket" ("service_day", "called_at", "id")'
+    )
 
 
 # version → step that brings version-1 to version

@@ -71,7 +71,8 @@ class Ticket(BaseModel):
             (("prefix", "service_day", "seq"), True),
             (("line", "finished_at"), False),
             (("service_day", "status"), False),  # a day's or a month's tickets, and those still open at a day's end
-            (("service_day", "called_at", "id"), False),  # a window's latest calls, for the streak rules (migrations._v15)
+            # A window's latest calls, for the streak rules (migrations._v15).
+            (("service_day", "called_at", "id"), False),
         )
 
 
