@@ -22,7 +22,7 @@ import threading
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
-from peewee import DatabaseProxy, PostgresqlDatabase, SqliteDatabase, __exception_wrapper__
+from peewee import DatabaseProxy, PostgresqlDatabase, SqliteDatabase
 
 database = DatabaseProxy()
 
@@ -175,59 +175,6 @@ def _open_sqlite(url: str, *, must_exist: bool = False) -> SqliteDatabase:
     )
 
 
-class HallPostgresqlDatabase(PostgresqlDatabase):
-    """PostgreSQL whose BEGIN goes to the server with the transaction's first statement,
-    in one psycopg pipeline: a round trip fewer for every transaction (a take or a call
-    is a handful of them). Nothing runs in between: the BEGIN is held back only until
-    the next statement or cursor of this thread, and a transaction that ran none has
-    nothing to commit or roll back."""
-
-    def __init__(self, database, *args, **kwargs):
-        super().__init__(database, *args, **kwargs)
-        self._pending = threading.local()
-
-    def begin(self, isolation_level=None):
-        if isolation_level or self._isolation_level:
-            super().begin(isolation_level)
-        else:
-            self._pending.begin = True
-
-    def _begin_pending(self) -> bool:
-        pending = getattr(self._pending, "begin", False)
-        self._pending.begin = False
-        return pending
-
-    def cursor(self, named_cursor=None):
-        if self._begin_pending():  # a caller of its own cursor: the BEGIN first, on its own
-            super().cursor().execute("BEGIN")
-        return super().cursor(named_cursor)
-
-    def _execute_cursor(self, sql, params, **cursor_options):
-        if not getattr(self._pending, "begin", False):
-            return super()._execute_cursor(sql, params, **cursor_options)
-        self._pending.begin = False
-        self._log_query(sql, params)
-        conn = self.connection()
-        with __exception_wrapper__:  # the statement's error comes at the pipeline's end
-            with conn.pipeline():
-                conn.execute("BEGIN")
-                cursor = conn.cursor()
-                cursor.execute(sql, params or ())
-        return cursor
-
-    def commit(self):
-        if not self._begin_pending():
-            super().commit()
-
-    def rollback(self):
-        if not self._begin_pending():
-            super().rollback()
-
-    def _close(self, conn):
-        self._pending.begin = False
-        super()._close(conn)
-
-
 def _open_postgres(url: str) -> PostgresqlDatabase:
     parts = urlparse(url)
     options = {k: v[-1] for k, v in parse_qs(parts.query).items()}
@@ -242,7 +189,7 @@ def _open_postgres(url: str) -> PostgresqlDatabase:
     )
     kwargs = {k: v for k, v in kwargs.items() if v is not None}
     name = parts.path.lstrip("/") or "hall"
-    return HallPostgresqlDatabase(name, **kwargs, **options)
+    return PostgresqlDatabase(name, **kwargs, **options)
 
 
 def check_present(db) -> None:
