@@ -226,15 +226,17 @@ class Queue:
                     raise NotFound("unknown_item", item=item_code)
                 item, windows = _ItemRow(*row[:-1]), line_windows(row[-1])
                 self._check_can_issue(item, day, hours=not booked)
-                seq, closing = database.execute_sql(
-                    statement("bump_counter", postgres), (item.prefix, day, day)
-                ).fetchone()
+                code, at = tracking.new_code(), clock.now()
+                ticket_id, number, ahead, prev, closing = self._issue(item, day, priority, request_id, code, at)
+                # Refused after the insert as well as before it: the refusal rolls both back.
                 if closing is not None:
                     refuse_closed_day(self.config, day, closing)
                 resuming = self._resuming(windows)
                 if not any(not paused for _number, paused in windows) and not resuming:
                     raise Refused("all_paused", line=pick(item.line_name, item.line_name_en, self.config.language))
-                ticket_id, number, code, at, ahead = self._issue(item, day, seq, priority, request_id, postgres)
+                events.record_after(
+                    prev, "ticket.taken", ticket_id, number=number, line=item.line_code, priority=priority
+                )
         except _DayTurned:
             return self.take(item_code, priority=priority, request_id=request_id, booked=booked)
         except IntegrityError:
@@ -319,17 +321,23 @@ class Queue:
                 ),
             )
 
-    def _issue(self, item: _ItemRow, day, seq: int, priority: bool, request_id: str | None, postgres: bool):
-        """The ticket numbered ``seq`` and its event; returns its id, number, code, time and the people ahead."""
+    def _issue(self, item: _ItemRow, day, priority: bool, request_id: str | None, code: str, at: datetime):
+        """The day's next number for the item's prefix and the ticket under it: returns its id,
+        number, the people ahead, the change feed's last digest and the day's standing closing
+        (None: none). On PostgreSQL one statement does it all (the counter's bump in a WITH)."""
+        columns = (item.id, item.line_id, priority, request_id or None, code, at, at)
+        if is_postgres():
+            name = "take_priority_ticket" if priority else "take_ticket"
+            params = (item.prefix, day, *columns, day)
+            ticket_id, number, ahead, prev, closing = database.execute_sql(statement(name, True), params).fetchone()
+            return ticket_id, number, ahead, prev, closing
+        seq, closing = database.execute_sql(statement("bump_counter", False), (item.prefix, day, day)).fetchone()
         number = f"{item.prefix}{seq:03d}"
-        code = tracking.new_code()
-        at = clock.now()
-        ticket_id, ahead = database.execute_sql(
-            statement("insert_priority_ticket" if priority else "insert_ticket", postgres),
-            (number, item.prefix, seq, day, item.id, item.line_id, priority, request_id or None, code, at, at),
+        ticket_id, ahead, prev = database.execute_sql(
+            statement("insert_priority_ticket" if priority else "insert_ticket", False),
+            (number, item.prefix, seq, day, *columns),
         ).fetchone()
-        events.record("ticket.taken", ticket_id, number=number, line=item.line_code, priority=priority)
-        return ticket_id, number, code, at, ahead
+        return ticket_id, number, ahead, prev, closing
 
     # --- what a ticket holder is told -------------------------------------
 
@@ -453,8 +461,11 @@ class Queue:
         staff = self._staff(staff_code, self._window(window_number)) if staff_code else None
         staff_id = staff.id if staff else None
         day = self.today()
+        # On SQLite a look without the write lock first, so a call on an empty queue holds up
+        # no kiosk; PostgreSQL holds nobody up by reading, and the claim below says it.
         if (
-            database.execute_sql(
+            not postgres
+            and database.execute_sql(
                 statement("anyone_waiting_for", postgres), (day, window_number, window_number)
             ).fetchone()
             is None
@@ -462,31 +473,28 @@ class Queue:
             self._window(window_number)  # an unknown window says so rather than "nobody waiting"
             raise Refused("nothing_waiting", window=window_number)
         with database.atomic():
-            limit = self.config.tickets.priority_streak
+            limit, booked_limit = self.config.tickets.priority_streak, self.config.appointments.booked_streak
+            streaks = (limit, window_number, day, limit, booked_limit, window_number, day, booked_limit)
             row = database.execute_sql(
-                statement("window_for_call_next", postgres), (limit, window_number, day, limit, window_number)
+                statement("window_for_call_next", postgres), (*streaks, window_number)
             ).fetchone()
             if row is None:
                 raise NotFound("unknown_window", window=window_number)
-            window_id, paused, streak_full = row
+            window_id, paused, streak_full, booked_full = row
             if paused:  # read inside the transaction: a pause that just landed counts
                 raise Refused("window_paused", window=window_number)
-            direction = "ASC" if limit <= 0 or streak_full else "DESC"  # as priority_streak_full says
-            booked_order = "ASC" if self.booked_streak_full(window_id, postgres, day) else "DESC"
-            row = database.execute_sql(
-                statement("next_ticket", postgres, direction, booked_order), (day, window_id, window_id, clock.now())
-            ).fetchone()
+            # As priority_streak_full and booked_streak_full say.
+            direction = "ASC" if limit <= 0 or streak_full else "DESC"
+            booked_order = "ASC" if booked_limit <= 0 or booked_full else "DESC"
+            at = clock.now()
+            claim = (window_id, at, staff_id, staff_id, day, window_id, window_id, at)
+            row = database.execute_sql(statement("claim_next", postgres, direction, booked_order), claim).fetchone()
             if row is None:
                 raise Refused("nothing_waiting", window=window_number)
             ticket_id, number, priority, recalls, returned, transfers, issued_at, item_code, item_name = row[:9]
-            line_code, booked = row[9], bool(row[10])
-            at = clock.now()
-            claimed = database.execute_sql(
-                statement("claim_ticket", postgres), (window_id, at, staff_id, staff_id, ticket_id)
-            ).rowcount
-            if claimed != 1:  # cannot happen under the locks above; never hand out a stolen ticket
-                raise Refused("nothing_waiting", window=window_number)
-            events.record(
+            line_code, booked, prev = row[9], bool(row[10]), row[11]
+            events.record_after(
+                prev,
                 "ticket.called",
                 ticket_id,
                 number=number,

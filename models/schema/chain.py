@@ -65,12 +65,26 @@ def db_values(model, data: dict) -> list:
     return values
 
 
+def hold_sql(table: str) -> str:
+    """PostgreSQL: the expression that holds ``table``'s chain to the commit. A hot
+    statement may hold it in its FROM, so that a *later* statement of the transaction
+    reads the last digest (:func:`last_digest_sql`): a statement's snapshot is taken
+    before the locks it waits for, so the holding one cannot read it itself."""
+    return f"pg_advisory_xact_lock({CHAIN_LOCK_SPACE}, hashtext('{table}'))"
+
+
+def last_digest_sql(table: str) -> str:
+    """The digest the next row of ``table`` links to, as a subquery a hot statement
+    returns beside its own answer: on SQLite inside the write transaction, on
+    PostgreSQL in a statement after the one that held the chain (:func:`hold_sql`)."""
+    return f"""COALESCE((SELECT digest FROM "{table}" ORDER BY id DESC LIMIT 1), '')"""
+
+
 def last_digest(db, table: str) -> str:
     """Inside the writing transaction: the digest the next row of ``table`` links to."""
     if is_postgres(db):
-        db.execute_sql("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (CHAIN_LOCK_SPACE, table))
-    row = db.execute_sql(f'SELECT digest FROM "{table}" ORDER BY id DESC LIMIT 1').fetchone()
-    return row[0] if row else ""
+        db.execute_sql(f"SELECT {hold_sql(table)}")
+    return db.execute_sql(f"SELECT {last_digest_sql(table)}").fetchone()[0]
 
 
 @dataclass(frozen=True)

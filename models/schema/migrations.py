@@ -175,11 +175,20 @@ def _v16(db) -> None:
     db.create_tables(VISIT_FOLLOWUP_TABLES, safe=True)
 
 
+def _v17(db) -> None:
+    """Tickets get an index by service day and call time: each call reads the window's latest
+    calls for the streak rules, and without it that read went through all of the day's tickets."""
+    db.execute_sql(
+        'CREATE INDEX IF NOT EXISTS "ticket_service_day_called_at_id" ON "ticket" ("service_day", "called_at", "id")'
+    )
+
+
 # version → step that brings version-1 to version
 STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8, 9: _v9, 10: _v10, 11: _v11, 12: _v12, 13: _v13}
 STEPS[14] = _v14
 STEPS[15] = _v15
 STEPS[16] = _v16
+STEPS[17] = _v17
 CURRENT = max(STEPS)
 
 

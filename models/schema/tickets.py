@@ -72,6 +72,8 @@ class Ticket(BaseModel):
             (("prefix", "service_day", "seq"), True),
             (("line", "finished_at"), False),
             (("service_day", "status"), False),  # a day's or a month's tickets
+            # A window's latest calls, for the streak rules (migrations._v17).
+            (("service_day", "called_at", "id"), False),
         )
 
 

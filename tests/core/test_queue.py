@@ -30,6 +30,16 @@ def test_numbers_follow_line_prefix_and_day(hall):
     assert first.tracking_code != second.tracking_code
 
 
+def test_numbers_past_999_keep_every_digit(hall):
+    from models.schema import TicketCounter
+
+    first = take(hall)
+    TicketCounter.update(last=998).where(TicketCounter.prefix == "A").execute()
+    numbers = [take(hall).number for _ in range(2)]
+    assert (first.number, numbers) == ("A001", ["A999", "A1000"])
+    assert [t.seq for t in Ticket.select().order_by(Ticket.id)] == [1, 999, 1000]
+
+
 def test_receipt_counts_people_ahead_and_expected_wait(hall):
     take(hall)
     take(hall)
