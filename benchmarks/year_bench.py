@@ -25,6 +25,9 @@ spread of the rounds is printed. The month reports are measured once each,
 when their month has just ended. The past days are bulk-inserted (their tickets in the
 final states the day's end gives them), not replayed through the models:
 replaying 75,000 tickets would take most of an hour here.
+
+One module, though long: the year's fill, the day's measures and their table
+are read together, and each part is only ever used by the others.
 """
 
 from __future__ import annotations
