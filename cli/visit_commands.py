@@ -220,6 +220,10 @@ def _line(w, lang: str) -> str:
 def cmd_visits(args) -> int:
     hall = context.hall_from(args)
     lang = context.language
+    if not args.json and not hall.households.areas():
+        # Progress is counted against the areas' households: with none there is nothing to count or export.
+        say(t("visits.no_areas", lang))
+        return 0
     if args.csv:
         from models.visits.summary import export_summary
 
