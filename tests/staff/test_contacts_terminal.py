@@ -157,3 +157,29 @@ async def test_a_call_is_passed_on_in_the_record_form_itself(staffed, language):
         )
     [row] = staffed.contacts.list()
     assert (row.recorded_by, row.handler, row.matter) == ("S01", "S05", "路灯坏了")
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+async def test_a_call_recorded_from_the_queue_is_passed_on_in_the_same_save(staffed, language, tmp_path):
+    from textual.widgets import Select
+
+    app = make_app(staffed, shift=shift_for("S01", 1), language=language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.screen.name == "queue", what="queue")
+        await pilot.press("l")
+        await wait_for(pilot, lambda: app.screen.name == "contact-record", what="record form")
+        await wait_for(pilot, lambda: app.screen.focused.id == "f-sender", what="the cursor at who called")
+        choices = app.screen.query_one("#f-pass_to", Select)
+        assert choices.value is Select.NULL and "S01" not in [value for _label, value in choices._options]
+        for line in screen_text(app).splitlines():
+            assert len(line) <= 80
+        (tmp_path / f"quick-record-{language}.svg").write_text(app.export_screenshot(), encoding="utf-8")
+        choices.value = "S05"
+        app.screen.query_one("#f-sender").focus()
+        await _fill_and_save(pilot, "王建国", "13812345678", "路灯坏了", "明天回电")
+        await wait_for(pilot, lambda: app.screen.name == "queue", what="back at the queue")
+        await wait_for(
+            pilot, lambda: WORDS[language]["recorded"] in text_of(app.screen.query_one("#message")), what="said"
+        )
+    [row] = staffed.contacts.list()
+    assert (row.recorded_by, row.handler, row.matter) == ("S01", "S05", "路灯坏了")
