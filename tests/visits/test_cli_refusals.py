@@ -18,8 +18,8 @@ from models.schema import CaseRecord, Event, SigninLockout, Staff
 from models.schema.households import Area, Household, HouseholdAccess, Visit, VisitFollowup, VisitMatter, VisitPlan
 from models.schema.whereabouts import WhereaboutsChange
 from models.schema.worklog import Meeting, MeetingAttendance, MeetingCorrection
-from tests.conftest import SHANGHAI, pin_on_stdin
 from models.staff import add_staff
+from tests.conftest import SHANGHAI, pin_on_stdin
 from tests.visits.conftest import AREA_FILE, PIN
 
 WRITTEN = (
