@@ -117,7 +117,7 @@ def run(config: Config, workers: int, households: int, repeat: int) -> list[tupl
     ids = {code: add_staff(code, f"社工{code}", "1234").id for code in codes}
     add_staff("L99", "站长", "1234", role="leader")
     with tempfile.TemporaryDirectory(prefix="hall-areas-") as folder:
-        counts = load_file(_area_file(folder, codes, households, rng))
+        counts = load_file(_area_file(folder, codes, households, rng), "L99")
     rows, _ = _visits(ids, rng)
     with database.atomic():
         _insert(Visit, rows)

@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
             if not hasattr(args, option):
                 setattr(args, option, None)
         context.language = args.lang or context.language
-        check_arguments(parser, args)
+        check_arguments(parser, args, context.language)
         status = int(args.handler(args) or 0)
         sys.stdout.flush()
         return status

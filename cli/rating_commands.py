@@ -52,6 +52,9 @@ def cmd_ranking(args) -> int:
         return 0
     lang = context.language
     say(t("ratings.ranking_title", lang, month=args.month))
+    if not any(row["count"] for row in rows):
+        say(t("ratings.no_ratings", lang))
+        return 0
     for row in rows:
         place = row["place"] if row["place"] is not None else "-"
         say(

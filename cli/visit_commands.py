@@ -18,13 +18,14 @@ from models.i18n import t
 
 def register(groups, common) -> None:
     households = add_actions(groups, "households", common, "areas (网格) and their households", "households_command")
-    for name, handler, text in (
-        ("check", cmd_check, "check an area file (TOML or CSV)"),
-        ("load", cmd_load, "load an area file into the hall"),
-    ):
-        loading = households.add_parser(name, parents=[common], help=text)
-        loading.add_argument("file")
-        loading.set_defaults(handler=handler)
+    checking = households.add_parser("check", parents=[common], help="check an area file (TOML or CSV)")
+    checking.add_argument("file")
+    checking.set_defaults(handler=cmd_check)
+    loading = households.add_parser("load", parents=[common], help="load an area file into the hall (a leader)")
+    loading.add_argument("file")
+    loading.add_argument("--staff", required=True, metavar="CODE", help="the leader loading it (PIN asked)")
+    loading.set_defaults(handler=cmd_load)
+    acts_as(loading, "staff")
     listing = households.add_parser("list", parents=[common], help="the households, masked")
     listing.add_argument("--area", metavar="CODE")
     listing.add_argument("--json", action="store_true")
@@ -108,7 +109,7 @@ def cmd_load(args) -> int:
 
     context.hall_from(args)
     try:
-        counts = load_file(args.file)
+        counts = load_file(args.file, args.staff)
     except AreaFileRefused as refused:
         return _problems_out(refused.problems)
     say(t("visits.loaded", context.language, source=args.file, **counts))
@@ -220,6 +221,10 @@ def _line(w, lang: str) -> str:
 def cmd_visits(args) -> int:
     hall = context.hall_from(args)
     lang = context.language
+    if not args.json and not hall.households.areas():
+        # Progress is counted against the areas' households: with none there is nothing to count or export.
+        say(t("visits.no_areas", lang))
+        return 0
     if args.csv:
         from models.visits.summary import export_summary
 

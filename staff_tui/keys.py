@@ -17,7 +17,8 @@ from textual.binding import Binding
 
 APP_KEYS = [
     Binding("ctrl+q", "quit", "staff_ui.quit", show=False, priority=True),
-    Binding("f1", "toggle_keys", "staff_ui.help", show=False, key_display="F1"),
+    # Priority: a dialog (a modal screen) hides the app's other keys, and F1 must open on it too.
+    Binding("f1", "toggle_keys", "staff_ui.help", show=False, key_display="F1", priority=True),
     Binding("ctrl+c", "help_quit", show=False, system=True),
     # Ctrl keys, so they work on every screen, even with a text field focused.
     Binding(

@@ -25,6 +25,7 @@ from textual.message import Message
 from textual.widgets import Button, Static
 from textual.worker import get_current_worker
 
+from kiosk.keypad_typing import KeypadTyping
 from kiosk.screens.base import KioskScreen, QueryFailed
 from kiosk.tap_guard import view_changed
 from kiosk.widgets.big_button import BigButton
@@ -41,7 +42,7 @@ def day_words(day) -> str:
     return tr("time.date_format", month=day.month, day=day.day)
 
 
-class BookScreen(KioskScreen):
+class BookScreen(KeypadTyping, KioskScreen):
     """``item_code``, ``item_name``: what is booked; ``back``: where Back leads (the item's notice)."""
 
     class DaysLoaded(Message):
@@ -216,12 +217,11 @@ class BookScreen(KioskScreen):
             self.phone += message.symbol
             self._show_number()
 
-    def on_keypad_erased(self, message: Keypad.Erased) -> None:
-        self.phone = self.phone[:-1]
-        self._show_number()
+    def typed_text(self) -> str:
+        return self.phone
 
-    def on_keypad_cleared(self, message: Keypad.Cleared) -> None:
-        self.phone = ""
+    def retype(self, text: str) -> None:
+        self.phone = text
         self._show_number()
 
     # --- booking -------------------------------------------------------------------------

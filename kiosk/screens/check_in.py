@@ -13,13 +13,12 @@ code); a holiday-duty answer stays on this screen.
 from __future__ import annotations
 
 from textual import on
-from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import Button, Static
+from textual.widgets import Button
 
 from kiosk import queries
-from kiosk.code_typing import CodeTyping, show_code
-from kiosk.screens.base import KioskScreen, QueryFailed
+from kiosk.code_typing import CodeTyping
+from kiosk.screens.base import KioskScreen
 from kiosk.widgets.big_button import BigButton
 from kiosk.widgets.keypad import Keypad
 from models.appointments.booking import OUTCOME_WORDS
@@ -43,7 +42,9 @@ class CheckInScreen(CodeTyping, KioskScreen):
             return f"【{tr('appointment.mark')}】{words}" if booked else words
 
     MESSAGE = "#check-in-message"
+    HINT = "kiosk_check_in.hint"
     EMPTY = "kiosk_check_in.empty"
+    BUTTON = "kiosk_check_in.button"
 
     def __init__(self, initial: str = "", submit: bool = False) -> None:
         super().__init__()
@@ -52,25 +53,12 @@ class CheckInScreen(CodeTyping, KioskScreen):
     def heading(self) -> str:
         return tr("kiosk_check_in.title")
 
-    def compose_body(self) -> ComposeResult:
-        yield Static(show_code(self.code), id="code-display")
-        yield Static(tr("kiosk_check_in.hint"), id="check-in-message")
-        yield Keypad(id="keypad")
-
-    def compose_actions(self) -> ComposeResult:
-        yield BigButton(tr("kiosk_check_in.button"), id="search", action=True)
-
     @on(Button.Pressed, "#search")
     def _search_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.submit()
 
-    def submit(self) -> None:
-        text = self.begin_lookup()
-        if text is None:
-            return
-        throttle = self.app.throttle
-
+    def look_up(self, text: str, throttle):
         def check_in(hall):
             from models.appointments.booking import unknown_code
 
@@ -78,7 +66,10 @@ class CheckInScreen(CodeTyping, KioskScreen):
             done = throttle.lookup(text, lambda: hall.appointments.check_in(text), counts=unknown_code)
             return done, queries.materials(done.booking.item) if done.ticket else []
 
-        self.ask(check_in, self.CheckedIn, group="check_in")
+        return check_in
+
+    def found(self, answer) -> Message:
+        return self.CheckedIn(answer)
 
     def on_check_in_screen_checked_in(self, message: CheckedIn) -> None:
         self.busy = False
@@ -89,6 +80,3 @@ class CheckInScreen(CodeTyping, KioskScreen):
         self.query_one("#keypad", Keypad).display = False
         self.query_one("#search", BigButton).display = False
         self.set_heading(tr("kiosk_check_in.done_title"))
-
-    def on_query_failed(self, message: QueryFailed) -> None:
-        self.lookup_failed(self.failure_text(message.error))

@@ -11,14 +11,11 @@ from __future__ import annotations
 import re
 
 from textual import on
-from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import Button, Static
+from textual.widgets import Button
 
-from kiosk.code_typing import CodeTyping, show_code
-from kiosk.screens.base import KioskScreen, QueryFailed
-from kiosk.widgets.big_button import BigButton
-from kiosk.widgets.keypad import Keypad
+from kiosk.code_typing import CodeTyping
+from kiosk.screens.base import KioskScreen
 from shared_ui.words import tr
 
 
@@ -41,14 +38,6 @@ class TrackScreen(CodeTyping, KioskScreen):
     def heading(self) -> str:
         return tr(f"kiosk.track_title_{self.purpose}")
 
-    def compose_body(self) -> ComposeResult:
-        yield Static(show_code(self.code), id="code-display")
-        yield Static(tr("kiosk.track_hint"), id="track-message")
-        yield Keypad(id="keypad")
-
-    def compose_actions(self) -> ComposeResult:
-        yield BigButton(tr("kiosk.search"), id="search", action=True)
-
     @on(Button.Pressed, "#search")
     def _search_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -56,25 +45,21 @@ class TrackScreen(CodeTyping, KioskScreen):
 
     # --- looking up ------------------------------------------------------------------
 
-    def submit(self) -> None:
-        text = self.begin_lookup()
-        if text is None:
-            return
-        throttle = self.app.throttle
-
-        def look_up(hall):
+    def look_up(self, text: str, throttle):
+        def tracked_code(hall):
             from kiosk.rating_choices import tracked
 
             return throttle.lookup(text, lambda: tracked(hall, text))
 
-        purpose = self.purpose
-        self.ask(look_up, lambda view: self.CodeLookedUp(purpose, view), group="lookup")
+        return tracked_code
+
+    def found(self, answer) -> Message:
+        return self.CodeLookedUp(self.purpose, answer)
 
     def on_track_screen_code_looked_up(self, message: CodeLookedUp) -> None:
         self.busy = False  # the app shows what comes next
 
-    def on_query_failed(self, message: QueryFailed) -> None:
-        self.lookup_failed(self.failure_text(message.error))
+    def lookup_failed(self, words: str) -> None:
+        super().lookup_failed(words)
         if not re.fullmatch(r"[0-9A-Za-z\-\s]*", self.code):
-            self.code = ""  # a scan that was not a code: start afresh
-            self._show()
+            self.retype("")  # a scan that was not a code: start afresh

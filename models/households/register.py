@@ -153,12 +153,14 @@ class Households:
         reason = check("reason", (reason or "").strip())
         if not reason:
             raise HouseholdRefused("reason_needed")
+        if len(reason) > 200:
+            raise HouseholdRefused("too_long", field="reason")
         with database.atomic():
             house = find_household(household)
             area = Area.get_by_id(house.area_id)
             if actor.role != "leader" and area.worker_id != actor.id:
                 raise HouseholdRefused("not_your_area", household=house.code, staff=actor.code)
-            HouseholdAccess.create(household=house, staff=actor, at=clock.now(), reason=reason[:200])
+            HouseholdAccess.create(household=house, staff=actor, at=clock.now(), reason=reason)
             events.record("household.opened", house.id, household=house.code, staff=actor.code)
         return {
             "code": house.code,

@@ -16,8 +16,16 @@ from models import events
 from models.catalogue.entries import Problem
 from models.db import database
 from models.households.area_file import AreaFile, check_file
+from models.households.rules import HouseholdRefused
 from models.schema import Staff
 from models.schema.households import Area, Household, HouseholdLoad
+from models.staff.accounts import find_staff
+
+
+def require_may_load(actor: Staff) -> None:
+    """An area file names every household's people and who visits them: a leader loads it."""
+    if actor.role != "leader":
+        raise HouseholdRefused("load_leaders_only", staff=actor.code)
 
 
 class AreaFileRefused(Exception):
@@ -32,8 +40,10 @@ def active_staff_codes() -> set[str]:
     return {code for (code,) in Staff.select(Staff.code).where(Staff.active).tuples()}
 
 
-def load_file(path: str) -> dict[str, int]:
-    """Check ``path`` against the hall's staff and load it; raises :class:`AreaFileRefused`."""
+def load_file(path: str, staff: str) -> dict[str, int]:
+    """Check ``path`` against the hall's staff and load it, for a leader (``staff``);
+    raises :class:`HouseholdRefused` for anyone else, :class:`AreaFileRefused` for a wrong file."""
+    require_may_load(find_staff(staff, active_or=HouseholdRefused))
     checked, problems = check_file(path, active_staff_codes())
     if problems or checked is None:
         raise AreaFileRefused(sorted(problems, key=lambda p: p.line))

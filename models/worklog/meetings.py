@@ -28,9 +28,11 @@ from models.plain_text import check
 from models.schema import Staff
 from models.schema.worklog import Meeting, MeetingAttendance, MeetingCorrection
 from models.worklog.months import month_days, month_weeks
-from models.worklog.rights import WorklogRefused, require_may_record_meeting
+from models.worklog.rights import WorklogRefused, require_may_correct_meeting, require_may_record_meeting
 
 MEETING_KINDS = ("weekly", "study")  # 工作例会 集中学习
+# The most characters a meeting's content (the minutes in short) and a correction's reason hold.
+MOST_CONTENT, MOST_REASON = 2000, 200
 
 
 @dataclass
@@ -100,15 +102,17 @@ class Meetings:
             raise WorklogRefused("meeting_ahead")
         return when
 
-    def _words(self, field_name: str, text: str, missing: str) -> str:
+    def _words(self, field_name: str, text: str, missing: str, most: int = MOST_CONTENT) -> str:
         text = check(field_name, text or "", lines=True).strip()
         if not text:
             raise WorklogRefused(missing)
+        if len(text) > most:
+            raise WorklogRefused("too_long", field=field_name, most=most)
         if has_personal_data(text):
             raise WorklogRefused("personal_data")
         return text
 
-    def _people(self, actor: Staff, attendees) -> list[Staff]:
+    def _people(self, attendees) -> list[Staff]:
         people: list[Staff] = []
         for code in attendees or ():
             person = find_staff(code)
@@ -116,7 +120,6 @@ class Meetings:
                 people.append(person)
         if not people:
             raise WorklogRefused("attendees_needed")
-        require_may_record_meeting(actor, {p.id for p in people})
         return people
 
     def _write(self, actor: Staff, kind: str, when: datetime, text: str, people: list[Staff]) -> Meeting:
@@ -134,7 +137,8 @@ class Meetings:
             raise WorklogRefused("bad_meeting_kind", kind=str(kind)[:20])
         when = self._when(held_at)
         text = self._words("content", content, "content_needed")
-        people = self._people(actor, attendees)
+        people = self._people(attendees)
+        require_may_record_meeting(actor, {p.id for p in people})
         with database.atomic():
             row = self._write(actor, kind, when, text, people)
             events.record("meeting.recorded", row.id, meeting_kind=kind, day=row.day.isoformat(), staff=actor.code)
@@ -155,7 +159,7 @@ class Meetings:
         The same rule as recording: a leader, or someone among the corrected attendees.
         """
         actor = find_staff(staff)
-        why = self._words("reason", reason, "reason_needed")
+        why = self._words("reason", reason, "reason_needed", most=MOST_REASON)
         with database.atomic():
             old = Meeting.get_or_none(Meeting.id == meeting)
             if old is None:
@@ -167,11 +171,13 @@ class Meetings:
             when = self._when(held_at) if held_at is not None else old.held_at
             text = self._words("content", content, "content_needed") if content is not None else old.content
             codes = list(attendees) if attendees is not None else current.attendees
-            people = self._people(actor, codes)
+            people = self._people(codes)
+            recorded = {p.id for p in Staff.select(Staff.id).where(Staff.code.in_(list(current.attendees) or [""]))}
+            require_may_correct_meeting(actor, recorded, {p.id for p in people})
             if (when, text, sorted(p.code for p in people)) == (old.held_at, old.content, sorted(current.attendees)):
                 raise WorklogRefused("meeting_unchanged", meeting=old.id)
             row = self._write(actor, old.kind, when, text, people)
-            MeetingCorrection.create(corrected=old, correction=row, reason=why[:200], staff=actor, at=clock.now())
+            MeetingCorrection.create(corrected=old, correction=row, reason=why, staff=actor, at=clock.now())
             events.record("meeting.corrected", row.id, corrects=old.id, day=row.day.isoformat(), staff=actor.code)
         return self._rows(Meeting.select().where(Meeting.id == row.id))[0]
 

@@ -37,6 +37,13 @@ def recorded_words(row) -> str:
     return t("contact.recorded", lang, number=row.number, channel=channel, sender=row.sender, due=row.reply_due)
 
 
+def people_to_pass_to(_hall) -> list:
+    """Everyone still working here: a contact may be passed on (转交) to any of them but oneself."""
+    from models.staff import list_staff
+
+    return [p for p in list_staff() if p.active]
+
+
 def record_dialog(contacts, shift, channel: str = "phone", people: list = ()) -> ContactForm:
     """登记: the channel (chosen), who, their phone, the matter, what was promised;
     and, if it is someone else's to handle, whom it is passed on to (转交) in the same save."""

@@ -20,11 +20,8 @@ from datetime import date
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Static
 
 from models import clock
 from models.appointments.booking import DAY_VIEW, OUTCOME_WORDS
@@ -33,18 +30,16 @@ from shared_ui.live import RECONNECTED, HallChanged
 from shared_ui.words import tr
 from staff_tui.modals.form import Field, FormDialog
 from staff_tui.screens.leave import parse_day
-from staff_tui.screens.staff_screen import StaffScreen
+from staff_tui.screens.register_screen import RegisterScreen
 from staff_tui.text import fit
-from staff_tui.widgets.footer import HallFooter
 from staff_tui.widgets.keyed_table import KeyedTable
-from staff_tui.widgets.status_bar import StatusBar
 
 CLERK_CHANNELS = ("phone", "letter", "email")
 COLUMNS = ("time", "line", "code", "item", "phone", "channel", "state")
 STRONG = {"due": "bold", "late": "bold reverse", "no_show": "reverse"}
 
 
-class AppointmentsScreen(StaffScreen):
+class AppointmentsScreen(RegisterScreen):
     @dataclass
     class BookingsLoaded(Message, bubble=False):
         """Today's bookings and the items that may be booked."""
@@ -68,46 +63,28 @@ class AppointmentsScreen(StaffScreen):
         Binding("escape", "app.show_queue", "staff_ui.back", show=False),
     ]
 
-    MESSAGE_LINE = "#message"
     BOLD_ERRORS = False
+    WORDS = "staff_ui.appointments"
+    TABLE = "bookings"
+    BOX = "appointments-box"
 
     def __init__(self) -> None:
         super().__init__(name="appointments")
         self.bookings: list = []
         self.items: list = []
 
-    def compose(self) -> ComposeResult:
-        yield StatusBar()
-        with Vertical(id="appointments-box", classes="box"):
-            yield KeyedTable(id="bookings")
-        yield Static("", id="message", classes="message-line")
-        yield HallFooter()
+    def box_title(self) -> str:
+        return ""  # the day's counts, once loaded
 
-    def on_mount(self) -> None:
-        self._columns()
-        self.query_one("#bookings").focus()
-        self.load()
+    def loaded(self) -> bool:
+        return bool(self.bookings)
 
-    def on_resize(self) -> None:
-        self._columns()
-        if self.bookings:
-            self._show()
-
-    def _widths(self) -> dict[str, int]:
+    def widths(self) -> dict[str, int]:
         width = self.size.width or 80
         state = max(cell_len(tr(f"appointment.state_{name}")) for name in DAY_VIEW.values())
         fixed = {"time": 5, "line": 8, "code": 14, "phone": 11, "channel": 8, "state": state}
         item = max(6, width - 2 - sum(fixed.values()) - 7 * 2 - 1)
-        return {**fixed, "item": item}
-
-    def _columns(self) -> None:
-        w = self._widths()
-        if w == getattr(self, "_column_widths", None):
-            return
-        self._column_widths = w
-        self.query_one("#bookings", KeyedTable).set_columns(
-            [(key, tr(f"staff_ui.appointments.col_{key}"), w[key]) for key in COLUMNS]
-        )
+        return {key: fixed.get(key, item) for key in COLUMNS}
 
     # --- loading ---------------------------------------------------------------------------
 
@@ -125,11 +102,11 @@ class AppointmentsScreen(StaffScreen):
 
     def on_appointments_screen_bookings_loaded(self, message: BookingsLoaded) -> None:
         self.bookings, self.items = message.bookings, message.items
-        self._show()
+        self.show()
 
-    def _show(self) -> None:
+    def show(self) -> None:
         lang = self.app.lang
-        w = self._widths()
+        w = self.widths()
         rows = []
         for b in self.bookings:
             state = b.view_state

@@ -23,6 +23,7 @@ from shared_ui.live import RECONNECTED, HallChanged
 from shared_ui.words import tr
 from staff_tui.modals.contact_form import (
     pass_dialog,
+    people_to_pass_to,
     record_dialog,
     recorded_words,
     reply_dialog,
@@ -72,11 +73,9 @@ class ContactsScreen(RegisterScreen):
     # --- loading ---------------------------------------------------------------------------
 
     def load(self) -> None:
-        from models.staff import list_staff
-
         overdue = self.overdue_only
         self.ask(
-            lambda hall: (hall.contacts.list(overdue=overdue), [p for p in list_staff() if p.active]),
+            lambda hall: (hall.contacts.list(overdue=overdue), people_to_pass_to(hall)),
             lambda answer: self.ContactsLoaded(*answer),
             group="contacts-load",
         )

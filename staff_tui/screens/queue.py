@@ -59,6 +59,12 @@ class QueueScreen(WideOrNarrowScreen):
         targets: list
 
     @dataclass
+    class ContactPeopleLoaded(Message, bubble=False):
+        """Whom a call recorded at the window may be passed on to (转交)."""
+
+        people: list
+
+    @dataclass
     class TicketMoved(Message, bubble=False):
         """A counter action went through; ``ticket`` is the models' answer, ``WORDS`` what the clerk is told."""
 
@@ -423,14 +429,20 @@ class QueueScreen(WideOrNarrowScreen):
         self.app.push_screen(VisitsScreen())
 
     def action_record_contact(self) -> None:
-        """L: a call (or letter, e-mail, message) recorded while at the window."""
+        """L: a call (or letter, e-mail, message) recorded while at the window, passed on in the same save if need be."""
+        from staff_tui.modals.contact_form import people_to_pass_to
+
+        self.ask(people_to_pass_to, self.ContactPeopleLoaded, group="queue-dialog")
+
+    def on_queue_screen_contact_people_loaded(self, message: ContactPeopleLoaded) -> None:
         from staff_tui.modals.contact_form import record_dialog, recorded_words
 
         def closed(result) -> None:
             if result:
                 self.say(recorded_words(result))
 
-        self.app.push_screen(record_dialog(self.app.hall.contacts, self.app.shift), closed)
+        dialog = record_dialog(self.app.hall.contacts, self.app.shift, people=message.people)
+        self.app.push_screen(dialog, closed)
 
     def action_switch_window(self) -> None:
         from staff_tui.modals.window_pick import WindowPickDialog, window_choices

@@ -1,11 +1,13 @@
-"""What the register screens share (calls and letters, the worker's log): one
-boxed table whose last column takes the width left, a message line saying
-what a form did, and a reload after each save.
+"""What the register screens share (calls and letters, the worker's log, visits,
+bookings): one boxed table whose last column takes the width left, a message
+line saying what a form did, and a reload after each save.
 
-A screen names its words' prefix (``WORDS``), its table (``TABLE``), its
-fixed columns (``FIXED``, widths in cells) and its last, widest column
-(``LAST``); the column titles are ``{WORDS}.col_<name>``. ``compose_top``
-may put something above the table.
+A screen names its words' prefix (``WORDS``), its table (``TABLE``, in a box
+``{TABLE}-box`` unless ``BOX`` says otherwise), its fixed columns (``FIXED``,
+widths in cells) and its last, widest column (``LAST``); the column titles are
+``{WORDS}.col_<name>``. ``compose_top`` may put something above the table;
+a screen whose columns change (``table_columns``) or stand in another order
+(``widths``) says so there.
 """
 
 from __future__ import annotations
@@ -28,7 +30,12 @@ class RegisterScreen(StaffScreen):
     TABLE = ""
     FIXED: dict[str, int] = {}
     LAST = ""
+    BOX = ""
     MESSAGE_LINE = "#message"
+
+    @property
+    def box_id(self) -> str:
+        return self.BOX or f"{self.TABLE}-box"
 
     def compose_top(self) -> ComposeResult:
         yield from ()
@@ -36,16 +43,24 @@ class RegisterScreen(StaffScreen):
     def compose(self) -> ComposeResult:
         yield StatusBar()
         yield from self.compose_top()
-        with Vertical(id=f"{self.TABLE}-box", classes="box"):
+        with Vertical(id=self.box_id, classes="box"):
             yield KeyedTable(id=self.TABLE)
         yield Static("", id="message", classes="message-line")
         yield HallFooter()
 
     def on_mount(self) -> None:
-        self.query_one(f"#{self.TABLE}-box").border_title = tr(f"{self.WORDS}.title")
-        self._columns()
+        self.prepare()
+        self.query_one(f"#{self.box_id}").border_title = self.box_title()
+        self.set_columns()
         self.query_one(f"#{self.TABLE}").focus()
         self.load()
+
+    def prepare(self) -> None:
+        """What the screen needs to know before its first columns and load (the app is there)."""
+
+    def box_title(self) -> str:
+        """The table's title until the first answer is shown."""
+        return tr(f"{self.WORDS}.title")
 
     def load(self) -> None:
         raise NotImplementedError
@@ -58,22 +73,27 @@ class RegisterScreen(StaffScreen):
         raise NotImplementedError
 
     def on_resize(self) -> None:
-        self._columns()
+        self.set_columns()
         if self.loaded():
             self.show()
+
+    def table_columns(self) -> tuple[dict[str, int], str]:
+        """The fixed columns and the last one, as they are now."""
+        return self.FIXED, self.LAST
 
     def widths(self) -> dict[str, int]:
         """The fixed columns, and the last one taking what is left: each column pads a
         cell either side, and a scroll bar may need two, so nothing scrolls sideways."""
+        fixed, last_name = self.table_columns()
         width = self.size.width or 80
-        last = max(6, width - 2 - sum(self.FIXED.values()) - (len(self.FIXED) + 2) * 2)
-        return {**self.FIXED, self.LAST: last}
+        last = max(6, width - 2 - sum(fixed.values()) - (len(fixed) + 2) * 2)
+        return {**fixed, last_name: last}
 
-    def _columns(self) -> None:
+    def set_columns(self) -> None:
         w = self.widths()
-        if w == getattr(self, "_column_widths", None):
+        if list(w.items()) == getattr(self, "_column_widths", None):
             return
-        self._column_widths = w
+        self._column_widths = list(w.items())
         self.table.set_columns([(name, tr(f"{self.WORDS}.col_{name}"), width) for name, width in w.items()])
 
     @property

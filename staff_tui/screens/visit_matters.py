@@ -12,26 +12,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Static
 
 from shared_ui.live import RECONNECTED, HallChanged
 from shared_ui.words import tr
 from staff_tui.modals.form import Field, FormDialog
-from staff_tui.screens.staff_screen import StaffScreen
+from staff_tui.screens.register_screen import RegisterScreen
 from staff_tui.text import fit
-from staff_tui.widgets.footer import HallFooter
 from staff_tui.widgets.keyed_table import KeyedTable
 from staff_tui.widgets.status_bar import StatusBar
 
 W = "staff_ui.visits"
-WIDTHS = [10, 10, 12]  # day, household, case; the matter takes the rest
 
 
-class VisitMattersScreen(StaffScreen):
+class VisitMattersScreen(RegisterScreen):
     DEFAULT_CSS = """
     VisitMattersScreen #matters-box { height: 1fr; }
     """
@@ -47,36 +42,28 @@ class VisitMattersScreen(StaffScreen):
         Binding("escape", "back", "staff_ui.back", key_display="Esc"),
     ]
 
-    MESSAGE_LINE = "#message"
+    WORDS = W
+    TABLE = "matters"
+    FIXED = {"m_day": 10, "m_household": 10, "m_case": 12}
+    LAST = "m_matter"
 
     def __init__(self) -> None:
         super().__init__(name="visit_matters")
         self.matters: list | None = None
 
-    def compose(self) -> ComposeResult:
-        yield StatusBar()
-        with Vertical(id="matters-box", classes="box"):
-            yield KeyedTable(id="matters")
-        yield Static("", id="message", classes="message-line")
-        yield HallFooter()
-
-    def on_mount(self) -> None:
+    def prepare(self) -> None:
         self.query_one(StatusBar).note = tr(f"{W}.matters_note")
-        self._set_columns()
-        self.query_one("#matters").focus()
-        self.load()
 
-    def on_resize(self) -> None:
-        self._set_columns()
-        self._show()
+    def box_title(self) -> str:
+        return ""  # the count, once loaded
 
-    def _set_columns(self) -> None:
-        rest = max(8, (self.size.width or 80) - 4 - sum(WIDTHS) - 5 * 2)
-        names = ("day", "household", "case")
-        columns = [(n, tr(f"{W}.col_m_{n}"), w) for n, w in zip(names, WIDTHS, strict=True)]
-        columns.insert(2, ("matter", tr(f"{W}.col_m_matter"), rest))
-        self.query_one("#matters", KeyedTable).set_columns(columns)
-        self._rest = rest
+    def loaded(self) -> bool:
+        return self.matters is not None
+
+    def widths(self) -> dict[str, int]:
+        """The matter, widest, stands before its case."""
+        rest = max(8, (self.size.width or 80) - 4 - sum(self.FIXED.values()) - 5 * 2)
+        return {"m_day": 10, "m_household": 10, "m_matter": rest, "m_case": 12}
 
     def load(self) -> None:
         code = self.app.shift.code
@@ -91,9 +78,9 @@ class VisitMattersScreen(StaffScreen):
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
         self.matters = message.matters
-        self._show()
+        self.show()
 
-    def _show(self) -> None:
+    def show(self) -> None:
         if self.matters is None:
             return
         self.query_one("#matters-box").border_title = tr(f"{W}.matters_title", count=len(self.matters))
@@ -103,7 +90,7 @@ class VisitMattersScreen(StaffScreen):
                 (
                     visit.visited_on.isoformat(),
                     visit.household,
-                    fit(matter.text, self._rest).rstrip(),
+                    fit(matter.text, self.widths()["m_matter"]).rstrip(),
                     matter.case or "-",
                 ),
             )

@@ -28,9 +28,8 @@ from shared_ui.live import RECONNECTED, HallChanged
 from shared_ui.plain import plain_text
 from shared_ui.words import tr
 from staff_tui.modals.form import Field, FormDialog
-from staff_tui.screens.staff_screen import StaffScreen
+from staff_tui.screens.register_screen import RegisterScreen
 from staff_tui.text import fit
-from staff_tui.widgets.footer import HallFooter
 from staff_tui.widgets.keyed_table import KeyedTable
 from staff_tui.widgets.status_bar import StatusBar
 
@@ -38,7 +37,7 @@ W = "staff_ui.visits"
 RELOAD_KINDS = ("visit.", "households.")
 
 
-class VisitsScreen(StaffScreen):
+class VisitsScreen(RegisterScreen):
     DEFAULT_CSS = """
     VisitsScreen #visits-head { height: auto; max-height: 5; }
     VisitsScreen #visits-list-box { height: 1fr; }
@@ -63,7 +62,11 @@ class VisitsScreen(StaffScreen):
         Binding("escape", "back", "staff_ui.back", show=False),
     ]
 
-    MESSAGE_LINE = "#message"
+    WORDS = W
+    TABLE = "visits-list"
+    # The worker's households (the last column: care) and, for a leader, every worker (the last: areas).
+    MINE = ({"mark": 2, "household": 10, "place": 14, "head": 6, "last": 10}, "care")
+    LEADER = ({"worker": 6, "name": 8, "visited": 9, "coverage": 9, "missing": 9}, "areas")
 
     def __init__(self) -> None:
         super().__init__(name="visits")
@@ -72,53 +75,21 @@ class VisitsScreen(StaffScreen):
         self.showing_leader = False
         self.month = ""
 
-    def compose(self) -> ComposeResult:
-        yield StatusBar()
+    def compose_top(self) -> ComposeResult:
         with Vertical(id="visits-head", classes="box"):
             yield Static("", id="visits-figures")
-        with Vertical(id="visits-list-box", classes="box"):
-            yield KeyedTable(id="visits-list")
-        yield Static("", id="message", classes="message-line")
-        yield HallFooter()
 
-    def on_mount(self) -> None:
+    def prepare(self) -> None:
         self.month = f"{clock.service_day(self.app.config.zone):%Y-%m}"
-        self._set_columns()
-        self.query_one("#visits-list").focus()
-        self.load()
 
-    def on_resize(self) -> None:
-        self._set_columns()
-        self._show()
+    def box_title(self) -> str:
+        return ""  # each view titles its table once shown
 
-    def _width(self) -> int:
-        return self.size.width or 80
+    def loaded(self) -> bool:
+        return self.mine is not None
 
-    def _widths(self) -> list[int]:
-        if self.showing_leader:
-            return [6, 8, 9, 9, 9]
-        return [2, 10, 14, 6, 10]
-
-    def _last_width(self, fixed: list[int]) -> int:
-        return max(6, self._width() - 4 - sum(fixed) - (len(fixed) + 1) * 2)
-
-    def _set_columns(self) -> None:
-        names = (
-            ("worker", "name", "visited", "coverage", "missing")
-            if self.showing_leader
-            else (
-                "mark",
-                "household",
-                "place",
-                "head",
-                "last",
-            )
-        )
-        widths = self._widths()
-        columns = [(n, tr(f"{W}.col_{n}"), w) for n, w in zip(names, widths, strict=True)]
-        last = "areas" if self.showing_leader else "care"
-        columns.append((last, tr(f"{W}.col_{last}"), self._last_width(widths)))
-        self.query_one("#visits-list", KeyedTable).set_columns(columns)
+    def table_columns(self) -> tuple[dict[str, int], str]:
+        return self.LEADER if self.showing_leader else self.MINE
 
     # --- loading ----------------------------------------------------------------------
 
@@ -140,11 +111,11 @@ class VisitsScreen(StaffScreen):
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
         self.mine, self.leader = message.mine, message.leader
-        self._show()
+        self.show()
 
     # --- showing ------------------------------------------------------------------------
 
-    def _show(self) -> None:
+    def show(self) -> None:
         mine = self.mine
         if mine is None:
             return
@@ -159,7 +130,7 @@ class VisitsScreen(StaffScreen):
             lines.append(tr(f"{W}.leader_missing", count=len(missing), households="、".join(missing[:8]) or "-"))
             self.query_one("#visits-figures", Static).update(plain_text("\n".join(lines)))
             head.set_class(bool(view.behind or missing), "alert")
-            widths = self._widths()
+            widths = self.widths()
             table.sync([(w.worker, self._worker_cells(w, widths)) for w in view.workers])
             self.query_one("#visits-list-box").border_title = tr(f"{W}.workers_title")
             return
@@ -173,12 +144,12 @@ class VisitsScreen(StaffScreen):
         head.set_class(mine.behind, "alert")
         to_visit = sum(1 for s in mine.statuses if s.to_visit)
         self.query_one("#visits-list-box").border_title = tr(f"{W}.list_title", count=to_visit)
-        widths = self._widths()
+        widths = self.widths()
         table.sync([(s.household.code, self._household_cells(s, widths)) for s in mine.statuses])
 
     def _household_cells(self, status, widths) -> tuple:
         row = status.household
-        place = fit(f"{row.building}{row.unit} {row.room}".strip() or row.address, widths[2]).rstrip()
+        place = fit(f"{row.building}{row.unit} {row.room}".strip() or row.address, widths["place"]).rstrip()
         care = tr(f"visits.care_{row.care}") if row.care else ""
         if row.contact == "monthly" and not status.contacted:
             care = f"{tr(f'{W}.mark_month')} {care}".strip()
@@ -194,7 +165,7 @@ class VisitsScreen(StaffScreen):
     def _worker_cells(self, w, widths) -> tuple:
         return (
             w.worker,
-            fit(w.name, widths[1]).rstrip(),
+            fit(w.name, widths["name"]).rstrip(),
             f"{w.visited}/{w.target}" + (" !" if w.behind else ""),
             f"{w.coverage}%",
             str(w.not_contacted),
@@ -226,9 +197,9 @@ class VisitsScreen(StaffScreen):
 
     def action_toggle_leader(self) -> None:
         self.showing_leader = not self.showing_leader
-        self._set_columns()
+        self.set_columns()
         self.refresh_bindings()
-        self._show()
+        self.show()
 
     def action_log_visit(self) -> None:
         household = self.query_one("#visits-list", KeyedTable).current_key

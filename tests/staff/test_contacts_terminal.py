@@ -36,14 +36,20 @@ async def _record_from_register(pilot) -> None:
     await wait_for(pilot, lambda: app.screen.name == "contact-record", what="record form")
 
 
+async def _record_from_the_queue(pilot) -> None:
+    """L at the queue: the quick record form, its cursor at who called."""
+    app = pilot.app
+    await wait_for(pilot, lambda: app.screen.name == "queue", what="queue")
+    await pilot.press("l")
+    await wait_for(pilot, lambda: app.screen.name == "contact-record", what="record form")
+    await wait_for(pilot, lambda: app.screen.focused.id == "f-sender", what="the cursor at who called")
+
+
 @pytest.mark.parametrize("language", ["zh", "en"])
 async def test_a_call_is_recorded_from_the_queue_in_a_few_keys(staffed, language):
     app = make_app(staffed, shift=shift_for("S01", 1), language=language)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: app.screen.name == "queue", what="queue")
-        await pilot.press("l")
-        await wait_for(pilot, lambda: app.screen.name == "contact-record", what="record form")
-        await wait_for(pilot, lambda: app.screen.focused.id == "f-sender", what="the cursor at who called")
+        await _record_from_the_queue(pilot)
         assert "Ctrl+S" in screen_text(app)
         await _fill_and_save(pilot, "王建国", "13812345678", "路灯坏了", "明天回电")
         await wait_for(pilot, lambda: app.screen.name == "queue", what="back at the queue")
@@ -135,15 +141,18 @@ async def test_a_leader_is_told_of_overdue_replies_at_sign_in(staffed):
         )
 
 
+@pytest.mark.parametrize("start", ["contacts", "queue"])
 @pytest.mark.parametrize("language", ["zh", "en"])
-async def test_a_call_is_passed_on_in_the_record_form_itself(staffed, language):
+async def test_a_call_is_passed_on_in_the_record_form_itself(staffed, language, start):
+    """The register's form (Ctrl+N, F2) and the queue's quick one (L) both pass a call on in its save."""
     from textual.widgets import Select
 
     app = make_app(staffed, shift=shift_for("S01", 1), language=language)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _record_from_register(pilot)
+        await (_record_from_register if start == "contacts" else _record_from_the_queue)(pilot)
         choices = app.screen.query_one("#f-pass_to", Select)
         assert choices.value is Select.NULL  # nobody named: kept by whoever took it
+        assert "S01" not in [value for _label, value in choices._options]
         for line in screen_text(app).splitlines():
             assert len(line) <= 80
         choices.value = "S05"
@@ -151,7 +160,7 @@ async def test_a_call_is_passed_on_in_the_record_form_itself(staffed, language):
         await _fill_and_save(
             pilot, "王建国", "13812345678", "路灯坏了", "明天回电"
         )  # Enter still saves from the promise
-        await wait_for(pilot, lambda: app.screen.name == "contacts", what="back at the register")
+        await wait_for(pilot, lambda: app.screen.name == start, what="back where the form was opened")
         await wait_for(
             pilot, lambda: WORDS[language]["recorded"] in text_of(app.screen.query_one("#message")), what="said"
         )

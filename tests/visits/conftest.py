@@ -95,5 +95,5 @@ def areas(hall, frozen_clock, tmp_path):
     add_people()
     path = tmp_path / "areas.toml"
     path.write_text(AREA_FILE, encoding="utf-8")
-    load_file(str(path))
+    load_file(str(path), "L01")
     return hall

@@ -87,7 +87,7 @@ def test_nothing_is_loaded_while_a_line_is_bad(areas, tmp_path):
         encoding="utf-8",
     )
     with pytest.raises(AreaFileRefused) as refused:
-        load_file(str(path))
+        load_file(str(path), "L01")
     assert len(refused.value.problems) == 1 and refused.value.problems[0].line == 49
     assert {h.code: h.head for h in Household.select()} == before
 
@@ -96,10 +96,21 @@ def test_a_reload_retires_and_brings_back(areas, tmp_path):
     path = tmp_path / "next.toml"
     dropped = AREA_FILE.replace('[[household]]\ncode = "g1-003"', '[[household]]\ncode = "g1-004"')
     path.write_text(dropped, encoding="utf-8")
-    counts = load_file(str(path))
+    counts = load_file(str(path), "L01")
     assert counts["added"] == 1 and counts["retired"] == 1 and counts["unchanged"] == 3
     assert Household.get(Household.code == "g1-003").retired
     path.write_text(AREA_FILE, encoding="utf-8")
-    counts = load_file(str(path))
+    counts = load_file(str(path), "L01")
     assert not Household.get(Household.code == "g1-003").retired
     assert Area.select().count() == 2 and Household.select().count() == 5
+
+
+def test_only_a_leader_loads_an_area_file(areas, tmp_path):
+    from models.households.rules import HouseholdRefused
+
+    path = tmp_path / "next.toml"
+    path.write_text(AREA_FILE.replace("幸福小区", "幸福新村"), encoding="utf-8")
+    with pytest.raises(HouseholdRefused) as refused:
+        load_file(str(path), "S01")
+    assert refused.value.key == "load_leaders_only" and "S01" in refused.value.message("en")
+    assert not Household.select().where(Household.address == "幸福新村").exists()

@@ -31,7 +31,7 @@ def test_load_list_log_and_progress(run, tmp_path, hall):
     path = tmp_path / "areas.toml"
     path.write_text(AREA_FILE, encoding="utf-8")
     assert run("households", "check", str(path))[0] == 0
-    code, out, _ = run("households", "load", str(path))
+    code, out, _ = run("households", "load", str(path), "--staff", "L01")
     assert code == 0 and "新增4户" in out
     code, out, _ = run("households", "list", "--area", "g1")
     assert code == 0 and "g1-001" in out and "g2-001" not in out and "王**" in out
@@ -39,7 +39,7 @@ def test_load_list_log_and_progress(run, tmp_path, hall):
     code, out, _ = run("visit", "log", "--staff", "S01", "--household", "g1-001", "--raised", "楼道灯坏了", "--json")
     assert code == 0
     matter = json.loads(out)["matters"][0]["id"]
-    assert SigninAttempt.select().where(SigninAttempt.purpose == "cli").count() == 1
+    assert SigninAttempt.select().where(SigninAttempt.purpose == "cli").count() == 2  # the load and the visit
     code, out, _ = run("visit", "answer", str(matter), "--staff", "S01", "--text", "已修好", "--how", "phone")
     assert code == 0
     code, out, _ = run("visits", "--month", "2026-11", "--worker", "S01", "--json")
@@ -54,7 +54,7 @@ def test_load_list_log_and_progress(run, tmp_path, hall):
 def test_bad_lines_refuse_the_whole_file(run, tmp_path):
     path = tmp_path / "areas.toml"
     path.write_text(AREA_FILE.replace('care = "special"', 'care = "vip"'), encoding="utf-8")
-    code, out, err = run("households", "load", str(path))
+    code, out, err = run("households", "load", str(path), "--staff", "L01")
     assert code == 1 and f"{path}:23: " in err and "Traceback" not in err
     assert run("households", "list")[1].strip() == "没有住户。"
 
@@ -62,7 +62,7 @@ def test_bad_lines_refuse_the_whole_file(run, tmp_path):
 def test_a_wrong_pin_logs_nothing_and_a_reveal_is_logged(run, tmp_path):
     path = tmp_path / "areas.toml"
     path.write_text(AREA_FILE, encoding="utf-8")
-    run("households", "load", str(path))
+    run("households", "load", str(path), "--staff", "L01")
     code, _out, err = run("visit", "log", "--staff", "S01", "--household", "g1-001", pin="0000")
     assert code == 1 and err.startswith("hall: ")
     code, out, _ = run("households", "reveal", "g1-001", "--staff", "S01", "--reason", "电话回访")

@@ -40,6 +40,9 @@ def test_a_reveal_needs_a_reason_and_is_logged(areas):
     with pytest.raises(HouseholdRefused) as refused:
         areas.households.reveal("g1-001", "S02", "回访")
     assert refused.value.key == "not_your_area"
+    with pytest.raises(HouseholdRefused) as refused:
+        areas.households.reveal("g1-001", "S01", "回访" * 101)  # refused whole, never cut to fit
+    assert refused.value.key == "too_long"
     assert HouseholdAccess.select().count() == 0
     full = areas.households.reveal("g1-001", "S01", "电话回访")
     assert (full["head"], full["phone"], full["grid_leader"]) == ("王大明", "13900002222", "周网格")

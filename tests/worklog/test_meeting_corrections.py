@@ -51,6 +51,9 @@ def test_the_months_count_reads_the_corrected_state(meetings):
         ("L01", "理由", {"held_at": local(2026, 11, 24, 9)}, "meeting_ahead"),
         ("L01", "理由", {"content": "电话13900002222"}, "personal_data"),
         ("S02", "理由", {"content": "新内容"}, "meeting_not_attended"),
+        ("S02", "补记", {"attendees": ["S01", "S02"]}, "meeting_not_attended"),  # not there: not added by oneself
+        ("L01", "长" * 201, {"content": "新内容"}, "too_long"),
+        ("L01", "理由", {"content": "长" * 2001}, "too_long"),
     ],
 )
 def test_a_bad_correction_is_refused(meetings, who, reason, changes, key):
