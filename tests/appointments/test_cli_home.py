@@ -21,7 +21,7 @@ def test_home_visit_goes_to_the_areas_worker_and_the_leader_may_change_it(
 ):
     path = tmp_path / "areas.toml"
     path.write_text(AREA_FILE, encoding="utf-8")
-    assert run(capsys, "households", "load", str(path), "--db", demo_db)[0] == 0
+    assert run(capsys, "households", "load", str(path), "--staff", "L01", "--db", demo_db)[0] == 0
     code, out, err = run(capsys, *HOME, "--household", "g1-001", "--staff", "S02", "--db", demo_db)
     assert code == 0, err
     assert "第一网格" in out and "王芳（S01）" in out and "501" not in out

@@ -20,7 +20,7 @@ def areas(booking, tmp_path):
     add_people()  # S01 works 第一网格 (幸福小区), S02 第二网格 (和平路8号), L01 the leader
     path = tmp_path / "areas.toml"
     path.write_text(AREA_FILE, encoding="utf-8")
-    load_file(str(path))
+    load_file(str(path), "L01")
     return booking
 
 

@@ -39,7 +39,7 @@ async def test_a_home_visit_from_the_terminal_says_who_goes(booking, language, t
     add_people()
     path = tmp_path / "areas.toml"
     path.write_text(AREAS, encoding="utf-8")
-    load_file(str(path))
+    load_file(str(path), "L01")
     at(MONDAY, 9)
     app = make_app(booking, shift=shift_for("S01", 1), language=language, live=False)
     async with app.run_test(size=(80, 24)) as pilot:
