@@ -47,11 +47,16 @@ def _window(number: int) -> Window:
     return window
 
 
-def _visit_at(window: Window) -> Ticket | None:
-    """The ticket the window called last, if it is still there or was finished there."""
+def _visit_at(config: Config, window: Window) -> Ticket | None:
+    """The ticket the window called last today, if it is still there or was finished there.
+    Read within the service day: a window's calls of every past day are a year of rows."""
     last = (
         Ticket.select()
-        .where((Ticket.window == window.id) & Ticket.called_at.is_null(False))
+        .where(
+            (Ticket.service_day == clock.service_day(config.zone))
+            & (Ticket.window == window.id)
+            & Ticket.called_at.is_null(False)
+        )
         .order_by(Ticket.called_at.desc(), Ticket.id.desc())
         .first()
     )
@@ -67,7 +72,7 @@ def ask(config: Config, shift: Shift) -> RatingAsked:
         raise RatingRefused("unknown_staff", staff=shift.code)
     with database.atomic():
         window = _window(shift.window)
-        ticket = _visit_at(window)
+        ticket = _visit_at(config, window)
         if ticket is None:
             raise RatingRefused("nobody_to_rate", window=window.number)
         check_open(config, ticket, at_window_too=True)
@@ -95,7 +100,10 @@ def open_request(config: Config, window_number: int) -> dict | None:
         return None
     ticket = Ticket.get_by_id(request.ticket_id)
     later = Ticket.select().where(
-        (Ticket.window == window.id) & (Ticket.id != ticket.id) & (Ticket.called_at > ticket.called_at)
+        (Ticket.service_day == ticket.service_day)  # a later day's call comes long after the request ran out
+        & (Ticket.window == window.id)
+        & (Ticket.id != ticket.id)
+        & (Ticket.called_at > ticket.called_at)
     )
     if later.exists():
         return None

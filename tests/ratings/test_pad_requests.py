@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -84,8 +85,19 @@ def test_nothing_to_ask_for_and_nobody_else_asks(hall, ratings):
 
 
 def test_a_pad_rating_after_the_visit_ended_long_ago_is_refused(hall, ratings):
+    ratings.config = replace(ratings.config, ratings=replace(ratings.config.ratings, visit_hours=1))
     serve(hall, "baby-hukou", 1, "S01")
-    clock.set_now(clock.now() + timedelta(hours=hall.config.ratings.visit_hours, minutes=1))
+    clock.set_now(clock.now() + timedelta(hours=1, minutes=1))
     with pytest.raises(RatingRefused) as closed:
         ratings.ask(shift_of("S01", 1))
     assert closed.value.key == "visit_rating_closed"
+
+
+def test_the_next_morning_the_pad_is_not_offered_yesterdays_last_visit(hall, ratings):
+    serve(hall, "baby-hukou", 1, "S01")  # still within its 24 hours to be rated: on the phone or at a kiosk
+    served_on = clock.service_day(hall.config.zone)
+    clock.set_now(clock.now() + timedelta(hours=20))
+    assert clock.service_day(hall.config.zone) > served_on
+    with pytest.raises(RatingRefused) as nobody:
+        ratings.ask(shift_of("S01", 1))
+    assert nobody.value.key == "nobody_to_rate"
