@@ -264,3 +264,30 @@ async def test_the_large_text_toggle_is_as_big_as_a_tile(hall, size, large):
         tile = app.screen.query(Tile).first().region
         assert toggle.height >= min(tile.height, 7)
         assert toggle.width >= size[0] // 3 and toggle.width * toggle.height >= 4 * 40
+
+
+async def test_home_choices_show_their_names_in_glyphs_on_a_tv(hall):
+    from kiosk.widgets.choice import Choice
+
+    app = make_kiosk(hall, "zh")
+    async with app.run_test(size=(200, 56)) as pilot:
+        choice = app.screen.query_one("#take", Choice)
+        assert choice.big_rows() is None  # normal mode: the two lines of words
+        await large_home(pilot)
+        choice = app.screen.query_one("#take", Choice)
+        await wait_for(pilot, lambda: choice.big_rows() is not None)
+        shown = [line.strip() for line in choice.render().plain.split("\n")]
+        assert shown[:8] == [row.strip() for row in glyph_font.glyph_rows("取号办事")]
+        assert shown[-1] == "选择事项，领取排队号" and "取号办事" in screen_text(app)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_home_choices_keep_their_words_where_glyphs_do_not_fit(hall, size):
+    from kiosk.widgets.choice import Choice
+
+    app = make_kiosk(hall, "zh")
+    async with app.run_test(size=size) as pilot:
+        await large_home(pilot)
+        for choice in app.screen.query(Choice):
+            assert choice.big_rows() is None
+            assert choice.render().plain == choice.words
