@@ -160,8 +160,10 @@ class Navigator:
         from kiosk.screens.base import KioskScreen
 
         screen = next((s for s in reversed(self.screen_stack) if isinstance(s, KioskScreen)), None)
-        title = screen.query_one("#title").render() if screen is not None and screen.query("#title") else ""
-        where = str(getattr(title, "plain", title)) or type(screen).__name__
+        title = (
+            getattr(screen.query_one("#title"), "words", "") if screen is not None and screen.query("#title") else ""
+        )
+        where = title or type(screen).__name__
         kiosk = self.hall.config.kiosk.name or socket.gethostname()
 
         def ask(hall):

@@ -236,7 +236,8 @@ async def shoot_kiosk(hall, out: Path, size: tuple[int, int], language: str, lar
         case = CaseState.select().where(CaseState.is_open).order_by(CaseState.case.desc()).first()
     async with kiosk.run_test(size=size) as pilot:
         await wait(pilot, on("HomeScreen"))
-        kiosk.large = large
+        if large:  # as a resident turns it on: the toggle, and home drawn anew
+            await tap("#large")
         await wait(pilot, lambda: kiosk.has_class("-large") == large and kiosk.screen.query("#take"))
         save("home")
         await tap("#take")
@@ -274,10 +275,49 @@ async def shoot_kiosk(hall, out: Path, size: tuple[int, int], language: str, lar
     return saved
 
 
+_BLOCKS = {"▀": (0.0, 0.5), "▄": (0.5, 0.5), "█": (0.0, 1.0)}
+
+
+def blocks_as_rects(svg: str) -> str:
+    """Runs of half and full blocks (big glyphs, QR codes) as the rectangles a terminal draws:
+    the CJK font the PNG is drawn with has no block elements, and drew them as little boxes."""
+    import re
+
+    lines = {
+        name: (float(y), float(height))
+        for name, y, height in re.findall(
+            r'<clipPath id="([^"]+)">\s*<rect x="[^"]*" y="([^"]+)" width="[^"]*" height="([^"]+)"/>', svg
+        )
+    }
+
+    def rects(match: re.Match) -> str:
+        css, x, length, clip, run = match.groups()
+        run = run.replace("&#160;", " ")
+        if clip not in lines:
+            return match.group(0)
+        top, height = lines[clip]
+        cell = float(length) / len(run)
+        out = []
+        for index, ch in enumerate(run):
+            if ch in _BLOCKS:
+                start, part = _BLOCKS[ch]
+                out.append(
+                    f'<rect class="{css}" x="{float(x) + index * cell:.2f}" y="{top + start * height:.2f}" '
+                    f'width="{cell + 0.3:.2f}" height="{part * height + 0.3:.2f}"/>'
+                )
+        return "".join(out)
+
+    return re.sub(
+        r'<text class="([^"]+)" x="([^"]+)" y="[^"]+" textLength="([^"]+)" clip-path="url\(#([^)]+)\)">((?:[ ▀▄█]|&#160;)+)</text>',
+        rects,
+        svg,
+    )
+
+
 def to_png(svg: Path) -> Path:
     import cairosvg
 
-    text = svg.read_text(encoding="utf-8")
+    text = blocks_as_rects(svg.read_text(encoding="utf-8"))
     # cairo does not fall back per glyph: name a CJK monospace font first (whichever is installed is used).
     text = text.replace(
         "Fira Code, monospace", "WenQuanYi Micro Hei Mono, Noto Sans Mono CJK SC, Sarasa Mono SC, monospace"

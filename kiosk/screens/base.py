@@ -30,10 +30,10 @@ from textual.widgets import Button, Static
 from kiosk.tap_guard import view_changed
 from kiosk.widgets.big_button import BigButton
 from kiosk.widgets.header import HallHeader
+from kiosk.widgets.heading import Heading
 from kiosk.widgets.paged import PageChanged
 from models.errors import Refused
 from shared_ui.live import HallChanged
-from shared_ui.plain import plain
 from shared_ui.words import tr
 from shared_ui.workers import ask
 
@@ -66,7 +66,7 @@ class KioskScreen(Screen):
     def compose(self) -> ComposeResult:
         yield HallHeader()
         with Horizontal(id="title-row"):
-            yield Static(self.heading(), id="title")
+            yield Heading(self.heading(), id="title")
             yield BigButton(tr("kiosk.help"), id="help")
         yield from self.compose_body()
         with Horizontal(id="nav"):
@@ -87,7 +87,7 @@ class KioskScreen(Screen):
         yield from ()
 
     def set_heading(self, text: str) -> None:
-        self.query_one("#title", Static).update(plain(text))
+        self.query_one("#title", Heading).update(text)
         self._read_aloud(text)
 
     def spoken(self) -> str:

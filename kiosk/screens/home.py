@@ -11,6 +11,7 @@ from textual.widgets import Button, Static
 from kiosk.screens.base import KioskScreen
 from kiosk.wedge import WedgeBuffer
 from kiosk.widgets.big_button import BigButton
+from kiosk.widgets.choice import Choice
 from kiosk.widgets.header import issuing_text
 from shared_ui.plain import plain
 from shared_ui.words import tr
@@ -62,10 +63,10 @@ class HomeScreen(KioskScreen):
     def compose_body(self) -> ComposeResult:
         yield Static(id="banner")
         with Grid(id="choices"):
-            yield BigButton(self._label("take"), id="take", classes="choice", action=True)
-            yield BigButton(self._label("guide"), id="guide", classes="choice")
-            yield BigButton(self._label("track"), id="track", classes="choice")
-            yield BigButton(self._label("rate"), id="rate", classes="choice")
+            yield Choice(*self._words("take"), id="take", action=True)
+            yield Choice(*self._words("guide"), id="guide")
+            yield Choice(*self._words("track"), id="track")
+            yield Choice(*self._words("rate"), id="rate")
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
@@ -81,8 +82,8 @@ class HomeScreen(KioskScreen):
         yield BigButton(tr("kiosk.other_language"), id="lang")
         yield BigButton(tr("kiosk.large_off" if self.app.large else "kiosk.large_on"), id="large")
 
-    def _label(self, choice: str) -> str:
-        return f"{tr(f'kiosk.choice_{choice}')}\n{tr(f'kiosk.choice_{choice}_hint')}"
+    def _words(self, choice: str) -> tuple[str, str]:
+        return tr(f"kiosk.choice_{choice}"), tr(f"kiosk.choice_{choice}_hint")
 
     def on_mount(self) -> None:
         self.query_one("#home", BigButton).display = False
@@ -100,9 +101,10 @@ class HomeScreen(KioskScreen):
         banner.update(plain(text) if not is_open else tr("kiosk.issuing_open_long"))  # a leader's reason is text
         banner.set_class(is_open, "-open")
         banner.set_class(not is_open, "-closed")
-        take = self.query_one("#take", BigButton)
+        take = self.query_one("#take", Choice)
         take.disabled = not is_open
-        take.label = self._label("take") if is_open else f"{tr('kiosk.choice_take')}\n{tr('kiosk.header_closed')}"
+        name, hint = self._words("take") if is_open else (tr("kiosk.choice_take"), tr("kiosk.header_closed"))
+        take.set_words(name, hint)
 
     @on(Button.Pressed, ".choice")
     def _choice_pressed(self, event: Button.Pressed) -> None:

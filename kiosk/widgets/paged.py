@@ -16,10 +16,12 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
 
-from kiosk.widgets.tile import Tile
+from kiosk.widgets.big_room import big_lines_allowed
+from kiosk.widgets.tile import BIG_TILE_ROWS, TILE_SIDES, Tile, big_label_rows
 from shared_ui.plain import visible
 
 LARGE_TILE_ROWS = 7  # 大字: fewer tiles a page, each a bigger target (kiosk.tcss agrees)
+MIN_BIG_TILES = 3  # a page of big tiles still offers a choice; fewer, and the tiles stay as above
 
 _CLOSING = set("。，、；：！？）》」』】〉”’,.;:!?)]}%")
 
@@ -213,24 +215,50 @@ class PagedTiles(PagedWidgets, Vertical):
         self.entries: list[Entry] = list(entries or [])
         self.page = 0
         self.per_page = 0
+        self.big = False  # big tiles (:meth:`big_tiles`), as the last fit chose
 
-    def tile_height(self) -> int:
-        return LARGE_TILE_ROWS if self.app.has_class("-large") else 4
+    def big_tiles(self) -> bool:
+        """大字 on a tall screen, when a page still holds :data:`MIN_BIG_TILES` and at least half
+        the names fit in big glyphs: fewer tiles a page, each bigger, the name in glyphs (a name
+        that does not fit keeps its letter and words)."""
+        if not self.entries or not self.app.has_class("-large") or not big_lines_allowed(self.app.size.height):
+            return False
+        if self.size.height // BIG_TILE_ROWS < MIN_BIG_TILES:
+            return False
+        width = self.content_region.width - TILE_SIDES
+        fitting = sum(big_label_rows(e.title, e.badge, width) is not None for e in self.entries)
+        return 2 * fitting >= len(self.entries)
+
+    def tile_height(self, big: bool) -> int:
+        if not self.app.has_class("-large"):
+            return 4
+        return BIG_TILE_ROWS if big else LARGE_TILE_ROWS
+
+    def _fit(self) -> bool:
+        """Tiles' size and how many a page, for the height and the names; True when that changed."""
+        if not self.size.height:
+            return False
+        big = self.big_tiles()
+        per_page = max(1, self.size.height // self.tile_height(big))
+        if (per_page, big) == (self.per_page, self.big):
+            return False
+        first = self.page * max(1, self.per_page)
+        self.per_page, self.big = per_page, big
+        self.page = first // per_page
+        return True
 
     def on_resize(self, event: events.Resize) -> None:
-        per_page = max(1, self.size.height // self.tile_height())
-        if per_page != self.per_page:
-            first = self.page * max(1, self.per_page)
-            self.per_page = per_page
-            self.page = first // per_page
+        if self._fit():
             self._rebuild()
 
     def set_entries(self, entries: list[Entry]) -> None:
         old_ids = [e.id for e in self._shown()]
         self.entries = list(entries)
+        refit = self._fit()
         self.page = min(self.page, self.pages - 1)
         if (
-            self.per_page
+            not refit
+            and self.per_page
             and old_ids
             and [e.id for e in self._shown()] == old_ids
             and len(self.children) == len(old_ids)
@@ -245,4 +273,12 @@ class PagedTiles(PagedWidgets, Vertical):
             self._rebuild()
 
     def make(self, entry: Entry) -> Widget:
-        return Tile(entry.title, entry.status, tone=entry.tone, badge=entry.badge, id=entry.id, disabled=entry.disabled)
+        return Tile(
+            entry.title,
+            entry.status,
+            tone=entry.tone,
+            badge=entry.badge,
+            big=self.big,
+            id=entry.id,
+            disabled=entry.disabled,
+        )

@@ -1,9 +1,11 @@
 """A tile in a list: a two-line touch button, name above and status below.
 
-In large mode a tile with a ``badge`` (a line's ticket letter: the letter the
-resident's number will start with) shows it in the solid block font to the
-left of the words: a terminal cannot draw the Chinese words bigger, but a
-letter it can.
+In large mode on a tall screen the list makes its tiles big (``big=True``):
+the name, after the ``badge`` (a line's ticket letter: the letter the
+resident's number will start with), is drawn in big glyphs
+(:mod:`shared_ui.glyph_font`) with the status below it. A name too long for
+big glyphs, or a tile on a low screen, shows the badge in the solid block
+font to the left of the words instead.
 """
 
 from __future__ import annotations
@@ -17,6 +19,24 @@ from shared_ui.big_text import solid_rows
 from shared_ui.plain import plain_text
 
 BADGE_GAP = 3  # columns between the big letter and the words
+BIG_TILE_ROWS = 11  # a big tile: its top edge, eight rows of glyphs, the status, the line below (kiosk.tcss)
+TILE_SIDES = 4  # columns of a tile's margins and padding (kiosk.tcss)
+
+
+def big_label(title: str, badge: str = "") -> str:
+    """What a big tile draws in glyphs: the ticket letter, then the name."""
+    return f"{badge} {title}" if badge else title
+
+
+def big_label_rows(title: str, badge: str, width: int) -> tuple[str, ...] | None:
+    """The label's glyph rows when they fit ``width`` columns and every character has a glyph."""
+    from shared_ui import glyph_font  # read on first use: a cold start does not wait for the glyphs
+
+    label = big_label(title, badge)
+    size = glyph_font.width(label)
+    if size is None or size > width:
+        return None
+    return glyph_font.glyph_rows(label)
 
 
 class Tile(BigButton):
@@ -31,6 +51,7 @@ class Tile(BigButton):
         *,
         tone: str = "",
         badge: str = "",
+        big: bool = False,
         id: str | None = None,
         disabled: bool = False,
     ):
@@ -38,7 +59,12 @@ class Tile(BigButton):
         self.status = status
         self.tone = tone
         self.badge = badge
-        super().__init__(title, id=id, classes="tile", disabled=disabled)
+        super().__init__(title, id=id, classes="tile -big" if big else "tile", disabled=disabled)
+
+    @property
+    def words(self) -> str:
+        """The tile as read, whatever it is drawn in."""
+        return f"{self.title}\n{self.status}"
 
     def set_status(self, status: str, tone: str = "") -> None:
         self.status, self.tone = status, tone
@@ -55,6 +81,9 @@ class Tile(BigButton):
 
     def render(self) -> Content:
         width = max(4, (self.content_region.width or self.size.width or 40) - 2 * (self.styles.line_pad or 0))
+        glyphs = big_label_rows(self.title, self.badge, width) if self.has_class("-big") else None
+        if glyphs is not None:
+            return self._render_big(glyphs, width)
         badge = self.big_badge(width)
         if badge is not None:
             width -= len(badge[0]) + BADGE_GAP
@@ -73,3 +102,11 @@ class Tile(BigButton):
             Text(row + " " * BADGE_GAP, style="bold") + words.get(index, Text()) for index, row in enumerate(badge)
         ]
         return Content.from_rich_text(Text("\n").join(lines))
+
+    def _render_big(self, glyphs: tuple[str, ...], width: int) -> Content:
+        component = {"ok": "tile--ok", "warn": "tile--warn"}.get(self.tone, "tile--muted")
+        status = plain_text(self.status, style=self.get_component_rich_style(component, partial=True))
+        if cell_len(self.status) > width:
+            status.truncate(width, overflow="ellipsis")
+        lines = [Text(row, style="bold") for row in glyphs]
+        return Content.from_rich_text(Text("\n").join([*lines, status]))

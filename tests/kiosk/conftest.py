@@ -155,6 +155,9 @@ def screen_text(app) -> str:
         plain = getattr(rendered, "plain", None)
         if plain is None and isinstance(rendered, str):
             plain = rendered
+        words = getattr(widget, "words", None)  # a heading or tile drawn in big glyphs: its words
+        if isinstance(words, str):
+            plain = words
         if plain:
             svg_free.append(plain)
     return "\n".join(svg_free)

@@ -91,14 +91,16 @@ async def test_home_learns_the_opened_halls_issuing_hours_at_once(hall):
         await wait_for(pilot, lambda: not app.screen.query_one("#take").disabled, timeout=1.5)
 
 
-def test_what_the_kiosk_imports_before_its_first_frame_loads_no_database_code():
-    """A cold start is mostly imports: peewee and the drivers wait for the first frame."""
+def test_what_the_kiosk_imports_before_its_first_frame_loads_no_database_code_nor_glyphs():
+    """A cold start is mostly imports: peewee and the drivers wait for the first frame, and the
+    big glyphs for large mode to need them."""
     code = (
         "import sys\n"
         "from kiosk.app import KioskApp\n"
         "from kiosk.pending import PendingHall\n"
         "from kiosk.screens.home import HomeScreen\n"
-        "print(','.join(sorted(m for m in ('peewee', 'psycopg', 'sqlite3') if m in sys.modules)))\n"
+        "late = ('peewee', 'psycopg', 'sqlite3', 'shared_ui.glyph_font')\n"
+        "print(','.join(sorted(m for m in late if m in sys.modules)))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

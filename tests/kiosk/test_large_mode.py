@@ -1,8 +1,8 @@
-"""大字 mode: what a terminal can draw bigger is drawn bigger.
+"""大字 mode where the big glyphs do not fit (test_large_glyphs has where they do).
 
-A terminal cannot draw a Chinese character bigger than its cell: the heading
-gets a reversed band of three rows, and a line's tile shows its ticket letter
-(the letter the resident's number starts with) in the solid block font."""
+A heading too long for big glyphs gets a reversed band of three rows, and a
+line's tile shows its ticket letter (the letter the resident's number starts
+with) in the solid block font beside its words."""
 
 from __future__ import annotations
 
