@@ -58,8 +58,10 @@ def _rows_of(bits: str) -> list[str]:
     return [format(int(bits[row * step : (row + 1) * step], 16), f"0{step * 4}b") for row in range(16)]
 
 
+@functools.lru_cache(maxsize=256)
 def glyph_rows(text: str) -> tuple[str, ...] | None:
-    """``text`` as :data:`ROWS` rows of half blocks, or None when a character has no glyph."""
+    """``text`` as :data:`ROWS` rows of half blocks, or None when a character has no glyph.
+    Kept: a heading is measured at every layout of its screen, and its words rarely change."""
     font = _font()
     if not text or any(ch not in font for ch in text):
         return None
