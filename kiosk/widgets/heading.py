@@ -5,7 +5,9 @@ columns × 8 rows a Chinese character. They are used only when the whole
 heading fits the widget's width in at most :func:`big_lines_allowed` lines
 (broken first at 「 · 」, then after a comma or stop, then between words or
 characters) and every character has a glyph; otherwise the heading is the
-normal words, wrapped, so nothing is ever cut off.
+normal words, wrapped. A heading longer than a sixth of the screen (an item
+name of a paragraph, stored by another program) ends in 「…」 there, so the
+screen's choices stay in view; the screen's body shows the name whole.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from kiosk.widgets.paged import _tokens, wrap_text
 from shared_ui.plain import visible
 
 SEPARATOR = " · "
+ELLIPSIS = "…"
 _PAUSES = "！，。；：？、"
 
 
@@ -111,14 +114,30 @@ class Heading(Widget):
         if self.big != before:
             self.refresh(layout=True)
 
+    def lines_allowed(self) -> int:
+        """How many lines of normal words the heading may take."""
+        return max(2, self.app.size.height // 6)
+
+    def word_lines(self, width: int) -> list[Text]:
+        """The normal words wrapped to ``width``, the last allowed line ending in 「…」 when
+        there are more."""
+        width = max(1, width)
+        lines = wrap_text(visible(Text(self.words)), width)
+        allowed = self.lines_allowed()
+        if len(lines) <= allowed:
+            return lines
+        last = lines[allowed - 1]
+        last.truncate(max(0, width - cell_len(ELLIPSIS)))
+        last.append(ELLIPSIS)
+        return [*lines[: allowed - 1], last]
+
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         self._choose(width)
         if self.big is not None:
             return len(self.big)
-        return max(1, len(wrap_text(Text(self.words), max(1, width))))
+        return max(1, len(self.word_lines(width)))
 
     def render(self) -> Text:
         if self.big is not None:
             return Text("\n".join(self.big), no_wrap=True, end="")
-        width = self.content_region.width or cell_len(self.words)
-        return Text("\n").join(wrap_text(visible(Text(self.words)), max(1, width)))
+        return Text("\n").join(self.word_lines(self.content_region.width or cell_len(self.words)))

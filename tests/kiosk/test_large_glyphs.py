@@ -291,3 +291,24 @@ async def test_home_choices_keep_their_words_where_glyphs_do_not_fit(hall, size)
         for choice in app.screen.query(Choice):
             assert choice.big_rows() is None
             assert choice.render().plain == choice.words
+
+
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+async def test_a_heading_of_a_paragraph_ends_in_an_ellipsis_and_leaves_the_choices_in_view(hall, size):
+    """An item name of a paragraph (stored by another program) takes at most a sixth of the screen."""
+    from textual.widgets import Button
+
+    app = make_kiosk(hall, "zh")
+    async with app.run_test(size=size) as pilot:
+        await large_lines(pilot)
+        heading = app.screen.query_one(Heading)
+        words = "很长的一行，" * 400
+        app.screen.set_heading(words)
+        await wait_for(pilot, lambda: heading.words == words)
+        await pilot.pause()
+        shown = heading.render().plain.split("\n")
+        assert len(shown) == max(2, size[1] // 6) == heading.content_region.height
+        assert shown[-1].endswith("…") and shown[0].startswith("很长的一行")
+        for button in app.screen.query(Button):
+            if button.display:
+                assert button.region.bottom <= size[1], button.id
