@@ -196,7 +196,7 @@ _STATEMENTS = {
         UPDATE "ticket" SET status = 'done', finished_at = {p}, started_at = COALESCE(started_at, called_at)
         WHERE number = {p} AND service_day = {p} AND status IN ('called', 'serving')
           AND window_id = (SELECT id FROM "window" WHERE number = {p})
-        RETURNING id, item_id, line_id, priority, recalls, returned, transfers, issued_at, called_at""",
+        RETURNING id, item_id, line_id, priority, recalls, returned, transfers, issued_at, called_at, started_at""",
     "item_and_line": """
         SELECT i.code, i.name, l.code FROM "item" i JOIN "line" l ON l.id = {p} WHERE i.id = {p}""",
 }

@@ -31,9 +31,7 @@ ticket lookups, and the calling order above is read best beside its code.
 from __future__ import annotations
 
 import math
-import statistics
 import time as _time
-from collections import deque
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
@@ -50,6 +48,7 @@ from models.i18n import pick, t
 from models.queue import pauses, tracking
 from models.queue.day_end import end_days_before
 from models.queue.day_hold import DAY_LOCK_SPACE, closed_for_day, refuse_closed_day
+from models.queue.service_minutes import RecentMinutes
 from models.queue.sql import line_windows, statement
 from models.schema import Line, Staff, StaffPost, Ticket, Window, WindowLine
 from models.schema.appointments import BookedTicket
@@ -178,7 +177,7 @@ class Queue:
         tickets and leaves yesterday's windows open."""
         self.config = config
         self.calendar = HallCalendar(config)
-        self._medians: dict[int, tuple[float, deque[float]]] = {}  # line → (read at, minutes, newest first)
+        self._medians: dict[int, tuple[float, RecentMinutes]] = {}  # line → (read at, its latest minutes)
         self._ended_before: date | None = None  # days before this one are ended (this process saw to it)
         # What the first look at a new day does besides ending the earlier days' tickets,
         # each once per day across processes: first the windows' cover, always.
@@ -416,7 +415,7 @@ class Queue:
     def _median_service_minutes(self, line_id: int) -> float | None:
         cached = self._medians.get(line_id)
         if cached and _time.monotonic() - cached[0] < _MEDIAN_CACHE_SECONDS:
-            return statistics.median(cached[1]) if cached[1] else None
+            return cached[1].median()
         since = clock.now() - timedelta(days=self.config.tickets.history_days)
         rows = (
             Ticket.select(Ticket.started_at, Ticket.finished_at)
@@ -430,17 +429,19 @@ class Queue:
             .limit(_MEDIAN_OVER)
             .tuples()
         )
-        minutes = deque(((end - start).total_seconds() / 60 for start, end in rows if end >= start), _MEDIAN_OVER)
+        minutes = RecentMinutes(
+            ((end - start).total_seconds() / 60 for start, end in rows if end >= start), _MEDIAN_OVER
+        )
         self._medians[line_id] = (_time.monotonic(), minutes)
-        return statistics.median(minutes) if minutes else None
+        return minutes.median()
 
-    def _count_finished(self, line_id: int, started: datetime, finished: datetime) -> None:
+    def _count_finished(self, line_id: int, started: datetime | None, finished: datetime) -> None:
         """This process's own finish joins the line's median at once, without reading the line's
         history again: that read grows with a year of tickets, and a take follows each finish.
         Other processes' finishes come in when the minute's cache runs out."""
         cached = self._medians.get(line_id)
-        if cached is not None and finished >= started:
-            cached[1].appendleft((finished - started).total_seconds() / 60)  # newest first, as read
+        if cached is not None and started is not None and finished >= started:
+            cached[1].add_newest((finished - started).total_seconds() / 60)
 
     def windows_for_line(self, line_id: int) -> list[Window]:
         return list(
@@ -644,9 +645,9 @@ class Queue:
             ).fetchone()
             if row is None:
                 return None
-            ticket_id, item_id, line_id, issued_at, called_at = row[0], row[1], row[2], row[7], row[8]
+            ticket_id, item_id, line_id, issued_at, called_at, started_at = row[:3] + row[7:10]
             events.record("ticket.finished", ticket_id, number=number, window=window_number)
-        self._medians.pop(line_id, None)
+        self._count_finished(line_id, _as_datetime(started_at), at)
         names = database.execute_sql(statement("item_and_line", postgres), (line_id, item_id)).fetchone()
         return _called_row(number, window_number, names, row[3:7], issued_at, called_at)
 
