@@ -20,7 +20,7 @@ import os
 import re
 import threading
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlparse
+from urllib.parse import parse_qs, quote, unquote, urlparse
 
 from peewee import DatabaseProxy, PostgresqlDatabase, SqliteDatabase
 
@@ -96,6 +96,36 @@ class HallSqliteDatabase(SqliteDatabase):
         super().__init__(database, *args, **kwargs)
         self._writer_path = None if database == ":memory:" else f"{database}-writer"
         self._writer = threading.local()
+        self._opened = False
+
+    def _connect(self):
+        # Once the file has been opened, no connection makes it again: a file moved or
+        # deleted under a running app must be said to be away, not replaced by an empty
+        # hall that every later look finds present (a check before connecting leaves a gap).
+        if not self._opened or self.database == ":memory:":
+            conn = super()._connect()
+            self._opened = True
+            return conn
+        import sqlite3
+
+        try:
+            conn = sqlite3.connect(
+                f"file:{quote(self.database)}?mode=rw",
+                uri=True,
+                timeout=self._timeout,
+                isolation_level=None,
+                **self.connect_params,
+            )
+        except sqlite3.OperationalError:
+            if not Path(self.database).is_file():
+                raise DatabaseUnavailable(f"the database file {self.database} is not there") from None
+            raise
+        try:
+            self._add_conn_hooks(conn)
+        except Exception:
+            conn.close()
+            raise
+        return conn
 
     def _writer_fd(self) -> int | None:
         """This thread's descriptor of the lock file (a forked child opens its own: a shared one locks nothing)."""

@@ -98,3 +98,25 @@ def test_doctor_notices_a_full_disk(tmp_path, capsys, monkeypatch):
     monkeypatch.undo()
     code, out, _ = run(capsys, "doctor", "--db", demo_db)
     assert "disk      ok" in out
+
+
+def test_a_file_moved_away_under_a_running_app_is_said_to_be_away_and_never_made_again(tmp_path):
+    """Every connection after the first opens the file as it is, never an empty one in its place:
+    a thread that connects a moment after a check that the file is there finds it gone just the same."""
+    import os
+
+    from models.db import DatabaseUnavailable, open_database
+
+    path = tmp_path / "hall [1].db"  # characters a file URI must quote
+    db = open_database(f"sqlite:///{path}", bind=False)
+    with db.connection_context():
+        db.execute_sql("CREATE TABLE t (x)")
+    with db.connection_context():
+        assert db.execute_sql("SELECT COUNT(*) FROM t").fetchone() == (0,)
+    os.rename(path, tmp_path / "away.db")
+    with pytest.raises(DatabaseUnavailable, match="is not there"):
+        db.connect()
+    assert not path.exists()
+    os.rename(tmp_path / "away.db", path)
+    with db.connection_context():
+        assert db.execute_sql("SELECT COUNT(*) FROM t").fetchone() == (0,)
