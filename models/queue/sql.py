@@ -135,22 +135,24 @@ _STATEMENTS = {
     # ``booked_streak`` all booked (false or NULL if not; Queue.priority_streak_full and
     # booked_streak_full say why it matters), in one statement: calling reads them first.
     # On PostgreSQL it also holds the change feed's chain ({chain_held}): the claim, the next
-    # statement, reads the chain's last digest.
+    # statement, reads the chain's last digest. The two streaks are written into the statement,
+    # not passed: with a parameter for its LIMIT, PostgreSQL cannot trust a cached plan of it,
+    # and planned it afresh at every call once the hall kept a year of tickets.
     "window_for_call_next": """
         SELECT w.id, w.paused,
-               (SELECT COUNT(*) = {p} AND SUM(CASE WHEN r.priority THEN 1 ELSE 0 END) = COUNT(*) FROM (
+               (SELECT COUNT(*) = {priority_streak} AND SUM(CASE WHEN r.priority THEN 1 ELSE 0 END) = COUNT(*) FROM (
                     SELECT priority FROM "ticket"
                     WHERE line_id IN (SELECT wl.line_id FROM "window_line" wl JOIN "window" ww ON ww.id = wl.window_id
                                       WHERE ww.number = {p} AND NOT wl.retired)
                       AND service_day = {p} AND called_at IS NOT NULL AND NOT returned
-                    ORDER BY called_at DESC, id DESC LIMIT {p}) r),
-               (SELECT COUNT(*) = {p} AND SUM(CASE WHEN r.booked THEN 1 ELSE 0 END) = COUNT(*) FROM (
+                    ORDER BY called_at DESC, id DESC LIMIT {priority_streak}) r),
+               (SELECT COUNT(*) = {booked_streak} AND SUM(CASE WHEN r.booked THEN 1 ELSE 0 END) = COUNT(*) FROM (
                     SELECT b.ticket_id IS NOT NULL AS booked
                     FROM "ticket" t LEFT JOIN "booked_ticket" b ON b.ticket_id = t.id
                     WHERE t.line_id IN (SELECT wl.line_id FROM "window_line" wl JOIN "window" ww ON ww.id = wl.window_id
                                         WHERE ww.number = {p} AND NOT wl.retired)
                       AND t.service_day = {p} AND t.called_at IS NOT NULL AND NOT t.returned
-                    ORDER BY t.called_at DESC, t.id DESC LIMIT {p}) r)
+                    ORDER BY t.called_at DESC, t.id DESC LIMIT {booked_streak}) r)
         FROM {chain_held}"window" w WHERE w.number = {p} AND NOT w.retired""",
     "recent_call_priorities": """
         SELECT priority FROM "ticket"
@@ -203,8 +205,18 @@ _STATEMENTS = {
 
 
 @cache
-def statement(name: str, postgres: bool, direction: str = "DESC", booked: str = "DESC") -> str:
+def statement(
+    name: str,
+    postgres: bool,
+    direction: str = "DESC",
+    booked: str = "DESC",
+    *,
+    priority_streak: int = 0,
+    booked_streak: int = 0,
+) -> str:
     return _STATEMENTS[name].format(
+        priority_streak=max(0, int(priority_streak)),
+        booked_streak=max(0, int(booked_streak)),
         p="%s" if postgres else "?",
         false="false" if postgres else "0",
         direction=direction,

@@ -475,10 +475,8 @@ class Queue:
             raise Refused("nothing_waiting", window=window_number)
         with database.atomic():
             limit, booked_limit = self.config.tickets.priority_streak, self.config.appointments.booked_streak
-            streaks = (limit, window_number, day, limit, booked_limit, window_number, day, booked_limit)
-            row = database.execute_sql(
-                statement("window_for_call_next", postgres), (*streaks, window_number)
-            ).fetchone()
+            streaks = statement("window_for_call_next", postgres, priority_streak=limit, booked_streak=booked_limit)
+            row = database.execute_sql(streaks, (window_number, day, window_number, day, window_number)).fetchone()
             if row is None:
                 raise NotFound("unknown_window", window=window_number)
             window_id, paused, streak_full, booked_full = row

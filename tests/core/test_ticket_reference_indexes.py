@@ -48,7 +48,9 @@ def test_calling_reads_the_day_through_its_indexes_not_every_ticket_kept(hall):
     postgres = is_postgres()
     day = date(2026, 11, 24)
     with database.atomic():
-        streaks = _plan(statement("window_for_call_next", postgres), (3, 1, day, 3, 3, 1, day, 3, 1))
+        streaks = _plan(
+            statement("window_for_call_next", postgres, priority_streak=3, booked_streak=3), (1, day, 1, day, 1)
+        )
         claim = _plan(
             statement("claim_next", postgres),
             (1, "2026-11-24 02:00:00", None, None, day, 1, 1, "2026-11-24 02:00:00"),
