@@ -2,7 +2,9 @@
 
 A code is 11 random symbols of Crockford's base-32 alphabet (55 bits, from
 ``secrets``) plus one check symbol (Luhn mod 32, which catches every single
-mistyped symbol and every swap of two neighbours), shown as ``XXXX-XXXX-XXXX``.
+mistyped symbol and every swap of two neighbours but 0 with Z, the blind spot
+of Luhn mod N as 09 with 90 is of Luhn's own: a code read so finds no visit
+and is said to be unknown), shown as ``XXXX-XXXX-XXXX``.
 It holds no personal data and has no relation to the ticket number. Reading
 is forgiving: any case, with or without dashes or spaces, O read as 0 and
 I/L as 1, or a whole tracking URL from a QR scanner.
