@@ -16,6 +16,8 @@ import math
 import re
 from datetime import datetime, time, timedelta
 
+from peewee import SQL
+
 from models import clock
 from models.config import Config
 from models.errors import Refused
@@ -54,7 +56,9 @@ def resume_times(numbers: list[int] | None = None) -> dict[int, datetime]:
     latest: dict[int, dict] = {}
     rows = (
         Event.select(Event.ref, Event.data)
-        .where((Event.kind == "window.paused") & Event.ref.in_(paused))
+        # The kind as written, not a parameter: only then may either database use the index of
+        # the pauses (models.schema.tickets.WINDOW_PAUSES_INDEX), which holds that kind alone.
+        .where((Event.kind == SQL("'window.paused'")) & Event.ref.in_(paused))
         .order_by(Event.id)
         .tuples()
     )

@@ -24,7 +24,7 @@ from models.schema.notice_views import NOTICE_VIEW_TABLES
 from models.schema.ratings import RATING_TABLES, VISIT_FOLLOWUP_TABLES
 from models.schema.staff import SIGNIN_TABLES, Staff, StaffPost
 from models.schema.throttle import THROTTLE_TABLES
-from models.schema.tickets import OPEN_TICKETS_INDEX, Event, Ticket, TicketCounter
+from models.schema.tickets import OPEN_TICKETS_INDEX, WINDOW_PAUSES_INDEX, Event, Ticket, TicketCounter
 from models.schema.whereabouts import DAY_START_TABLES, WHEREABOUTS_TABLES
 from models.schema.worklog import MEETING_CORRECTION_TABLES, WORKLOG_TABLES
 
@@ -202,6 +202,12 @@ def _v18(db) -> None:
         db.execute_sql(f'DROP INDEX IF EXISTS "ticket_{column}"')
 
 
+def _v19(db) -> None:
+    """The change feed gets an index of the windows' pauses: a paused window's expected return
+    is read at every look at the kiosk's home, and it went through a year of events."""
+    db.execute_sql(WINDOW_PAUSES_INDEX)
+
+
 # version → step that brings version-1 to version
 STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8, 9: _v9, 10: _v10, 11: _v11, 12: _v12, 13: _v13}
 STEPS[14] = _v14
@@ -209,6 +215,7 @@ STEPS[15] = _v15
 STEPS[16] = _v16
 STEPS[17] = _v17
 STEPS[18] = _v18
+STEPS[19] = _v19
 CURRENT = max(STEPS)
 
 

@@ -101,3 +101,12 @@ class Event(AppendOnlyModel):
     kind = CharField()  # "ticket.taken", "ticket.called", "window.paused", …
     ref = IntegerField(null=True)  # the id of the row the event is about
     data = JSONField(default=dict)
+
+
+# Each window's pauses in the change feed, read for when a paused window is expected back
+# (models.queue.pauses.resume_times) at every look at the kiosk's home while one is paused:
+# without it that read went through the whole feed, a year of events (18 ms against 0.01 ms).
+WINDOW_PAUSES_INDEX = (
+    'CREATE INDEX IF NOT EXISTS "event_window_paused" ON "event" ("ref", "id") WHERE kind = \'window.paused\''
+)
+Event.add_index(SQL(WINDOW_PAUSES_INDEX))
