@@ -29,6 +29,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 
+from peewee import SQL
+
 from models import clock, events
 from models.config import Config
 from models.db import database, is_postgres
@@ -230,7 +232,7 @@ def paused_automatically(window_id: int) -> bool:
     """Whether the pause in force at this window was put up by the cover rule."""
     last = (
         Event.select(Event.data)
-        .where((Event.kind == "window.paused") & (Event.ref == window_id))
+        .where((Event.kind == SQL("'window.paused'")) & (Event.ref == window_id))  # through the pauses' index
         .order_by(Event.id.desc())
         .first()
     )
