@@ -27,18 +27,12 @@ _TOP_DARK = Style(color=DARK, bgcolor=LIGHT)
 _BOTTOM_DARK = Style(color=LIGHT, bgcolor=DARK)
 
 
-# The mask is given rather than chosen: choosing scores all eight on the whole code and was
-# five of every six milliseconds of making a ticket's code; any mask reads alike (the test
-# of the ticket screen decodes the code as drawn).
-MASK = 2
-
-
 def qr_matrix(data: str, border: int = 2) -> list[list[bool]]:
     """The modules of the smallest QR code holding ``data`` (True = dark)."""
     import qrcode
     from qrcode.constants import ERROR_CORRECT_L
 
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_L, border=border, mask_pattern=MASK)
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_L, border=border)
     code.add_data(data)
     code.make(fit=True)
     return code.get_matrix()
