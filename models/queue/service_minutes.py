@@ -13,19 +13,15 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from collections import deque
 from collections.abc import Iterable
+from itertools import islice
 
 
 class RecentMinutes:
     """At most ``keep`` service times in minutes, the newest first."""
 
     def __init__(self, newest_first: Iterable[float], keep: int) -> None:
-        self._by_age: deque[float] = deque(maxlen=keep)
-        self._sorted: list[float] = []
-        for minutes in newest_first:
-            if len(self._by_age) == keep:
-                break
-            self._by_age.append(minutes)
-        self._sorted = sorted(self._by_age)
+        self._by_age: deque[float] = deque(islice(newest_first, keep), maxlen=keep)
+        self._sorted: list[float] = sorted(self._by_age)
 
     def __len__(self) -> int:
         return len(self._by_age)

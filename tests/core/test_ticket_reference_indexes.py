@@ -10,6 +10,7 @@ from models.db import database, is_postgres
 from models.queue.sql import statement
 from models.schema import SchemaVersion, migrations
 from models.schema.migrations import UNINDEXED_TICKET_REFERENCES
+from tests.core.test_open_tickets_index import _plan
 
 
 def ticket_indexes() -> set[str]:
@@ -18,13 +19,6 @@ def ticket_indexes() -> set[str]:
     else:
         rows = database.execute_sql("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ticket'")
     return {name for (name,) in rows}
-
-
-def _plan(sql: str, params) -> str:
-    if is_postgres():
-        database.execute_sql("SET LOCAL enable_seqscan = off")  # a near-empty table: ask which index it would take
-        return " ".join(row[0] for row in database.execute_sql(f"EXPLAIN {sql}", params).fetchall())
-    return " ".join(str(row[-1]) for row in database.execute_sql(f"EXPLAIN QUERY PLAN {sql}", params).fetchall())
 
 
 def test_a_fresh_hall_has_no_index_of_a_ticket_reference(hall):
