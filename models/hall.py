@@ -29,6 +29,7 @@ from models.appointments.home import HomeVisits
 from models.appointments.service import Appointments
 from models.calendar import HallCalendar
 from models.cases.bad_ratings.steps import BadRatings
+from models.cases.ledger import rebuild_projection
 from models.cases.service import Cases
 from models.config import Config
 from models.contacts.register import Contacts
@@ -146,7 +147,7 @@ def open_hall(config: Config, *, create: bool = False) -> Hall:
             "this program knows: upgrade the program; nothing was written"
         )
     if create:
-        migrations.upgrade()
+        migrations.upgrade(after=dict.fromkeys(migrations.PROJECTION_STEPS, rebuild_projection))
     elif version == 0:
         raise DatabaseUnavailable(f"database {describe(url)} holds no hall yet: run `hall init` first")
     elif version < migrations.CURRENT:

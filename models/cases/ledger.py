@@ -32,7 +32,7 @@ from models.cases.notices import applicable_notices
 from models.cases.privacy import mask_name, mask_phone
 from models.cases.ratings import case_rating_open
 from models.cases.rules import KINDS, STATES, CaseRefused, fold, projection_values
-from models.cases.store import facts_of, find_record, normalise_number
+from models.cases.store import RECORD_FIELDS, facts_of, find_record, normalise_number, record_values
 from models.config import Config
 from models.db import database
 from models.queue import tracking
@@ -340,27 +340,13 @@ def ledger_count(config: Config, flt: LedgerFilter | None = None) -> int:
 
 # --- the projection ------------------------------------------------------------
 
-_RECORD_FIELDS = (
-    CaseRecord.id,
-    CaseRecord.number,
-    CaseRecord.tracking_code,
-    CaseRecord.ticket,
-    CaseRecord.item,
-    CaseRecord.window,
-    CaseRecord.channel,
-    CaseRecord.accepted_at,
-    CaseRecord.accepted_by,
-    CaseRecord.first_responder,
-    CaseRecord.kind,
-)
-
 
 def _folded(batch: int = 2000):
     """(case id, projection values from its events) for every case, streamed in id order."""
     last = 0
     while True:
         records = list(
-            CaseRecord.select(*_RECORD_FIELDS).where(CaseRecord.id > last).order_by(CaseRecord.id).limit(batch).dicts()
+            CaseRecord.select(*RECORD_FIELDS).where(CaseRecord.id > last).order_by(CaseRecord.id).limit(batch).dicts()
         )
         if not records:
             return
@@ -377,10 +363,7 @@ def _folded(batch: int = 2000):
         for case_id, event_id, at, kind, staff_id, data in rows:
             grouped[case_id].append((event_id, at, kind, staff_id, data))
         for record in records:
-            values = dict(record)
-            for name in ("ticket", "item", "window", "accepted_by", "first_responder"):
-                values[name + "_id"] = values.pop(name)
-            yield record["id"], projection_values(fold(values, grouped[record["id"]]))
+            yield record["id"], projection_values(fold(record_values(record), grouped[record["id"]]))
 
 
 def check_projection() -> list[int]:

@@ -45,13 +45,13 @@ from models.cases.rules import (
     CaseRefused,
     fold,
 )
-from models.cases.store import CaseStore, find_staff, normalise_number
+from models.cases.store import RECORD_FIELDS, CaseStore, event_rows, find_staff, normalise_number, record_values
 from models.config import Config
 from models.db import database
 from models.plain_text import check as plain_check
 from models.queue import tracking
 from models.schema import Item, Staff
-from models.schema.cases import CaseEvent, CaseRating, CaseRecord, CaseState
+from models.schema.cases import CaseRating, CaseRecord, CaseState
 
 
 def resident_channel(channel: str) -> str:
@@ -174,30 +174,31 @@ def rectified(config: Config, case, staff, note: str = "") -> CaseFacts:
     return _follow_step(config, case, staff, "rectified", note)
 
 
+def followup_counts(config: Config) -> tuple[int, int]:
+    """The 差评 follow-ups open now, and how many of them are past a deadline (as
+    :func:`followups` marks them), from the projection: a count, however long the hall's past."""
+    today = clock.service_day(config.zone)
+    still_open = CaseState.select().where(CaseState.followup == "open")
+    late = still_open.where(
+        (~CaseState.called_back & (CaseState.callback_due < today))
+        | (~CaseState.rectified & (CaseState.rectify_due < today))
+    )
+    return still_open.count(), late.count()
+
+
 def followups(config: Config, *, open_only: bool = True) -> list[dict]:
     """差评 follow-ups for the leader, soonest deadline first."""
     today = clock.service_day(config.zone)
-    query = CaseRecord.select().join(CaseState, on=(CaseState.case == CaseRecord.id))
+    query = CaseRecord.select(*RECORD_FIELDS).join(CaseState, on=(CaseState.case == CaseRecord.id))
     query = query.where(CaseState.followup == "open") if open_only else query.where(CaseState.followup != "")
-    records = list(query.order_by(CaseState.callback_due, CaseRecord.id))
-    # Read together, not case by case: a year of a hall may leave hundreds open, and the month report counts them.
-    histories: dict[int, list] = {record.id: [] for record in records}
-    ids = list(histories)
-    for start in range(0, len(ids), 500):
-        rows = (
-            CaseEvent.select(
-                CaseEvent.id, CaseEvent.at, CaseEvent.kind, CaseEvent.staff, CaseEvent.data, CaseEvent.case
-            )
-            .where(CaseEvent.case.in_(ids[start : start + 500]))
-            .order_by(CaseEvent.id)
-        )
-        for e in rows:
-            histories[e.case_id].append((e.id, e.at, e.kind, e.staff_id, e.data))
+    # Plain rows, read together: a year of a hall may leave hundreds open, and the month report counts them.
+    records = [record_values(row) for row in query.order_by(CaseState.callback_due, CaseRecord.id).dicts()]
+    histories = event_rows([record["id"] for record in records])
     items = {item.id: item for item in Item.select(Item.id, Item.name, Item.name_en)} if records else {}
     codes = {person.id: person.code for person in Staff.select(Staff.id, Staff.code)} if records else {}
     out = []
     for record in records:
-        facts = fold(record, histories[record.id])
+        facts = fold(record, histories[record["id"]])
         item = items[facts.item_id]
         handler_code = codes[facts.handler_id]
         callback_due, rectify_due = facts.callback_due, facts.rectify_due

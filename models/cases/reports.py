@@ -23,7 +23,7 @@ from datetime import date, datetime, timedelta
 
 from models import clock
 from models.cases.bad_ratings.due import visit_loop_counts
-from models.cases.ratings import followups
+from models.cases.ratings import followup_counts
 from models.cases.rules import BAD_LEVELS, LEVELS
 from models.config import Config
 from models.queue.day_end import end_days_before
@@ -215,9 +215,7 @@ def _cases(config: Config, result: Report, start: date, end: date) -> None:
     }
     result.ratings_by_level, result.bad_ratings = _levels(CaseRating, begin, finish)
     result.visit_ratings_by_level, result.visit_bad_ratings = _levels(VisitRating, begin, finish)
-    open_ones = followups(config, open_only=True)
-    result.open_followups = len(open_ones)
-    result.overdue_followups = sum(1 for f in open_ones if f["callback_overdue"] or f["rectify_overdue"])
+    result.open_followups, result.overdue_followups = followup_counts(config)
     visit_loops = visit_loop_counts(today, begin, finish)
     result.visit_bad_by_stage = visit_loops["stages"]
     result.visit_open_followups, result.visit_overdue_followups = visit_loops["open"], visit_loops["late"]

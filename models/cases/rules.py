@@ -352,5 +352,7 @@ def projection_values(facts: CaseFacts) -> dict:
         "followup": facts.followup,
         "callback_due": facts.callback_due,
         "rectify_due": facts.rectify_due,
+        "called_back": facts.called_back_at is not None,
+        "rectified": facts.rectified_at is not None,
         "last_event": facts.last_event,
     }

@@ -54,6 +54,47 @@ def find_record(ref) -> CaseRecord:
     return record
 
 
+# What fold() reads of a record, for reads of many cases as plain rows (see :func:`record_values`).
+RECORD_FIELDS = (
+    CaseRecord.id,
+    CaseRecord.number,
+    CaseRecord.tracking_code,
+    CaseRecord.ticket,
+    CaseRecord.item,
+    CaseRecord.window,
+    CaseRecord.channel,
+    CaseRecord.accepted_at,
+    CaseRecord.accepted_by,
+    CaseRecord.first_responder,
+    CaseRecord.kind,
+)
+
+
+def record_values(row: dict) -> dict:
+    """A record read with ``RECORD_FIELDS`` as ``dicts()``, keyed as fold() asks for its references."""
+    values = dict(row)
+    for name in ("ticket", "item", "window", "accepted_by", "first_responder"):
+        values[name + "_id"] = values.pop(name)
+    return values
+
+
+def event_rows(case_ids: list[int], batch: int = 500) -> dict[int, list[tuple]]:
+    """The events of these cases as fold() reads them, oldest first: a few queries however many cases."""
+    histories: dict[int, list[tuple]] = {case_id: [] for case_id in case_ids}
+    for start in range(0, len(case_ids), batch):
+        rows = (
+            CaseEvent.select(
+                CaseEvent.case, CaseEvent.id, CaseEvent.at, CaseEvent.kind, CaseEvent.staff, CaseEvent.data
+            )
+            .where(CaseEvent.case.in_(case_ids[start : start + batch]))
+            .order_by(CaseEvent.id)
+            .tuples()
+        )
+        for case_id, event_id, at, kind, staff_id, data in rows:
+            histories[case_id].append((event_id, at, kind, staff_id, data))
+    return histories
+
+
 def facts_of(record: CaseRecord) -> CaseFacts:
     """The truth: the fold of the case's events."""
     rows = (

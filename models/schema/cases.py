@@ -112,6 +112,8 @@ class CaseState(BaseModel):
     followup = CharField(default="")  # "" | open | done (差评 follow-up)
     callback_due = DateField(null=True)
     rectify_due = DateField(null=True)
+    called_back = BooleanField(default=False)  # the 差评's resident was called back
+    rectified = BooleanField(default=False)  # and what they rated was put right
     last_event = IntegerField(default=0)
 
     class Meta:

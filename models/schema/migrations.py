@@ -10,9 +10,11 @@ then append a step here that makes the same change to an existing database
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from peewee import fn
 
-from models.db import DatabaseUnavailable, database
+from models.db import DatabaseUnavailable, database, is_postgres
 from models.schema.appointments import APPOINTMENT_TABLES
 from models.schema.base import AppendOnlyModel, guard_table, unguard_table
 from models.schema.cases import CASE_TABLES
@@ -208,6 +210,17 @@ def _v19(db) -> None:
     db.execute_sql(WINDOW_PAUSES_INDEX)
 
 
+def _v20(db) -> None:
+    """A case's projection says whether its 差评 was called back and put right: the report counts
+    the open and overdue follow-ups from it, where it folded every open case's events. The hall's
+    opening fills the new columns from the events in the same transaction (:data:`PROJECTION_STEPS`)."""
+    false = "false" if is_postgres() else "0"
+    have = {column.name for column in db.get_columns("case_state")}
+    for name in ("called_back", "rectified"):
+        if name not in have:
+            db.execute_sql(f'ALTER TABLE "case_state" ADD COLUMN "{name}" BOOLEAN NOT NULL DEFAULT {false}')
+
+
 # version → step that brings version-1 to version
 STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8, 9: _v9, 10: _v10, 11: _v11, 12: _v12, 13: _v13}
 STEPS[14] = _v14
@@ -216,7 +229,11 @@ STEPS[16] = _v16
 STEPS[17] = _v17
 STEPS[18] = _v18
 STEPS[19] = _v19
+STEPS[20] = _v20
 CURRENT = max(STEPS)
+# Steps that change what the case projection holds: the hall's opening has it rebuilt from the
+# events inside the step's own transaction (the projection is a cache of them, models.cases.ledger).
+PROJECTION_STEPS = frozenset({20})
 
 
 def current_version() -> int:
@@ -253,8 +270,10 @@ def chained_tables():
     return [m for m in all_tables() if issubclass(m, AppendOnlyModel)]
 
 
-def upgrade() -> tuple[int, int]:
-    """Upgrade to CURRENT; returns (from_version, to_version)."""
+def upgrade(after: dict[int, Callable[[], object]] | None = None) -> tuple[int, int]:
+    """Upgrade to CURRENT; returns (from_version, to_version). ``after[version]``, when given,
+    runs inside that step's transaction, once the step has changed the schema (a rule of a
+    concern above this one that the step's new columns need, e.g. a projection rebuilt)."""
     start = current_version()
     if start > CURRENT:
         raise DatabaseUnavailable(
@@ -268,5 +287,7 @@ def upgrade() -> tuple[int, int]:
     for version in range(start + 1, CURRENT + 1):
         with database.atomic():
             STEPS[version](database)
+            if after and version in after:
+                after[version]()
             SchemaVersion.create(version=version)
     return (start, CURRENT)

@@ -18,6 +18,14 @@ from models.schema.cases import CaseRating
 from tests.cases.conftest import at, resident_rates, serve
 
 
+def report_counts(cases) -> tuple[int, int]:
+    """The report's open and overdue follow-ups, checked against the follow-up list they count."""
+    report, rows = cases.report(), cases.followups()
+    listed = (len(rows), sum(1 for r in rows if r["callback_overdue"] or r["rectify_overdue"]))
+    assert (report.open_followups, report.overdue_followups) == listed
+    return listed
+
+
 def _finished(cases, **extra):
     facts = cases.open_case(staff="S05", item="party-consult", window=6, result="已答复", **extra)
     assert facts.finished
@@ -141,7 +149,7 @@ def test_a_poor_rating_opens_a_follow_up_with_deadlines(hall, cases, level):
     at(2026, 12, 1)
     late = cases.followups()[0]
     assert late["callback_overdue"] and not late["rectify_overdue"]
-    assert cases.report().overdue_followups == 1
+    assert report_counts(cases) == (1, 1)
     with pytest.raises(CaseRefused) as not_leader:
         cases.called_back(facts.number, "S05", "已回访")
     assert not_leader.value.key == "leader_only"
@@ -150,10 +158,14 @@ def test_a_poor_rating_opens_a_follow_up_with_deadlines(hall, cases, level):
         cases.called_back(facts.number, "L01", "再次回访")
     assert twice.value.key == "already_called_back"
     assert cases.followups()[0]["called_back"] and not cases.followups()[0]["callback_overdue"]
+    assert report_counts(cases) == (1, 0)  # called back: no longer late for the call
+    at(2026, 12, 21)
+    assert cases.followups()[0]["rectify_overdue"] and report_counts(cases) == (1, 1)
     at(2026, 12, 15)
     done = cases.rectified(facts.number, "L01", "已调整窗口排班")
     assert done.followup == "done"
     assert cases.followups() == []
+    assert report_counts(cases) == (0, 0)
     assert [r["state"] for r in cases.followups(open_only=False)] == ["done"]
     assert cases.ledger(LedgerFilter(followup=True)).rows == []
     assert check_projection() == []
