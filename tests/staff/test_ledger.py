@@ -210,6 +210,8 @@ def bulk_cases(db, n: int) -> None:
                 False,
                 False,
                 "",
+                False,
+                False,
                 0,
             )
         )
@@ -223,8 +225,8 @@ def bulk_cases(db, n: int) -> None:
         connection.executemany(
             'INSERT INTO "case_state" (case_id, number, tracking_code, accepted_at, item_id, window_id, channel, kind,'
             " state, is_open, due_date, handler_id, first_responder_id, accepted_by_id, extensions, over_time,"
-            " completed_late, supplement, published, followup, last_event) VALUES"
-            " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " completed_late, supplement, published, followup, called_back, rectified, last_event) VALUES"
+            " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             states,
         )
 
