@@ -9,8 +9,8 @@ fails when either language lacks a key the other has.
 
 Parsing the TOML costs a kiosk's start more than drawing its first screen, so
 a language's merged catalogue is kept as JSON in the user's cache directory,
-named after the sizes and times of the files it was read from: an edited file
-is read again, and a cache that cannot be written or read is simply not used.
+with the sizes and times of the files it was read from: an edited file is read
+again, and a cache that cannot be written or read is simply not used.
 """
 
 from __future__ import annotations

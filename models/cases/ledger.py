@@ -32,7 +32,7 @@ from models.cases.notices import applicable_notices
 from models.cases.privacy import mask_name, mask_phone
 from models.cases.ratings import case_rating_open
 from models.cases.rules import KINDS, STATES, CaseRefused, fold, projection_values
-from models.cases.store import RECORD_FIELDS, facts_of, find_record, normalise_number, record_values
+from models.cases.store import RECORD_FIELDS, event_rows, facts_of, find_record, normalise_number, record_values
 from models.config import Config
 from models.db import database
 from models.queue import tracking
@@ -350,18 +350,8 @@ def _folded(batch: int = 2000):
         )
         if not records:
             return
-        first, last = records[0]["id"], records[-1]["id"]
-        grouped: dict[int, list] = {r["id"]: [] for r in records}
-        rows = (
-            CaseEvent.select(
-                CaseEvent.case, CaseEvent.id, CaseEvent.at, CaseEvent.kind, CaseEvent.staff, CaseEvent.data
-            )
-            .where((CaseEvent.case >= first) & (CaseEvent.case <= last))
-            .order_by(CaseEvent.case, CaseEvent.id)
-            .tuples()
-        )
-        for case_id, event_id, at, kind, staff_id, data in rows:
-            grouped[case_id].append((event_id, at, kind, staff_id, data))
+        last = records[-1]["id"]
+        grouped = event_rows([record["id"] for record in records])
         for record in records:
             yield record["id"], projection_values(fold(record_values(record), grouped[record["id"]]))
 

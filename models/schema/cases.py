@@ -26,6 +26,7 @@ can tell them the result; nothing else in the hall stores them.
 from __future__ import annotations
 
 from peewee import (
+    SQL,
     AutoField,
     BooleanField,
     CharField,
@@ -112,8 +113,9 @@ class CaseState(BaseModel):
     followup = CharField(default="")  # "" | open | done (差评 follow-up)
     callback_due = DateField(null=True)
     rectify_due = DateField(null=True)
-    called_back = BooleanField(default=False)  # the 差评's resident was called back
-    rectified = BooleanField(default=False)  # and what they rated was put right
+    # A default in the table too, as schema step 20 adds them: a row written without them reads "not yet".
+    called_back = BooleanField(default=False, constraints=[SQL("DEFAULT FALSE")])  # the 差评's resident was called back
+    rectified = BooleanField(default=False, constraints=[SQL("DEFAULT FALSE")])  # and what they rated was put right
     last_event = IntegerField(default=0)
 
     class Meta:
